@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One SwiftPM target per analyzer module under Sources/Plugins/<Name>.
+// Adding an analyzer: add its target here and to `pluginTargets`, then one line in
+// Sources/AnalyzeDriver/BuiltinAnalyzers.swift. `scripts/new-analyzer NAME` does the layout.
+let pluginTargets: [(name: String, folder: String, resources: [Resource])] = [
+    ("StatsPlugin", "Stats", []),
+]
+
+let package = Package(
+    name: "analyze",
+    products: [
+        .library(name: "AnalyticsCore", targets: ["AnalyticsCore"]),
+        .library(name: "AnalyzerPlugins", targets: pluginTargets.map { $0.name } + ["AnalyzeDriver"]),
+        .executable(name: "analyze", targets: ["analyze"]),
+    ],
+    targets: [
+        .target(name: "AnalyticsCore"),
+        .target(
+            name: "AnalyzeDriver",
+            dependencies: ["AnalyticsCore"] + pluginTargets.map { .target(name: $0.name) }
+        ),
+        .executableTarget(name: "analyze", dependencies: ["AnalyzeDriver"]),
+        .testTarget(name: "AnalyticsCoreTests", dependencies: ["AnalyticsCore"]),
+        .testTarget(
+            name: "AnalyzeDriverTests",
+            dependencies: ["AnalyzeDriver", "AnalyticsCore"] + pluginTargets.map { .target(name: $0.name) },
+            resources: [.copy("Golden")]
+        ),
+    ] + pluginTargets.map {
+        .target(
+            name: $0.name,
+            dependencies: ["AnalyticsCore"],
+            path: "Sources/Plugins/\($0.folder)",
+            resources: $0.resources
+        )
+    }
+)

@@ -1,0 +1,49 @@
+/// A decoded text with its paragraphs and sentences, shared read-only by every analyzer.
+///
+/// The text is also held as an array of Unicode scalars so that analyzers index it in O(1)
+/// with the same offsets that reports use.
+public struct Document: Sendable {
+    /// Where the text came from: a path, `-` for standard input, or an id.
+    public let source: String
+    public let text: String
+    /// The text's Unicode scalars; offsets in every span index this array.
+    public let scalars: [Unicode.Scalar]
+    /// The scalars folded for matching (full-width ASCII to half-width), one for one with `scalars`.
+    public let folded: [Unicode.Scalar]
+    /// Non-blank lines, trimmed of surrounding whitespace.
+    public let paragraphs: [TextSpan]
+    /// Sentences in document order; none crosses a paragraph boundary.
+    public let sentences: [TextSpan]
+
+    public init(source: String, text: String) {
+        self.source = source
+        self.text = text
+        let scalars = Array(text.unicodeScalars)
+        self.scalars = scalars
+        self.folded = scalars.map(WidthFolding.fold)
+        let paragraphs = SentenceSplitter.paragraphs(in: scalars)
+        self.paragraphs = paragraphs
+        self.sentences = paragraphs.flatMap { SentenceSplitter.sentences(in: scalars, paragraph: $0) }
+    }
+
+    /// The number of Unicode scalars in the text (the unit of every offset).
+    public var characterCount: Int { scalars.count }
+
+    /// The text covered by `span`.
+    public func text(_ span: TextSpan) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[span.range])
+        return String(result)
+    }
+
+    /// The sentence containing `offset`, found by binary search.
+    public func sentence(containing offset: Int) -> TextSpan? {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].end <= offset { low = mid + 1 } else { high = mid }
+        }
+        guard low < sentences.count, sentences[low].start <= offset else { return nil }
+        return sentences[low]
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The JSON report, a contract for scripts (see README "JSON report"). Keys are sorted so the
+/// output is byte-for-byte deterministic.
+public enum JSONReportRenderer {
+    public static func render(_ report: Report) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(ReportJSON(report: report))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// One document's report as one compact JSON line.
+    public static func renderLine(_ document: DocumentReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(DocumentJSON(report: document)), as: UTF8.self) + "\n"
+    }
+}
+
+private struct ReportJSON: Encodable {
+    let report: Report
+
+    enum CodingKeys: String, CodingKey { case schemaVersion, documents }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Report.schemaVersion, forKey: .schemaVersion)
+        try container.encode(report.documents.map(DocumentJSON.init), forKey: .documents)
+    }
+}
+
+private struct DocumentJSON: Encodable {
+    let report: DocumentReport
+
+    enum CodingKeys: String, CodingKey { case source, characters, analyzers, errors }
+    struct ErrorJSON: Encodable { let message: String }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(report.source, forKey: .source)
+        try container.encode(report.characters, forKey: .characters)
+        var analyzers = container.nestedContainer(keyedBy: AnyKey.self, forKey: .analyzers)
+        for entry in report.entries {
+            try analyzers.encode(entry.result, forKey: AnyKey(entry.id))
+        }
+        try container.encode(report.errors.map(ErrorJSON.init), forKey: .errors)
+    }
+}
+
+private struct AnyKey: CodingKey {
+    let stringValue: String
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
+}

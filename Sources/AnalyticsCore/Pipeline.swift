@@ -1,0 +1,118 @@
+import Dispatch
+import Foundation
+
+/// Configured analyzers in dependency order, ready to run on documents.
+///
+/// Analyzers whose requirements are met run concurrently; a failing analyzer is reported as an
+/// error of the document and the others still run (except those that need its result).
+public struct Pipeline: Sendable {
+    struct Stage: Sendable {
+        let id: String
+        let requires: [String]
+        let run: @Sendable (Document, AnalysisContext) throws -> any AnalyzerResult
+    }
+
+    let stages: [Stage]
+    /// The analyzers asked for, in the order asked; only these are emitted in reports.
+    public let requestedIDs: [String]
+
+    /// The ids of every analyzer that runs, dependencies first (what `--explain` and tests inspect).
+    public var runOrder: [String] { stages.map(\.id) }
+
+    /// - Parameters:
+    ///   - requested: analyzer ids, or nil for every registered analyzer.
+    ///   - options: `[analyzer id: [key: value]]` as given by the user; validated here.
+    public init(registry: AnalyzerRegistry, requested: [String]?, options: [String: [String: String]] = [:]) throws {
+        let types = try registry.resolve(requested)
+        try Self.validate(options, registry: registry)
+        var seen: Set<String> = []
+        self.requestedIDs = (requested ?? registry.ids).filter { seen.insert($0).inserted }
+        self.stages = try types.map { type in try Self.stage(for: type, options: options[type.description.id] ?? [:]) }
+    }
+
+    private static func stage<A: Analyzer>(for type: A.Type, options: [String: String]) throws -> Stage {
+        let analyzer = try A(options: OptionValues(options, specs: A.description.options))
+        return Stage(id: A.description.id, requires: A.description.requires) { document, context in
+            try analyzer.analyze(document, context: context)
+        }
+    }
+
+    private static func validate(_ options: [String: [String: String]], registry: AnalyzerRegistry) throws(OptionError) {
+        for (id, values) in options.sorted(by: { $0.key < $1.key }) {
+            guard let type = registry.analyzer(id: id) else {
+                throw OptionError(message: RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
+            }
+            let specs = type.description.options
+            for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+                guard let spec = specs.first(where: { $0.key == key }) else {
+                    let valid = specs.map { "\(id).\($0.key)" }
+                    let suggestion = Suggestion.closest(to: key, among: specs.map(\.key)).map { " (did you mean '\(id).\($0)'?)" } ?? ""
+                    let list = valid.isEmpty ? "'\(id)' takes no options" : "valid keys: \(valid.joined(separator: ", "))"
+                    throw OptionError(message: "unknown option '\(id).\(key)'\(suggestion); \(list)")
+                }
+                if let problem = spec.problem(with: value) {
+                    throw OptionError(message: "option '\(id).\(key)' \(problem)")
+                }
+            }
+        }
+    }
+
+    /// Runs every stage on `document`; results keyed by analyzer id, failures as messages.
+    public func run(_ document: Document) -> (results: [String: any AnalyzerResult], failures: [String: String]) {
+        var results: [String: any AnalyzerResult] = [:]
+        var failures: [String: String] = [:]
+        var pending = stages
+        while !pending.isEmpty {
+            let ready = pending.filter { stage in stage.requires.allSatisfy { results[$0] != nil || failures[$0] != nil } }
+            pending.removeAll { stage in ready.contains { $0.id == stage.id } }
+            let context = AnalysisContext(results: results)
+            let outcomes = Self.runConcurrently(ready, document: document, context: context)
+            for (stage, outcome) in zip(ready, outcomes) {
+                if let failed = stage.requires.first(where: { failures[$0] != nil }) {
+                    failures[stage.id] = "not run: it needs '\(failed)', which failed"
+                    continue
+                }
+                switch outcome {
+                case .success(let result): results[stage.id] = result
+                case .failure(let error): failures[stage.id] = String(describing: error)
+                }
+            }
+        }
+        return (results, failures)
+    }
+
+    private static func runConcurrently(_ stages: [Stage], document: Document, context: AnalysisContext) -> [Result<any AnalyzerResult, any Error>] {
+        if stages.count == 1 {
+            return [Result { try stages[0].run(document, context) }]
+        }
+        let slots = ResultSlots(count: stages.count)
+        DispatchQueue.concurrentPerform(iterations: stages.count) { index in
+            slots.set(index, Result { try stages[index].run(document, context) })
+        }
+        return slots.values
+    }
+}
+
+/// Write-once slots filled from concurrent work.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<any AnalyzerResult, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<any AnalyzerResult, any Error>) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+
+    var values: [Result<any AnalyzerResult, any Error>] {
+        lock.lock(); defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
+
+/// A bad `--option`: unknown analyzer or key, or a value of the wrong type.
+public struct OptionError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { message }
+}

@@ -1,0 +1,88 @@
+/// Splits scalars into paragraphs (non-blank lines) and sentences.
+///
+/// Sentence ends: 。！？； and …… in Chinese text; . ! ? in Latin text when followed by space, a
+/// closing mark or the end of the paragraph (so 5.1 and www.gov.cn do not end a sentence).
+/// Closing quotes and brackets that follow an end belong to the sentence they close.
+enum SentenceSplitter {
+    static func paragraphs(in scalars: [Unicode.Scalar]) -> [TextSpan] {
+        var result: [TextSpan] = []
+        var lineStart = 0
+        func flush(_ lineEnd: Int) {
+            var start = lineStart, end = lineEnd
+            while start < end, ScriptClass.isWhitespace(scalars[start]) { start += 1 }
+            while end > start, ScriptClass.isWhitespace(scalars[end - 1]) { end -= 1 }
+            if start < end { result.append(TextSpan(start: start, end: end)) }
+        }
+        for (index, scalar) in scalars.enumerated() where isLineBreak(scalar) {
+            flush(index)
+            lineStart = index + 1
+        }
+        flush(scalars.count)
+        return result
+    }
+
+    static func sentences(in scalars: [Unicode.Scalar], paragraph: TextSpan) -> [TextSpan] {
+        var result: [TextSpan] = []
+        var start = paragraph.start
+        var index = paragraph.start
+        let end = paragraph.end
+        while index < end {
+            let terminatorLength = terminator(at: index, in: scalars, end: end)
+            guard terminatorLength > 0 else { index += 1; continue }
+            var close = index + terminatorLength
+            // Runs like ？！ or 。” stay with the sentence they end.
+            while close < end, isTerminatorOrCloser(scalars[close]) { close += 1 }
+            appendTrimmed(start..<close, in: scalars, to: &result)
+            start = close
+            index = close
+        }
+        appendTrimmed(start..<end, in: scalars, to: &result)
+        return result
+    }
+
+    private static func appendTrimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar], to result: inout [TextSpan]) {
+        var start = range.lowerBound
+        while start < range.upperBound, ScriptClass.isWhitespace(scalars[start]) { start += 1 }
+        if start < range.upperBound { result.append(TextSpan(start: start, end: range.upperBound)) }
+    }
+
+    /// The length of the sentence terminator at `index`, or 0.
+    private static func terminator(at index: Int, in scalars: [Unicode.Scalar], end: Int) -> Int {
+        switch scalars[index].value {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF61: // 。！？；｡
+            return 1
+        case 0x2026: // … : only the doubled …… ends a sentence
+            return index + 1 < end && scalars[index + 1].value == 0x2026 ? 2 : 0
+        case 0x2E, 0x21, 0x3F: // . ! ?
+            let next = index + 1
+            if next == end { return 1 }
+            let following = scalars[next]
+            return ScriptClass.isWhitespace(following) || isCloser(following) ? 1 : 0
+        default:
+            return 0
+        }
+    }
+
+    private static func isTerminatorOrCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x2026: return true
+        default: return isCloser(scalar)
+        }
+    }
+
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x22, 0x27, 0x300B, 0x3011, 0xFF3D, 0x5D:
+            return true // ” ’ 」 』 ） ) " ' 》 】 ］ ]
+        default:
+            return false
+        }
+    }
+
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import AnalyticsCore
+import StatsPlugin
+
+/// The single list of built-in analyzers. Adding an analyzer means adding one line here
+/// (and its target in Package.swift); a test fails if a folder in Sources/Plugins is missing.
+public enum BuiltinAnalyzers {
+    public static let all: [any Analyzer.Type] = [
+        StatsAnalyzer.self,
+    ]
+
+    public static var registry: AnalyzerRegistry { AnalyzerRegistry(all) }
+}

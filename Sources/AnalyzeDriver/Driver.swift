@@ -1,0 +1,147 @@
+import AnalyticsCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the driver reads and writes; tests pass closures that capture, `main` passes the process's.
+public struct DriverIO: Sendable {
+    public var readStandardInput: @Sendable () throws -> [UInt8]
+    public var writeOutput: @Sendable (String) -> Void
+    public var writeError: @Sendable (String) -> Void
+    public var outputIsTerminal: Bool
+    public var environment: [String: String]
+
+    public init(readStandardInput: @escaping @Sendable () throws -> [UInt8], writeOutput: @escaping @Sendable (String) -> Void,
+                writeError: @escaping @Sendable (String) -> Void, outputIsTerminal: Bool = false, environment: [String: String] = [:]) {
+        self.readStandardInput = readStandardInput
+        self.writeOutput = writeOutput
+        self.writeError = writeError
+        self.outputIsTerminal = outputIsTerminal
+        self.environment = environment
+    }
+}
+
+/// Exit codes: sysexits-style, as the README documents.
+public enum ExitCode {
+    public static let success: Int32 = 0
+    public static let inputFailed: Int32 = 1
+    public static let usage: Int32 = 64
+}
+
+/// The `analyze` command, runnable in-process.
+public struct Driver: Sendable {
+    public let registry: AnalyzerRegistry
+    public let io: DriverIO
+
+    public init(registry: AnalyzerRegistry = BuiltinAnalyzers.registry, io: DriverIO) {
+        self.registry = registry
+        self.io = io
+    }
+
+    public func run(_ arguments: [String]) -> Int32 {
+        let invocation: Invocation
+        do {
+            invocation = try InvocationParser.parse(arguments)
+        } catch {
+            return usageError(error.message)
+        }
+        switch invocation.action {
+        case .help:
+            io.writeOutput(CommandLineSpec.help(registry: registry))
+        case .version:
+            io.writeOutput("analyze \(CommandLineSpec.version)\n")
+        case .listPlugins:
+            io.writeOutput(Explanation.list(registry))
+        case .explain(let id):
+            guard let type = registry.analyzer(id: id) else {
+                return usageError(RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
+            }
+            io.writeOutput(Explanation.explain(type))
+        case .analyze:
+            return analyze(invocation)
+        }
+        return ExitCode.success
+    }
+
+    private func usageError(_ message: String) -> Int32 {
+        io.writeError("analyze: error: \(message)\n")
+        return ExitCode.usage
+    }
+
+    private func analyze(_ invocation: Invocation) -> Int32 {
+        let pipeline: Pipeline
+        do {
+            pipeline = try Pipeline(registry: registry, requested: invocation.plugins, options: invocation.options)
+        } catch {
+            return usageError(String(describing: error))
+        }
+        if let encoding = invocation.encoding, !TextDecoding.isKnownEncoding(encoding) {
+            return usageError("unknown encoding '\(encoding)' for --encoding; try GB18030, GBK, BIG5, UTF-16LE (iconv names)")
+        }
+
+        var documents: [DocumentReport] = []
+        for input in invocation.inputs {
+            let report = analyzeInput(input, invocation: invocation, pipeline: pipeline)
+            for error in report.errors {
+                io.writeError("analyze: \(input): \(error)\n")
+            }
+            documents.append(report)
+        }
+        let report = Report(documents: documents)
+        let rendered: String
+        do {
+            rendered = try render(report, format: invocation.format, toTerminal: invocation.output == nil && io.outputIsTerminal)
+        } catch {
+            io.writeError("analyze: error: could not render the report: \(error)\n")
+            return ExitCode.inputFailed
+        }
+        if let output = invocation.output {
+            guard write(rendered, to: output) else {
+                io.writeError("analyze: \(output): cannot write the report (\(String(cString: strerror(errno)))); check the path\n")
+                return ExitCode.inputFailed
+            }
+        } else {
+            io.writeOutput(rendered)
+        }
+        return documents.allSatisfy(\.succeeded) ? ExitCode.success : ExitCode.inputFailed
+    }
+
+    private func analyzeInput(_ input: String, invocation: Invocation, pipeline: Pipeline) -> DocumentReport {
+        let bytes: [UInt8]
+        do {
+            bytes = input == "-" ? try io.readStandardInput() : try InputReader.read(path: input, maxBytes: invocation.maxBytes)
+        } catch {
+            return .failed(source: input, error: String(describing: error))
+        }
+        let decoded: TextDecoding.Decoded
+        do {
+            decoded = try TextDecoding.decode(bytes, encoding: invocation.encoding)
+        } catch {
+            return .failed(source: input, error: error.message)
+        }
+        return .analyzing(Document(source: input, text: decoded.text), with: pipeline)
+    }
+
+    private func render(_ report: Report, format: OutputFormat, toTerminal: Bool) throws -> String {
+        switch format {
+        case .text:
+            let useColor = toTerminal && io.environment["NO_COLOR"] == nil
+            return TextReportRenderer(useColor: useColor).render(report)
+        case .json:
+            return try JSONReportRenderer.render(report)
+        case .jsonl:
+            return try report.documents.map(JSONReportRenderer.renderLine).joined()
+        case .markdown:
+            return MarkdownReportRenderer.render(report)
+        }
+    }
+
+    private func write(_ text: String, to path: String) -> Bool {
+        guard let file = fopen(path, "wb") else { return false }
+        let bytes = Array(text.utf8)
+        let written = fwrite(bytes, 1, bytes.count, file)
+        return fclose(file) == 0 && written == bytes.count
+    }
+}

@@ -1,0 +1,36 @@
+import AnalyticsCore
+
+/// `--list-plugins` and `--explain ID`, generated from the analyzers' own descriptions.
+enum Explanation {
+    static func list(_ registry: AnalyzerRegistry) -> String {
+        let width = registry.ids.map(\.count).max() ?? 0
+        return registry.analyzers.map { type in
+            let description = type.description
+            return description.id.padding(toLength: width) + "  " + description.summary + "\n"
+        }.joined()
+    }
+
+    static func explain(_ type: any Analyzer.Type) -> String {
+        let description = type.description
+        var out = "\(description.id): \(description.summary)\n"
+        if !description.requires.isEmpty {
+            out += "\nRequires: \(description.requires.joined(separator: ", "))\n"
+        }
+        out += "\nOptions:\n"
+        if description.options.isEmpty { out += "  (none)\n" }
+        for option in description.options {
+            let defaultText = option.defaultValue.map { " (default: \($0))" } ?? ""
+            out += "  --option \(description.id).\(option.key)=\(option.valueHint)\n      \(option.help)\(defaultText)\n"
+        }
+        out += "\nExamples (« » marks what it reports):\n"
+        for example in description.examples {
+            out += "  \(example.markedInput)\n"
+            if !example.note.isEmpty { out += "      \(example.note)\n" }
+            if !example.mustNotReport.isEmpty { out += "      not reported: \(example.mustNotReport.joined(separator: ", "))\n" }
+            if !example.options.isEmpty {
+                out += "      with " + example.options.sorted { $0.key < $1.key }.map { "\(description.id).\($0.key)=\($0.value)" }.joined(separator: " ") + "\n"
+            }
+        }
+        return out
+    }
+}

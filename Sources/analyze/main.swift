@@ -1,0 +1,16 @@
+import AnalyzeDriver
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let io = DriverIO(
+    readStandardInput: { try StandardStreams.readStandardInput() },
+    writeOutput: { StandardStreams.write($0, to: STDOUT_FILENO) },
+    writeError: { StandardStreams.write($0, to: STDERR_FILENO) },
+    outputIsTerminal: isatty(STDOUT_FILENO) == 1,
+    environment: StandardStreams.environment()
+)
+let status = Driver(io: io).run(Array(CommandLine.arguments.dropFirst()))
+exit(status)
