@@ -26,7 +26,7 @@ let package = Package(
         .testTarget(
             name: "AnalyzeDriverTests",
             dependencies: ["AnalyzeDriver", "AnalyticsCore"] + pluginTargets.map { .target(name: $0.name) },
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ] + pluginTargets.map {
         .target(

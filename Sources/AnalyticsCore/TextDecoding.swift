@@ -43,14 +43,15 @@ public enum TextDecoding {
         if let name = BinarySignature.name(of: bytes) {
             throw Failure(message: "is a binary file (\(name)), not text; pass text files (UTF-8, UTF-16 or GB18030)")
         }
+        // UTF-16 of mostly-ASCII text is also valid UTF-8 (full of NULs), so it is tried first.
+        if let name = utf16WithoutBOM(bytes), let text = iconv(bytes, from: name) {
+            return Decoded(text: text, encoding: name)
+        }
         if let text = String(validating: bytes, as: UTF8.self) {
             if looksBinary(text) {
                 throw Failure(message: "looks like a binary file (mostly control characters), not text; pass a text file")
             }
             return Decoded(text: text, encoding: "UTF-8")
-        }
-        if let name = utf16WithoutBOM(bytes), let text = iconv(bytes, from: name) {
-            return Decoded(text: text, encoding: name)
         }
         if !bytes.contains(0), let text = iconv(bytes, from: "GB18030"), !looksBinary(text) {
             return Decoded(text: text, encoding: "GB18030")

@@ -1,0 +1,88 @@
+import Testing
+@testable import AnalyticsCore
+
+/// Minimal analyzers for exercising the registry and pipeline.
+struct CountResult: AnalyzerResult, Equatable {
+    let value: Int
+    var reportedSpans: [LabeledSpan] { [] }
+    func rendering(for document: Document) -> [RenderBlock] { [.fields([.init("value", String(value))])] }
+}
+
+struct LengthAnalyzer: Analyzer {
+    static let description = AnalyzerDescription(id: "length", summary: "text length",
+                                                  options: [OptionSpec("scale", .integer(1...10), default: "1", help: "multiplier")])
+    let scale: Int
+    init(options: OptionValues) { scale = options.integer("scale") ?? 1 }
+    func analyze(_ document: Document, context: AnalysisContext) -> CountResult { CountResult(value: document.characterCount * scale) }
+}
+
+struct DoubleLengthAnalyzer: Analyzer {
+    static let description = AnalyzerDescription(id: "double", summary: "twice the length", requires: ["length"])
+    init(options: OptionValues) {}
+    func analyze(_ document: Document, context: AnalysisContext) throws -> CountResult {
+        guard let length = context.result(of: LengthAnalyzer.self) else { throw AnalyzerSetupError("length missing") }
+        return CountResult(value: length.value * 2)
+    }
+}
+
+struct FailingAnalyzer: Analyzer {
+    static let description = AnalyzerDescription(id: "failing", summary: "always fails")
+    init(options: OptionValues) {}
+    func analyze(_ document: Document, context: AnalysisContext) throws -> CountResult { throw AnalyzerSetupError("broken") }
+}
+
+struct CycleA: Analyzer {
+    static let description = AnalyzerDescription(id: "cycle-a", summary: "a", requires: ["cycle-b"])
+    init(options: OptionValues) {}
+    func analyze(_ document: Document, context: AnalysisContext) -> CountResult { CountResult(value: 0) }
+}
+
+struct CycleB: Analyzer {
+    static let description = AnalyzerDescription(id: "cycle-b", summary: "b", requires: ["cycle-a"])
+    init(options: OptionValues) {}
+    func analyze(_ document: Document, context: AnalysisContext) -> CountResult { CountResult(value: 0) }
+}
+
+@Suite struct RegistryTests {
+    let registry = AnalyzerRegistry([DoubleLengthAnalyzer.self, LengthAnalyzer.self, FailingAnalyzer.self, CycleA.self, CycleB.self])
+
+    @Test func dependenciesComeFirst() throws {
+        #expect(try registry.resolve(["double"]).map { $0.description.id } == ["length", "double"])
+        #expect(try registry.resolve(["length", "double"]).map { $0.description.id } == ["length", "double"])
+    }
+
+    @Test func unknownIdsNameTheValidOnes() {
+        #expect(throws: RegistryError.unknown(id: "lenght", requiredBy: nil, valid: registry.ids)) { try registry.resolve(["lenght"]) }
+        let message = RegistryError.unknown(id: "lenght", requiredBy: nil, valid: registry.ids).description
+        #expect(message.contains("did you mean 'length'"))
+        #expect(message.contains("valid analyzers: double, length, failing, cycle-a, cycle-b"))
+    }
+
+    @Test func cyclesAreRejected() {
+        #expect(throws: RegistryError.cycle(["cycle-a", "cycle-b", "cycle-a"])) { try registry.resolve(["cycle-a"]) }
+    }
+
+    @Test func pipelineEmitsOnlyWhatWasAskedFor() throws {
+        let pipeline = try Pipeline(registry: registry, requested: ["double"])
+        #expect(pipeline.runOrder == ["length", "double"])
+        let report = DocumentReport.analyzing(Document(source: "t", text: "四个字符"), with: pipeline)
+        #expect(report.entries.map(\.id) == ["double"])
+        #expect((report.entries.first?.result as? CountResult)?.value == 8)
+    }
+
+    @Test func optionsAreValidatedAndApplied() throws {
+        let pipeline = try Pipeline(registry: registry, requested: ["length"], options: ["length": ["scale": "3"]])
+        let report = DocumentReport.analyzing(Document(source: "t", text: "abc"), with: pipeline)
+        #expect((report.entries.first?.result as? CountResult)?.value == 9)
+        #expect(throws: OptionError.self) { try Pipeline(registry: registry, requested: ["length"], options: ["length": ["scale": "11"]]) }
+        #expect(throws: OptionError.self) { try Pipeline(registry: registry, requested: ["length"], options: ["length": ["scael": "1"]]) }
+        #expect(throws: OptionError.self) { try Pipeline(registry: registry, requested: ["length"], options: ["nope": ["x": "1"]]) }
+    }
+
+    @Test func aFailingAnalyzerDoesNotStopTheOthers() throws {
+        let pipeline = try Pipeline(registry: registry, requested: ["failing", "length"])
+        let report = DocumentReport.analyzing(Document(source: "t", text: "ab"), with: pipeline)
+        #expect(report.entries.map(\.id) == ["length"])
+        #expect(report.errors == ["analyzer 'failing' failed: broken"])
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import AnalyzeDriver
+
+@Suite struct DriverTests {
+    @Test func seedReportExitsZero() {
+        let run = runAnalyze([seedURL.path])
+        #expect(run.status == 0)
+        #expect(run.output.contains("── stats"))
+        #expect(run.errors.isEmpty)
+    }
+
+    @Test func standardInputIsDash() throws {
+        let run = runAnalyze(["--format", "json", "-"], stdin: "你好。世界！")
+        #expect(run.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as! [String: Any]
+        let document = (json["documents"] as! [[String: Any]])[0]
+        #expect(document["source"] as? String == "-")
+        #expect(document["characters"] as? Int == 6)
+        let stats = (document["analyzers"] as! [String: Any])["stats"] as! [String: Any]
+        #expect(stats["sentences"] as? Int == 2)
+    }
+
+    @Test func aMissingFileFailsAloneWithExitOne() throws {
+        let missing = "/nonexistent/report.txt"
+        let run = runAnalyze(["--format", "json", seedURL.path, missing])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("\(missing): no such file"))
+        let json = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as! [String: Any]
+        let documents = json["documents"] as! [[String: Any]]
+        #expect(documents.count == 2)
+        #expect((documents[0]["errors"] as! [Any]).isEmpty)
+        #expect((documents[0]["analyzers"] as! [String: Any])["stats"] != nil, "the good file is fully reported")
+        let errors = documents[1]["errors"] as! [[String: String]]
+        #expect(errors.first?["message"]?.contains("no such file") == true)
+    }
+
+    @Test func directoriesAndBinaryFilesAreClearErrors() {
+        let run = runAnalyze([packageRoot.path, "/proc/self/exe"])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("is a directory"))
+        #expect(run.errors.contains("binary file"))
+    }
+
+    @Test(arguments: [
+        (["--plugins", "nope", "x"], "unknown analyzer 'nope'"),
+        (["--format", "yaml", "x"], "valid formats: text, json, markdown, jsonl"),
+        (["--frmat", "json", "x"], "did you mean '--format'"),
+        (["--option", "stats.rate=fast", "x"], "expects a whole number"),
+        (["--option", "stats", "x"], "ID.KEY=VALUE"),
+        (["--option", "stats.speed=3", "x"], "valid keys: stats.rate"),
+        (["--encoding", "NOPE-1", "x"], "unknown encoding"),
+        ([], "no input files"),
+        (["--explain", "stat"], "did you mean 'stats'"),
+    ])
+    func usageErrorsExit64(_ arguments: [String], message: String) {
+        let run = runAnalyze(arguments)
+        #expect(run.status == 64)
+        #expect(run.errors.contains(message), "\(run.errors)")
+        #expect(run.output.isEmpty)
+    }
+
+    @Test func listExplainHelpVersion() {
+        #expect(runAnalyze(["--list-plugins"]).output.contains("stats"))
+        let explain = runAnalyze(["--explain", "stats"]).output
+        #expect(explain.contains("--option stats.rate="))
+        #expect(explain.contains("Examples"))
+        let help = runAnalyze(["--help"]).output
+        for flag in CommandLineSpec.flags { #expect(help.contains(flag.name)) }
+        #expect(runAnalyze(["--version"]).output.hasPrefix("analyze "))
+    }
+
+    @Test func outputFileReceivesTheReport() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = runAnalyze(["--format", "json", "--output", path, "-"], stdin: "测试。")
+        #expect(run.status == 0)
+        #expect(run.output.isEmpty)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\"schemaVersion\" : 1"))
+    }
+
+    @Test func gb18030FileIsDecoded() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gb-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+        let data = try #require("市政协工作报告。委员积极履职！".data(using: gb18030))
+        try data.write(to: URL(fileURLWithPath: path))
+        let run = runAnalyze(["--format", "json", path])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("\"characters\" : 15"))
+    }
+
+    @Test func outputIsDeterministic() {
+        for format in ["text", "json", "markdown"] {
+            #expect(runAnalyze(["--format", format, seedURL.path]).output == runAnalyze(["--format", format, seedURL.path]).output)
+        }
+    }
+
+    @Test func colourOnlyOnATerminalWithoutNoColor() {
+        let captured = CapturedIO(stdin: Array("你好。".utf8))
+        var io = captured.io
+        io.outputIsTerminal = true
+        _ = Driver(io: io).run(["-"])
+        #expect(captured.output.contains("\u{1B}["))
+        let plain = CapturedIO(stdin: Array("你好。".utf8))
+        var noColor = plain.io
+        noColor.outputIsTerminal = true
+        noColor.environment = ["NO_COLOR": "1"]
+        _ = Driver(io: noColor).run(["-"])
+        #expect(!plain.output.contains("\u{1B}["))
+    }
+}
