@@ -16,7 +16,7 @@ let package = Package(
         .executable(name: "analyze", targets: ["analyze"]),
     ],
     targets: [
-        .target(name: "AnalyticsCore"),
+        .target(name: "AnalyticsCore", resources: [.copy("Resources/lexicon.bin")]),
         .target(
             name: "AnalyzeDriver",
             dependencies: ["AnalyticsCore"] + pluginTargets.map { .target(name: $0.name) }

@@ -31,6 +31,7 @@ enum CommandLineSpec {
         FlagSpec("--output", value: "FILE", help: "write the report to FILE instead of standard output"),
         FlagSpec("--encoding", value: "NAME", help: "decode inputs as NAME (GB18030, GBK, BIG5, UTF-16LE…) instead of detecting"),
         FlagSpec("--max-bytes", value: "N", help: "refuse inputs larger than N bytes (default: \(defaultMaxBytes))"),
+        FlagSpec("--segment", help: "print each input line's words separated by single spaces (honours keywords.dict)"),
         FlagSpec("--list-plugins", help: "list the analyzers with their summaries"),
         FlagSpec("--explain", value: "ID", help: "show an analyzer's summary, options and examples"),
         FlagSpec("--help", help: "show this help"),
@@ -48,6 +49,7 @@ enum CommandLineSpec {
         analyze \(version): text analytics for Chinese government reports and news
 
         USAGE: analyze [options] FILE...      (FILE may be - for standard input)
+               analyze --segment [--option keywords.dict=FILE] [FILE|-]
 
         OPTIONS:
 

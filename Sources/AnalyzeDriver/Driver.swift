@@ -61,6 +61,8 @@ public struct Driver: Sendable {
             io.writeOutput(Explanation.explain(type))
         case .analyze:
             return analyze(invocation)
+        case .segment:
+            return segment(invocation)
         }
         return ExitCode.success
     }
@@ -108,20 +110,55 @@ public struct Driver: Sendable {
         return documents.allSatisfy(\.succeeded) ? ExitCode.success : ExitCode.inputFailed
     }
 
+    /// `--segment`: each input line's words separated by single spaces, one output line per input line.
+    private func segment(_ invocation: Invocation) -> Int32 {
+        let unknown = invocation.options.flatMap { id, values in values.keys.map { "\(id).\($0)" } }.filter { $0 != "keywords.dict" }
+        if let first = unknown.sorted().first {
+            return usageError("'--segment' takes only --option keywords.dict=FILE, not '\(first)'")
+        }
+        let segmenter: Segmenter
+        do {
+            segmenter = try Segmenter.shipped(userWords: UserDictionary.load(invocation.options["keywords"]?["dict"]))
+        } catch {
+            io.writeError("analyze: error: \(error)\n")
+            return ExitCode.inputFailed
+        }
+        var status = ExitCode.success
+        for input in invocation.inputs.isEmpty ? ["-"] : invocation.inputs {
+            switch readText(input, invocation: invocation) {
+            case .failure(let message):
+                io.writeError("analyze: \(input): \(message)\n")
+                status = ExitCode.inputFailed
+            case .success(let text):
+                var out = ""
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    out += segmenter.words(String(line)).joined(separator: " ") + "\n"
+                }
+                if text.hasSuffix("\n") { out.removeLast() }
+                io.writeOutput(out)
+            }
+        }
+        return status
+    }
+
+    private enum ReadOutcome { case success(String), failure(String) }
+
+    private func readText(_ input: String, invocation: Invocation) -> ReadOutcome {
+        do {
+            let bytes = input == "-" ? try io.readStandardInput() : try InputReader.read(path: input, maxBytes: invocation.maxBytes)
+            return .success(try TextDecoding.decode(bytes, encoding: invocation.encoding).text)
+        } catch let error as TextDecoding.Failure {
+            return .failure(error.message)
+        } catch {
+            return .failure(String(describing: error))
+        }
+    }
+
     private func analyzeInput(_ input: String, invocation: Invocation, pipeline: Pipeline) -> DocumentReport {
-        let bytes: [UInt8]
-        do {
-            bytes = input == "-" ? try io.readStandardInput() : try InputReader.read(path: input, maxBytes: invocation.maxBytes)
-        } catch {
-            return .failed(source: input, error: String(describing: error))
+        switch readText(input, invocation: invocation) {
+        case .failure(let message): return .failed(source: input, error: message)
+        case .success(let text): return .analyzing(Document(source: input, text: text), with: pipeline)
         }
-        let decoded: TextDecoding.Decoded
-        do {
-            decoded = try TextDecoding.decode(bytes, encoding: invocation.encoding)
-        } catch {
-            return .failed(source: input, error: error.message)
-        }
-        return .analyzing(Document(source: input, text: decoded.text), with: pipeline)
     }
 
     private func render(_ report: Report, format: OutputFormat, toTerminal: Bool) throws -> String {

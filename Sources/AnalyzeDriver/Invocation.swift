@@ -8,6 +8,7 @@ struct Invocation: Sendable, Equatable {
         case explain(String)
         case help
         case version
+        case segment
     }
 
     var action: Action = .analyze
@@ -101,6 +102,7 @@ enum InvocationParser {
                 throw UsageError(message: "'--max-bytes' expects a positive whole number of bytes, got '\(value!)'")
             }
             invocation.maxBytes = bytes
+        case "--segment": invocation.action = .segment
         case "--list-plugins": invocation.action = .listPlugins
         case "--explain": invocation.action = .explain(value!)
         case "--help": invocation.action = .help

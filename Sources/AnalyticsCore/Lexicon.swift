@@ -1,0 +1,210 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The shipped word data (jieba's dictionary, IDF table and HMM tables, see NOTICE) as a
+/// memory-mapped trie: start-up maps the file and reads a header, nothing is parsed.
+/// `scripts/build-lexicon.py` documents and writes the layout.
+public final class Lexicon: @unchecked Sendable {
+    public struct LoadError: Error, CustomStringConvertible, Sendable {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// The resource's file name, inside the `analyze_AnalyticsCore.resources` bundle beside the binary.
+    public static let fileName = "lexicon.bin"
+    static let bundleName = "analyze_AnalyticsCore.resources"
+
+    private let mapping: UnsafeRawPointer
+    private let mappingSize: Int
+
+    let nodeCount: Int
+    let edgeStart: UnsafePointer<UInt32>
+    let nodeLogP: UnsafePointer<Float>
+    let nodeIDF: UnsafePointer<Float>
+    let edgeScalar: UnsafePointer<UInt32>
+    let edgeChild: UnsafePointer<UInt32>
+    let rootBase: UInt32
+    let rootCount: UInt32
+    let rootTable: UnsafePointer<UInt32>
+    /// Log probability of a character the dictionary lacks (jieba's frequency 1).
+    public let defaultLogP: Float
+    /// The median IDF, used for words the IDF table lacks.
+    public let medianIDF: Float
+    let hmm: HMMTables
+
+    /// Loads the lexicon shipped with AnalyticsCore (see `locate()`).
+    public static func shipped() throws(LoadError) -> Lexicon {
+        try Lexicon(path: try locate())
+    }
+
+    /// Finds the shipped lexicon: `$ANALYZE_LEXICON`, else the resource bundle beside the running
+    /// binary (where `swift build` and `scripts/install` put it).
+    public static func locate() throws(LoadError) -> String {
+        if let path = ProcessInfo.processInfo.environment["ANALYZE_LEXICON"] { return path }
+        var candidates: [String] = []
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        for _ in 0..<3 { // the binary's folder, and above it for test bundles (x.xctest/Contents/…)
+            candidates.append(directory.appendingPathComponent(bundleName).appendingPathComponent(fileName).path)
+            directory = directory.deletingLastPathComponent()
+        }
+        if let found = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) { return found }
+        throw LoadError(message: "the word lexicon (\(bundleName)/\(fileName)) is not beside the analyze binary; install with scripts/install, or set ANALYZE_LEXICON to its path")
+    }
+
+    public init(path: String) throws(LoadError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw LoadError(message: "cannot open the lexicon at \(path)") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size > 160 else { throw LoadError(message: "the lexicon at \(path) is empty or unreadable") }
+        let size = Int(info.st_size)
+        guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), pointer != MAP_FAILED else {
+            throw LoadError(message: "cannot map the lexicon at \(path)")
+        }
+        mapping = UnsafeRawPointer(pointer)
+        mappingSize = size
+
+        var reader = Reader(base: mapping, size: size)
+        guard reader.u32() == 0x584C_4E41, reader.u32() == 1 else { // "ANLX", version 1
+            munmap(pointer, size)
+            throw LoadError(message: "\(path) is not a lexicon of this version; rebuild it with scripts/build-lexicon.py")
+        }
+        nodeCount = Int(reader.u32())
+        let edgeCount = Int(reader.u32())
+        rootBase = reader.u32()
+        rootCount = reader.u32()
+        let emitCounts = (0..<4).map { _ in Int(reader.u32()) }
+        let start = (0..<4).map { _ in Double(reader.f32()) }
+        let transitions = (0..<16).map { _ in Double(reader.f32()) }
+        defaultLogP = reader.f32()
+        medianIDF = reader.f32()
+        edgeStart = reader.array(UInt32.self, count: nodeCount + 1)
+        nodeLogP = reader.array(Float.self, count: nodeCount)
+        nodeIDF = reader.array(Float.self, count: nodeCount)
+        edgeScalar = reader.array(UInt32.self, count: edgeCount)
+        edgeChild = reader.array(UInt32.self, count: edgeCount)
+        rootTable = reader.array(UInt32.self, count: Int(rootCount))
+        var emissions: [(UnsafePointer<UInt32>, UnsafePointer<Float>, Int)] = []
+        for count in emitCounts {
+            emissions.append((reader.array(UInt32.self, count: count), reader.array(Float.self, count: count), count))
+        }
+        guard reader.offset <= size else {
+            munmap(pointer, size)
+            throw LoadError(message: "the lexicon at \(path) is truncated; rebuild it with scripts/build-lexicon.py")
+        }
+        hmm = HMMTables(start: start, transitions: transitions, emissions: emissions)
+    }
+
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: mapping), mappingSize)
+    }
+
+    /// The trie node reached from the root by `scalar`, or nil.
+    @inline(__always)
+    func root(_ scalar: Unicode.Scalar) -> UInt32? {
+        let value = scalar.value
+        if value >= rootBase && value < rootBase + rootCount {
+            let child = rootTable[Int(value - rootBase)]
+            return child == 0 ? nil : child
+        }
+        return child(of: 0, scalar)
+    }
+
+    /// The child of `node` by `scalar`, by binary search over its sorted edges.
+    @inline(__always)
+    func child(of node: UInt32, _ scalar: Unicode.Scalar) -> UInt32? {
+        var low = Int(edgeStart[Int(node)]), high = Int(edgeStart[Int(node) + 1])
+        let value = scalar.value
+        while low < high {
+            let mid = (low + high) >> 1
+            let probe = edgeScalar[mid]
+            if probe == value { return edgeChild[mid] }
+            if probe < value { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    /// The node for a whole word, or nil.
+    func node<S: Sequence<Unicode.Scalar>>(for word: S) -> UInt32? {
+        var node: UInt32? = nil
+        for scalar in word {
+            node = node == nil ? root(scalar) : child(of: node!, scalar)
+            if node == nil { return nil }
+        }
+        return node
+    }
+
+    /// The dictionary log probability of `word`, or nil if the dictionary lacks it.
+    public func logProbability(of word: String) -> Float? {
+        guard let node = node(for: word.unicodeScalars) else { return nil }
+        let value = nodeLogP[Int(node)]
+        return value.isNaN ? nil : value
+    }
+
+    /// The IDF of `word` from the shipped table, or nil.
+    public func idf(of word: some Sequence<Unicode.Scalar>) -> Float? {
+        guard let node = node(for: word) else { return nil }
+        let value = nodeIDF[Int(node)]
+        return value.isNaN ? nil : value
+    }
+}
+
+/// Reads the mapped file's sections in order.
+private struct Reader {
+    let base: UnsafeRawPointer
+    let size: Int
+    var offset = 4
+
+    init(base: UnsafeRawPointer, size: Int) {
+        self.base = base
+        self.size = size
+        offset = 0
+    }
+
+    mutating func u32() -> UInt32 {
+        defer { offset += 4 }
+        return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    mutating func f32() -> Float { Float(bitPattern: u32()) }
+
+    mutating func array<T>(_ type: T.Type, count: Int) -> UnsafePointer<T> {
+        defer { offset += count * MemoryLayout<T>.stride }
+        return (base + min(offset, size)).assumingMemoryBound(to: T.self)
+    }
+}
+
+/// The hidden Markov model over states B (begin), M (middle), E (end), S (single) that finds
+/// words in runs of characters the dictionary leaves single.
+struct HMMTables: @unchecked Sendable {
+    static let missing = -3.14e100
+    let start: [Double]
+    /// transitions[from * 4 + to]
+    let transitions: [Double]
+    let emissions: [(scalars: UnsafePointer<UInt32>, logP: UnsafePointer<Float>, count: Int)]
+
+    init(start: [Double], transitions: [Double], emissions: [(UnsafePointer<UInt32>, UnsafePointer<Float>, Int)]) {
+        self.start = start.map { $0 <= -1e29 ? Self.missing : $0 }
+        self.transitions = transitions.map { $0 <= -1e29 ? Self.missing : $0 }
+        self.emissions = emissions.map { (scalars: $0.0, logP: $0.1, count: $0.2) }
+    }
+
+    @inline(__always)
+    func emission(_ state: Int, _ scalar: Unicode.Scalar) -> Double {
+        let table = emissions[state]
+        var low = 0, high = table.count
+        let value = scalar.value
+        while low < high {
+            let mid = (low + high) >> 1
+            let probe = table.scalars[mid]
+            if probe == value { return Double(table.logP[mid]) }
+            if probe < value { low = mid + 1 } else { high = mid }
+        }
+        return Self.missing
+    }
+}
