@@ -6,6 +6,7 @@ import PackageDescription
 // Sources/AnalyzeDriver/BuiltinAnalyzers.swift. `scripts/new-analyzer NAME` does the layout.
 let pluginTargets: [(name: String, folder: String, resources: [Resource])] = [
     ("StatsPlugin", "Stats", []),
+    ("KeywordsPlugin", "Keywords", []),
 ]
 
 let package = Package(

@@ -13,4 +13,11 @@ public enum UserDictionary {
             throw AnalyzerSetupError("the user dictionary '\(path)' \(error.message)")
         }
     }
+
+    /// Words given inline, comma-separated (full-width commas too).
+    public static func inline(_ list: String?) -> [UserWord] {
+        guard let list else { return [] }
+        return list.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map { UserWord(String($0).trimmingCharacters(in: .whitespaces)) }
+            .filter { !$0.word.isEmpty }
+    }
 }

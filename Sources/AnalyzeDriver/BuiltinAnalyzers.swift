@@ -1,4 +1,5 @@
 import AnalyticsCore
+import KeywordsPlugin
 import StatsPlugin
 
 /// The single list of built-in analyzers. Adding an analyzer means adding one line here
@@ -6,6 +7,7 @@ import StatsPlugin
 public enum BuiltinAnalyzers {
     public static let all: [any Analyzer.Type] = [
         StatsAnalyzer.self,
+        KeywordsAnalyzer.self,
     ]
 
     public static var registry: AnalyzerRegistry { AnalyzerRegistry(all) }

@@ -112,13 +112,14 @@ public struct Driver: Sendable {
 
     /// `--segment`: each input line's words separated by single spaces, one output line per input line.
     private func segment(_ invocation: Invocation) -> Int32 {
-        let unknown = invocation.options.flatMap { id, values in values.keys.map { "\(id).\($0)" } }.filter { $0 != "keywords.dict" }
+        let unknown = invocation.options.flatMap { id, values in values.keys.map { "\(id).\($0)" } }.filter { $0 != "keywords.dict" && $0 != "keywords.words" }
         if let first = unknown.sorted().first {
-            return usageError("'--segment' takes only --option keywords.dict=FILE, not '\(first)'")
+            return usageError("'--segment' takes only --option keywords.dict=FILE and keywords.words=W,W, not '\(first)'")
         }
         let segmenter: Segmenter
         do {
-            segmenter = try Segmenter.shipped(userWords: UserDictionary.load(invocation.options["keywords"]?["dict"]))
+            let keywordOptions = invocation.options["keywords"] ?? [:]
+            segmenter = try Segmenter.shipped(userWords: UserDictionary.load(keywordOptions["dict"]) + UserDictionary.inline(keywordOptions["words"]))
         } catch {
             io.writeError("analyze: error: \(error)\n")
             return ExitCode.inputFailed

@@ -1,0 +1,148 @@
+import AnalyticsCore
+import Foundation
+
+/// Keyword frequency over real word segmentation: TF-IDF with jieba's IDF table (default),
+/// plain counts, or TextRank.
+public struct KeywordsAnalyzer: Analyzer {
+    public enum Method: String, Codable, Sendable, CaseIterable {
+        case tfidf, frequency, textrank
+    }
+
+    public static let description = AnalyzerDescription(
+        id: "keywords",
+        summary: "Keywords by TF-IDF, frequency or TextRank over Chinese word segmentation",
+        options: [
+            OptionSpec("top", .integer(1...10_000), default: "20", help: "how many keywords to report"),
+            OptionSpec("method", .choice(Method.allCases.map(\.rawValue)), default: "tfidf",
+                       help: "tfidf (jieba's IDF table; unseen words get its median), frequency (counts), or textrank"),
+            OptionSpec("dict", .file, default: nil, help: "user dictionary: one word a line, optional frequency; its words win over their parts"),
+            OptionSpec("words", .text, default: nil, help: "user words given inline, comma-separated (七大都市,一体两翼)"),
+            OptionSpec("stopwords", .file, default: nil, help: "extra stop words, one a line"),
+            OptionSpec("singles", .flag, default: "false", help: "allow single Han characters as keywords"),
+        ],
+        examples: [
+            AnalyzerExample("«政协委员»和我们围绕«社会主义»建言。«人民政协»关注«社会主义»的建设。", mustNotReport: ["委", "。", "我们", "的", "社会"],
+                            note: "segmented words, not characters or bigrams; stop words never appear"),
+            AnalyzerExample("打造«七大都市»，建设«七大都市»。", mustNotReport: ["七", "大都市"],
+                            options: ["words": "七大都市"], note: "a user word (keywords.words or keywords.dict) wins over its parts"),
+            AnalyzerExample("«Proposals» on the «economy»: «proposals» accepted.", mustNotReport: ["on", "the"],
+                            note: "Latin words are case-folded and English stop words removed"),
+            AnalyzerExample("参加委员1954人次，增长23.4%。", mustNotReport: ["1954", "23.4%", "1954人次"],
+                            note: "numbers are tokens but never keywords"),
+        ]
+    )
+
+    let segmenter: Segmenter
+    let top: Int
+    let method: Method
+    let stopWords: Set<String>
+    let allowSingles: Bool
+
+    public init(options: OptionValues) throws {
+        top = options.integer("top") ?? 20
+        method = Method(rawValue: options.string("method") ?? "tfidf") ?? .tfidf
+        allowSingles = options.flag("singles")
+        var stopWords = StopWords.all
+        if let path = options.string("stopwords") {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw AnalyzerSetupError("cannot read the stop-word file '\(path)' given to keywords.stopwords")
+            }
+            stopWords.formUnion(String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).map { $0.lowercased() })
+        }
+        self.stopWords = stopWords
+        let userWords = try UserDictionary.load(options.string("dict")) + UserDictionary.inline(options.string("words"))
+        do {
+            var segmenter = try Segmenter.shipped(userWords: userWords)
+            // Keywords want the dictionary's compounds whole (营商环境, 高质量发展), not the finer
+            // treebank-style split that `--segment` makes.
+            segmenter.lengthPenalty = 0
+            self.segmenter = segmenter
+        } catch {
+            throw AnalyzerSetupError(error.message)
+        }
+    }
+
+    public func analyze(_ document: Document, context: AnalysisContext) -> KeywordsResult {
+        let tokens = segmenter.tokens(in: document.scalars)
+        var wordCount = 0
+        var candidates: [(term: String, span: TextSpan)] = []
+        for token in tokens {
+            switch token.kind {
+            case .word, .latin, .number, .url: wordCount += 1
+            default: continue
+            }
+            guard let term = candidateTerm(token, in: document) else { continue }
+            candidates.append((term, token.span))
+        }
+        var occurrences: [String: [TextSpan]] = [:]
+        for candidate in candidates { occurrences[candidate.term, default: []].append(candidate.span) }
+
+        let scores: [String: Double]
+        switch method {
+        case .frequency:
+            scores = occurrences.mapValues { Double($0.count) }
+        case .tfidf:
+            let total = Double(max(candidates.count, 1))
+            scores = occurrences.reduce(into: [:]) { result, entry in
+                let idf = Double(segmenter.lexicon.idf(of: entry.key.unicodeScalars) ?? segmenter.lexicon.medianIDF)
+                result[entry.key] = Double(entry.value.count) / total * idf
+            }
+        case .textrank:
+            scores = TextRank.scores(candidates.map(\.term))
+        }
+        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(top)
+        let keywords = ranked.map { term, score in
+            KeywordsResult.Keyword(term: term, count: occurrences[term]!.count, score: (score * 1e6).rounded() / 1e6,
+                                   occurrences: occurrences[term]!.map { .init(start: $0.start, end: $0.end) })
+        }
+        return KeywordsResult(method: method, tokens: wordCount, keywords: keywords)
+    }
+
+    /// The term a token counts as, or nil when it cannot be a keyword.
+    private func candidateTerm(_ token: Token, in document: Document) -> String? {
+        switch token.kind {
+        case .word:
+            guard token.length > 1 || allowSingles else { return nil }
+            let term = document.text(token.span)
+            return stopWords.contains(term) ? nil : term
+        case .latin:
+            let term = WidthFolding.fold(document.text(token.span)).lowercased()
+            guard term.unicodeScalars.count > 1, !stopWords.contains(term), term.unicodeScalars.contains(where: { ScriptClass.of($0) == .latin }) else { return nil }
+            return term
+        default:
+            return nil
+        }
+    }
+}
+
+public struct KeywordsResult: AnalyzerResult, Equatable {
+    public struct Keyword: Codable, Sendable, Equatable {
+        public struct Occurrence: Codable, Sendable, Equatable {
+            public let start: Int
+            public let end: Int
+        }
+
+        public let term: String
+        public let count: Int
+        /// TF-IDF, count or TextRank, by `method`; rounded to 6 decimals.
+        public let score: Double
+        /// Every place the term occurs as a token.
+        public let occurrences: [Occurrence]
+    }
+
+    public let method: KeywordsAnalyzer.Method
+    /// Word tokens in the document: words, Latin words, numbers and URLs (not punctuation).
+    public let tokens: Int
+    public let keywords: [Keyword]
+
+    public var reportedSpans: [LabeledSpan] {
+        keywords.flatMap { keyword in keyword.occurrences.map { LabeledSpan(keyword.term, TextSpan(start: $0.start, end: $0.end)) } }
+    }
+
+    public func rendering(for document: Document) -> [RenderBlock] {
+        [
+            .note("\(keywords.count) keywords by \(method.rawValue) from \(NumberText.grouped(tokens)) word tokens"),
+            .bars(keywords.map { .init("\($0.term) ×\($0.count)", value: $0.score, display: method == .frequency ? String($0.count) : NumberText.fixed($0.score, digits: 4)) }),
+        ]
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+@testable import AnalyticsCore
+
+@Suite struct SegmenterTests {
+    static let segmenter = try! Segmenter.shipped()
+
+    @Test func numbersPercentagesAndLatinStayWhole() {
+        #expect(Self.segmenter.words("参加委员1954人次，增长23.4%，达到1,200亿元") ==
+            ["参加", "委员", "1954", "人次", "，", "增长", "23.4%", "，", "达到", "1,200", "亿元"])
+        #expect(Self.segmenter.words("动作冒险游戏（A-AVG）与5G网络") == ["动作", "冒险游戏", "（", "A-AVG", "）", "与", "5G", "网络"])
+        #expect(Self.segmenter.words("详见https://www.gov.cn/zhengce/a.html。") == ["详见", "https://www.gov.cn/zhengce/a.html", "。"])
+        #expect(Self.segmenter.words("１９５４人次") == ["１９５４", "人次"], "full-width digits")
+    }
+
+    @Test func datesFollowTheTreebankUnlessKeptWhole() {
+        #expect(Self.segmenter.words("2022年3月5日") == ["2022", "年", "3", "月", "5", "日"])
+        var whole = Self.segmenter
+        whole.keepDatesWhole = true
+        #expect(whole.words("2022年3月5日召开，1960年代") == ["2022年", "3月", "5日", "召开", "，", "1960", "年代"])
+    }
+
+    @Test func userWordsWinOverTheirParts() {
+        #expect(!Self.segmenter.words("打造七大都市").contains("七大都市"))
+        let custom = Segmenter(lexicon: Self.segmenter.lexicon, userWords: [UserWord("七大都市"), UserWord("一体两翼")])
+        #expect(custom.words("打造七大都市，构建一体两翼格局") == ["打造", "七大都市", "，", "构建", "一体两翼", "格局"])
+    }
+
+    @Test func hmmFindsUnknownWordsWithoutSwallowingDictionaryWords() {
+        let words = Self.segmenter.words("他来到了网易杭研大厦")
+        #expect(words.contains("杭研"))
+        #expect(words.contains("大厦"))
+        #expect(!Self.segmenter.words("我在北京华联超市").contains("北京华"))
+    }
+
+    @Test func tokensCoverTheTextWithoutGaps() {
+        let text = "  十四届市政协2022年工作综述：“七大都市”👍 café ＡＢＣ…… 中華人民共和國\n"
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Self.segmenter.tokens(in: scalars)
+        #expect(tokens.first?.start == 0)
+        #expect(tokens.last?.end == scalars.count)
+        for (a, b) in zip(tokens, tokens.dropFirst()) { #expect(a.end == b.start) }
+    }
+
+    @Test func lexiconGivesProbabilitiesAndIDF() {
+        let lexicon = Self.segmenter.lexicon
+        #expect(lexicon.logProbability(of: "政协") != nil)
+        #expect(lexicon.logProbability(of: "政协工") == nil)
+        #expect((lexicon.idf(of: "政协".unicodeScalars) ?? 0) > 0)
+        #expect(lexicon.medianIDF > 0)
+    }
+
+    @Test func userDictionaryFormat() {
+        #expect(UserWord.parse("七大都市\n# comment\n\n一体两翼 100 n\n") == [UserWord("七大都市"), UserWord("一体两翼", frequency: 100)])
+        #expect(UserDictionary.inline("七大都市，一体两翼, 双促进") == [UserWord("七大都市"), UserWord("一体两翼"), UserWord("双促进")])
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+import AnalyticsCore
+import KeywordsPlugin
+
+@Suite struct KeywordsAnalyzerTests {
+    func keywords(_ text: String, _ options: [String: String] = [:]) throws -> KeywordsResult {
+        try #require(try analyze(KeywordsAnalyzer.self, text: text, options: options).1 as? KeywordsResult)
+    }
+
+    @Test func seedTopTenHoldWhatAReaderExpects() throws {
+        let result = try keywords(seedText)
+        let topTen = result.keywords.prefix(10).map(\.term)
+        for term in ["政协", "界别", "履职", "协商"] {
+            #expect(topTen.contains(term), "\(term) missing from \(topTen)")
+        }
+        for term in topTen {
+            #expect(term.unicodeScalars.count > 1, "single character \(term)")
+            #expect(!["我们", "一年来", "进一步", "以及", "一批", "政协工"].contains(term))
+        }
+        #expect(result.keywords.count == 20)
+        #expect(result.tokens > 900)
+    }
+
+    @Test func orderedByScoreThenTerm() throws {
+        let result = try keywords(seedText, ["method": "frequency", "top": "50"])
+        for (a, b) in zip(result.keywords, result.keywords.dropFirst()) {
+            #expect(a.score > b.score || (a.score == b.score && a.term < b.term))
+        }
+        #expect(result.keywords.first?.term == "工作")
+        #expect(result.keywords.first?.count == result.keywords.first?.occurrences.count)
+    }
+
+    @Test func textRankRanksCentralTerms() throws {
+        let result = try keywords(seedText, ["method": "textrank"])
+        #expect(result.keywords.first?.score == 1)
+        #expect(result.keywords.prefix(10).contains { $0.term == "政协" })
+    }
+
+    @Test func userWordsAndStopWordFiles() throws {
+        let result = try keywords("打造七大都市，建设七大都市，服务七大都市。", ["words": "七大都市"])
+        #expect(result.keywords.first?.term == "七大都市")
+        #expect(result.keywords.first?.count == 3)
+        #expect(throws: (any Error).self) { try KeywordsAnalyzer(options: OptionValues(["stopwords": "/nonexistent"], specs: KeywordsAnalyzer.description.options)) }
+    }
+}
