@@ -120,6 +120,16 @@ public final class Lexicon: @unchecked Sendable {
     func child(of node: UInt32, _ scalar: Unicode.Scalar) -> UInt32? {
         var low = Int(edgeStart[Int(node)]), high = Int(edgeStart[Int(node) + 1])
         let value = scalar.value
+        // Most nodes deep in the trie have a handful of children: scan those.
+        if high - low <= 8 {
+            while low < high {
+                let probe = edgeScalar[low]
+                if probe == value { return edgeChild[low] }
+                if probe > value { return nil }
+                low += 1
+            }
+            return nil
+        }
         while low < high {
             let mid = (low + high) >> 1
             let probe = edgeScalar[mid]

@@ -70,6 +70,36 @@ public struct Segmenter: Sendable {
         }
     }
 
+    /// The text with its words separated by single spaces, one output line per input line
+    /// (`analyze --segment`, the gold format of segmentation scorers). Writes UTF-8 directly.
+    public func segmentedLines(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + scalars.count)
+        var lineHasWords = false
+        for token in tokens(in: scalars) {
+            if token.kind == .whitespace {
+                var index = token.start
+                while index < token.end {
+                    let value = scalars[index].value
+                    if value == 0x0A || value == 0x0D {
+                        out.append(0x0A)
+                        lineHasWords = false
+                        if value == 0x0D && index + 1 < token.end && scalars[index + 1].value == 0x0A { index += 1 }
+                    }
+                    index += 1
+                }
+                continue
+            }
+            if lineHasWords { out.append(0x20) }
+            lineHasWords = true
+            for scalar in scalars[token.start..<token.end] {
+                out.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Tokens covering `scalars[range]` without gaps, in order.
     public func tokens(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [Token] {
         let range = range ?? 0..<scalars.count
@@ -127,40 +157,73 @@ public struct Segmenter: Sendable {
     /// The maximum-probability route through the DAG of dictionary words: `next[i]` is where the
     /// word starting at `i` ends. Ties go to the longer word, as in jieba.
     private func route(_ scalars: [Unicode.Scalar], _ run: Range<Int>, scratch: inout RouteScratch) {
-        let start = run.lowerBound, count = run.count
+        let count = run.count
         if scratch.best.count < count + 1 {
             scratch.best = Array(repeating: 0, count: count + 1)
             scratch.next = Array(repeating: 0, count: count + 1)
         }
-        scratch.best[count] = 0
         let defaultLogP = Double(lexicon.defaultLogP)
+        let lexicon = self.lexicon
+        let penalty = lengthPenalty
+        // Unsafe buffers: this loop is the segmenter's hot path.
+        scalars.withUnsafeBufferPointer { allScalars in
+            let text = UnsafeBufferPointer(rebasing: allScalars[run])
+            scratch.best.withUnsafeMutableBufferPointer { best in
+                scratch.next.withUnsafeMutableBufferPointer { next in
+                    best[count] = 0
+                    for i in stride(from: count - 1, through: 0, by: -1) {
+                        var node = lexicon.root(text[i])
+                        var singleLogP = defaultLogP
+                        if let node, case let logP = lexicon.nodeLogP[Int(node)], !logP.isNaN { singleLogP = Double(logP) }
+                        var bestScore = singleLogP + best[i + 1]
+                        var bestEnd = i + 1
+                        var j = i + 1
+                        while let current = node, j < count {
+                            node = lexicon.child(of: current, text[j])
+                            j += 1
+                            guard let found = node else { break }
+                            let logP = lexicon.nodeLogP[Int(found)]
+                            if !logP.isNaN {
+                                let score = Double(logP) + best[j] - penalty * Double(j - i - 1)
+                                if score >= bestScore {
+                                    bestScore = score
+                                    bestEnd = j
+                                }
+                            }
+                        }
+                        best[i] = bestScore
+                        next[i] = bestEnd
+                    }
+                }
+            }
+        }
+        if !userWords.isEmpty { applyUserWords(scalars, run, scratch: &scratch) }
+    }
+
+    /// Re-runs the route with user words as extra DAG edges (only when a user dictionary is set).
+    private func applyUserWords(_ scalars: [Unicode.Scalar], _ run: Range<Int>, scratch: inout RouteScratch) {
+        let start = run.lowerBound, count = run.count
         for i in stride(from: count - 1, through: 0, by: -1) {
-            var node = lexicon.root(scalars[start + i])
-            let singleLogP = node.map { lexicon.nodeLogP[Int($0)] }.flatMap { $0.isNaN ? nil : Double($0) } ?? defaultLogP
-            var bestScore = singleLogP + scratch.best[i + 1]
+            // Recompute position i from the (already final) positions after it.
+            var bestScore = -Double.infinity
             var bestEnd = i + 1
+            let single = lexicon.root(scalars[start + i]).map { lexicon.nodeLogP[Int($0)] }.flatMap { $0.isNaN ? nil : Double($0) }
+            bestScore = (single ?? Double(lexicon.defaultLogP)) + scratch.best[i + 1]
+            var node = lexicon.root(scalars[start + i])
             var j = i + 1
             while let current = node, j < count {
                 node = lexicon.child(of: current, scalars[start + j])
                 j += 1
-                guard let next = node else { break }
-                let logP = lexicon.nodeLogP[Int(next)]
+                guard let found = node else { break }
+                let logP = lexicon.nodeLogP[Int(found)]
                 if !logP.isNaN {
                     let score = Double(logP) + scratch.best[j] - lengthPenalty * Double(j - i - 1)
-                    if score >= bestScore {
-                        bestScore = score
-                        bestEnd = j
-                    }
+                    if score >= bestScore { bestScore = score; bestEnd = j }
                 }
             }
-            if !userWords.isEmpty {
-                userWords.forEachWord(from: start + i, in: scalars, limit: start + count) { wordEnd, logP in
-                    let score = Double(logP) + scratch.best[wordEnd - start]
-                    if score >= bestScore {
-                        bestScore = score
-                        bestEnd = wordEnd - start
-                    }
-                }
+            userWords.forEachWord(from: start + i, in: scalars, limit: start + count) { wordEnd, logP in
+                let score = Double(logP) + scratch.best[wordEnd - start]
+                if score >= bestScore { bestScore = score; bestEnd = wordEnd - start }
             }
             scratch.best[i] = bestScore
             scratch.next[i] = bestEnd

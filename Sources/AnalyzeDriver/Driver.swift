@@ -131,11 +131,8 @@ public struct Driver: Sendable {
                 io.writeError("analyze: \(input): \(message)\n")
                 status = ExitCode.inputFailed
             case .success(let text):
-                var out = ""
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    out += segmenter.words(String(line)).joined(separator: " ") + "\n"
-                }
-                if text.hasSuffix("\n") { out.removeLast() }
+                var out = segmenter.segmentedLines(text)
+                if !out.isEmpty && !out.hasSuffix("\n") { out += "\n" }
                 io.writeOutput(out)
             }
         }
