@@ -58,7 +58,7 @@ public final class Lexicon: @unchecked Sendable {
 
     public init(path: String) throws(LoadError) {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw LoadError(message: "cannot open the lexicon at \(path)") }
+        guard descriptor >= 0 else { throw LoadError(message: "cannot open the lexicon at \(path); check ANALYZE_LEXICON or reinstall with scripts/install") }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_size > 160 else { throw LoadError(message: "the lexicon at \(path) is empty or unreadable") }

@@ -76,6 +76,9 @@ public struct Driver: Sendable {
         let pipeline: Pipeline
         do {
             pipeline = try Pipeline(registry: registry, requested: invocation.plugins, options: invocation.options)
+        } catch let error as Lexicon.LoadError {
+            io.writeError("analyze: error: \(error.message)\n")
+            return ExitCode.inputFailed
         } catch {
             return usageError(String(describing: error))
         }

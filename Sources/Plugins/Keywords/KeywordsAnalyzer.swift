@@ -51,15 +51,12 @@ public struct KeywordsAnalyzer: Analyzer {
         }
         self.stopWords = stopWords
         let userWords = try UserDictionary.load(options.string("dict")) + UserDictionary.inline(options.string("words"))
-        do {
-            var segmenter = try Segmenter.shipped(userWords: userWords)
-            // Keywords want the dictionary's compounds whole (营商环境, 高质量发展), not the finer
-            // treebank-style split that `--segment` makes.
-            segmenter.lengthPenalty = 0
-            self.segmenter = segmenter
-        } catch {
-            throw AnalyzerSetupError(error.message)
-        }
+        // A missing lexicon is an installation problem (Lexicon.LoadError), not a bad option.
+        var segmenter = try Segmenter.shipped(userWords: userWords)
+        // Keywords want the dictionary's compounds whole (营商环境, 高质量发展), not the finer
+        // treebank-style split that `--segment` makes.
+        segmenter.lengthPenalty = 0
+        self.segmenter = segmenter
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) -> KeywordsResult {
