@@ -162,6 +162,7 @@ public struct Segmenter: Sendable {
             scratch.best = Array(repeating: 0, count: count + 1)
             scratch.next = Array(repeating: 0, count: count + 1)
         }
+        guard userWords.isEmpty else { return routeWithUserWords(scalars, run, scratch: &scratch) }
         let defaultLogP = Double(lexicon.defaultLogP)
         let lexicon = self.lexicon
         let penalty = lengthPenalty
@@ -197,15 +198,15 @@ public struct Segmenter: Sendable {
                 }
             }
         }
-        if !userWords.isEmpty { applyUserWords(scalars, run, scratch: &scratch) }
     }
 
-    /// Re-runs the route with user words as extra DAG edges (only when a user dictionary is set).
-    private func applyUserWords(_ scalars: [Unicode.Scalar], _ run: Range<Int>, scratch: inout RouteScratch) {
+    /// The same route with user words as extra DAG edges (only when a user dictionary is set;
+    /// kept apart so the common path stays a tight loop).
+    private func routeWithUserWords(_ scalars: [Unicode.Scalar], _ run: Range<Int>, scratch: inout RouteScratch) {
         let start = run.lowerBound, count = run.count
+        scratch.best[count] = 0
         for i in stride(from: count - 1, through: 0, by: -1) {
-            // Recompute position i from the (already final) positions after it.
-            var bestScore = -Double.infinity
+            var bestScore: Double
             var bestEnd = i + 1
             let single = lexicon.root(scalars[start + i]).map { lexicon.nodeLogP[Int($0)] }.flatMap { $0.isNaN ? nil : Double($0) }
             bestScore = (single ?? Double(lexicon.defaultLogP)) + scratch.best[i + 1]
