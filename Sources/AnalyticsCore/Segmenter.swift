@@ -257,14 +257,6 @@ public struct Segmenter: Sendable {
     }
 }
 
-extension Lexicon {
-    func logProbability(of word: ArraySlice<Unicode.Scalar>) -> Float? {
-        guard let node = node(for: word) else { return nil }
-        let value = nodeLogP[Int(node)]
-        return value.isNaN ? nil : value
-    }
-}
-
 /// A word from a user dictionary, with an optional frequency (as in jieba's dictionary format).
 public struct UserWord: Sendable, Equatable {
     public let word: String
