@@ -162,10 +162,11 @@ public struct Segmenter: Sendable {
             scratch.best = Array(repeating: 0, count: count + 1)
             scratch.next = Array(repeating: 0, count: count + 1)
         }
-        guard userWords.isEmpty else { return routeWithUserWords(scalars, run, scratch: &scratch) }
         let defaultLogP = Double(lexicon.defaultLogP)
         let lexicon = self.lexicon
         let penalty = lengthPenalty
+        let userWords = self.userWords
+        let hasUserWords = !userWords.isEmpty
         // Unsafe buffers: this loop is the segmenter's hot path.
         scalars.withUnsafeBufferPointer { allScalars in
             let text = UnsafeBufferPointer(rebasing: allScalars[run])
@@ -192,42 +193,20 @@ public struct Segmenter: Sendable {
                                 }
                             }
                         }
+                        if hasUserWords { // user words are extra DAG edges, unpenalised
+                            userWords.forEachWord(from: i, in: text) { wordEnd, logP in
+                                let score = Double(logP) + best[wordEnd]
+                                if score >= bestScore {
+                                    bestScore = score
+                                    bestEnd = wordEnd
+                                }
+                            }
+                        }
                         best[i] = bestScore
                         next[i] = bestEnd
                     }
                 }
             }
-        }
-    }
-
-    /// The same route with user words as extra DAG edges (only when a user dictionary is set;
-    /// kept apart so the common path stays a tight loop).
-    private func routeWithUserWords(_ scalars: [Unicode.Scalar], _ run: Range<Int>, scratch: inout RouteScratch) {
-        let start = run.lowerBound, count = run.count
-        scratch.best[count] = 0
-        for i in stride(from: count - 1, through: 0, by: -1) {
-            var bestScore: Double
-            var bestEnd = i + 1
-            let single = lexicon.root(scalars[start + i]).map { lexicon.nodeLogP[Int($0)] }.flatMap { $0.isNaN ? nil : Double($0) }
-            bestScore = (single ?? Double(lexicon.defaultLogP)) + scratch.best[i + 1]
-            var node = lexicon.root(scalars[start + i])
-            var j = i + 1
-            while let current = node, j < count {
-                node = lexicon.child(of: current, scalars[start + j])
-                j += 1
-                guard let found = node else { break }
-                let logP = lexicon.nodeLogP[Int(found)]
-                if !logP.isNaN {
-                    let score = Double(logP) + scratch.best[j] - lengthPenalty * Double(j - i - 1)
-                    if score >= bestScore { bestScore = score; bestEnd = j }
-                }
-            }
-            userWords.forEachWord(from: start + i, in: scalars, limit: start + count) { wordEnd, logP in
-                let score = Double(logP) + scratch.best[wordEnd - start]
-                if score >= bestScore { bestScore = score; bestEnd = wordEnd - start }
-            }
-            scratch.best[i] = bestScore
-            scratch.next[i] = bestEnd
         }
     }
 
@@ -300,10 +279,11 @@ struct UserWordTrie: Sendable {
         logP[node] = value
     }
 
-    func forEachWord(from start: Int, in scalars: [Unicode.Scalar], limit: Int, _ body: (Int, Float) -> Void) {
+    /// Calls `body` with the end and log probability of each user word starting at `start`.
+    func forEachWord(from start: Int, in text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Int, Float) -> Void) {
         var node = 0
         var index = start
-        while index < limit, let next = children[node][scalars[index].value] {
+        while index < text.count, let next = children[node][text[index].value] {
             node = Int(next)
             index += 1
             if !logP[node].isNaN { body(index, logP[node]) }

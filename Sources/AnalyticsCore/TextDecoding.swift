@@ -116,22 +116,13 @@ public enum TextDecoding {
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: some Collection<UInt8>) -> Int {
-        var offset = 0
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
-        var consumed = 0
-        let array = Array(bytes)
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                consumed += UTF8.width(scalar)
-                offset = consumed
-            case .emptyInput:
-                return array.count
-            case .error:
-                return offset
-            }
+        var offset = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            offset += UTF8.width(scalar)
         }
+        return offset
     }
 
     private static var invalidDescriptor: iconv_t? { iconv_t(bitPattern: -1) }

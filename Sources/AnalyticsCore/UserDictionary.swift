@@ -2,6 +2,11 @@ import Foundation
 
 /// Reads user dictionaries (`--option keywords.dict=FILE`): one word a line, optional frequency.
 public enum UserDictionary {
+    /// The user words of a dictionary file and an inline comma-separated list, either optional.
+    public static func words(file: String?, inline: String?) throws(AnalyzerSetupError) -> [UserWord] {
+        try load(file) + self.inline(inline)
+    }
+
     public static func load(_ path: String?) throws(AnalyzerSetupError) -> [UserWord] {
         guard let path else { return [] }
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -122,7 +122,7 @@ public struct Driver: Sendable {
         let segmenter: Segmenter
         do {
             let keywordOptions = invocation.options["keywords"] ?? [:]
-            segmenter = try Segmenter.shipped(userWords: UserDictionary.load(keywordOptions["dict"]) + UserDictionary.inline(keywordOptions["words"]))
+            segmenter = try Segmenter.shipped(userWords: UserDictionary.words(file: keywordOptions["dict"], inline: keywordOptions["words"]))
         } catch {
             io.writeError("analyze: error: \(error)\n")
             return ExitCode.inputFailed

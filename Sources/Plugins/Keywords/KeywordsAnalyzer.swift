@@ -50,7 +50,7 @@ public struct KeywordsAnalyzer: Analyzer {
             stopWords.formUnion(String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).map { $0.lowercased() })
         }
         self.stopWords = stopWords
-        let userWords = try UserDictionary.load(options.string("dict")) + UserDictionary.inline(options.string("words"))
+        let userWords = try UserDictionary.words(file: options.string("dict"), inline: options.string("words"))
         // A missing lexicon is an installation problem (Lexicon.LoadError), not a bad option.
         var segmenter = try Segmenter.shipped(userWords: userWords)
         // Keywords want the dictionary's compounds whole (营商环境, 高质量发展), not the finer

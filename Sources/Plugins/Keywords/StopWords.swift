@@ -20,7 +20,6 @@ enum StopWords {
     any both each few more most other some such only own same just also which who whom what when where why how i me my
     """
 
-    static var all: Set<String> {
+    static let all: Set<String> =
         Set((chinese + " " + english).split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
-    }
 }
