@@ -10,14 +10,15 @@ Inputs, from the jieba 0.42.1 package on PyPI (MIT licence; see NOTICE):
 Usage: pip install jieba==0.42.1 && scripts/build-lexicon.py
 
 Layout (little endian, every section 4-byte aligned), read by Sources/AnalyticsCore/Lexicon.swift:
-  header   magic "ANLX", version, nodeCount, edgeCount, rootBase, rootCount,
+  header   magic "ANLX", version 2, nodeCount, edgeCount, rootBase, rootCount,
            emitCount[4], startLogP[4], transLogP[16], defaultLogP, medianIDF
   nodeEdgeStart[nodeCount + 1] u32   children of node n are edges [start[n], start[n+1])
-  nodeLogP[nodeCount]          f32   word log probability, NaN when the prefix is not a word
   nodeIDF[nodeCount]           f32   IDF, NaN when unknown
-  edgeScalar[edgeCount]        u32   sorted within each node
-  edgeChild[edgeCount]         u32
-  rootTable[rootCount]         u32   child of the root for scalar rootBase + i, 0 for none
+  edges[edgeCount]             {scalar u32, child u32, logP f32}: sorted by scalar within a node;
+                                     logP is the child's word log probability, NaN if not a word.
+                                     One record per step keeps the hot loop to one cache line.
+  rootTable[rootCount]         the root's edge for scalar rootBase + i, as an edge record;
+                                     child 0 for none
   per HMM state B, M, E, S: emitScalar[emitCount[s]] u32 (sorted), emitLogP[emitCount[s]] f32
 """
 import importlib, math, os, struct, sys
@@ -71,22 +72,22 @@ while i < len(order):
     order.extend(children[order[i]][c] for c in sorted(children[order[i]]))
     i += 1
 new_id = {old: new for new, old in enumerate(order)}
-edge_start, edge_scalar, edge_child, node_logp, node_idf = [], [], [], [], []
+edge_start, edges, node_idf = [], [], []
 for old in order:
-    edge_start.append(len(edge_scalar))
+    edge_start.append(len(edges))
     for c in sorted(children[old]):
-        edge_scalar.append(c)
-        edge_child.append(new_id[children[old][c]])
-    node_logp.append(logp[old])
+        child = children[old][c]
+        edges.append((c, new_id[child], logp[child]))
     node_idf.append(idfs[old])
-edge_start.append(len(edge_scalar))
+edge_start.append(len(edges))
 
 root_scalars = sorted(children[0])
 root_base, root_end = 0x3000, 0xA000
-root_table = [0] * (root_end - root_base)
+root_table = [(0, 0, math.nan)] * (root_end - root_base)
 for c in root_scalars:
     if root_base <= c < root_end:
-        root_table[c - root_base] = new_id[children[0][c]]
+        child = children[0][c]
+        root_table[c - root_base] = (c, new_id[child], logp[child])
 
 sys.path.insert(0, os.path.join(base, "finalseg"))
 emit = importlib.import_module("jieba.finalseg.prob_emit").P
@@ -103,18 +104,16 @@ for s in states:
 
 with open(out, "wb") as f:
     f.write(b"ANLX")
-    f.write(struct.pack("<5I", 1, len(order), len(edge_scalar), root_base, len(root_table)))
+    f.write(struct.pack("<5I", 2, len(order), len(edges), root_base, len(root_table)))
     f.write(struct.pack("<4I", *[len(e) for e in emits]))
     f.write(struct.pack("<4f", *[clamp(start[s]) for s in states]))
     f.write(struct.pack("<16f", *[clamp(trans[a].get(b, MIN)) for a in states for b in states]))
     f.write(struct.pack("<2f", math.log(1) - math.log(total), median_idf))
     f.write(struct.pack(f"<{len(edge_start)}I", *edge_start))
-    f.write(struct.pack(f"<{len(node_logp)}f", *node_logp))
     f.write(struct.pack(f"<{len(node_idf)}f", *node_idf))
-    f.write(struct.pack(f"<{len(edge_scalar)}I", *edge_scalar))
-    f.write(struct.pack(f"<{len(edge_child)}I", *edge_child))
-    f.write(struct.pack(f"<{len(root_table)}I", *root_table))
+    for record in edges + root_table:
+        f.write(struct.pack("<IIf", *record))
     for pairs in emits:
         f.write(struct.pack(f"<{len(pairs)}I", *[c for c, _ in pairs]))
         f.write(struct.pack(f"<{len(pairs)}f", *[p for _, p in pairs]))
-print(f"wrote {out}: {len(order)} nodes, {len(edge_scalar)} edges, {len(freq)} words, {len(idf)} IDF entries, total {total}")
+print(f"wrote {out}: {len(order)} nodes, {len(edges)} edges, {len(freq)} words, {len(idf)} IDF entries, total {total}")

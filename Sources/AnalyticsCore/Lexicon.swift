@@ -21,15 +21,21 @@ public final class Lexicon: @unchecked Sendable {
     private let mapping: UnsafeRawPointer
     private let mappingSize: Int
 
+    /// One step in the trie: the scalar, the node it leads to, and that node's word log
+    /// probability (NaN when the prefix is not a word). Laid out as in the file.
+    struct Edge {
+        let scalar: UInt32
+        let child: UInt32
+        let logP: Float
+    }
+
     let nodeCount: Int
     let edgeStart: UnsafePointer<UInt32>
-    let nodeLogP: UnsafePointer<Float>
     let nodeIDF: UnsafePointer<Float>
-    let edgeScalar: UnsafePointer<UInt32>
-    let edgeChild: UnsafePointer<UInt32>
+    let edges: UnsafePointer<Edge>
     let rootBase: UInt32
     let rootCount: UInt32
-    let rootTable: UnsafePointer<UInt32>
+    let rootTable: UnsafePointer<Edge>
     /// Log probability of a character the dictionary lacks (jieba's frequency 1).
     public let defaultLogP: Float
     /// The median IDF, used for words the IDF table lacks.
@@ -70,7 +76,7 @@ public final class Lexicon: @unchecked Sendable {
         mappingSize = size
 
         var reader = Reader(base: mapping, size: size)
-        guard reader.u32() == 0x584C_4E41, reader.u32() == 1 else { // "ANLX", version 1
+        guard reader.u32() == 0x584C_4E41, reader.u32() == 2 else { // "ANLX", version 2
             munmap(pointer, size)
             throw LoadError(message: "\(path) is not a lexicon of this version; rebuild it with scripts/build-lexicon.py")
         }
@@ -84,11 +90,9 @@ public final class Lexicon: @unchecked Sendable {
         defaultLogP = reader.f32()
         medianIDF = reader.f32()
         edgeStart = reader.array(UInt32.self, count: nodeCount + 1)
-        nodeLogP = reader.array(Float.self, count: nodeCount)
         nodeIDF = reader.array(Float.self, count: nodeCount)
-        edgeScalar = reader.array(UInt32.self, count: edgeCount)
-        edgeChild = reader.array(UInt32.self, count: edgeCount)
-        rootTable = reader.array(UInt32.self, count: Int(rootCount))
+        edges = reader.array(Edge.self, count: edgeCount)
+        rootTable = reader.array(Edge.self, count: Int(rootCount))
         var emissions: [(UnsafePointer<UInt32>, UnsafePointer<Float>, Int)] = []
         for count in emitCounts {
             emissions.append((reader.array(UInt32.self, count: count), reader.array(Float.self, count: count), count))
@@ -104,62 +108,61 @@ public final class Lexicon: @unchecked Sendable {
         munmap(UnsafeMutableRawPointer(mutating: mapping), mappingSize)
     }
 
-    /// The trie node reached from the root by `scalar`, or nil.
+    /// The root's edge for `scalar`, or nil.
     @inline(__always)
-    func root(_ scalar: Unicode.Scalar) -> UInt32? {
+    func root(_ scalar: Unicode.Scalar) -> Edge? {
         let value = scalar.value
-        if value >= rootBase && value < rootBase + rootCount {
-            let child = rootTable[Int(value - rootBase)]
-            return child == 0 ? nil : child
+        if value &- rootBase < rootCount {
+            let edge = rootTable[Int(value &- rootBase)]
+            return edge.child == 0 ? nil : edge
         }
         return child(of: 0, scalar)
     }
 
-    /// The child of `node` by `scalar`, by binary search over its sorted edges.
+    /// The edge from `node` by `scalar`, or nil: a scan for the few children most nodes have,
+    /// a binary search for the rest.
     @inline(__always)
-    func child(of node: UInt32, _ scalar: Unicode.Scalar) -> UInt32? {
+    func child(of node: UInt32, _ scalar: Unicode.Scalar) -> Edge? {
         var low = Int(edgeStart[Int(node)]), high = Int(edgeStart[Int(node) + 1])
         let value = scalar.value
-        // Most nodes deep in the trie have a handful of children: scan those.
         if high - low <= 8 {
             while low < high {
-                let probe = edgeScalar[low]
-                if probe == value { return edgeChild[low] }
-                if probe > value { return nil }
+                let edge = edges[low]
+                if edge.scalar == value { return edge }
+                if edge.scalar > value { return nil }
                 low += 1
             }
             return nil
         }
         while low < high {
             let mid = (low + high) >> 1
-            let probe = edgeScalar[mid]
-            if probe == value { return edgeChild[mid] }
-            if probe < value { low = mid + 1 } else { high = mid }
+            let edge = edges[mid]
+            if edge.scalar == value { return edge }
+            if edge.scalar < value { low = mid + 1 } else { high = mid }
         }
         return nil
     }
 
-    /// The node for a whole word, or nil.
-    func node<S: Sequence<Unicode.Scalar>>(for word: S) -> UInt32? {
-        var node: UInt32? = nil
+    /// The edge that ends a whole word's path, or nil.
+    func edge<S: Sequence<Unicode.Scalar>>(for word: S) -> Edge? {
+        var edge: Edge? = nil
         for scalar in word {
-            node = node == nil ? root(scalar) : child(of: node!, scalar)
-            if node == nil { return nil }
+            edge = edge == nil ? root(scalar) : child(of: edge!.child, scalar)
+            if edge == nil { return nil }
         }
-        return node
+        return edge
     }
 
     /// The dictionary log probability of `word`, or nil if the dictionary lacks it.
     public func logProbability(of word: String) -> Float? {
-        guard let node = node(for: word.unicodeScalars) else { return nil }
-        let value = nodeLogP[Int(node)]
-        return value.isNaN ? nil : value
+        guard let edge = edge(for: word.unicodeScalars), !edge.logP.isNaN else { return nil }
+        return edge.logP
     }
 
     /// The IDF of `word` from the shipped table, or nil.
     public func idf(of word: some Sequence<Unicode.Scalar>) -> Float? {
-        guard let node = node(for: word) else { return nil }
-        let value = nodeIDF[Int(node)]
+        guard let edge = edge(for: word) else { return nil }
+        let value = nodeIDF[Int(edge.child)]
         return value.isNaN ? nil : value
     }
 }
@@ -198,17 +201,33 @@ struct HMMTables: @unchecked Sendable {
     let transitions: [Double]
     let emissions: [(scalars: UnsafePointer<UInt32>, logP: UnsafePointer<Float>, count: Int)]
 
+    /// Emissions of the CJK unified ideographs block as a dense table, state-major: the HMM looks
+    /// up four per character, and a binary search each was a visible share of segmentation time.
+    private let dense: [Double]
+    private static let denseBase: UInt32 = 0x4E00
+    private static let denseCount = 0xA000 - 0x4E00
+
     init(start: [Double], transitions: [Double], emissions: [(UnsafePointer<UInt32>, UnsafePointer<Float>, Int)]) {
         self.start = start.map { $0 <= -1e29 ? Self.missing : $0 }
         self.transitions = transitions.map { $0 <= -1e29 ? Self.missing : $0 }
         self.emissions = emissions.map { (scalars: $0.0, logP: $0.1, count: $0.2) }
+        var dense = [Double](repeating: Self.missing, count: 4 * Self.denseCount)
+        for (state, table) in emissions.enumerated() {
+            for index in 0..<table.2 where table.0[index] &- Self.denseBase < UInt32(Self.denseCount) {
+                dense[state * Self.denseCount + Int(table.0[index] - Self.denseBase)] = Double(table.1[index])
+            }
+        }
+        self.dense = dense
     }
 
     @inline(__always)
     func emission(_ state: Int, _ scalar: Unicode.Scalar) -> Double {
+        let value = scalar.value
+        if value &- Self.denseBase < UInt32(Self.denseCount) {
+            return dense[state * Self.denseCount + Int(value - Self.denseBase)]
+        }
         let table = emissions[state]
         var low = 0, high = table.count
-        let value = scalar.value
         while low < high {
             let mid = (low + high) >> 1
             let probe = table.scalars[mid]

@@ -93,11 +93,26 @@ public struct Segmenter: Sendable {
             }
             if lineHasWords { out.append(0x20) }
             lineHasWords = true
-            for scalar in scalars[token.start..<token.end] {
-                out.append(contentsOf: UTF8.encode(scalar)!)
+            for index in token.start..<token.end {
+                Self.appendUTF8(scalars[index].value, to: &out)
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
+        switch value {
+        case ..<0x80:
+            out.append(UInt8(value))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | value >> 6)); out.append(UInt8(0x80 | value & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | value >> 12)); out.append(UInt8(0x80 | value >> 6 & 0x3F)); out.append(UInt8(0x80 | value & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | value >> 18)); out.append(UInt8(0x80 | value >> 12 & 0x3F))
+            out.append(UInt8(0x80 | value >> 6 & 0x3F)); out.append(UInt8(0x80 | value & 0x3F))
+        }
     }
 
     /// Tokens covering `scalars[range]` without gaps, in order.
@@ -174,17 +189,17 @@ public struct Segmenter: Sendable {
                 scratch.next.withUnsafeMutableBufferPointer { next in
                     best[count] = 0
                     for i in stride(from: count - 1, through: 0, by: -1) {
-                        var node = lexicon.root(text[i])
+                        var edge = lexicon.root(text[i])
                         var singleLogP = defaultLogP
-                        if let node, case let logP = lexicon.nodeLogP[Int(node)], !logP.isNaN { singleLogP = Double(logP) }
+                        if let edge, !edge.logP.isNaN { singleLogP = Double(edge.logP) }
                         var bestScore = singleLogP + best[i + 1]
                         var bestEnd = i + 1
                         var j = i + 1
-                        while let current = node, j < count {
-                            node = lexicon.child(of: current, text[j])
+                        while let current = edge, j < count {
+                            edge = lexicon.child(of: current.child, text[j])
                             j += 1
-                            guard let found = node else { break }
-                            let logP = lexicon.nodeLogP[Int(found)]
+                            guard let found = edge else { break }
+                            let logP = found.logP
                             if !logP.isNaN {
                                 let score = Double(logP) + best[j] - penalty * Double(j - i - 1)
                                 if score >= bestScore {
