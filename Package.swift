@@ -23,6 +23,8 @@ let package = Package(
             dependencies: ["AnalyticsCore"] + pluginTargets.map { .target(name: $0.name) }
         ),
         .executableTarget(name: "analyze", dependencies: ["AnalyzeDriver"]),
+        // Throughput benchmark of the segmenter (scripts/bench-segment.py runs it).
+        .executableTarget(name: "analyze-bench", dependencies: ["AnalyticsCore"]),
         .testTarget(name: "AnalyticsCoreTests", dependencies: ["AnalyticsCore"]),
         .testTarget(
             name: "AnalyzeDriverTests",

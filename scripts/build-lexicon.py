@@ -10,15 +10,18 @@ Inputs, from the jieba 0.42.1 package on PyPI (MIT licence; see NOTICE):
 Usage: pip install jieba==0.42.1 && scripts/build-lexicon.py
 
 Layout (little endian, every section 4-byte aligned), read by Sources/AnalyticsCore/Lexicon.swift:
-  header   magic "ANLX", version 2, nodeCount, edgeCount, rootBase, rootCount,
+  header   magic "ANLX", version 4, nodeCount, edgeCount, rootEdgeCount, rootBase, rootCount, hashBits,
            emitCount[4], startLogP[4], transLogP[16], defaultLogP, medianIDF
-  nodeEdgeStart[nodeCount + 1] u32   children of node n are edges [start[n], start[n+1])
-  nodeIDF[nodeCount]           f32   IDF, NaN when unknown
-  edges[edgeCount]             {scalar u32, child u32, logP f32}: sorted by scalar within a node;
-                                     logP is the child's word log probability, NaN if not a word.
-                                     One record per step keeps the hot loop to one cache line.
-  rootTable[rootCount]         the root's edge for scalar rootBase + i, as an edge record;
-                                     child 0 for none
+  nodeIDF[nodeCount]           f32   IDF of the word ending at node n, NaN when unknown
+  edges[edgeCount]             {scalar u32, logP f32, firstEdge u32, edgeCount u32}: edge e leads to
+                                     node e + 1, whose word log probability is logP (NaN if the prefix
+                                     is not a word) and whose own edges are [firstEdge, +edgeCount).
+                                     Edges [0, rootEdgeCount) leave the root; each node's edges are
+                                     sorted by scalar. One 16-byte record a step: no other lookup.
+  rootTable[rootCount]         u32   1 + the root edge for scalar rootBase + i, 0 for none
+  hashTable[1 << hashBits]     {node u32, scalar u32, 1 + edge u32}, 0 for an empty slot: the children
+                                     of nodes with more than 8 edges, linear probing from
+                                     slot_hash(node, scalar) (see below; Lexicon.swift computes the same)
   per HMM state B, M, E, S: emitScalar[emitCount[s]] u32 (sorted), emitLogP[emitCount[s]] f32
 """
 import importlib, math, os, struct, sys
@@ -65,29 +68,51 @@ for w, f in freq.items():
 for w, v in idf.items():
     idfs[node_for(w)] = v
 
-# Renumber breadth first so each node's children are contiguous edges.
+# Renumber breadth first: each node's children are contiguous edges, and the node that edge e
+# leads to is node e + 1 (the root is node 0), so an edge needs no node id of its own.
 order = [0]
 i = 0
 while i < len(order):
     order.extend(children[order[i]][c] for c in sorted(children[order[i]]))
     i += 1
 new_id = {old: new for new, old in enumerate(order)}
-edge_start, edges, node_idf = [], [], []
+edge_start = [0] * (len(order) + 1)
+total_edges = 0
+for n, old in enumerate(order):
+    edge_start[n] = total_edges
+    total_edges += len(children[old])
+edge_start[len(order)] = total_edges
+edges = []
 for old in order:
-    edge_start.append(len(edges))
     for c in sorted(children[old]):
-        child = children[old][c]
-        edges.append((c, new_id[child], logp[child]))
-    node_idf.append(idfs[old])
-edge_start.append(len(edges))
+        child = new_id[children[old][c]]
+        assert child == len(edges) + 1, "breadth-first numbering: edge e leads to node e + 1"
+        edges.append((c, logp[children[old][c]], edge_start[child], edge_start[child + 1] - edge_start[child]))
+node_idf = [idfs[old] for old in order]
+root_edges = edge_start[1]
 
-root_scalars = sorted(children[0])
+# Children of nodes with more than 8 edges are also found through an open-addressing hash table
+# keyed by (node, scalar): one probe instead of a binary search whose every step misses the cache.
+def slot_hash(node, scalar, bits):
+    h = ((node * 0x9E3779B1) ^ (scalar * 0x85EBCA77)) & 0xFFFFFFFF
+    h = (h ^ (h >> 15)) * 0x2C1B3C6D & 0xFFFFFFFF
+    return h >> (32 - bits)
+large = [(n, e) for n in range(len(order)) if edge_start[n + 1] - edge_start[n] > 8
+         for e in range(edge_start[n], edge_start[n + 1])]
+hash_bits = max(4, (len(large) * 3 // 2).bit_length())
+hash_table = [(0, 0, 0)] * (1 << hash_bits)
+for node, e in large:
+    slot = slot_hash(node, edges[e][0], hash_bits)
+    while hash_table[slot][2] != 0:
+        slot = (slot + 1) & ((1 << hash_bits) - 1)
+    hash_table[slot] = (node, edges[e][0], e + 1)
+
 root_base, root_end = 0x3000, 0xA000
-root_table = [(0, 0, math.nan)] * (root_end - root_base)
-for c in root_scalars:
+root_table = [0] * (root_end - root_base)
+for e in range(root_edges):
+    c = edges[e][0]
     if root_base <= c < root_end:
-        child = children[0][c]
-        root_table[c - root_base] = (c, new_id[child], logp[child])
+        root_table[c - root_base] = e + 1
 
 sys.path.insert(0, os.path.join(base, "finalseg"))
 emit = importlib.import_module("jieba.finalseg.prob_emit").P
@@ -104,16 +129,19 @@ for s in states:
 
 with open(out, "wb") as f:
     f.write(b"ANLX")
-    f.write(struct.pack("<5I", 2, len(order), len(edges), root_base, len(root_table)))
+    f.write(struct.pack("<7I", 4, len(order), len(edges), root_edges, root_base, len(root_table), hash_bits))
     f.write(struct.pack("<4I", *[len(e) for e in emits]))
     f.write(struct.pack("<4f", *[clamp(start[s]) for s in states]))
     f.write(struct.pack("<16f", *[clamp(trans[a].get(b, MIN)) for a in states for b in states]))
     f.write(struct.pack("<2f", math.log(1) - math.log(total), median_idf))
-    f.write(struct.pack(f"<{len(edge_start)}I", *edge_start))
     f.write(struct.pack(f"<{len(node_idf)}f", *node_idf))
-    for record in edges + root_table:
-        f.write(struct.pack("<IIf", *record))
+    for record in edges:
+        f.write(struct.pack("<IfII", *record))
+    f.write(struct.pack(f"<{len(root_table)}I", *root_table))
+    for record in hash_table:
+        f.write(struct.pack("<3I", *record))
     for pairs in emits:
         f.write(struct.pack(f"<{len(pairs)}I", *[c for c, _ in pairs]))
         f.write(struct.pack(f"<{len(pairs)}f", *[p for _, p in pairs]))
+print(f"hash table: {len(large)} edges of large nodes in {1 << hash_bits} slots")
 print(f"wrote {out}: {len(order)} nodes, {len(edges)} edges, {len(freq)} words, {len(idf)} IDF entries, total {total}")

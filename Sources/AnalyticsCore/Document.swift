@@ -18,7 +18,7 @@ public struct Document: Sendable {
     public init(source: String, text: String) {
         self.source = source
         self.text = text
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         self.scalars = scalars
         self.folded = scalars.map(WidthFolding.fold)
         let paragraphs = SentenceSplitter.paragraphs(in: scalars)

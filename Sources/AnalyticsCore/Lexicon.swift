@@ -21,21 +21,33 @@ public final class Lexicon: @unchecked Sendable {
     private let mapping: UnsafeRawPointer
     private let mappingSize: Int
 
-    /// One step in the trie: the scalar, the node it leads to, and that node's word log
-    /// probability (NaN when the prefix is not a word). Laid out as in the file.
+    /// One step in the trie, laid out as in the file. Edge e leads to node e + 1; `logP` is that
+    /// node's word log probability (NaN when the prefix is not a word) and its own edges are
+    /// `firstEdge ..< firstEdge + edgeCount`, so a step reads one record and nothing else.
     struct Edge {
         let scalar: UInt32
-        let child: UInt32
         let logP: Float
+        let firstEdge: UInt32
+        let edgeCount: UInt32
     }
 
     let nodeCount: Int
-    let edgeStart: UnsafePointer<UInt32>
     let nodeIDF: UnsafePointer<Float>
     let edges: UnsafePointer<Edge>
+    let rootEdgeCount: Int
     let rootBase: UInt32
     let rootCount: UInt32
-    let rootTable: UnsafePointer<Edge>
+    /// 1 + the index of the root's edge for scalar rootBase + i; 0 for none.
+    let rootTable: UnsafePointer<UInt32>
+    /// Children of nodes with more than 8 edges by (node, scalar); see `scripts/build-lexicon.py`.
+    struct HashSlot {
+        let node: UInt32
+        let scalar: UInt32
+        /// 1 + the edge index; 0 for an empty slot.
+        let edge: UInt32
+    }
+    let hashTable: UnsafePointer<HashSlot>
+    let hashBits: UInt32
     /// Log probability of a character the dictionary lacks (jieba's frequency 1).
     public let defaultLogP: Float
     /// The median IDF, used for words the IDF table lacks.
@@ -76,23 +88,25 @@ public final class Lexicon: @unchecked Sendable {
         mappingSize = size
 
         var reader = Reader(base: mapping, size: size)
-        guard reader.u32() == 0x584C_4E41, reader.u32() == 2 else { // "ANLX", version 2
+        guard reader.u32() == 0x584C_4E41, reader.u32() == 4 else { // "ANLX", version 4
             munmap(pointer, size)
             throw LoadError(message: "\(path) is not a lexicon of this version; rebuild it with scripts/build-lexicon.py")
         }
         nodeCount = Int(reader.u32())
         let edgeCount = Int(reader.u32())
+        rootEdgeCount = Int(reader.u32())
         rootBase = reader.u32()
         rootCount = reader.u32()
+        hashBits = reader.u32()
         let emitCounts = (0..<4).map { _ in Int(reader.u32()) }
         let start = (0..<4).map { _ in Double(reader.f32()) }
         let transitions = (0..<16).map { _ in Double(reader.f32()) }
         defaultLogP = reader.f32()
         medianIDF = reader.f32()
-        edgeStart = reader.array(UInt32.self, count: nodeCount + 1)
         nodeIDF = reader.array(Float.self, count: nodeCount)
         edges = reader.array(Edge.self, count: edgeCount)
-        rootTable = reader.array(Edge.self, count: Int(rootCount))
+        rootTable = reader.array(UInt32.self, count: Int(rootCount))
+        hashTable = reader.array(HashSlot.self, count: 1 << Int(hashBits))
         var emissions: [(UnsafePointer<UInt32>, UnsafePointer<Float>, Int)] = []
         for count in emitCounts {
             emissions.append((reader.array(UInt32.self, count: count), reader.array(Float.self, count: count), count))
@@ -108,61 +122,70 @@ public final class Lexicon: @unchecked Sendable {
         munmap(UnsafeMutableRawPointer(mutating: mapping), mappingSize)
     }
 
-    /// The root's edge for `scalar`, or nil.
+    /// The index of the root's edge for `scalar`, or nil.
     @inline(__always)
-    func root(_ scalar: Unicode.Scalar) -> Edge? {
+    func rootIndex(_ scalar: Unicode.Scalar) -> Int? {
         let value = scalar.value
         if value &- rootBase < rootCount {
-            let edge = rootTable[Int(value &- rootBase)]
-            return edge.child == 0 ? nil : edge
+            let entry = rootTable[Int(value &- rootBase)]
+            return entry == 0 ? nil : Int(entry) - 1
         }
-        return child(of: 0, scalar)
+        return hashed(node: 0, value)
     }
 
-    /// The edge from `node` by `scalar`, or nil: a scan for the few children most nodes have,
-    /// a binary search for the rest.
+    /// The index of the edge by `scalar` out of the node that edge `index` leads to (node
+    /// index + 1), or nil: a scan for the few children most nodes have, the hash table for the rest.
     @inline(__always)
-    func child(of node: UInt32, _ scalar: Unicode.Scalar) -> Edge? {
-        var low = Int(edgeStart[Int(node)]), high = Int(edgeStart[Int(node) + 1])
+    func childIndex(of index: Int, _ scalar: Unicode.Scalar) -> Int? {
+        let edge = edges[index]
         let value = scalar.value
-        if high - low <= 8 {
-            while low < high {
-                let edge = edges[low]
-                if edge.scalar == value { return edge }
-                if edge.scalar > value { return nil }
-                low += 1
-            }
-            return nil
-        }
+        if edge.edgeCount > 8 { return hashed(node: UInt32(index + 1), value) }
+        var low = Int(edge.firstEdge)
+        let high = low + Int(edge.edgeCount)
         while low < high {
-            let mid = (low + high) >> 1
-            let edge = edges[mid]
-            if edge.scalar == value { return edge }
-            if edge.scalar < value { low = mid + 1 } else { high = mid }
+            let probe = edges[low].scalar
+            if probe == value { return low }
+            if probe > value { return nil }
+            low += 1
         }
         return nil
     }
 
-    /// The edge that ends a whole word's path, or nil.
-    func edge<S: Sequence<Unicode.Scalar>>(for word: S) -> Edge? {
-        var edge: Edge? = nil
-        for scalar in word {
-            edge = edge == nil ? root(scalar) : child(of: edge!.child, scalar)
-            if edge == nil { return nil }
+    /// Looks up (node, scalar) in the hash table; the hash is the one scripts/build-lexicon.py uses.
+    @inline(__always)
+    private func hashed(node: UInt32, _ value: UInt32) -> Int? {
+        var h = (node &* 0x9E37_79B1) ^ (value &* 0x85EB_CA77)
+        h = (h ^ (h >> 15)) &* 0x2C1B_3C6D
+        let mask = (1 << Int(hashBits)) - 1
+        var slot = Int(h >> (32 - hashBits))
+        while true {
+            let entry = hashTable[slot]
+            if entry.edge == 0 { return nil }
+            if entry.node == node && entry.scalar == value { return Int(entry.edge) - 1 }
+            slot = (slot + 1) & mask
         }
-        return edge
+    }
+
+    /// The index of the edge that ends a whole word's path, or nil.
+    func edgeIndex<S: Sequence<Unicode.Scalar>>(for word: S) -> Int? {
+        var index: Int? = nil
+        for scalar in word {
+            index = index.map { childIndex(of: $0, scalar) } ?? rootIndex(scalar)
+            if index == nil { return nil }
+        }
+        return index
     }
 
     /// The dictionary log probability of `word`, or nil if the dictionary lacks it.
     public func logProbability(of word: String) -> Float? {
-        guard let edge = edge(for: word.unicodeScalars), !edge.logP.isNaN else { return nil }
-        return edge.logP
+        guard let index = edgeIndex(for: word.unicodeScalars), !edges[index].logP.isNaN else { return nil }
+        return edges[index].logP
     }
 
     /// The IDF of `word` from the shipped table, or nil.
     public func idf(of word: some Sequence<Unicode.Scalar>) -> Float? {
-        guard let edge = edge(for: word) else { return nil }
-        let value = nodeIDF[Int(edge.child)]
+        guard let index = edgeIndex(for: word) else { return nil }
+        let value = nodeIDF[index + 1]
         return value.isNaN ? nil : value
     }
 }

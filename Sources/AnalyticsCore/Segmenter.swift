@@ -62,7 +62,7 @@ public struct Segmenter: Sendable {
 
     /// The words of `text` (no whitespace tokens), for tests and quick use.
     public func words(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         return tokens(in: scalars).filter { $0.kind != .whitespace }.map { token in
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[token.start..<token.end])
@@ -73,45 +73,63 @@ public struct Segmenter: Sendable {
     /// The text with its words separated by single spaces, one output line per input line
     /// (`analyze --segment`, the gold format of segmentation scorers). Writes UTF-8 directly.
     public func segmentedLines(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + scalars.count)
-        var lineHasWords = false
-        for token in tokens(in: scalars) {
-            if token.kind == .whitespace {
-                var index = token.start
-                while index < token.end {
-                    let value = scalars[index].value
-                    if value == 0x0A || value == 0x0D {
-                        out.append(0x0A)
-                        lineHasWords = false
-                        if value == 0x0D && index + 1 < token.end && scalars[index + 1].value == 0x0A { index += 1 }
+        let scalars = text.scalarArray
+        let tokens = tokens(in: scalars)
+        // Never longer than the input plus one separator per token.
+        let capacity = text.utf8.count + tokens.count + 1
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+            var at = 0
+            var lineHasWords = false
+            for token in tokens {
+                if token.kind == .whitespace {
+                    var index = token.start
+                    while index < token.end {
+                        let value = scalars[index].value
+                        if value == 0x0A || value == 0x0D {
+                            out[at] = 0x0A
+                            at += 1
+                            lineHasWords = false
+                            if value == 0x0D && index + 1 < token.end && scalars[index + 1].value == 0x0A { index += 1 }
+                        }
+                        index += 1
                     }
-                    index += 1
+                    continue
                 }
-                continue
+                if lineHasWords {
+                    out[at] = 0x20
+                    at += 1
+                }
+                lineHasWords = true
+                for index in token.start..<token.end {
+                    at = Self.writeUTF8(scalars[index].value, to: out, at: at)
+                }
             }
-            if lineHasWords { out.append(0x20) }
-            lineHasWords = true
-            for index in token.start..<token.end {
-                Self.appendUTF8(scalars[index].value, to: &out)
-            }
+            written = at
         }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     @inline(__always)
-    private static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
+    private static func writeUTF8(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
         switch value {
         case ..<0x80:
-            out.append(UInt8(value))
+            out[start] = UInt8(value)
+            return start + 1
         case ..<0x800:
-            out.append(UInt8(0xC0 | value >> 6)); out.append(UInt8(0x80 | value & 0x3F))
+            out[start] = UInt8(0xC0 | value >> 6)
+            out[start + 1] = UInt8(0x80 | value & 0x3F)
+            return start + 2
         case ..<0x10000:
-            out.append(UInt8(0xE0 | value >> 12)); out.append(UInt8(0x80 | value >> 6 & 0x3F)); out.append(UInt8(0x80 | value & 0x3F))
+            out[start] = UInt8(0xE0 | value >> 12)
+            out[start + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+            out[start + 2] = UInt8(0x80 | value & 0x3F)
+            return start + 3
         default:
-            out.append(UInt8(0xF0 | value >> 18)); out.append(UInt8(0x80 | value >> 12 & 0x3F))
-            out.append(UInt8(0x80 | value >> 6 & 0x3F)); out.append(UInt8(0x80 | value & 0x3F))
+            out[start] = UInt8(0xF0 | value >> 18)
+            out[start + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+            out[start + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+            out[start + 3] = UInt8(0x80 | value & 0x3F)
+            return start + 4
         }
     }
 
@@ -144,6 +162,7 @@ public struct Segmenter: Sendable {
     struct RouteScratch {
         var best: [Double] = []
         var next: [Int] = []
+        var hmm = HMMSegmenter.Scratch()
     }
 
     private func segmentHan(_ scalars: [Unicode.Scalar], _ run: Range<Int>, into tokens: inout [Token], scratch: inout RouteScratch) {
@@ -160,13 +179,13 @@ public struct Segmenter: Sendable {
             if next - index == 1 {
                 if single < 0 { single = index }
             } else {
-                if single >= 0 { flushSingles(scalars, start + single..<start + index, into: &tokens) }
+                if single >= 0 { flushSingles(scalars, start + single..<start + index, into: &tokens, scratch: &scratch.hmm) }
                 single = -1
                 tokens.append(Token(start: start + index, end: start + next, kind: .word))
             }
             index = next
         }
-        if single >= 0 { flushSingles(scalars, start + single..<start + count, into: &tokens) }
+        if single >= 0 { flushSingles(scalars, start + single..<start + count, into: &tokens, scratch: &scratch.hmm) }
     }
 
     /// The maximum-probability route through the DAG of dictionary words: `next[i]` is where the
@@ -189,17 +208,17 @@ public struct Segmenter: Sendable {
                 scratch.next.withUnsafeMutableBufferPointer { next in
                     best[count] = 0
                     for i in stride(from: count - 1, through: 0, by: -1) {
-                        var edge = lexicon.root(text[i])
+                        var edge = lexicon.rootIndex(text[i])
                         var singleLogP = defaultLogP
-                        if let edge, !edge.logP.isNaN { singleLogP = Double(edge.logP) }
+                        if let edge, case let logP = lexicon.edges[edge].logP, !logP.isNaN { singleLogP = Double(logP) }
                         var bestScore = singleLogP + best[i + 1]
                         var bestEnd = i + 1
                         var j = i + 1
                         while let current = edge, j < count {
-                            edge = lexicon.child(of: current.child, text[j])
+                            edge = lexicon.childIndex(of: current, text[j])
                             j += 1
                             guard let found = edge else { break }
-                            let logP = found.logP
+                            let logP = lexicon.edges[found].logP
                             if !logP.isNaN {
                                 let score = Double(logP) + best[j] - penalty * Double(j - i - 1)
                                 if score >= bestScore {
@@ -227,14 +246,12 @@ public struct Segmenter: Sendable {
 
     /// Characters the route left single: one is a word; a run goes to the HMM, which may join
     /// them into words the dictionary lacks (or has only as rare words).
-    private func flushSingles(_ scalars: [Unicode.Scalar], _ run: Range<Int>, into tokens: inout [Token]) {
+    private func flushSingles(_ scalars: [Unicode.Scalar], _ run: Range<Int>, into tokens: inout [Token], scratch: inout HMMSegmenter.Scratch) {
         if run.count == 1 || !useHMM {
             for index in run { tokens.append(Token(start: index, end: index + 1, kind: .word)) }
             return
         }
-        for word in HMMSegmenter.segment(scalars, run, tables: lexicon.hmm) {
-            tokens.append(Token(start: word.lowerBound, end: word.upperBound, kind: .word))
-        }
+        HMMSegmenter.segment(scalars, run, tables: lexicon.hmm, scratch: &scratch, into: &tokens)
     }
 
     /// The log probability of the best dictionary route through `scalars`.

@@ -87,3 +87,11 @@ import Testing
         #expect(parsed.spans == [TextSpan(start: 1, end: 3), TextSpan(start: 4, end: 5)])
     }
 }
+
+@Suite struct ScalarDecodingTests {
+    @Test func scalarArrayMatchesTheStandardLibrary() {
+        for text in ["", "abc", "政协2022年", "é😀𠀀\u{301}\r\n", String(repeating: "中a🎉", count: 1000)] {
+            #expect(text.scalarArray == Array(text.unicodeScalars))
+        }
+    }
+}
