@@ -1,0 +1,529 @@
+/// A number found in text: Arabic (1,200.5, １９５４, -3, 1.2e5), Chinese (十四, 二十三万, 两千零五,
+/// 壹佰, 二〇二二), mixed (3万, 1.2万亿, 300多万), fractions (五分之一, 百分之五十) and percentages
+/// (5.1%, 3个百分点, 三成, 八折).
+public struct NumberMatch: Sendable, Equatable {
+    public enum Form: String, Sendable, Codable {
+        case arabic, chinese, mixed
+    }
+
+    /// Scalar offsets of the whole match, suffixes (%, 个百分点, 成) and prefixes (第, 负) included.
+    public var start: Int
+    public var end: Int
+    /// The normalised value: 1.2万亿 → 1.2e12; for percentages the number of percent (5.1% → 5.1).
+    public var value: Double
+    public var form: Form
+    /// Set for percentages: %, 百分之, 成, 折, 千分之 (converted to percent).
+    public var isPercent = false
+    /// 个百分点: a difference of percentages.
+    public var isPercentagePoint = false
+    /// 第 before the number.
+    public var isOrdinal = false
+    /// 多 or 余 inside (300多万): "more than".
+    public var isApproximate = false
+    /// Digits only, without multipliers or separators (2022, 二〇二二): may be a year.
+    public var isDigitSequence = false
+    /// How many integer digits an Arabic number has (a year has four).
+    public var integerDigits = 0
+    /// A fraction X分之Y (other than percentages).
+    public var isFraction = false
+    /// The bare number without prefixes and suffixes (百分之五十 → 五十, 5.1% → 5.1), and its value.
+    public var numberStart = 0
+    public var numberEnd = 0
+    public var numberValue = 0.0
+
+    public var range: Range<Int> { start..<end }
+}
+
+/// Finds numbers in Unicode scalars. Scalar-level, allocation-free per character: it is run over
+/// whole documents.
+public enum NumberScanner {
+    /// Every number in `scalars[range]`, left to right, not overlapping.
+    public static func matches(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [NumberMatch] {
+        let range = range ?? 0..<scalars.count
+        var result: [NumberMatch] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if scalars[index] == "h" || scalars[index] == "w" || scalars[index] == "H" || scalars[index] == "W",
+               let urlEnd = PreTokenizer.url(at: index, in: scalars, end: range.upperBound) {
+                index = urlEnd // numbers inside a URL are not figures
+            } else if mayStartNumber(scalars[index]), fractionPrefix(at: index, in: scalars, end: range.upperBound) == nil,
+                      let idiom = NumeralIdioms.idiom(covering: index, in: scalars) {
+                index = max(index + 1, idiom.upperBound)
+            } else if mayStartNumber(scalars[index]), let match = match(at: index, in: scalars, end: range.upperBound) {
+                result.append(match)
+                index = match.end
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    @inline(__always)
+    static func mayStartNumber(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x30...0x39).contains(value) || value == 0x2D || value == 0x2B }
+        return (0xFF10...0xFF19).contains(value) || chineseDigit(scalar) != nil || chineseUnit(scalar) != nil
+            || scalar == "负" || scalar == "負" || scalar == "第" || scalar == "−" || scalar == "－" || scalar == "半"
+    }
+
+    /// The number starting exactly at `start`, or nil.
+    public static func match(at start: Int, in scalars: [Unicode.Scalar], end: Int) -> NumberMatch? {
+        var index = start
+        var isOrdinal = false
+        if scalars[index] == "第" {
+            isOrdinal = true
+            index += 1
+            guard index < end else { return nil }
+        }
+        // 百分之五十, 千分之三, 万分之一
+        if let (denominator, afterPrefix) = fractionPrefix(at: index, in: scalars, end: end),
+           var numerator = core(at: afterPrefix, in: scalars, end: end) {
+            numerator.numberStart = numerator.start
+            numerator.numberEnd = numerator.end
+            numerator.numberValue = numerator.value
+            let percentScale = denominator == 100 ? 1.0 : 100.0 / denominator
+            numerator.start = start
+            numerator.value *= percentScale
+            numerator.isPercent = true
+            numerator.isDigitSequence = false
+            return numerator
+        }
+        if let (denominator, afterPrefix) = fractionPrefix(at: index, in: scalars, end: end), denominator == 100,
+           afterPrefix < end, scalars[afterPrefix] == "百" {
+            // 百分之百
+            var whole = NumberMatch(start: start, end: afterPrefix + 1, value: 100, form: .chinese)
+            whole.isPercent = true
+            whole.numberStart = afterPrefix
+            whole.numberEnd = afterPrefix + 1
+            whole.numberValue = 100
+            return whole
+        }
+        if scalars[index] == "半", index + 1 < end, scalars[index + 1] == "成" || scalars[index + 1] == "折" {
+            // 半成 = 5%, 半折 = 50%
+            var half = NumberMatch(start: start, end: index + 2, value: scalars[index + 1] == "成" ? 5 : 50, form: .chinese)
+            half.isPercent = true
+            half.numberStart = index
+            half.numberEnd = index + 1
+            half.numberValue = 0.5
+            return half
+        }
+        guard var number = core(at: index, in: scalars, end: end) else { return nil }
+        number.numberStart = number.start
+        number.numberEnd = number.end
+        number.numberValue = number.value
+        number.start = start
+        number.isOrdinal = isOrdinal
+        if isOrdinal { return number }
+        var after = number.end
+        // X分之Y: a fraction; the denominator is `number`.
+        if after + 1 < end, scalars[after] == "分", scalars[after + 1] == "之",
+           let numerator = core(at: after + 2, in: scalars, end: end), number.value != 0 {
+            number.value = numerator.value / number.value
+            number.end = numerator.end
+            number.isFraction = true
+            number.isDigitSequence = false
+            number.form = number.form == numerator.form ? number.form : .mixed
+            number.numberStart = number.start
+            number.numberEnd = number.end
+            number.numberValue = number.value
+            return number
+        }
+        // 三百五十又三分之一: a whole number and a fraction.
+        if after < end, scalars[after] == "又", after + 1 < end, let fraction = match(at: after + 1, in: scalars, end: end), fraction.isFraction {
+            number.value += number.value < 0 ? -fraction.value : fraction.value
+            number.end = fraction.end
+            number.isFraction = true
+            number.isDigitSequence = false
+            number.numberStart = number.start
+            number.numberEnd = number.end
+            number.numberValue = number.value
+            return number
+        }
+        // Percent suffixes.
+        if after < end {
+            let next = WidthFolding.fold(scalars[after])
+            if next == "%" {
+                number.isPercent = true
+                number.end = after + 1
+            } else if next == "‰" {
+                number.isPercent = true
+                number.value /= 10
+                number.end = after + 1
+            } else if let pointEnd = percentagePoint(at: after, in: scalars, end: end) {
+                number.isPercent = true
+                number.isPercentagePoint = true
+                number.end = pointEnd
+            } else if next == "成" && number.value > 0 && number.value <= 10 && !number.isApproximate && !number.isFraction {
+                // 三成 = 30%, 七成六 = 76%, 三成半 = 35%.
+                number.isPercent = true
+                number.value *= 10
+                number.end = after + 1
+                if after + 1 < end, let digit = chineseDigit(scalars[after + 1]), digit > 0, after + 2 == end || !isNumeralCharacter(scalars[after + 2]) {
+                    number.value += Double(digit)
+                    number.end = after + 2
+                } else if after + 1 < end, scalars[after + 1] == "半" {
+                    number.value += 5
+                    number.end = after + 2
+                }
+            } else if next == "折" && !number.isApproximate && !number.isFraction,
+                      let percent = discountPercent(number, in: scalars) {
+                // 八折 = 80%, 八点五折 = 85%, 七五折 / 75折 = 75% (what is paid).
+                number.isPercent = true
+                number.value = percent
+                number.end = after + 1
+            }
+            after = number.end
+        }
+        number.isDigitSequence = number.isDigitSequence && !number.isPercent
+        return number
+    }
+
+    private static func discountPercent(_ number: NumberMatch, in scalars: [Unicode.Scalar]) -> Double? {
+        if number.value > 0 && number.value < 10 { return number.value * 10 }
+        if number.isDigitSequence || number.form == .arabic, number.value >= 10 && number.value < 100, number.value.rounded() == number.value,
+           number.end - number.start == 2 { return number.value }
+        return nil
+    }
+
+    static func isNumeralCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        chineseDigit(scalar) != nil || chineseUnit(scalar) != nil || isArabicDigit(scalar)
+    }
+
+    // MARK: The number itself
+
+    /// A sign, then an Arabic or Chinese number with its multipliers.
+    static func core(at start: Int, in scalars: [Unicode.Scalar], end: Int) -> NumberMatch? {
+        var index = start
+        var sign = 1.0
+        let first = WidthFolding.fold(scalars[index])
+        if first == "负" || first == "負" || first == "-" || first == "−" || first == "+" {
+            guard index + 1 < end, isArabicDigit(scalars[index + 1]) || (first == "负" || first == "負") && chineseValueStart(scalars[index + 1]) else {
+                return nil
+            }
+            // A hyphen between two numbers is a range or a date, not a sign.
+            if (first == "-" || first == "+") && start > 0 && (isArabicDigit(scalars[start - 1]) || ScriptClass.of(scalars[start - 1]) == .latin) {
+                return nil
+            }
+            if first != "+" { sign = -1 }
+            index += 1
+        }
+        if isArabicDigit(scalars[index]) {
+            guard var number = arabic(at: index, in: scalars, end: end) else { return nil }
+            number.start = start
+            number.value *= sign
+            return number
+        }
+        guard var number = chinese(at: index, in: scalars, end: end) else { return nil }
+        number.start = start
+        number.value *= sign
+        return number
+    }
+
+    @inline(__always)
+    static func isArabicDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x30...0x39).contains(value) || (0xFF10...0xFF19).contains(value)
+    }
+
+    @inline(__always)
+    private static func digitValue(_ scalar: Unicode.Scalar) -> Double {
+        let value = scalar.value
+        return Double(value >= 0xFF10 ? value - 0xFF10 : value - 0x30)
+    }
+
+    /// 1954, 23,396, 5.1, １．５, 1.2e5, then Chinese multipliers: 3万, 1.2万亿, 300多万.
+    private static func arabic(at start: Int, in scalars: [Unicode.Scalar], end: Int) -> NumberMatch? {
+        var index = start
+        var value = 0.0
+        var digits = 0
+        var grouped = false
+        while index < end {
+            let scalar = scalars[index]
+            if isArabicDigit(scalar) {
+                value = value * 10 + digitValue(scalar)
+                digits += 1
+                index += 1
+            } else if WidthFolding.fold(scalar) == ",", index + 3 < end || index + 3 == end,
+                      (1...3).allSatisfy({ index + $0 < end && isArabicDigit(scalars[index + $0]) }),
+                      index + 4 >= end || !isArabicDigit(scalars[index + 4]) {
+                // A thousands separator: exactly three digits follow.
+                grouped = true
+                index += 1
+            } else {
+                break
+            }
+        }
+        let integerDigits = digits
+        var isInteger = true
+        // A decimal part, unless the point is one of several (192.168.1.2 and 2222.2222.222 are
+        // sequences of integers).
+        let pointBefore = start >= 2 && WidthFolding.fold(scalars[start - 1]) == "." && isArabicDigit(scalars[start - 2])
+        if !pointBefore, index + 1 < end, WidthFolding.fold(scalars[index]) == ".", isArabicDigit(scalars[index + 1]) {
+            var fraction = 0.0
+            var scale = 0.1
+            var probe = index + 1
+            while probe < end, isArabicDigit(scalars[probe]) {
+                fraction += digitValue(scalars[probe]) * scale
+                scale /= 10
+                probe += 1
+            }
+            let anotherPoint = probe + 1 < end && WidthFolding.fold(scalars[probe]) == "." && isArabicDigit(scalars[probe + 1])
+            if !anotherPoint {
+                value += fraction
+                index = probe
+                isInteger = false
+            }
+        }
+        // Scientific notation: 1.2e5, 12.32e+14.
+        if index + 1 < end, scalars[index] == "e" || scalars[index] == "E" {
+            var probe = index + 1
+            var exponentSign = 1.0
+            if probe < end, scalars[probe] == "+" || scalars[probe] == "-" {
+                exponentSign = scalars[probe] == "-" ? -1 : 1
+                probe += 1
+            }
+            var exponent = 0.0, exponentDigits = 0
+            while probe < end, isArabicDigit(scalars[probe]) {
+                exponent = exponent * 10 + digitValue(scalars[probe])
+                exponentDigits += 1
+                probe += 1
+            }
+            if exponentDigits > 0, probe == end || ScriptClass.of(scalars[probe]) != .latin {
+                value *= pow10(exponentSign * exponent)
+                index = probe
+                isInteger = false
+            }
+        }
+        // 40k, 15K: thousands, when no other letter follows.
+        if index < end, WidthFolding.fold(scalars[index]) == "k" || WidthFolding.fold(scalars[index]) == "K",
+           index + 1 == end || ScriptClass.of(scalars[index + 1]) != .latin {
+            value *= 1000
+            index += 1
+            isInteger = false
+        }
+        var match = NumberMatch(start: start, end: index, value: value, form: .arabic)
+        match.integerDigits = integerDigits
+        match.isDigitSequence = isInteger && !grouped
+        applyMultipliers(&match, in: scalars, end: end)
+        return match
+    }
+
+    /// 万, 亿, 千, 百 (and 多/余 before them) after an Arabic number: 3万, 1.2万亿, 300多万.
+    private static func applyMultipliers(_ match: inout NumberMatch, in scalars: [Unicode.Scalar], end: Int) {
+        var index = match.end
+        var approximate = false
+        if index + 1 < end, scalars[index] == "多" || scalars[index] == "余", largeMultiplier(scalars[index + 1]) != nil {
+            approximate = true
+            index += 1
+        }
+        var lastMultiplier = 0.0
+        while index < end, let multiplier = largeMultiplier(scalars[index]) {
+            match.value *= multiplier
+            index += 1
+            lastMultiplier = multiplier
+        }
+        guard lastMultiplier > 0 else { return }
+        match.end = index
+        match.form = .mixed
+        match.isApproximate = approximate
+        match.isDigitSequence = false
+        // 5万4千6百, 3万4000, 1千零1: a smaller number straight after continues this one.
+        var probe = index
+        if probe < end, scalars[probe] == "零" { probe += 1 }
+        if probe < end, isArabicDigit(scalars[probe]), let rest = arabic(at: probe, in: scalars, end: end),
+           rest.value < lastMultiplier, rest.end == end || !isArabicDigit(scalars[rest.end]) {
+            match.value += rest.value
+            match.end = rest.end
+        }
+    }
+
+    private static func largeMultiplier(_ scalar: Unicode.Scalar) -> Double? {
+        switch scalar {
+        case "万", "萬": return 1e4
+        case "亿", "億": return 1e8
+        case "千", "仟": return 1e3
+        case "百", "佰": return 1e2
+        case "兆": return 1e12
+        default: return nil
+        }
+    }
+
+    private static func pow10(_ exponent: Double) -> Double {
+        var result = 1.0
+        let steps = Int(abs(exponent))
+        for _ in 0..<min(steps, 400) { result *= exponent < 0 ? 0.1 : 10 }
+        return result
+    }
+
+    // MARK: Chinese numerals
+
+    static func chineseDigit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "零", "〇", "○": return 0
+        case "一", "壹", "幺": return 1
+        case "二", "贰", "貳", "两", "兩", "倆", "俩": return 2
+        case "三", "叁", "參": return 3
+        case "四", "肆": return 4
+        case "五", "伍": return 5
+        case "六", "陆", "陸": return 6
+        case "七", "柒": return 7
+        case "八", "捌": return 8
+        case "九", "玖": return 9
+        default: return nil
+        }
+    }
+
+    static func chineseUnit(_ scalar: Unicode.Scalar) -> Double? {
+        switch scalar {
+        case "十", "拾": return 10
+        case "百", "佰": return 100
+        case "千", "仟": return 1000
+        case "万", "萬": return 1e4
+        case "亿", "億": return 1e8
+        case "兆": return 1e12
+        case "廿": return 20
+        case "卅": return 30
+        default: return nil
+        }
+    }
+
+    /// Whether a Chinese numeral can start here (units other than 十 cannot: 百姓, 万一).
+    private static func chineseValueStart(_ scalar: Unicode.Scalar) -> Bool {
+        chineseDigit(scalar) != nil || scalar == "十" || scalar == "拾" || scalar == "廿" || scalar == "卅"
+    }
+
+    /// 十四, 二十三万, 两千零五, 一百零八, 壹佰, 三万五, 二〇二二, 三点五, 半, 壹千多萬.
+    private static func chinese(at start: Int, in scalars: [Unicode.Scalar], end: Int) -> NumberMatch? {
+        if scalars[start] == "半" {
+            return nil // 半 alone is a word (半年, 一半); 半成 is handled by the percent model below
+        }
+        guard chineseValueStart(scalars[start]) else { return nil }
+        var total = 0.0, section = 0.0, number = 0.0
+        var index = start
+        var digitsOnly = true, digitCount = 0
+        var lastUnit = 0.0, lastBigUnit = 0.0
+        var lastDigitFollowedUnit = false, sawLiang = false
+        var previousWasUnit = false, previousWasZero = false
+        var approximate = false
+        var sequence = 0.0 // the digits read as a sequence: 二〇二二 → 2022
+        while index < end {
+            let scalar = scalars[index]
+            if let digit = chineseDigit(scalar) {
+                // Two non-zero digits in a row outside a pure digit sequence end the number (一二 is two numbers in 一二三四 only when units follow).
+                if digitCount > 0 && !digitsOnly && !previousWasUnit && !previousWasZero && digit != 0 { break }
+                lastDigitFollowedUnit = previousWasUnit
+                sawLiang = sawLiang || scalar == "两" || scalar == "兩"
+                number = Double(digit)
+                sequence = sequence * 10 + Double(digit)
+                digitCount += 1
+                previousWasZero = digit == 0
+                previousWasUnit = false
+            } else if let unit = chineseUnit(scalar) {
+                if digitsOnly && digitCount > 1 { break } // 二〇二二万 is not a number we read
+                digitsOnly = false
+                if unit == 20 || unit == 30 {
+                    section += unit
+                } else if unit < 1e4 {
+                    if lastUnit != 0 && lastUnit < 1e4 && unit >= lastUnit && number == 0 { break } // 十百: not a number
+                    section += (number == 0 && (digitCount == 0 || previousWasUnit || previousWasZero) ? 1 : number) * unit
+                } else {
+                    section += number
+                    if unit >= 1e8 {
+                        // 五兆六十二亿: a smaller big unit adds below the larger one already read.
+                        if lastBigUnit > unit {
+                            total += section * unit
+                        } else {
+                            total = (total + section) * unit
+                        }
+                        lastBigUnit = unit
+                        section = 0
+                    } else {
+                        section *= unit
+                    }
+                }
+                number = 0
+                lastUnit = unit
+                previousWasUnit = true
+                previousWasZero = false
+            } else if (scalar == " " || scalar == "\u{3000}") && digitCount + (previousWasUnit ? 1 : 0) > 0,
+                      let next = nextNonSpace(after: index, in: scalars, end: end),
+                      chineseDigit(scalars[next]) != nil || chineseUnit(scalars[next]) != nil || scalars[next] == "点" || scalars[next] == "點"
+                        || scalars[next] == "余" || scalars[next] == "多" || scalars[next] == "几" {
+                // Spaced numerals (一百 五 十 二) as some sources print them.
+                index = next
+                continue
+            } else if (scalar == "几" || scalar == "幾") && digitCount + (previousWasUnit ? 1 : 0) > 0 && !digitsOnly {
+                approximate = true // 二十几万: "some"
+                previousWasZero = false
+                previousWasUnit = false
+                number = 0
+            } else if (scalar == "多" || scalar == "余") && previousWasUnit && index + 1 < end && chineseUnit(scalars[index + 1]).map({ $0 >= 1e4 }) == true {
+                approximate = true // 壹千多萬
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard index > start else { return nil }
+        // 三万五 → 35000: a trailing digit after a unit of hundreds or more stands one place below it.
+        if number != 0 && lastDigitFollowedUnit && lastUnit >= 100 && !previousWasZero {
+            number *= lastUnit / 10
+        }
+        if digitsOnly && digitCount > 1 && sawLiang { return nil } // 两两 is not a number
+        var value = digitsOnly ? sequence : total + section + number
+        var matchEnd = index
+        // 三点五: a decimal part of plain digits (not 两, which Recognizers and readers keep apart).
+        if matchEnd + 1 < end, scalars[matchEnd] == "点" || scalars[matchEnd] == "點", isDecimalDigit(scalars[matchEnd + 1]) {
+            var scale = 0.1
+            var probe = matchEnd + 1
+            while probe < end, isDecimalDigit(scalars[probe]), let digit = chineseDigit(scalars[probe]) {
+                value += Double(digit) * scale
+                scale /= 10
+                probe += 1
+            }
+            matchEnd = probe
+            digitsOnly = false
+        }
+        var match = NumberMatch(start: start, end: matchEnd, value: value, form: .chinese)
+        match.isApproximate = approximate
+        match.isDigitSequence = digitsOnly && digitCount > 1
+        match.integerDigits = digitsOnly ? digitCount : 0
+        return match
+    }
+
+    private static func nextNonSpace(after index: Int, in scalars: [Unicode.Scalar], end: Int) -> Int? {
+        var probe = index
+        while probe < end, scalars[probe] == " " || scalars[probe] == "\u{3000}" { probe += 1 }
+        return probe < end ? probe : nil
+    }
+
+    private static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
+        chineseDigit(scalar) != nil && scalar != "两" && scalar != "兩"
+    }
+
+    // MARK: Prefixes and suffixes
+
+    /// 百分之, 千分之, 万分之 (and 百分 之 with 分): the denominator and where the numerator starts.
+    private static func fractionPrefix(at index: Int, in scalars: [Unicode.Scalar], end: Int) -> (Double, Int)? {
+        // A chain of units with no digit before it: 百, 千, 万, 百万, 千万, 万万.
+        var denominator = 1.0
+        var probe = index
+        while probe < end, let unit = chineseUnit(scalars[probe]), unit >= 100 {
+            denominator *= unit
+            probe += 1
+        }
+        guard probe > index, probe + 1 < end, scalars[probe] == "分", scalars[probe + 1] == "之" else { return nil }
+        return (denominator, probe + 2)
+    }
+
+    /// 个百分点 / 個百分點 / 百分点 after a number: the end of the suffix.
+    private static func percentagePoint(at index: Int, in scalars: [Unicode.Scalar], end: Int) -> Int? {
+        var probe = index
+        if probe < end, scalars[probe] == "个" || scalars[probe] == "個" { probe += 1 }
+        guard probe + 2 < end, scalars[probe] == "百", scalars[probe + 1] == "分", scalars[probe + 2] == "点" || scalars[probe + 2] == "點" else {
+            return nil
+        }
+        return probe + 3
+    }
+}

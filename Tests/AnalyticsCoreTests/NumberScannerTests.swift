@@ -1,0 +1,43 @@
+import Testing
+@testable import AnalyticsCore
+
+@Suite struct NumberScannerTests {
+    func scan(_ text: String) -> [(String, Double)] {
+        let scalars = Array(text.unicodeScalars)
+        return NumberScanner.matches(in: scalars).map { match in
+            (String(String.UnicodeScalarView(scalars[match.start..<match.end])), match.value)
+        }
+    }
+
+    @Test(arguments: [
+        ("十四", 14.0), ("二十三万", 230_000), ("两千零五", 2005), ("一百零八", 108), ("壹佰", 100), ("1.2万亿", 1.2e12),
+        ("3万", 30_000), ("1.5亿", 1.5e8), ("23,396", 23396), ("１９５４", 1954), ("-3.5", -3.5), ("三万五", 35_000),
+        ("二〇二二", 2022), ("五兆六十二亿", 5_006_200_000_000), ("5万4千6百", 54_600), ("300多万", 3e6), ("负四十五亿零四百零四万", -4_504_040_000),
+    ])
+    func numbers(_ text: String, _ value: Double) {
+        let found = scan(text)
+        #expect(found.count == 1 && found[0].0 == text && abs(found[0].1 - value) < 1e-6 * max(1, abs(value)), "\(text) → \(found)")
+    }
+
+    @Test(arguments: [("5.1%", 5.1), ("百分之五十", 50.0), ("三成", 30), ("2个百分点", 2), ("八折", 80), ("千分之三", 0.3)])
+    func percentages(_ text: String, _ value: Double) {
+        let match = NumberScanner.matches(in: Array(text.unicodeScalars)).first
+        #expect(match?.isPercent == true && match?.end == text.unicodeScalars.count && match.map { abs($0.value - value) < 1e-9 } == true, "\(text)")
+    }
+
+    @Test func fractionsOrdinalsAndSequences() {
+        let fraction = NumberScanner.matches(in: Array("五分之一".unicodeScalars))
+        #expect(fraction.first?.isFraction == true && fraction.first?.value == 0.2)
+        let ordinal = NumberScanner.matches(in: Array("第十三次".unicodeScalars))
+        #expect(ordinal.first?.isOrdinal == true && ordinal.first?.value == 13)
+        #expect(scan("192.168.1.2").map(\.1) == [192, 168, 1, 2])
+        #expect(NumberScanner.matches(in: Array("2022年".unicodeScalars)).first?.isDigitSequence == true)
+    }
+
+    @Test func idiomsAndWordsAreNotNumbers() {
+        for text in ["进一步加强", "一切为了人民", "统一思想", "十分重要", "四川省", "陆续开展", "队伍建设", "收拾房间"] {
+            #expect(scan(text).isEmpty, "\(text) → \(scan(text))")
+        }
+        #expect(scan("详见https://www.gov.cn/2022/10%.html").isEmpty)
+    }
+}
