@@ -7,6 +7,7 @@ import PackageDescription
 let pluginTargets: [(name: String, folder: String, resources: [Resource])] = [
     ("StatsPlugin", "Stats", []),
     ("KeywordsPlugin", "Keywords", []),
+    ("FactsPlugin", "Facts", []),
 ]
 
 let package = Package(

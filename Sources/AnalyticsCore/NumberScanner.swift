@@ -47,7 +47,7 @@ public enum NumberScanner {
                let urlEnd = PreTokenizer.url(at: index, in: scalars, end: range.upperBound) {
                 index = urlEnd // numbers inside a URL are not figures
             } else if mayStartNumber(scalars[index]), fractionPrefix(at: index, in: scalars, end: range.upperBound) == nil,
-                      let idiom = NumeralIdioms.idiom(covering: index, in: scalars) {
+                      let idiom = NumeralIdioms.idiom(covering: scalars[index] == "第" && index + 1 < range.upperBound ? index + 1 : index, in: scalars) {
                 index = max(index + 1, idiom.upperBound)
             } else if mayStartNumber(scalars[index]), let match = match(at: index, in: scalars, end: range.upperBound) {
                 result.append(match)

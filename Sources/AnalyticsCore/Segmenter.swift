@@ -20,6 +20,12 @@ public struct Token: Hashable, Sendable {
     public let end: Int
     public let kind: Kind
 
+    public init(start: Int, end: Int, kind: Kind) {
+        self.start = start
+        self.end = end
+        self.kind = kind
+    }
+
     public var span: TextSpan { TextSpan(start: start, end: end) }
     public var length: Int { end - start }
 }

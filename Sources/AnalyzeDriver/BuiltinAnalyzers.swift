@@ -1,4 +1,5 @@
 import AnalyticsCore
+import FactsPlugin
 import KeywordsPlugin
 import StatsPlugin
 
@@ -8,6 +9,7 @@ public enum BuiltinAnalyzers {
     public static let all: [any Analyzer.Type] = [
         StatsAnalyzer.self,
         KeywordsAnalyzer.self,
+        FactsAnalyzer.self,
     ]
 
     public static var registry: AnalyzerRegistry { AnalyzerRegistry(all) }

@@ -1,0 +1,92 @@
+import AnalyticsCore
+
+public enum FactKind: String, Codable, Sendable, CaseIterable {
+    case number, count, money, percent, measure, ordinal, year, date, range, duration, formula
+}
+
+/// One figure: what kind, its normalised value and unit, what it counts, and where it is.
+public struct Fact: Codable, Sendable, Equatable {
+    public var kind: FactKind
+    /// The normalised number: 1.2万亿元 → 1.2e12 (unit 元); 5.1% → 5.1; a year is its number;
+    /// a date is yyyymmdd with missing parts 0; a range's value is its low end.
+    public var value: Double
+    public var unit: String?
+    /// What is counted or measured, from the figure's clause: 开展专题协商3次 → 专题协商.
+    public var subject: String?
+    public var text: String
+    public var start: Int
+    public var end: Int
+    /// The sentence the figure is in, and its span.
+    public var sentence: String
+    public var sentenceStart: Int
+    public var sentenceEnd: Int
+    /// up or down, for a change (增长5.1%, 下降2个百分点).
+    public var direction: String?
+    /// 多, 余, 约, 近, 几: the figure is approximate.
+    public var approximate: Bool?
+    /// For ranges: both ends, in the unit; `low` is also `value`.
+    public var low: Double?
+    public var high: Double?
+    /// For dates: ISO 8601 as far as known (2022-03-05, 2022-03, --03-05).
+    public var date: String?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, value, unit, subject, text, start, end, sentence, sentenceStart, sentenceEnd, direction, approximate, low, high, date
+    }
+
+    /// `unit` and `subject` are always present (null when unknown): scripts can rely on the keys.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(value, forKey: .value)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(text, forKey: .text)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(sentence, forKey: .sentence)
+        try container.encode(sentenceStart, forKey: .sentenceStart)
+        try container.encode(sentenceEnd, forKey: .sentenceEnd)
+        try container.encodeIfPresent(direction, forKey: .direction)
+        try container.encodeIfPresent(approximate, forKey: .approximate)
+        try container.encodeIfPresent(low, forKey: .low)
+        try container.encodeIfPresent(high, forKey: .high)
+        try container.encodeIfPresent(date, forKey: .date)
+    }
+}
+
+public struct FactsResult: AnalyzerResult, Equatable {
+    /// In document order.
+    public let facts: [Fact]
+
+    public var reportedSpans: [LabeledSpan] {
+        facts.map { LabeledSpan($0.kind.rawValue, TextSpan(start: $0.start, end: $0.end)) }
+    }
+
+    public func rendering(for document: Document) -> [RenderBlock] {
+        guard !facts.isEmpty else { return [.note("no figures found")] }
+        let rows = facts.map { fact -> [String] in
+            let direction = fact.direction.map { $0 == "up" ? "↑" : "↓" } ?? ""
+            let value: String
+            switch fact.kind {
+            case .range where fact.unit == "年" && (1000...2999).contains(fact.high ?? 0):
+                value = "\(Int(fact.low ?? fact.value))–\(Int(fact.high ?? fact.value))"
+            case .range: value = "\(Self.format(fact.low ?? fact.value))–\(Self.format(fact.high ?? fact.value))"
+            case .year, .date: value = fact.date ?? String(Int(fact.value))
+            default: value = Self.format(fact.value)
+            }
+            return [fact.subject ?? "", direction + value, fact.unit ?? "", fact.kind.rawValue, fact.text]
+        }
+        return [.note("\(facts.count) figures"), .table(headers: ["subject", "value", "unit", "kind", "text"], rows: rows, numericColumns: [1])]
+    }
+
+    /// Whole numbers without decimals, large ones grouped; others with up to 4 decimals.
+    static func format(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 {
+            return NumberText.grouped(Int(value))
+        }
+        var text = NumberText.fixed(value, digits: 4)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+}

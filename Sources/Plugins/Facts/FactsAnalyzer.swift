@@ -1,0 +1,56 @@
+import AnalyticsCore
+import Foundation
+
+/// Every figure in the text with its unit and what it counts: counts with measure words (3次,
+/// 724件, 1954人次), money, percentages and their changes, measures, ordinals (第十三次, 十四届,
+/// 党的二十大), years, dates, ranges and durations; numbered formulations as `formula`.
+public struct FactsAnalyzer: Analyzer {
+    public static let description = AnalyzerDescription(
+        id: "facts",
+        summary: "Figures with their unit and what they count: counts, money, percentages, ordinals, dates, ranges",
+        options: [
+            OptionSpec("kinds", .text, default: nil,
+                       help: "report only these kinds, comma-separated (\(FactKind.allCases.map(\.rawValue).joined(separator: ",")))"),
+            OptionSpec("bare", .flag, default: "true", help: "report bare numbers without a unit (kind number)"),
+        ],
+        examples: [
+            AnalyzerExample("市政协共开展常委会议专题协商«3次»、专题议政协商«8次»。", note: "each item of a list gets its own subject"),
+            AnalyzerExample("立案交办提案«724件»，参加委员«1954人次»。", mustNotReport: ["1954"], note: "1954人次 is a count, not the year 1954"),
+            AnalyzerExample("地区生产总值增长«5.1%»，赤字率下降«2个百分点»。", note: "percentages carry the direction of the change"),
+            AnalyzerExample("«十四届»市政协认真学习党的«二十大»精神和省«第十三次»党代会精神。", note: "ordinals with and without 第"),
+            AnalyzerExample("投资«1.2万亿元»，面积«3.5平方公里»。", note: "money and measures, normalised"),
+            AnalyzerExample("«2022年3月5日»召开，规划期«3至5年»。", note: "dates and ranges"),
+            AnalyzerExample("一年来，进一步推动一批项目，一系列举措。", mustNotReport: ["一", "一年", "一批", "一系列"],
+                            note: "idioms and set phrases with numerals are not figures"),
+            AnalyzerExample("We handled «724 proposals», up «12%» since the «20th Congress».", note: "English figures"),
+        ]
+    )
+
+    let builder: FactBuilder
+    let kinds: Set<FactKind>?
+    let includeBare: Bool
+
+    public init(options: OptionValues) throws {
+        builder = FactBuilder(subjects: SubjectFinder(segmenter: try Segmenter.shipped()))
+        includeBare = options.flag("bare")
+        if let list = options.string("kinds") {
+            var kinds: Set<FactKind> = []
+            for name in list.split(separator: ",") {
+                guard let kind = FactKind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw AnalyzerSetupError("facts.kinds: unknown kind '\(name)'; valid kinds: \(FactKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                kinds.insert(kind)
+            }
+            self.kinds = kinds
+        } else {
+            kinds = nil
+        }
+    }
+
+    public func analyze(_ document: Document, context: AnalysisContext) -> FactsResult {
+        var facts = builder.facts(in: document)
+        if let kinds { facts.removeAll { !kinds.contains($0.kind) } }
+        if !includeBare { facts.removeAll { $0.kind == .number && $0.unit == nil } }
+        return FactsResult(facts: facts)
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+import AnalyticsCore
+import FactsPlugin
+
+@Suite struct FactsAnalyzerTests {
+    func facts(_ text: String) throws -> [Fact] {
+        try #require(try analyze(FactsAnalyzer.self, text: text).1 as? FactsResult).facts
+    }
+
+    @Test func seedCountsCarryTheirSubjects() throws {
+        let facts = try facts(seedText)
+        let expected: [(String, String, String)] = [
+            ("3次", "常委会议专题协商", "次"), ("8次", "专题议政协商", "次"), ("48项", "专题调研视察", "项"),
+            ("42篇", "调研、视察和协商报告", "篇"), ("724件", "提案", "件"), ("288次", "界别活动", "次"),
+            ("1954人次", "委员", "人次"), ("23396人", "界别群众", "人"),
+        ]
+        for (text, subject, unit) in expected {
+            let fact = try #require(facts.first { $0.text == text }, "\(text) not found")
+            #expect(fact.kind == .count && fact.subject == subject && fact.unit == unit, "\(text): \(fact)")
+        }
+        #expect(facts.first { $0.text == "1954人次" }?.value == 1954)
+        #expect(!facts.contains { $0.kind == .year && $0.value == 1954 }, "1954人次 is not a year")
+    }
+
+    @Test func seedOrdinalsYearsAndFormulas() throws {
+        let facts = try facts(seedText)
+        #expect(facts.contains { $0.text == "十四届" && $0.kind == .ordinal && $0.value == 14 && $0.subject == "市政协" })
+        #expect(facts.filter { $0.text == "二十大" && $0.kind == .ordinal && $0.value == 20 }.count == 2)
+        #expect(facts.contains { $0.text == "第十三次" && $0.kind == .ordinal && $0.value == 13 && $0.subject == "党代会" })
+        #expect(facts.filter { $0.kind == .year && $0.value == 2022 }.count == 3)
+        #expect(facts.filter { $0.text == "七大都市" && $0.kind == .formula }.count == 3)
+        #expect(facts.contains { $0.text == "两个确立" && $0.kind == .formula })
+    }
+
+    @Test func idiomsAreNotFacts() throws {
+        let facts = try facts(seedText)
+        for text in ["一年来", "一年", "一批", "一系列", "一线", "一手", "进一步", "一体两翼", "献一策", "第一", "一"] {
+            #expect(!facts.contains { $0.text == text }, "\(text) reported")
+        }
+    }
+
+    @Test func changesMoneyMeasuresDatesRanges() throws {
+        let facts = try facts("地区生产总值增长5.1%，赤字率下降2个百分点，投资1.2万亿元，面积3.5平方公里。2022年3月5日召开，规划期3至5年，经济总量翻一番。")
+        func fact(_ text: String) -> Fact? { facts.first { $0.text == text } }
+        #expect(fact("5.1%").map { $0.kind == .percent && $0.direction == "up" && $0.subject == "地区生产总值" } == true)
+        #expect(fact("2个百分点").map { $0.kind == .percent && $0.direction == "down" && $0.unit == "个百分点" } == true)
+        #expect(fact("1.2万亿元").map { $0.kind == .money && $0.value == 1.2e12 && $0.unit == "元" } == true)
+        #expect(fact("3.5平方公里").map { $0.kind == .measure && $0.value == 3.5 && $0.unit == "平方公里" } == true)
+        #expect(fact("2022年3月5日").map { $0.kind == .date && $0.date == "2022-03-05" && $0.value == 20220305 } == true)
+        #expect(fact("3至5年").map { $0.kind == .range && $0.low == 3 && $0.high == 5 && $0.unit == "年" } == true)
+        #expect(fact("一番").map { $0.direction == "up" && $0.unit == "番" } == true)
+    }
+
+    @Test func everyFactPointsIntoItsSentence() throws {
+        let document = Document(source: "t", text: seedText)
+        for fact in try facts(seedText) {
+            #expect(fact.sentenceStart <= fact.start && fact.end <= fact.sentenceEnd)
+            #expect(document.text(TextSpan(start: fact.sentenceStart, end: fact.sentenceEnd)) == fact.sentence)
+        }
+    }
+}
