@@ -25,7 +25,7 @@ let package = Package(
         ),
         .executableTarget(name: "analyze", dependencies: ["AnalyzeDriver"]),
         // Throughput benchmark of the segmenter (scripts/bench-segment.py runs it).
-        .executableTarget(name: "analyze-bench", dependencies: ["AnalyticsCore"]),
+        .executableTarget(name: "analyze-bench", dependencies: ["AnalyticsCore", "AnalyzeDriver"]),
         .testTarget(name: "AnalyticsCoreTests", dependencies: ["AnalyticsCore"]),
         .testTarget(
             name: "AnalyzeDriverTests",

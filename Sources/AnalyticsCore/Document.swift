@@ -31,9 +31,7 @@ public struct Document: Sendable {
 
     /// The text covered by `span`.
     public func text(_ span: TextSpan) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[span.range])
-        return String(result)
+        String(scalars: scalars[span.range])
     }
 
     /// The sentence containing `offset`, found by binary search.

@@ -176,6 +176,18 @@ public final class Lexicon: @unchecked Sendable {
         return index
     }
 
+    /// A stable number for a word the lexicon knows (as a word or a prefix of one), or nil:
+    /// lets analyzers count words by integer instead of hashing strings.
+    public func wordID(of word: ArraySlice<Unicode.Scalar>) -> Int? {
+        edgeIndex(for: word)
+    }
+
+    /// The IDF of the word with `id` (see `wordID`), or nil when the table lacks it.
+    public func idf(ofWordID id: Int) -> Float? {
+        let value = nodeIDF[id + 1]
+        return value.isNaN ? nil : value
+    }
+
     /// The dictionary log probability of `word`, or nil if the dictionary lacks it.
     public func logProbability(of word: String) -> Float? {
         guard let index = edgeIndex(for: word.unicodeScalars), !edges[index].logP.isNaN else { return nil }

@@ -35,3 +35,46 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// A string from Unicode scalars, encoded to UTF-8 in one pass (the generic
+    /// `UnicodeScalarView.append(contentsOf:)` is several times slower, and reports build a
+    /// string for every span they show).
+    public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        let capacity = scalars.count * 4
+        self.init(unsafeUninitializedCapacity: Swift.max(capacity, 1)) { buffer in
+            var at = 0
+            for scalar in scalars {
+                at = UTF8Writer.write(scalar.value, to: buffer, at: at)
+            }
+            return at
+        }
+    }
+}
+
+/// Writes one scalar as UTF-8 into a buffer with room for it.
+enum UTF8Writer {
+    @inline(__always)
+    static func write(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        switch value {
+        case ..<0x80:
+            out[start] = UInt8(value)
+            return start + 1
+        case ..<0x800:
+            out[start] = UInt8(0xC0 | value >> 6)
+            out[start + 1] = UInt8(0x80 | value & 0x3F)
+            return start + 2
+        case ..<0x10000:
+            out[start] = UInt8(0xE0 | value >> 12)
+            out[start + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+            out[start + 2] = UInt8(0x80 | value & 0x3F)
+            return start + 3
+        default:
+            out[start] = UInt8(0xF0 | value >> 18)
+            out[start + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+            out[start + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+            out[start + 3] = UInt8(0x80 | value & 0x3F)
+            return start + 4
+        }
+    }
+}

@@ -69,11 +69,7 @@ public struct Segmenter: Sendable {
     /// The words of `text` (no whitespace tokens), for tests and quick use.
     public func words(_ text: String) -> [String] {
         let scalars = text.scalarArray
-        return tokens(in: scalars).filter { $0.kind != .whitespace }.map { token in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[token.start..<token.end])
-            return String(view)
-        }
+        return tokens(in: scalars).filter { $0.kind != .whitespace }.map { String(scalars: scalars[$0.start..<$0.end]) }
     }
 
     /// The text with its words separated by single spaces, one output line per input line
@@ -107,36 +103,12 @@ public struct Segmenter: Sendable {
                 }
                 lineHasWords = true
                 for index in token.start..<token.end {
-                    at = Self.writeUTF8(scalars[index].value, to: out, at: at)
+                    at = UTF8Writer.write(scalars[index].value, to: out, at: at)
                 }
             }
             written = at
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    @inline(__always)
-    private static func writeUTF8(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
-        switch value {
-        case ..<0x80:
-            out[start] = UInt8(value)
-            return start + 1
-        case ..<0x800:
-            out[start] = UInt8(0xC0 | value >> 6)
-            out[start + 1] = UInt8(0x80 | value & 0x3F)
-            return start + 2
-        case ..<0x10000:
-            out[start] = UInt8(0xE0 | value >> 12)
-            out[start + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-            out[start + 2] = UInt8(0x80 | value & 0x3F)
-            return start + 3
-        default:
-            out[start] = UInt8(0xF0 | value >> 18)
-            out[start + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-            out[start + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-            out[start + 3] = UInt8(0x80 | value & 0x3F)
-            return start + 4
-        }
     }
 
     /// Tokens covering `scalars[range]` without gaps, in order.

@@ -1,30 +1,65 @@
-// In-process throughput of the segmenter, for scripts/bench-segment.py: the same work a peer's
-// in-process `cut(text)` does (text in, every word out), without process start or file I/O.
-//   analyze-bench FILE [REPEATS]   prints: bytes seconds(best) MB/s
+// In-process throughput, for scripts/bench-segment.py and scripts/bench-analyzers.py:
+//   analyze-bench segment FILE [REPEATS]     the segmenter: text in, every word out (what a peer's
+//                                            in-process cut(text) does); prints bytes seconds MB/s
+//   analyze-bench analyzers FILE...          each analyzer alone over the files as documents,
+//                                            best of 3; prints id MB/s documents/s
 import AnalyticsCore
+import AnalyzeDriver
+import Dispatch
 import Foundation
 
-let arguments = CommandLine.arguments
-guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else {
-    FileHandle.standardError.write("usage: analyze-bench FILE [REPEATS]\n".data(using: .utf8)!)
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write("analyze-bench: \(message)\n".data(using: .utf8)!)
     exit(64)
 }
-let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
-let text = String(decoding: data, as: UTF8.self)
-let segmenter: Segmenter
-do {
-    segmenter = try Segmenter.shipped()
-} catch {
-    FileHandle.standardError.write("analyze-bench: \(error.message)\n".data(using: .utf8)!)
-    exit(1)
-}
-var best = Double.infinity
-var outputBytes = 0
-for _ in 0..<repeats {
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
-    let words = segmenter.segmentedLines(text)
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    outputBytes = words.utf8.count
-    best = min(best, seconds)
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
-print(data.count, best, Double(data.count) / 1e6 / best, outputBytes)
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let mode = arguments.first else { fail("usage: analyze-bench segment FILE [REPEATS] | analyzers FILE...") }
+
+switch mode {
+case "segment":
+    guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else { fail("segment needs a readable FILE") }
+    let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+    let text = String(decoding: data, as: UTF8.self)
+    let segmenter: Segmenter
+    do { segmenter = try Segmenter.shipped() } catch { fail(error.message) }
+    var best = Double.infinity
+    var outputBytes = 0
+    for _ in 0..<repeats {
+        var words = ""
+        best = min(best, seconds { words = segmenter.segmentedLines(text) })
+        outputBytes = words.utf8.count
+    }
+    print(data.count, best, Double(data.count) / 1e6 / best, outputBytes)
+
+case "analyzers":
+    let paths = arguments.dropFirst()
+    guard !paths.isEmpty else { fail("analyzers needs FILE arguments") }
+    let documents = paths.map { path -> Document in
+        guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+        return Document(source: path, text: String(decoding: data, as: UTF8.self))
+    }
+    let bytes = Double(documents.reduce(0) { $0 + $1.text.utf8.count })
+    for type in BuiltinAnalyzers.all {
+        let id = type.description.id
+        do {
+            let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: [id])
+            var best = Double.infinity
+            for _ in 0..<3 {
+                best = min(best, seconds { for document in documents { _ = pipeline.run(document) } })
+            }
+            print(id, String(format: "%.2f", bytes / 1e6 / best), String(format: "%.0f", Double(documents.count) / best))
+        } catch {
+            fail("\(id): \(error)")
+        }
+    }
+
+default:
+    fail("unknown mode '\(mode)'; use segment or analyzers")
+}

@@ -29,6 +29,7 @@ struct FactBuilder: Sendable {
         var facts: [Fact] = []
         var index = 0
         var previousEnd: Int? = nil
+        var sentenceCache = SentenceCache()
         while index < matches.count {
             var consumed = 1
             guard var draft = date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars) else {
@@ -39,7 +40,12 @@ struct FactBuilder: Sendable {
                 draft = range
                 consumed = 2
             }
-            facts.append(finish(draft, in: document, listBoundary: previousEnd))
+            var fact = finish(draft, in: document, listBoundary: previousEnd, sentences: &sentenceCache)
+            // 国内生产总值超过126万亿元，增长5.2%: a bare change refers to the figure before it.
+            if fact.subject == nil, fact.direction != nil, let previous = facts.last, previous.sentenceStart == fact.sentenceStart {
+                fact.subject = previous.subject
+            }
+            facts.append(fact)
             previousEnd = draft.end
             index += consumed
         }
@@ -55,6 +61,12 @@ struct FactBuilder: Sendable {
         draft.approximate = match.isApproximate
         let next: Unicode.Scalar? = after < end ? scalars[after] : nil
 
+        // C919, 5G, G20, 3D: digits glued to Latin letters are names, not figures.
+        if match.form == .arabic, match.start > 0, ScriptClass.of(scalars[match.start - 1]) == .latin { return nil }
+        if match.form == .arabic, !match.isPercent, let next, ScriptClass.of(next) == .latin,
+           !(after + 1 < end && ["st", "nd", "rd", "th"].contains(String(String.UnicodeScalarView(scalars[after...min(after + 1, end - 1)])).lowercased())) {
+            return nil
+        }
         if match.isPercent {
             draft.kind = .percent
             let last = scalars[match.end - 1]
@@ -63,7 +75,7 @@ struct FactBuilder: Sendable {
         }
         if match.isOrdinal {
             draft.kind = .ordinal
-            if let next, "次届个名批期位条轮项部章节款".unicodeScalars.contains(next) {
+            if let next, "次届个名批期位条轮项部章节款代".unicodeScalars.contains(next) {
                 draft.unit = String(next)
                 draft.end = after + 1
             }
@@ -73,7 +85,8 @@ struct FactBuilder: Sendable {
         if match.isFraction { return draft }
 
         // 十四五: the Five-Year Plan.
-        if match.form == .chinese, next == "五", after + 1 < end, "规时期开以".unicodeScalars.contains(scalars[after + 1]) {
+        if match.form == .chinese, next == "五", (10...20).contains(match.value), after + 1 == end || !ScriptClass.isHan(scalars[after + 1])
+            || "规时期开以".unicodeScalars.contains(scalars[after + 1]) {
             draft.kind = .ordinal
             draft.unit = "五年规划"
             draft.end = after + 1
@@ -117,6 +130,8 @@ struct FactBuilder: Sendable {
         if let unit = Units.unit(at: unitStart, in: scalars, end: end) {
             // 番 counts doublings only after 翻 (翻一番); 经过一番努力 is no figure.
             if unit.unit == "番" && !(match.start > 0 && scalars[match.start - 1] == "翻") { return nil }
+            // 一年, 一天 written with 一 are rhetoric far more often than durations.
+            if unit.kind == .duration && match.form == .chinese && match.value == 1 { return nil }
             draft.kind = unit.kind
             draft.unit = unit.unit
             draft.multiplier = unit.multiplier
@@ -285,7 +300,21 @@ struct FactBuilder: Sendable {
 
     // MARK: Subject and sentence
 
-    func finish(_ draft: Draft, in document: Document, listBoundary: Int?) -> Fact {
+    /// The text of the last sentence used: figures cluster, and sentences are long.
+    struct SentenceCache {
+        var span: TextSpan?
+        var text = ""
+
+        mutating func text(of span: TextSpan, in document: Document) -> String {
+            if span != self.span {
+                self.span = span
+                text = document.text(span)
+            }
+            return text
+        }
+    }
+
+    func finish(_ draft: Draft, in document: Document, listBoundary: Int?, sentences: inout SentenceCache) -> Fact {
         let scalars = document.scalars
         let sentence = document.sentence(containing: draft.start) ?? TextSpan(start: draft.start, end: draft.end)
         var subject: String?
@@ -310,9 +339,21 @@ struct FactBuilder: Sendable {
             approximate = approximate || found.approximate
         }
         if draft.kind == .year || draft.kind == .date || draft.kind == .formula { direction = nil }
-        return Fact(kind: draft.kind, value: draft.value, unit: draft.unit, subject: subject,
+        return Fact(kind: draft.kind, value: Self.rounded(draft.value), unit: draft.unit, subject: subject,
                     text: document.text(TextSpan(start: draft.start, end: draft.end)), start: draft.start, end: draft.end,
-                    sentence: document.text(sentence), sentenceStart: sentence.start, sentenceEnd: sentence.end,
-                    direction: direction, approximate: approximate ? true : nil, low: draft.low, high: draft.high, date: draft.date)
+                    sentence: sentences.text(of: sentence, in: document), sentenceStart: sentence.start, sentenceEnd: sentence.end,
+                    direction: direction, approximate: approximate ? true : nil, low: draft.low.map(Self.rounded),
+                    high: draft.high.map(Self.rounded), date: draft.date)
+    }
+
+    /// Twelve significant digits: 1.39万亿 is 1390000000000, not 1390000000000.0002.
+    static func rounded(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return value }
+        let magnitude = (abs(value)).exponent // binary exponent
+        let decimals = 11 - Int((Double(magnitude) * 0.30103).rounded(.down))
+        guard decimals > -15 && decimals < 300 else { return value }
+        var scale = 1.0
+        for _ in 0..<abs(decimals) { scale *= 10 }
+        return decimals >= 0 ? (value * scale).rounded() / scale : (value / scale).rounded() * scale
     }
 }

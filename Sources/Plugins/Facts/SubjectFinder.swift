@@ -15,15 +15,21 @@ struct SubjectFinder: Sendable {
     打造 建立 设立 成立 邀请 吸引 带动 安置 救助 资助 捐赠 捐款 募集 发放 发展 吸纳 转化 采纳 批示 转办 督办 办结 答复 \
     认定 评选 表彰 命名 获得 获批 获评 荣获 累计完成 建设 修建 修复 治理 整治 清理 查处 处理 审结 审理 受益 覆盖 惠及 \
     帮扶 资助 引导 选派 派出 培养 招聘 录用 招收 录取 开工 竣工 投产 建档 登记 注册 新登记 上市 出口 进口 实施了 \
-    开展了 完成了 举办了 召开了 提出了 组织了 收集 汇集 整理 编辑 出版 刊发 播出 报道 推送 拍摄 制作 有 拥有 共有 达到
+    开展了 完成了 举办了 召开了 提出了 组织了 收集 汇集 整理 编辑 出版 刊发 播出 报道 推送 拍摄 制作 有 拥有 共有 达到 \
+    安排 发行 下达 拨付 筹集 投入 支出 增发 减免 退税 降费 新增 减税
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Words that stand between the subject and the figure without being part of either.
     static let noise: Set<String> = Set("""
     共 共计 累计 合计 总计 全年 全市 其中 约 近 达 达到 为 是 计 分别 超过 超 逾 突破 以上 左右 比 比上年 上年 同比 较上年 \
     较 比去年 去年 同期 增长 下降 增加 减少 提高 降低 上升 年均 平均 年 了 的 等 有 各类 各项 各 新 累计达 \
-    余 多 同比增长 同比下降 实际 预计 力争 确保 首次 再次 又 已 已经 仅 只 就 还 也 都 并 和 及 与
+    余 多 同比增长 同比下降 实际 预计 力争 确保 首次 再次 又 已 已经 仅 只 就 还 也 都 并 和 及 与 \
+    拟 按 到 至 在 占 比上 先 拟按 目标 预期 左右 以上 以内 控制 控制在 保持 保持在 稳定在 达到了
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// 提高到, 增长了, 下降至: a direction word with a particle glued on.
+    static let upPrefixes = ["增长", "增加", "提高", "上升", "扩大", "提升", "上涨"]
+    static let downPrefixes = ["下降", "减少", "降低", "回落", "缩小", "下跌", "压减"]
 
     /// Where a figure's clause starts: after sentence or clause punctuation, or after the 、 that
     /// ends the previous item of a list (市政协共开展A3次、B8次 → B).
@@ -58,13 +64,23 @@ struct SubjectFinder: Sendable {
     /// `figureEnd` up to the clause end.
     func subject(in scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, figureEnd: Int, clauseEnd: Int) -> Found {
         var found = Found()
-        var words = segmenter.tokens(in: scalars, range: clauseStart..<figureStart).filter { $0.kind != .whitespace }
+        // Subjects are short: segment only the last 24 characters of the clause. Starting
+        // mid-word there costs at most the first word, which the 16-character cap drops anyway.
+        let windowStart = max(clauseStart, figureStart - 24)
+        var words = segmenter.tokens(in: scalars, range: windowStart..<figureStart).filter { $0.kind != .whitespace }
+        if windowStart > clauseStart, !words.isEmpty { words.removeFirst() }
         // Trailing: direction words and noise (比上年增长, 共, 达).
         while let last = words.last {
             let text = string(scalars, last)
-            if Units.up.contains(text) || text.hasPrefix("增长") { found.direction = found.direction ?? "up" }
-            else if Units.down.contains(text) || text.hasPrefix("下降") { found.direction = found.direction ?? "down" }
+            if Units.up.contains(text) || Self.upPrefixes.contains(where: text.hasPrefix) { found.direction = found.direction ?? "up" }
+            else if Units.down.contains(text) || Self.downPrefixes.contains(where: text.hasPrefix) { found.direction = found.direction ?? "down" }
             else if ["约", "近", "超过", "逾", "左右", "余"].contains(text) { found.approximate = true }
+            else if let suffix = (Self.upPrefixes + Self.downPrefixes).first(where: { text.hasSuffix($0) && text != $0 }) {
+                // 价格上涨 is one dictionary word: keep 价格, read 上涨.
+                found.direction = found.direction ?? (Self.upPrefixes.contains(suffix) ? "up" : "down")
+                words[words.count - 1] = Token(start: last.start, end: last.end - suffix.unicodeScalars.count, kind: last.kind)
+                break
+            }
             else if !Self.noise.contains(text) && last.kind != .punctuation { break }
             words.removeLast()
         }
@@ -89,7 +105,7 @@ struct SubjectFinder: Sendable {
         for token in after {
             guard token.kind == .word || token.kind == .latin else { break }
             let text = string(scalars, token)
-            if Self.governingVerbs.contains(text) || text == "的" || text == "和" { break }
+            if Self.governingVerbs.contains(text) || ["的", "和", "等", "及", "与", "、", "上", "中"].contains(text) { break }
             subjectEnd = token.end
             if subjectEnd - figureEnd >= 6 { break }
         }
@@ -103,8 +119,6 @@ struct SubjectFinder: Sendable {
     }
 
     private func string(_ scalars: [Unicode.Scalar], _ token: Token) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[token.start..<token.end])
-        return String(view)
+        String(scalars: scalars[token.start..<token.end])
     }
 }

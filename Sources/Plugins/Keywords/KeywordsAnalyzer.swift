@@ -36,6 +36,8 @@ public struct KeywordsAnalyzer: Analyzer {
     let top: Int
     let method: Method
     let stopWords: Set<String>
+    /// The stop words the lexicon knows, by word id.
+    let stopWordIDs: Set<Int>
     let allowSingles: Bool
 
     public init(options: OptionValues) throws {
@@ -57,55 +59,87 @@ public struct KeywordsAnalyzer: Analyzer {
         // treebank-style split that `--segment` makes.
         segmenter.lengthPenalty = 0
         self.segmenter = segmenter
+        stopWordIDs = Set(stopWords.compactMap { segmenter.lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) -> KeywordsResult {
-        let tokens = segmenter.tokens(in: document.scalars)
+        let scalars = document.scalars
+        let tokens = segmenter.tokens(in: scalars)
         var wordCount = 0
-        var candidates: [(term: String, span: TextSpan)] = []
+        // Terms are counted by lexicon word id where there is one (integer hashing), by string
+        // otherwise (words the HMM found, Latin words).
+        var termIndex: [TermKey: Int] = [:]
+        var terms: [(key: TermKey, spans: [TextSpan])] = []
+        var sequence: [Int] = [] // candidate terms in text order, for TextRank
         for token in tokens {
             switch token.kind {
             case .word, .latin, .number, .url: wordCount += 1
             default: continue
             }
-            guard let term = candidateTerm(token, in: document) else { continue }
-            candidates.append((term, token.span))
+            guard let key = candidateKey(token, scalars) else { continue }
+            let index: Int
+            if let known = termIndex[key] {
+                index = known
+            } else {
+                index = terms.count
+                termIndex[key] = index
+                terms.append((key, []))
+            }
+            terms[index].spans.append(token.span)
+            sequence.append(index)
         }
-        var occurrences: [String: [TextSpan]] = [:]
-        for candidate in candidates { occurrences[candidate.term, default: []].append(candidate.span) }
-
-        let scores: [String: Double]
+        let texts = terms.map { term -> String in
+            switch term.key {
+            case .text(let text): return text
+            case .word: return document.text(term.spans[0])
+            }
+        }
+        let scores: [Double]
         switch method {
         case .frequency:
-            scores = occurrences.mapValues { Double($0.count) }
+            scores = terms.map { Double($0.spans.count) }
         case .tfidf:
-            let total = Double(max(candidates.count, 1))
-            scores = occurrences.reduce(into: [:]) { result, entry in
-                let idf = Double(segmenter.lexicon.idf(of: entry.key.unicodeScalars) ?? segmenter.lexicon.medianIDF)
-                result[entry.key] = Double(entry.value.count) / total * idf
+            let total = Double(max(sequence.count, 1))
+            let lexicon = segmenter.lexicon
+            scores = terms.map { term in
+                let idf: Float
+                switch term.key {
+                case .word(let id): idf = lexicon.idf(ofWordID: id) ?? lexicon.medianIDF
+                case .text(let text): idf = lexicon.idf(of: text.unicodeScalars) ?? lexicon.medianIDF
+                }
+                return Double(term.spans.count) / total * Double(idf)
             }
         case .textrank:
-            scores = TextRank.scores(candidates.map(\.term))
+            scores = TextRank.scores(sequence, termCount: terms.count, names: texts)
         }
-        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(top)
-        let keywords = ranked.map { term, score in
-            KeywordsResult.Keyword(term: term, count: occurrences[term]!.count, score: (score * 1e6).rounded() / 1e6,
-                                   occurrences: occurrences[term]!.map { .init(start: $0.start, end: $0.end) })
+        let ranked = terms.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : texts[$0] < texts[$1] }.prefix(top)
+        let keywords = ranked.map { index in
+            KeywordsResult.Keyword(term: texts[index], count: terms[index].spans.count, score: (scores[index] * 1e6).rounded() / 1e6,
+                                   occurrences: terms[index].spans.map { .init(start: $0.start, end: $0.end) })
         }
         return KeywordsResult(method: method, tokens: wordCount, keywords: keywords)
     }
 
-    /// The term a token counts as, or nil when it cannot be a keyword.
-    private func candidateTerm(_ token: Token, in document: Document) -> String? {
+    enum TermKey: Hashable {
+        case word(Int)
+        case text(String)
+    }
+
+    /// The key a token counts under, or nil when it cannot be a keyword.
+    private func candidateKey(_ token: Token, _ scalars: [Unicode.Scalar]) -> TermKey? {
         switch token.kind {
         case .word:
             guard token.length > 1 || allowSingles else { return nil }
-            let term = document.text(token.span)
-            return stopWords.contains(term) ? nil : term
+            let word = scalars[token.start..<token.end]
+            if let id = segmenter.lexicon.wordID(of: word) {
+                return stopWordIDs.contains(id) ? nil : .word(id)
+            }
+            let text = String(scalars: word)
+            return stopWords.contains(text) ? nil : .text(text)
         case .latin:
-            let term = WidthFolding.fold(document.text(token.span)).lowercased()
+            let term = WidthFolding.fold(String(scalars: scalars[token.start..<token.end])).lowercased()
             guard term.unicodeScalars.count > 1, !stopWords.contains(term), term.unicodeScalars.contains(where: { ScriptClass.of($0) == .latin }) else { return nil }
-            return term
+            return .text(term)
         default:
             return nil
         }

@@ -2,24 +2,24 @@
 /// co-occurrence counts), iterated to convergence with damping 0.85. Deterministic: nodes are
 /// visited in sorted order.
 enum TextRank {
-    static func scores(_ terms: [String], window: Int = 5, damping: Double = 0.85) -> [String: Double] {
-        let vocabulary = Array(Set(terms)).sorted()
-        guard !vocabulary.isEmpty else { return [:] }
-        let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
-        let ids = terms.map { index[$0]! }
-        var edges = [[Int: Double]](repeating: [:], count: vocabulary.count)
-        for (position, a) in ids.enumerated() {
-            for b in ids[(position + 1)..<min(ids.count, position + window)] where a != b {
+    /// Scores for terms 0..<termCount given the text-order `sequence` of term indices; `names`
+    /// fixes the iteration order so results do not depend on how terms were numbered.
+    static func scores(_ sequence: [Int], termCount: Int, names: [String], window: Int = 5, damping: Double = 0.85) -> [Double] {
+        guard termCount > 0 else { return [] }
+        var edges = [[Int: Double]](repeating: [:], count: termCount)
+        for (position, a) in sequence.enumerated() {
+            for b in sequence[(position + 1)..<min(sequence.count, position + window)] where a != b {
                 edges[a][b, default: 0] += 1
                 edges[b][a, default: 0] += 1
             }
         }
+        let order = (0..<termCount).sorted { names[$0] < names[$1] }
         let outWeight = edges.map { $0.values.reduce(0, +) }
-        let neighbours = edges.map { $0.sorted { $0.key < $1.key } }
-        var rank = [Double](repeating: 1, count: vocabulary.count)
+        let neighbours = edges.map { $0.sorted { names[$0.key] < names[$1.key] } }
+        var rank = [Double](repeating: 1, count: termCount)
         for _ in 0..<100 {
-            var next = [Double](repeating: 1 - damping, count: vocabulary.count)
-            for node in 0..<vocabulary.count {
+            var next = [Double](repeating: 1 - damping, count: termCount)
+            for node in order {
                 for (other, weight) in neighbours[node] where outWeight[other] > 0 {
                     next[node] += damping * weight / outWeight[other] * rank[other]
                 }
@@ -29,6 +29,6 @@ enum TextRank {
             if change < 1e-6 { break }
         }
         let maximum = rank.max() ?? 1
-        return Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, rank[$0] / maximum) })
+        return rank.map { $0 / maximum }
     }
 }
