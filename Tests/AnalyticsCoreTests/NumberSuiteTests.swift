@@ -74,4 +74,31 @@ import Testing
         #expect(rates["PercentModel"]! >= 0.78)
         #expect(rates["OrdinalModel"]! == 1)
     }
+
+    /// The other suites measure more than numbers (Duckling normalises 2角 to 20 cents, 半天 to 12
+    /// hours; the unit suites expect the unit in the span). Here a case passes when the scanner
+    /// finds the expected value among its numbers: the share of cases whose number we read right.
+    @Test(.enabled(if: available)) func otherSuitesValueRecall() throws {
+        var report: [String] = []
+        for file in ["recognizers_zh_unit.jsonl", "duckling_zh_cases.jsonl", "minlp_duckling_zh_cases.jsonl", "recognizers_en_number.jsonl"] {
+            let text = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8)
+            var passed = 0, total = 0
+            for line in text.split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                let input = object["input"] as? String ?? ""
+                let expected = (object["expected"] as? [[String: Any]] ?? []).compactMap { entry -> Double? in
+                    if let number = entry["value"] as? Double { return number }
+                    if let number = entry["value"] as? Int { return Double(number) }
+                    return (entry["value"] as? String).flatMap { Double($0.replacingOccurrences(of: "%", with: "")) }
+                }
+                total += 1
+                let values = NumberScanner.matches(in: Array(input.unicodeScalars)).flatMap { [$0.value, $0.numberValue] }
+                if expected.isEmpty ? values.isEmpty : expected.allSatisfy({ value in values.contains { abs($0 - value) <= 1e-6 * max(1, abs(value)) } }) {
+                    passed += 1
+                }
+            }
+            report.append("\(file.replacingOccurrences(of: ".jsonl", with: "")): \(passed)/\(total)")
+        }
+        print("Other suites, value recall of NumberScanner: " + report.joined(separator: ", "))
+    }
 }
