@@ -1,3 +1,5 @@
+import Foundation
+
 /// A number found in text: Arabic (1,200.5, １９５４, -3, 1.2e5), Chinese (十四, 二十三万, 两千零五,
 /// 壹佰, 二〇二二), mixed (3万, 1.2万亿, 300多万), fractions (五分之一, 百分之五十) and percentages
 /// (5.1%, 3个百分点, 三成, 八折).
@@ -62,7 +64,7 @@ public enum NumberScanner {
     @inline(__always)
     static func mayStartNumber(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        if value < 0x80 { return (0x30...0x39).contains(value) || value == 0x2D || value == 0x2B }
+        if value < 0x80 { return (0x30...0x39).contains(value) || value == 0x2D || value == 0x2B || value == 0x2E }
         return (0xFF10...0xFF19).contains(value) || chineseDigit(scalar) != nil || chineseUnit(scalar) != nil
             || scalar == "负" || scalar == "負" || scalar == "第" || scalar == "−" || scalar == "－" || scalar == "半"
     }
@@ -117,8 +119,9 @@ public enum NumberScanner {
         if isOrdinal { return number }
         var after = number.end
         // X分之Y: a fraction; the denominator is `number`.
-        if after + 1 < end, scalars[after] == "分", scalars[after + 1] == "之",
-           let numerator = core(at: after + 2, in: scalars, end: end), number.value != 0 {
+        let fenAt = skipSpaces(after, scalars, end), zhiAt = skipSpaces(fenAt + 1, scalars, end)
+        if zhiAt < end, scalars[fenAt] == "分", scalars[zhiAt] == "之", zhiAt + 1 < end,
+           let numerator = core(at: skipSpaces(zhiAt + 1, scalars, end), in: scalars, end: end), number.value != 0 {
             number.value = numerator.value / number.value
             number.end = numerator.end
             number.isFraction = true
@@ -129,8 +132,51 @@ public enum NumberScanner {
             number.numberValue = number.value
             return number
         }
+        // 3/5, １６/5, and 1 3/5 (a whole number and a fraction): Arabic integers only, and not a
+        // date or path (2022/3/5).
+        if number.form == .arabic, number.isDigitSequence, let fraction = slashFraction(at: after, in: scalars, end: end) {
+            number.value = fraction.value
+            number.end = fraction.end
+            number.isFraction = true
+            number.isDigitSequence = false
+            number.numberStart = number.start
+            number.numberEnd = number.end
+            number.numberValue = number.value
+            return number
+        }
+        if number.form == .arabic, number.isDigitSequence, after + 1 < end, scalars[after] == " ",
+           let fraction = slashFractionStarting(at: after + 1, in: scalars, end: end) {
+            number.value += number.value < 0 ? -fraction.value : fraction.value
+            number.end = fraction.end
+            number.isFraction = true
+            number.isDigitSequence = false
+            number.numberStart = number.start
+            number.numberEnd = number.end
+            number.numberValue = number.value
+            return number
+        }
+        // 2^5, 1.1^+23, 2.5^-1: powers.
+        if number.form == .arabic, after + 1 < end, scalars[after] == "^" {
+            var probe = after + 1
+            var exponentSign = 1.0
+            while probe < end, scalars[probe] == "-" || scalars[probe] == "+" {
+                if scalars[probe] == "-" { exponentSign = -exponentSign }
+                probe += 1
+            }
+            if probe < end, isArabicDigit(scalars[probe]), let exponent = arabic(at: probe, in: scalars, end: end) {
+                let magnitude = pow(abs(number.value), exponentSign * exponent.value)
+                number.value = number.value < 0 ? -magnitude : magnitude
+                number.end = exponent.end
+                number.isDigitSequence = false
+                number.numberStart = number.start
+                number.numberEnd = number.end
+                number.numberValue = number.value
+                return number
+            }
+        }
         // 三百五十又三分之一: a whole number and a fraction.
-        if after < end, scalars[after] == "又", after + 1 < end, let fraction = match(at: after + 1, in: scalars, end: end), fraction.isFraction {
+        let youAt = skipSpaces(after, scalars, end)
+        if youAt < end, scalars[youAt] == "又", youAt + 1 < end, let fraction = match(at: skipSpaces(youAt + 1, scalars, end), in: scalars, end: end), fraction.isFraction {
             number.value += number.value < 0 ? -fraction.value : fraction.value
             number.end = fraction.end
             number.isFraction = true
@@ -141,6 +187,10 @@ public enum NumberScanner {
             return number
         }
         // Percent suffixes.
+        if after < end {
+            let spaced = skipSpaces(after, scalars, end)
+            if spaced < end, spaced > after, "成折个個百".unicodeScalars.contains(scalars[spaced]) { after = spaced }
+        }
         if after < end {
             let next = WidthFolding.fold(scalars[after])
             if next == "%" {
@@ -159,12 +209,13 @@ public enum NumberScanner {
                 number.isPercent = true
                 number.value *= 10
                 number.end = after + 1
-                if after + 1 < end, let digit = chineseDigit(scalars[after + 1]), digit > 0, after + 2 == end || !isNumeralCharacter(scalars[after + 2]) {
+                let tail = skipSpaces(after + 1, scalars, end)
+                if tail < end, let digit = chineseDigit(scalars[tail]), digit > 0, tail + 1 == end || !isNumeralCharacter(scalars[tail + 1]) {
                     number.value += Double(digit)
-                    number.end = after + 2
-                } else if after + 1 < end, scalars[after + 1] == "半" {
+                    number.end = tail + 1
+                } else if tail < end, scalars[tail] == "半" {
                     number.value += 5
-                    number.end = after + 2
+                    number.end = tail + 1
                 }
             } else if next == "折" && !number.isApproximate && !number.isFraction,
                       let percent = discountPercent(number, in: scalars) {
@@ -179,10 +230,35 @@ public enum NumberScanner {
         return number
     }
 
+    /// /b straight after an integer a: a/b, unless another slash follows (a date or a path).
+    private static func slashFraction(at index: Int, in scalars: [Unicode.Scalar], end: Int) -> (value: Double, end: Int)? {
+        guard index + 1 < end, WidthFolding.fold(scalars[index]) == "/", isArabicDigit(scalars[index + 1]),
+              let denominator = arabic(at: index + 1, in: scalars, end: end), denominator.isDigitSequence, denominator.value != 0,
+              denominator.end == end || WidthFolding.fold(scalars[denominator.end]) != "/" else { return nil }
+        // The numerator is the integer just before the slash.
+        var start = index
+        while start > 0, isArabicDigit(scalars[start - 1]) { start -= 1 }
+        if start > 0, WidthFolding.fold(scalars[start - 1]) == "/" { return nil }
+        var numerator = 0.0
+        for position in start..<index { numerator = numerator * 10 + digitValue(scalars[position]) }
+        let signed = start > 0 && (scalars[start - 1] == "-" || WidthFolding.fold(scalars[start - 1]) == "-") ? -numerator : numerator
+        return (signed / denominator.value, denominator.end)
+    }
+
+    /// a/b starting at `index` (for 1 3/5).
+    private static func slashFractionStarting(at index: Int, in scalars: [Unicode.Scalar], end: Int) -> (value: Double, end: Int)? {
+        guard index < end, isArabicDigit(scalars[index]), let numerator = arabic(at: index, in: scalars, end: end), numerator.isDigitSequence,
+              let fraction = slashFraction(at: numerator.end, in: scalars, end: end) else { return nil }
+        return fraction
+    }
+
+    private static func pow(_ base: Double, _ exponent: Double) -> Double {
+        Foundation.pow(base, exponent)
+    }
+
     private static func discountPercent(_ number: NumberMatch, in scalars: [Unicode.Scalar]) -> Double? {
         if number.value > 0 && number.value < 10 { return number.value * 10 }
-        if number.isDigitSequence || number.form == .arabic, number.value >= 10 && number.value < 100, number.value.rounded() == number.value,
-           number.end - number.start == 2 { return number.value }
+        if number.isDigitSequence, number.integerDigits == 2, number.value >= 10 && number.value < 100 { return number.value }
         return nil
     }
 
@@ -198,7 +274,8 @@ public enum NumberScanner {
         var sign = 1.0
         let first = WidthFolding.fold(scalars[index])
         if first == "负" || first == "負" || first == "-" || first == "−" || first == "+" {
-            guard index + 1 < end, isArabicDigit(scalars[index + 1]) || (first == "负" || first == "負") && chineseValueStart(scalars[index + 1]) else {
+            guard index + 1 < end, isArabicDigit(scalars[index + 1]) || (first == "负" || first == "負") && chineseValueStart(scalars[index + 1])
+                    || scalars[index + 1] == "." && index + 2 < end && isArabicDigit(scalars[index + 2]) else {
                 return nil
             }
             // A hyphen between two numbers is a range or a date, not a sign.
@@ -207,6 +284,19 @@ public enum NumberScanner {
             }
             if first != "+" { sign = -1 }
             index += 1
+        }
+        // .5, -.5: a number that starts with its decimal point.
+        if index + 1 < end, scalars[index] == ".", isArabicDigit(scalars[index + 1]),
+           index == 0 || !(isArabicDigit(scalars[index - 1]) || ScriptClass.of(scalars[index - 1]) == .latin || scalars[index - 1] == ".") {
+            var fraction = 0.0, scale = 0.1, probe = index + 1
+            while probe < end, isArabicDigit(scalars[probe]) {
+                fraction += digitValue(scalars[probe]) * scale
+                scale /= 10
+                probe += 1
+            }
+            var number = NumberMatch(start: start, end: probe, value: sign * fraction, form: .arabic)
+            number.integerDigits = 0
+            return number
         }
         if isArabicDigit(scalars[index]) {
             guard var number = arabic(at: index, in: scalars, end: end) else { return nil }
@@ -279,8 +369,8 @@ public enum NumberScanner {
         if index + 1 < end, scalars[index] == "e" || scalars[index] == "E" {
             var probe = index + 1
             var exponentSign = 1.0
-            if probe < end, scalars[probe] == "+" || scalars[probe] == "-" {
-                exponentSign = scalars[probe] == "-" ? -1 : 1
+            if probe < end, WidthFolding.fold(scalars[probe]) == "+" || WidthFolding.fold(scalars[probe]) == "-" {
+                exponentSign = WidthFolding.fold(scalars[probe]) == "-" ? -1 : 1
                 probe += 1
             }
             var exponent = 0.0, exponentDigits = 0
@@ -312,6 +402,8 @@ public enum NumberScanner {
     /// 万, 亿, 千, 百 (and 多/余 before them) after an Arabic number: 3万, 1.2万亿, 300多万.
     private static func applyMultipliers(_ match: inout NumberMatch, in scalars: [Unicode.Scalar], end: Int) {
         var index = match.end
+        let spaced = skipSpaces(index, scalars, end)
+        if spaced > index, spaced < end, largeMultiplier(scalars[spaced]) != nil { index = spaced }
         var approximate = false
         if index + 1 < end, scalars[index] == "多" || scalars[index] == "余", largeMultiplier(scalars[index + 1]) != nil {
             approximate = true
@@ -329,7 +421,7 @@ public enum NumberScanner {
         match.isApproximate = approximate
         match.isDigitSequence = false
         // 5万4千6百, 3万4000, 1千零1: a smaller number straight after continues this one.
-        var probe = index
+        var probe = skipSpaces(index, scalars, end)
         if probe < end, scalars[probe] == "零" { probe += 1 }
         if probe < end, isArabicDigit(scalars[probe]), let rest = arabic(at: probe, in: scalars, end: end),
            rest.value < lastMultiplier, rest.end == end || !isArabicDigit(scalars[rest.end]) {
@@ -458,7 +550,8 @@ public enum NumberScanner {
                 previousWasZero = false
                 previousWasUnit = false
                 number = 0
-            } else if (scalar == "多" || scalar == "余") && previousWasUnit && index + 1 < end && chineseUnit(scalars[index + 1]).map({ $0 >= 1e4 }) == true {
+            } else if (scalar == "多" || scalar == "余") && previousWasUnit && skipSpaces(index + 1, scalars, end) < end
+                        && chineseUnit(scalars[skipSpaces(index + 1, scalars, end)]).map({ $0 >= 1e4 }) == true {
                 approximate = true // 壹千多萬
             } else {
                 break
@@ -474,9 +567,11 @@ public enum NumberScanner {
         var value = digitsOnly ? sequence : total + section + number
         var matchEnd = index
         // 三点五: a decimal part of plain digits (not 两, which Recognizers and readers keep apart).
-        if matchEnd + 1 < end, scalars[matchEnd] == "点" || scalars[matchEnd] == "點", isDecimalDigit(scalars[matchEnd + 1]) {
+        let pointAt = skipSpaces(matchEnd, scalars, end)
+        let firstDecimal = skipSpaces(pointAt + 1, scalars, end)
+        if firstDecimal < end, scalars[pointAt] == "点" || scalars[pointAt] == "點", isDecimalDigit(scalars[firstDecimal]) {
             var scale = 0.1
-            var probe = matchEnd + 1
+            var probe = firstDecimal
             while probe < end, isDecimalDigit(scalars[probe]), let digit = chineseDigit(scalars[probe]) {
                 value += Double(digit) * scale
                 scale /= 10
@@ -485,11 +580,26 @@ public enum NumberScanner {
             matchEnd = probe
             digitsOnly = false
         }
+        // 一打, 十打: dozens; not 打造, 打击, 打通… where 打 is a verb.
+        if matchEnd < end, scalars[matchEnd] == "打", !digitsOnly || digitCount == 1,
+           matchEnd + 1 == end || !"造击通开破好赢响工算扫压牢下出入".unicodeScalars.contains(scalars[matchEnd + 1]) {
+            value *= 12
+            matchEnd += 1
+        }
         var match = NumberMatch(start: start, end: matchEnd, value: value, form: .chinese)
         match.isApproximate = approximate
         match.isDigitSequence = digitsOnly && digitCount > 1
         match.integerDigits = digitsOnly ? digitCount : 0
         return match
+    }
+
+    /// `index` moved past spaces (ASCII and ideographic; never line breaks): some sources space
+    /// the parts of a number (七成 六, 百 分 之, 六 个 百分点).
+    @inline(__always)
+    static func skipSpaces(_ index: Int, _ scalars: [Unicode.Scalar], _ end: Int) -> Int {
+        var probe = index
+        while probe < end, scalars[probe] == " " || scalars[probe] == "\u{3000}" { probe += 1 }
+        return probe
     }
 
     private static func nextNonSpace(after index: Int, in scalars: [Unicode.Scalar], end: Int) -> Int? {
@@ -511,19 +621,24 @@ public enum NumberScanner {
         var probe = index
         while probe < end, let unit = chineseUnit(scalars[probe]), unit >= 100 {
             denominator *= unit
-            probe += 1
+            probe = skipSpaces(probe + 1, scalars, end)
         }
-        guard probe > index, probe + 1 < end, scalars[probe] == "分", scalars[probe + 1] == "之" else { return nil }
-        return (denominator, probe + 2)
+        guard probe > index, probe < end, scalars[probe] == "分" else { return nil }
+        let zhi = skipSpaces(probe + 1, scalars, end)
+        guard zhi < end, scalars[zhi] == "之" else { return nil }
+        return (denominator, skipSpaces(zhi + 1, scalars, end))
     }
 
     /// 个百分点 / 個百分點 / 百分点 after a number: the end of the suffix.
     private static func percentagePoint(at index: Int, in scalars: [Unicode.Scalar], end: Int) -> Int? {
         var probe = index
-        if probe < end, scalars[probe] == "个" || scalars[probe] == "個" { probe += 1 }
-        guard probe + 2 < end, scalars[probe] == "百", scalars[probe + 1] == "分", scalars[probe + 2] == "点" || scalars[probe + 2] == "點" else {
-            return nil
+        if probe < end, scalars[probe] == "个" || scalars[probe] == "個" { probe = skipSpaces(probe + 1, scalars, end) }
+        for expected in ["百", "分"] as [Unicode.Scalar] {
+            guard probe < end, scalars[probe] == expected else { return nil }
+            probe = skipSpaces(probe + 1, scalars, end)
         }
-        return probe + 3
+        guard probe < end, scalars[probe] == "点" || scalars[probe] == "點" else { return nil }
+        return probe + 1
     }
+
 }

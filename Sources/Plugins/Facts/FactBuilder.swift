@@ -78,6 +78,8 @@ struct FactBuilder: Sendable {
             if let next, "次届个名批期位条轮项部章节款代".unicodeScalars.contains(next) {
                 draft.unit = String(next)
                 draft.end = after + 1
+            } else if let next, "，、：,:".unicodeScalars.contains(next) {
+                return nil // 第一，…: an enumeration marker (structure for the sections analyzer), not a figure
             }
             draft.subject = .after
             return draft
@@ -130,8 +132,12 @@ struct FactBuilder: Sendable {
         if let unit = Units.unit(at: unitStart, in: scalars, end: end) {
             // 番 counts doublings only after 翻 (翻一番); 经过一番努力 is no figure.
             if unit.unit == "番" && !(match.start > 0 && scalars[match.start - 1] == "翻") { return nil }
-            // 一年, 一天 written with 一 are rhetoric far more often than durations.
-            if unit.kind == .duration && match.form == .chinese && match.value == 1 { return nil }
+            // 一年, 一天 written with 一 are rhetoric far more often than durations, and 一个, 一种,
+            // 一项 are articles ("a"), not counts.
+            if match.form == .chinese && match.value == 1 && match.end - match.start == 1
+                && (unit.kind == .duration || ["个", "种", "位", "名", "项", "批", "条", "次", "类", "支", "份", "场"].contains(unit.unit)) {
+                return nil
+            }
             draft.kind = unit.kind
             draft.unit = unit.unit
             draft.multiplier = unit.multiplier
