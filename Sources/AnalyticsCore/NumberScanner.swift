@@ -36,6 +36,26 @@ public struct NumberMatch: Sendable, Equatable {
     public var range: Range<Int> { start..<end }
 }
 
+/// Chinese digits and units by code point, one byte each over the Basic Multilingual Plane: the
+/// scanner asks about every character of a document, and a table beats a chain of comparisons.
+enum NumeralTable {
+    /// 0 none; 1…10 the digits 0…9; 11… an index into `units` + 11.
+    static let codes: [UInt8] = {
+        var codes = [UInt8](repeating: 0, count: 0x10000)
+        let digits: [(String, UInt8)] = [("零〇○", 0), ("一壹幺", 1), ("二贰貳两兩倆俩", 2), ("三叁參", 3), ("四肆", 4), ("五伍", 5),
+                                         ("六陆陸", 6), ("七柒", 7), ("八捌", 8), ("九玖", 9)]
+        for (characters, digit) in digits {
+            for scalar in characters.unicodeScalars { codes[Int(scalar.value)] = digit + 1 }
+        }
+        let unitCharacters = ["十拾", "百佰", "千仟", "万萬", "亿億", "兆", "廿", "卅"]
+        for (index, characters) in unitCharacters.enumerated() {
+            for scalar in characters.unicodeScalars { codes[Int(scalar.value)] = UInt8(11 + index) }
+        }
+        return codes
+    }()
+    static let units: [Double] = [10, 100, 1000, 1e4, 1e8, 1e12, 20, 30]
+}
+
 /// Finds numbers in Unicode scalars. Scalar-level, allocation-free per character: it is run over
 /// whole documents.
 public enum NumberScanner {
@@ -451,33 +471,17 @@ public enum NumberScanner {
     // MARK: Chinese numerals
 
     static func chineseDigit(_ scalar: Unicode.Scalar) -> Int? {
-        switch scalar {
-        case "零", "〇", "○": return 0
-        case "一", "壹", "幺": return 1
-        case "二", "贰", "貳", "两", "兩", "倆", "俩": return 2
-        case "三", "叁", "參": return 3
-        case "四", "肆": return 4
-        case "五", "伍": return 5
-        case "六", "陆", "陸": return 6
-        case "七", "柒": return 7
-        case "八", "捌": return 8
-        case "九", "玖": return 9
-        default: return nil
-        }
+        let value = scalar.value
+        guard value < 0x10000 else { return nil }
+        let code = NumeralTable.codes[Int(value)]
+        return code >= 1 && code <= 10 ? Int(code) - 1 : nil
     }
 
     static func chineseUnit(_ scalar: Unicode.Scalar) -> Double? {
-        switch scalar {
-        case "十", "拾": return 10
-        case "百", "佰": return 100
-        case "千", "仟": return 1000
-        case "万", "萬": return 1e4
-        case "亿", "億": return 1e8
-        case "兆": return 1e12
-        case "廿": return 20
-        case "卅": return 30
-        default: return nil
-        }
+        let value = scalar.value
+        guard value < 0x10000 else { return nil }
+        let code = NumeralTable.codes[Int(value)]
+        return code > 10 ? NumeralTable.units[Int(code) - 11] : nil
     }
 
     /// Whether a Chinese numeral can start here (units other than 十 cannot: 百姓, 万一).

@@ -20,15 +20,23 @@ public enum NumeralIdioms {
         return (scalars, offsets)
     }
 
+    /// The idioms by numeral character, each with that character's offset in it.
+    static let byNumeral: [Unicode.Scalar: [(scalars: [Unicode.Scalar], offset: Int)]] = {
+        var index: [Unicode.Scalar: [(scalars: [Unicode.Scalar], offset: Int)]] = [:]
+        for entry in entries {
+            for offset in entry.numeralOffsets { index[entry.scalars[offset], default: []].append((entry.scalars, offset)) }
+        }
+        return index
+    }()
+
     /// The idiom covering the numeral at `index`, as a range, or nil.
     public static func idiom(covering index: Int, in scalars: [Unicode.Scalar]) -> Range<Int>? {
-        for entry in entries {
-            for offset in entry.numeralOffsets where entry.scalars[offset] == scalars[index] {
-                let start = index - offset
-                let end = start + entry.scalars.count
-                guard start >= 0, end <= scalars.count else { continue }
-                if scalars[start..<end].elementsEqual(entry.scalars) { return start..<end }
-            }
+        guard let candidates = byNumeral[scalars[index]] else { return nil }
+        for candidate in candidates {
+            let start = index - candidate.offset
+            let end = start + candidate.scalars.count
+            guard start >= 0, end <= scalars.count else { continue }
+            if scalars[start..<end].elementsEqual(candidate.scalars) { return start..<end }
         }
         return nil
     }

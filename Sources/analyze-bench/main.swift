@@ -1,7 +1,8 @@
 // In-process throughput, for scripts/bench-segment.py and scripts/bench-analyzers.py:
 //   analyze-bench segment FILE [REPEATS]     the segmenter: text in, every word out (what a peer's
 //                                            in-process cut(text) does); prints bytes seconds MB/s
-//   analyze-bench analyzers FILE...          each analyzer alone over the files as documents,
+//   analyze-bench analyzers [--only ID] FILE...
+//                                            each analyzer alone over the files as documents,
 //                                            best of 3; prints id MB/s documents/s
 import AnalyticsCore
 import AnalyzeDriver
@@ -39,14 +40,19 @@ case "segment":
     print(data.count, best, Double(data.count) / 1e6 / best, outputBytes)
 
 case "analyzers":
-    let paths = arguments.dropFirst()
+    var paths = Array(arguments.dropFirst())
+    var only: String?
+    if paths.first == "--only", paths.count > 1 {
+        only = paths[1]
+        paths.removeFirst(2)
+    }
     guard !paths.isEmpty else { fail("analyzers needs FILE arguments") }
     let documents = paths.map { path -> Document in
         guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
         return Document(source: path, text: String(decoding: data, as: UTF8.self))
     }
     let bytes = Double(documents.reduce(0) { $0 + $1.text.utf8.count })
-    for type in BuiltinAnalyzers.all {
+    for type in BuiltinAnalyzers.all where only == nil || type.description.id == only {
         let id = type.description.id
         do {
             let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: [id])

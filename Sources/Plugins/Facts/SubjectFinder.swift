@@ -5,6 +5,44 @@ import AnalyticsCore
 /// (新建3所学校 → 学校). Also reads the direction of a change (增长5.1% → up).
 struct SubjectFinder: Sendable {
     let segmenter: Segmenter
+    /// The word lists below as lexicon word ids: tokens are matched by integer, not by string.
+    private let verbIDs: Set<Int>
+    private let noiseIDs: Set<Int>
+    private let upIDs: Set<Int>
+    private let downIDs: Set<Int>
+    private let approximateIDs: Set<Int>
+    private static let approximateWords: Set<String> = ["约", "近", "超过", "逾", "左右", "余"]
+    private static let upSuffixes = upPrefixes.map { Array($0.unicodeScalars) }
+    private static let downSuffixes = downPrefixes.map { Array($0.unicodeScalars) }
+
+    init(segmenter: Segmenter) {
+        self.segmenter = segmenter
+        let lexicon = segmenter.lexicon
+        func ids(_ words: Set<String>) -> Set<Int> { Set(words.compactMap { lexicon.wordID(of: ArraySlice($0.unicodeScalars)) }) }
+        verbIDs = ids(Self.governingVerbs)
+        noiseIDs = ids(Self.noise)
+        upIDs = ids(Units.up.union(Self.upPrefixes))
+        downIDs = ids(Units.down.union(Self.downPrefixes))
+        approximateIDs = ids(Self.approximateWords)
+    }
+
+    /// Which lists a token belongs to: by word id, or by its text for words the lexicon lacks.
+    private func member(_ token: Token, _ scalars: [Unicode.Scalar], ids: Set<Int>, words: Set<String>) -> Bool {
+        let word = scalars[token.start..<token.end]
+        if let id = segmenter.lexicon.wordID(of: word), ids.contains(id) { return true }
+        return words.contains(String(scalars: word))
+    }
+
+    private func hasSuffix(_ token: Token, _ scalars: [Unicode.Scalar], _ suffixes: [[Unicode.Scalar]]) -> Int? {
+        for suffix in suffixes where token.length > suffix.count && scalars[(token.end - suffix.count)..<token.end].elementsEqual(suffix) {
+            return suffix.count
+        }
+        return nil
+    }
+
+    private func hasPrefix(_ token: Token, _ scalars: [Unicode.Scalar], _ prefixes: [[Unicode.Scalar]]) -> Bool {
+        prefixes.contains { token.length >= $0.count && scalars[token.start..<(token.start + $0.count)].elementsEqual($0) }
+    }
 
     /// Verbs that govern a counted object in reports: the subject starts after the last of them.
     /// Words such as 调研, 视察, 协商 are left out on purpose: in this genre they are mostly nouns
@@ -71,25 +109,32 @@ struct SubjectFinder: Sendable {
         if windowStart > clauseStart, !words.isEmpty { words.removeFirst() }
         // Trailing: direction words and noise (比上年增长, 共, 达).
         while let last = words.last {
-            let text = string(scalars, last)
-            if Units.up.contains(text) || Self.upPrefixes.contains(where: text.hasPrefix) { found.direction = found.direction ?? "up" }
-            else if Units.down.contains(text) || Self.downPrefixes.contains(where: text.hasPrefix) { found.direction = found.direction ?? "down" }
-            else if ["约", "近", "超过", "逾", "左右", "余"].contains(text) { found.approximate = true }
-            else if let suffix = (Self.upPrefixes + Self.downPrefixes).first(where: { text.hasSuffix($0) && text != $0 }) {
+            if last.kind == .punctuation {
+                words.removeLast()
+                continue
+            }
+            if member(last, scalars, ids: upIDs, words: Units.up) || hasPrefix(last, scalars, Self.upSuffixes) {
+                found.direction = found.direction ?? "up"
+            } else if member(last, scalars, ids: downIDs, words: Units.down) || hasPrefix(last, scalars, Self.downSuffixes) {
+                found.direction = found.direction ?? "down"
+            } else if member(last, scalars, ids: approximateIDs, words: Self.approximateWords) {
+                found.approximate = true
+            } else if let length = hasSuffix(last, scalars, Self.upSuffixes) ?? hasSuffix(last, scalars, Self.downSuffixes) {
                 // 价格上涨 is one dictionary word: keep 价格, read 上涨.
-                found.direction = found.direction ?? (Self.upPrefixes.contains(suffix) ? "up" : "down")
-                words[words.count - 1] = Token(start: last.start, end: last.end - suffix.unicodeScalars.count, kind: last.kind)
+                found.direction = found.direction ?? (hasSuffix(last, scalars, Self.upSuffixes) != nil ? "up" : "down")
+                words[words.count - 1] = Token(start: last.start, end: last.end - length, kind: last.kind)
+                break
+            } else if !member(last, scalars, ids: noiseIDs, words: Self.noise) {
                 break
             }
-            else if !Self.noise.contains(text) && last.kind != .punctuation { break }
             words.removeLast()
         }
         var governingVerb: Token?
-        if let verb = words.lastIndex(where: { Self.governingVerbs.contains(string(scalars, $0)) }) {
+        if let verb = words.lastIndex(where: { member($0, scalars, ids: verbIDs, words: Self.governingVerbs) }) {
             governingVerb = words[verb]
             words.removeSubrange(...verb)
         }
-        while let first = words.first, Self.noise.contains(string(scalars, first)) || first.kind == .punctuation {
+        while let first = words.first, first.kind == .punctuation || member(first, scalars, ids: noiseIDs, words: Self.noise) {
             words.removeFirst()
         }
         if let first = words.first, let last = words.last, last.end - first.start >= 1 {
@@ -104,8 +149,8 @@ struct SubjectFinder: Sendable {
         var subjectEnd = figureEnd
         for token in after {
             guard token.kind == .word || token.kind == .latin else { break }
-            let text = string(scalars, token)
-            if Self.governingVerbs.contains(text) || ["的", "和", "等", "及", "与", "、", "上", "中"].contains(text) { break }
+            if member(token, scalars, ids: verbIDs, words: Self.governingVerbs)
+                || (token.length == 1 && "的和等及与、上中".unicodeScalars.contains(scalars[token.start])) { break }
             subjectEnd = token.end
             if subjectEnd - figureEnd >= 6 { break }
         }
