@@ -39,7 +39,8 @@ public struct NumberMatch: Sendable, Equatable {
 /// Chinese digits and units by code point, one byte each over the Basic Multilingual Plane: the
 /// scanner asks about every character of a document, and a table beats a chain of comparisons.
 enum NumeralTable {
-    /// 0 none; 1…10 the digits 0…9; 11… an index into `units` + 11.
+    /// 0 none; 1…10 the digits 0…9; 11… an index into `units` + 11; `otherStart` for the other
+    /// characters a number can start with (负, 第, 半, full-width digits and minus).
     static let codes: [UInt8] = {
         var codes = [UInt8](repeating: 0, count: 0x10000)
         let digits: [(String, UInt8)] = [("零〇○", 0), ("一壹幺", 1), ("二贰貳两兩倆俩", 2), ("三叁參", 3), ("四肆", 4), ("五伍", 5),
@@ -51,8 +52,10 @@ enum NumeralTable {
         for (index, characters) in unitCharacters.enumerated() {
             for scalar in characters.unicodeScalars { codes[Int(scalar.value)] = UInt8(11 + index) }
         }
+        for scalar in "负負第−－半０１２３４５６７８９".unicodeScalars { codes[Int(scalar.value)] = otherStart }
         return codes
     }()
+    static let otherStart: UInt8 = 255
     static let units: [Double] = [10, 100, 1000, 1e4, 1e8, 1e12, 20, 30]
 }
 
@@ -64,7 +67,14 @@ public enum NumberScanner {
         let range = range ?? 0..<scalars.count
         var result: [NumberMatch] = []
         var index = range.lowerBound
+        let codes = NumeralTable.codes // once: static access in the loop costs a swift_once check each time
         while index < range.upperBound {
+            // Fast path: most characters cannot start a number.
+            let value = scalars[index].value
+            if value >= 0x80 && value < 0x10000 && codes[Int(value)] == 0 {
+                index += 1
+                continue
+            }
             if scalars[index] == "h" || scalars[index] == "w" || scalars[index] == "H" || scalars[index] == "W",
                let urlEnd = PreTokenizer.url(at: index, in: scalars, end: range.upperBound) {
                 index = urlEnd // numbers inside a URL are not figures
@@ -481,7 +491,7 @@ public enum NumberScanner {
         let value = scalar.value
         guard value < 0x10000 else { return nil }
         let code = NumeralTable.codes[Int(value)]
-        return code > 10 ? NumeralTable.units[Int(code) - 11] : nil
+        return code > 10 && code != NumeralTable.otherStart ? NumeralTable.units[Int(code) - 11] : nil
     }
 
     /// Whether a Chinese numeral can start here (units other than 十 cannot: 百姓, 万一).
