@@ -19,11 +19,15 @@ public struct Token: Hashable, Sendable {
     public let start: Int
     public let end: Int
     public let kind: Kind
+    /// The lexicon's id for a dictionary word the route chose (see `Lexicon.wordID`), or -1:
+    /// analyzers count and look up words by it without hashing strings.
+    public let wordID: Int32
 
-    public init(start: Int, end: Int, kind: Kind) {
+    public init(start: Int, end: Int, kind: Kind, wordID: Int32 = -1) {
         self.start = start
         self.end = end
         self.kind = kind
+        self.wordID = wordID
     }
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
@@ -140,6 +144,8 @@ public struct Segmenter: Sendable {
     struct RouteScratch {
         var best: [Double] = []
         var next: [Int] = []
+        /// The lexicon word id of the word starting at each position, or -1.
+        var word: [Int32] = []
         var hmm = HMMSegmenter.Scratch()
     }
 
@@ -159,7 +165,7 @@ public struct Segmenter: Sendable {
             } else {
                 if single >= 0 { flushSingles(scalars, start + single..<start + index, into: &tokens, scratch: &scratch.hmm) }
                 single = -1
-                tokens.append(Token(start: start + index, end: start + next, kind: .word))
+                tokens.append(Token(start: start + index, end: start + next, kind: .word, wordID: scratch.word[index]))
             }
             index = next
         }
@@ -173,6 +179,7 @@ public struct Segmenter: Sendable {
         if scratch.best.count < count + 1 {
             scratch.best = Array(repeating: 0, count: count + 1)
             scratch.next = Array(repeating: 0, count: count + 1)
+            scratch.word = Array(repeating: -1, count: count + 1)
         }
         let defaultLogP = Double(lexicon.defaultLogP)
         let lexicon = self.lexicon
@@ -184,6 +191,7 @@ public struct Segmenter: Sendable {
             let text = UnsafeBufferPointer(rebasing: allScalars[run])
             scratch.best.withUnsafeMutableBufferPointer { best in
                 scratch.next.withUnsafeMutableBufferPointer { next in
+                  scratch.word.withUnsafeMutableBufferPointer { word in
                     best[count] = 0
                     for i in stride(from: count - 1, through: 0, by: -1) {
                         var edge = lexicon.rootIndex(text[i])
@@ -191,6 +199,7 @@ public struct Segmenter: Sendable {
                         if let edge, case let logP = lexicon.edges[edge].logP, !logP.isNaN { singleLogP = Double(logP) }
                         var bestScore = singleLogP + best[i + 1]
                         var bestEnd = i + 1
+                        var bestWord = Int32(edge ?? -1)
                         var j = i + 1
                         while let current = edge, j < count {
                             edge = lexicon.childIndex(of: current, text[j])
@@ -202,6 +211,7 @@ public struct Segmenter: Sendable {
                                 if score >= bestScore {
                                     bestScore = score
                                     bestEnd = j
+                                    bestWord = Int32(found)
                                 }
                             }
                         }
@@ -211,12 +221,15 @@ public struct Segmenter: Sendable {
                                 if score >= bestScore {
                                     bestScore = score
                                     bestEnd = wordEnd
+                                    bestWord = -1
                                 }
                             }
                         }
                         best[i] = bestScore
                         next[i] = bestEnd
+                        word[i] = bestWord
                     }
+                  }
                 }
             }
         }

@@ -69,6 +69,7 @@ public struct KeywordsAnalyzer: Analyzer {
         // Terms are counted by lexicon word id where there is one (integer hashing), by string
         // otherwise (words the HMM found, Latin words).
         var termIndex: [TermKey: Int] = [:]
+        termIndex.reserveCapacity(tokens.count / 8)
         var terms: [(key: TermKey, spans: [TextSpan])] = []
         var sequence: [Int] = [] // candidate terms in text order, for TextRank
         for token in tokens {
@@ -88,10 +89,10 @@ public struct KeywordsAnalyzer: Analyzer {
             terms[index].spans.append(token.span)
             sequence.append(index)
         }
-        let texts = terms.map { term -> String in
-            switch term.key {
+        func text(_ index: Int) -> String {
+            switch terms[index].key {
             case .text(let text): return text
-            case .word: return document.text(term.spans[0])
+            case .word: return document.text(terms[index].spans[0])
             }
         }
         let scores: [Double]
@@ -110,11 +111,15 @@ public struct KeywordsAnalyzer: Analyzer {
                 return Double(term.spans.count) / total * Double(idf)
             }
         case .textrank:
-            scores = TextRank.scores(sequence, termCount: terms.count, names: texts)
+            scores = TextRank.scores(sequence, termCount: terms.count, names: terms.indices.map(text))
         }
-        let ranked = terms.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : texts[$0] < texts[$1] }.prefix(top)
+        // Only terms scoring at least the top-th best can be reported: sort those by score, then term.
+        let cutoff = terms.count > top ? scores.sorted(by: >)[top - 1] : -Double.infinity
+        let candidates = terms.indices.filter { scores[$0] >= cutoff }
+        let names = Dictionary(uniqueKeysWithValues: candidates.map { ($0, text($0)) })
+        let ranked = candidates.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : names[$0]! < names[$1]! }.prefix(top)
         let keywords = ranked.map { index in
-            KeywordsResult.Keyword(term: texts[index], count: terms[index].spans.count, score: (scores[index] * 1e6).rounded() / 1e6,
+            KeywordsResult.Keyword(term: names[index]!, count: terms[index].spans.count, score: (scores[index] * 1e6).rounded() / 1e6,
                                    occurrences: terms[index].spans.map { .init(start: $0.start, end: $0.end) })
         }
         return KeywordsResult(method: method, tokens: wordCount, keywords: keywords)
@@ -131,7 +136,7 @@ public struct KeywordsAnalyzer: Analyzer {
         case .word:
             guard token.length > 1 || allowSingles else { return nil }
             let word = scalars[token.start..<token.end]
-            if let id = segmenter.lexicon.wordID(of: word) {
+            if let id = token.wordID >= 0 ? Int(token.wordID) : segmenter.lexicon.wordID(of: word) {
                 return stopWordIDs.contains(id) ? nil : .word(id)
             }
             let text = String(scalars: word)
