@@ -8,6 +8,7 @@ let pluginTargets: [(name: String, folder: String, resources: [Resource])] = [
     ("StatsPlugin", "Stats", []),
     ("KeywordsPlugin", "Keywords", []),
     ("FactsPlugin", "Facts", []),
+    ("SlogansPlugin", "Slogans", [.copy("Resources/formulations.tsv")]),
 ]
 
 let package = Package(

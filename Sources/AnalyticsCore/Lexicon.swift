@@ -63,14 +63,7 @@ public final class Lexicon: @unchecked Sendable {
     /// binary (where `swift build` and `scripts/install` put it).
     public static func locate() throws(LoadError) -> String {
         if let path = ProcessInfo.processInfo.environment["ANALYZE_LEXICON"] { return path }
-        var candidates: [String] = []
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
-        var directory = URL(fileURLWithPath: executable).deletingLastPathComponent()
-        for _ in 0..<3 { // the binary's folder, and above it for test bundles (x.xctest/Contents/…)
-            candidates.append(directory.appendingPathComponent(bundleName).appendingPathComponent(fileName).path)
-            directory = directory.deletingLastPathComponent()
-        }
-        if let found = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) { return found }
+        if let path = ResourceLocator.path(of: fileName, target: "AnalyticsCore") { return path }
         throw LoadError(message: "the word lexicon (\(bundleName)/\(fileName)) is not beside the analyze binary; install with scripts/install, or set ANALYZE_LEXICON to its path")
     }
 

@@ -480,14 +480,16 @@ public enum NumberScanner {
 
     // MARK: Chinese numerals
 
-    static func chineseDigit(_ scalar: Unicode.Scalar) -> Int? {
+    /// The value of a Chinese digit character (零 一 两 壹 …), or nil.
+    public static func chineseDigit(_ scalar: Unicode.Scalar) -> Int? {
         let value = scalar.value
         guard value < 0x10000 else { return nil }
         let code = NumeralTable.codes[Int(value)]
         return code >= 1 && code <= 10 ? Int(code) - 1 : nil
     }
 
-    static func chineseUnit(_ scalar: Unicode.Scalar) -> Double? {
+    /// The value of a Chinese unit character (十 百 千 万 亿 …), or nil.
+    public static func chineseUnit(_ scalar: Unicode.Scalar) -> Double? {
         let value = scalar.value
         guard value < 0x10000 else { return nil }
         let code = NumeralTable.codes[Int(value)]

@@ -1,6 +1,7 @@
 import AnalyticsCore
 import FactsPlugin
 import KeywordsPlugin
+import SlogansPlugin
 import StatsPlugin
 
 /// The single list of built-in analyzers. Adding an analyzer means adding one line here
@@ -10,6 +11,7 @@ public enum BuiltinAnalyzers {
         StatsAnalyzer.self,
         KeywordsAnalyzer.self,
         FactsAnalyzer.self,
+        SlogansAnalyzer.self,
     ]
 
     public static var registry: AnalyzerRegistry { AnalyzerRegistry(all) }

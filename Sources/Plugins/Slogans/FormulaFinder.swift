@@ -1,0 +1,92 @@
+import AnalyticsCore
+
+/// Numbered formulations: numeral + classifier + head (七大都市 → 7, 都市; “两个确立”; 四个体系建设),
+/// and fixed shapes (N位一体, 一X两Y, 三X一Y, “双X”). Ordinary quantities (3次, 两千人) are not
+/// formulas: the numeral must be a Chinese one from 1 to 10 and the shape must mark it.
+struct FormulaFinder: Sendable {
+    let segmenter: Segmenter
+
+    static let classifiers: Set<Unicode.Scalar> = ["个", "大", "项", "条", "化", "种", "支", "张"]
+    /// Words that follow a formula's head and mark it as a named set (四个体系建设, 三项原则要求).
+    static let frameWords: Set<String> = ["建设", "要求", "目标", "任务", "精神", "原则", "重点", "理念", "战略", "布局",
+                                          "工程", "行动", "意识", "自信", "全面", "确立", "维护", "机制", "格局"]
+
+    func find(in document: Document) -> [Candidate] {
+        let scalars = document.scalars
+        var found: [Candidate] = []
+        for match in NumberScanner.matches(in: scalars) where match.form == .chinese && !match.isPercent && !match.isOrdinal
+            && !match.isFraction && match.value >= 1 && match.value <= 10 && match.value == match.value.rounded() && match.end - match.start == 1 {
+            if let candidate = formula(at: match, in: document) { found.append(candidate) }
+        }
+        found += fixedShapes(in: document)
+        return found
+    }
+
+    /// The head and shape after a numeral, if they make a formula.
+    func formula(at match: NumberMatch, in document: Document) -> Candidate? {
+        let scalars = document.scalars
+        let classifierAt = match.end
+        guard classifierAt + 2 < scalars.count else { return nil }
+        let classifier = scalars[classifierAt]
+        // N位一体
+        if classifier == "位", classifierAt + 2 < scalars.count, scalars[classifierAt + 1] == "一", scalars[classifierAt + 2] == "体" {
+            return Candidate(kind: .formula, span: TextSpan(start: match.start, end: classifierAt + 3), number: match.value, head: "一体",
+                             reason: "N位一体 shape")
+        }
+        guard Self.classifiers.contains(classifier) else { return nil }
+        let windowEnd = min(scalars.count, classifierAt + 8)
+        let words = segmenter.tokens(in: scalars, range: (classifierAt + 1)..<windowEnd)
+        guard let headWord = words.first, headWord.kind == .word, headWord.length >= 2 || words.count > 1 else { return nil }
+        var headEnd = headWord.end
+        if headWord.length == 1, words.count > 1, words[1].kind == .word, words[1].length <= 2 { headEnd = words[1].end }
+        guard headEnd - headWord.start >= 2, headEnd - headWord.start <= 4 else { return nil }
+        let head = document.text(TextSpan(start: headWord.start, end: headEnd))
+        let quoted = match.start > 0 && Quotes.isOpening(scalars[match.start - 1]) && headEnd < scalars.count && Quotes.isClosing(scalars[headEnd])
+        let nextWord = words.first { $0.start >= headEnd }.map { document.text($0.span) }
+        let reason: String
+        if quoted {
+            reason = "numeral + \(classifier) + head, in quotes"
+        } else if classifier == "大" {
+            reason = "numeral + 大 + head"
+        } else if let nextWord, Self.frameWords.contains(nextWord) {
+            reason = "numeral + \(classifier) + head, followed by \(nextWord)"
+        } else {
+            return nil
+        }
+        return Candidate(kind: .formula, span: TextSpan(start: match.start, end: headEnd), number: match.value, head: head, reason: reason)
+    }
+
+    /// 一X两Y (一体两翼), 三X一Y, and 双X in quotes (“双促进”).
+    func fixedShapes(in document: Document) -> [Candidate] {
+        let scalars = document.scalars
+        var found: [Candidate] = []
+        var index = 0
+        while index + 3 < scalars.count {
+            let a = scalars[index], c = scalars[index + 2]
+            let hanPair = ScriptClass.isHan(scalars[index + 1]) && ScriptClass.isHan(scalars[index + 3])
+                && NumberScanner.chineseDigit(scalars[index + 1]) == nil && NumberScanner.chineseDigit(scalars[index + 3]) == nil
+            if hanPair, let first = NumberScanner.chineseDigit(a), let second = NumberScanner.chineseDigit(c), first >= 1, second >= 1,
+               first != second || a != c, (first == 1 && second == 2) || (first == 3 && second == 1) || (first == 1 && second == 1) {
+                let span = TextSpan(start: index, end: index + 4)
+                // 一心一意 and 三心二意 are idioms; a two-character word inside (一体) does not matter.
+                if NumeralIdioms.idiom(covering: index, in: scalars).map({ $0.count >= 4 }) != true {
+                    found.append(Candidate(kind: .formula, span: span, number: nil, head: nil, reason: "\(a)X\(c)Y shape"))
+                    index += 4
+                    continue
+                }
+            }
+            if a == "双", index > 0, Quotes.isOpening(scalars[index - 1]) {
+                var end = index + 1
+                while end < scalars.count, end - index <= 4, ScriptClass.isHan(scalars[end]) { end += 1 }
+                if end < scalars.count, Quotes.isClosing(scalars[end]), end - index >= 2 {
+                    found.append(Candidate(kind: .formula, span: TextSpan(start: index, end: end), number: 2,
+                                           head: document.text(TextSpan(start: index + 1, end: end)), reason: "“双X” shape"))
+                    index = end
+                    continue
+                }
+            }
+            index += 1
+        }
+        return found
+    }
+}

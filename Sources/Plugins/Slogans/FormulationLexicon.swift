@@ -1,0 +1,67 @@
+import AnalyticsCore
+import Foundation
+
+/// Known formulations with their meaning: the shipped list (Resources/formulations.tsv) and any
+/// user list in the same format (term, tab, meaning, tab, source; # comments).
+struct FormulationLexicon: Sendable {
+    struct Entry: Sendable {
+        let term: String
+        let scalars: [Unicode.Scalar]
+        let meaning: String?
+        let source: String?
+    }
+
+    let entries: [Entry]
+    /// Entries by first scalar, longest first.
+    private let byFirst: [Unicode.Scalar: [Entry]]
+
+    init(entries: [Entry]) {
+        var seen: Set<String> = []
+        let unique = entries.reversed().filter { seen.insert($0.term).inserted }.reversed() // a later (user) entry wins
+        self.entries = Array(unique)
+        byFirst = Dictionary(grouping: unique, by: { $0.scalars[0] }).mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
+    }
+
+    static func parse(_ text: String) -> [Entry] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let term = fields.first, !term.isEmpty else { return nil }
+            return Entry(term: term, scalars: Array(term.unicodeScalars),
+                         meaning: fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil,
+                         source: fields.count > 2 && !fields[2].isEmpty ? fields[2] : nil)
+        }
+    }
+
+    /// The shipped lexicon plus the user's file, if any.
+    static func load(userFile: String?) throws -> FormulationLexicon {
+        guard let path = ResourceLocator.path(of: "formulations.tsv", target: "SlogansPlugin"),
+              let shipped = FileManager.default.contents(atPath: path) else {
+            throw AnalyzerSetupError("the formulation lexicon (analyze_SlogansPlugin.resources/formulations.tsv) is not beside the analyze binary; reinstall with scripts/install")
+        }
+        var entries = parse(String(decoding: shipped, as: UTF8.self))
+        if let userFile {
+            guard let data = FileManager.default.contents(atPath: userFile) else {
+                throw AnalyzerSetupError("cannot read the lexicon '\(userFile)' given to slogans.lexicon; check the path")
+            }
+            entries += parse(String(decoding: data, as: UTF8.self))
+        }
+        return FormulationLexicon(entries: entries)
+    }
+
+    /// Every occurrence of every entry, longest match at each position, not overlapping.
+    func matches(in scalars: [Unicode.Scalar]) -> [(entry: Entry, span: TextSpan)] {
+        var result: [(Entry, TextSpan)] = []
+        var index = 0
+        while index < scalars.count {
+            if let candidates = byFirst[scalars[index]],
+               let entry = candidates.first(where: { index + $0.scalars.count <= scalars.count && scalars[index..<index + $0.scalars.count].elementsEqual($0.scalars) }) {
+                result.append((entry, TextSpan(start: index, end: index + entry.scalars.count)))
+                index += entry.scalars.count
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+}

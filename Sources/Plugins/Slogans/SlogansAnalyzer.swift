@@ -1,0 +1,91 @@
+import AnalyticsCore
+
+/// Political formulations and campaign slogans: known national formulations with their meaning,
+/// numbered formulas, quoted names, parallel couplets and phrases built by repetition.
+public struct SlogansAnalyzer: Analyzer {
+    public static let description = AnalyzerDescription(
+        id: "slogans",
+        summary: "Formulations and slogans: known 提法 with meanings, numbered formulas, quoted names, parallel and repeated phrases",
+        options: [
+            OptionSpec("lexicon", .file, default: nil, help: "extra known formulations, one a line: term<TAB>meaning<TAB>source"),
+        ],
+        examples: [
+            AnalyzerExample("打造“«七大都市»”，建设“«七大都市»”。", note: "a numbered formula, each occurrence"),
+            AnalyzerExample("坚决拥护“«两个确立»”、做到“«两个维护»”。", note: "known formulations, reported with their meaning"),
+            AnalyzerExample("推进“«书香政协»”建设，开展“码”上行动。", mustNotReport: ["码"], note: "quoted names; a single quoted character is not one"),
+            AnalyzerExample("«踔厉奋发，笃行致远»。«建言献策聚智慧，协商议事聚共识，勠力同心聚合力»。", note: "parallel clauses"),
+            AnalyzerExample("推动«全面振兴全方位振兴»。", note: "a phrase built by repetition"),
+            AnalyzerExample("开展专题协商3次，参加委员两千人。", mustNotReport: ["3次", "两千人"], note: "ordinary quantities are not formulas"),
+            AnalyzerExample("他说：“我们一定要把工作做好。”", mustNotReport: ["我们一定要把工作做好。", "我们一定要把工作做好"], note: "reported speech is not a slogan"),
+        ]
+    )
+
+    let lexicon: FormulationLexicon
+    let formulas: FormulaFinder
+    let repetitions: RepetitionFinder
+
+    public init(options: OptionValues) throws {
+        lexicon = try FormulationLexicon.load(userFile: options.string("lexicon"))
+        let segmenter = try Segmenter.shipped()
+        formulas = FormulaFinder(segmenter: segmenter)
+        repetitions = RepetitionFinder(segmenter: segmenter)
+    }
+
+    public func analyze(_ document: Document, context: AnalysisContext) -> SlogansResult {
+        var candidates: [Candidate] = lexicon.matches(in: document.scalars).map { match in
+            Candidate(kind: .known, span: match.span, meaning: match.entry.meaning, source: match.entry.source, reason: "in the lexicon of known formulations")
+        }
+        candidates += formulas.find(in: document)
+        candidates += QuoteFinder().find(in: document)
+        candidates += ParallelFinder().find(in: document)
+        candidates += repetitions.find(in: document)
+        return SlogansResult(slogans: merge(candidates, in: document))
+    }
+
+    /// One slogan per distinct text, named by its most specific kind, with every occurrence.
+    private func merge(_ candidates: [Candidate], in document: Document) -> [Slogan] {
+        var byText: [String: [Candidate]] = [:]
+        var order: [String] = []
+        for candidate in candidates {
+            let text = document.text(candidate.span)
+            if byText[text] == nil { order.append(text) }
+            byText[text, default: []].append(candidate)
+        }
+        // Known, formula and quoted texts count wherever they occur, quoted or not.
+        let searched = order.filter { text in byText[text]!.contains { $0.kind.priority <= SloganKind.quoted.priority } }
+        let everywhere = occurrences(of: searched, in: document.scalars)
+        var slogans: [Slogan] = order.map { text in
+            let group = byText[text]!
+            let best = group.min { $0.kind.priority < $1.kind.priority }!
+            let shape = group.first { $0.number != nil || $0.head != nil }
+            let spans = Set(group.map(\.span)).union(everywhere[text] ?? []).sorted()
+            return Slogan(text: text, kind: best.kind, count: spans.count, number: shape?.number ?? formulaNumber(text),
+                          head: shape?.head, meaning: group.first { $0.meaning != nil }?.meaning,
+                          source: group.first { $0.source != nil }?.source, reason: best.reason,
+                          occurrences: spans.map { .init(start: $0.start, end: $0.end) })
+        }
+        slogans.sort { ($0.occurrences.first?.start ?? 0, $0.text) < ($1.occurrences.first?.start ?? 0, $1.text) }
+        return slogans
+    }
+
+    /// A known formulation's number when it starts with one (两个确立 → 2).
+    private func formulaNumber(_ text: String) -> Double? {
+        guard let first = text.unicodeScalars.first, let digit = NumberScanner.chineseDigit(first), digit > 0 else { return nil }
+        return Double(digit)
+    }
+
+    /// Every position where each text occurs.
+    private func occurrences(of texts: [String], in scalars: [Unicode.Scalar]) -> [String: [TextSpan]] {
+        let patterns = texts.map { ($0, Array($0.unicodeScalars)) }.filter { !$0.1.isEmpty }
+        let byFirst = Dictionary(grouping: patterns, by: { $0.1[0] })
+        var result: [String: [TextSpan]] = [:]
+        for index in scalars.indices {
+            guard let candidates = byFirst[scalars[index]] else { continue }
+            for (text, pattern) in candidates where index + pattern.count <= scalars.count
+                && scalars[index..<index + pattern.count].elementsEqual(pattern) {
+                result[text, default: []].append(TextSpan(start: index, end: index + pattern.count))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,74 @@
+import AnalyticsCore
+
+public enum SloganKind: String, Codable, Sendable, CaseIterable {
+    /// In the shipped or user lexicon of national formulations, reported with its meaning.
+    case known
+    /// Numeral + classifier + head (七大都市, 两个确立) or a fixed shape (一体两翼, 双促进, 五位一体).
+    case formula
+    /// A name, campaign or concept in quotes (“书香政协”).
+    case quoted
+    /// Adjacent clauses of equal length and matching structure (踔厉奋发，笃行致远).
+    case parallel
+    /// A phrase built by repetition (全面振兴全方位振兴) or repeated across the document.
+    case repeated
+}
+
+public struct Slogan: Codable, Sendable, Equatable {
+    public struct Occurrence: Codable, Sendable, Equatable {
+        public let start: Int
+        public let end: Int
+    }
+
+    public let text: String
+    public let kind: SloganKind
+    /// Occurrences in the document.
+    public let count: Int
+    /// For numbered formulas: the number (七大都市 → 7) and the head (都市).
+    public let number: Double?
+    public let head: String?
+    /// For known formulations: what it means, and where that comes from.
+    public let meaning: String?
+    public let source: String?
+    /// Why it was reported, in words a reader can check.
+    public let reason: String
+    public let occurrences: [Occurrence]
+
+    enum CodingKeys: String, CodingKey { case text, kind, count, number, head, meaning, source, reason, occurrences }
+
+    /// `number`, `head` and `meaning` are always present (null when not applicable).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(count, forKey: .count)
+        try container.encode(number, forKey: .number)
+        try container.encode(head, forKey: .head)
+        try container.encode(meaning, forKey: .meaning)
+        try container.encodeIfPresent(source, forKey: .source)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(occurrences, forKey: .occurrences)
+    }
+}
+
+public struct SlogansResult: AnalyzerResult, Equatable {
+    /// Ordered by first occurrence.
+    public let slogans: [Slogan]
+
+    public var reportedSpans: [LabeledSpan] {
+        slogans.flatMap { slogan in slogan.occurrences.map { LabeledSpan(slogan.kind.rawValue, TextSpan(start: $0.start, end: $0.end)) } }
+    }
+
+    public func rendering(for document: Document) -> [RenderBlock] {
+        guard !slogans.isEmpty else { return [.note("no slogans found")] }
+        var blocks: [RenderBlock] = [.note("\(slogans.count) slogans and formulations")]
+        for kind in SloganKind.allCases {
+            let ofKind = slogans.filter { $0.kind == kind }
+            guard !ofKind.isEmpty else { continue }
+            let rows = ofKind.map { slogan -> [String] in
+                [slogan.text, String(slogan.count), slogan.meaning ?? slogan.head.map { "head \($0)" } ?? ""]
+            }
+            blocks.append(.table(headers: [kind.rawValue, "count", kind == .known ? "meaning" : ""], rows: rows, numericColumns: [1]))
+        }
+        return blocks
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import AnalyticsCore
+import SlogansPlugin
+
+@Suite struct SlogansAnalyzerTests {
+    func slogans(_ text: String, _ options: [String: String] = [:]) throws -> [Slogan] {
+        try #require(try analyze(SlogansAnalyzer.self, text: text, options: options).1 as? SlogansResult).slogans
+    }
+
+    @Test func seedHoldsEveryNamedSlogan() throws {
+        let found = try slogans(seedText)
+        func slogan(_ text: String) -> Slogan? { found.first { $0.text == text } }
+        let expected: [(String, SloganKind)] = [
+            ("七大都市", .formula), ("两个确立", .known), ("两个维护", .known), ("四个体系", .formula), ("两大主题", .known),
+            ("一体两翼", .formula), ("双促进", .formula), ("书香政协", .quoted), ("政协大讲堂", .quoted), ("能力作风建设年", .quoted),
+            ("踔厉奋发，笃行致远", .parallel), ("实干担当、守正创新", .parallel),
+            ("建言献策聚智慧，协商议事聚共识，勠力同心聚合力", .parallel), ("全面振兴全方位振兴", .repeated),
+        ]
+        for (text, kind) in expected {
+            #expect(slogan(text)?.kind == kind, "\(text): \(String(describing: slogan(text)))")
+        }
+        #expect(slogan("七大都市")?.count == 3)
+        #expect(slogan("七大都市")?.number == 7 && slogan("七大都市")?.head == "都市")
+        #expect(slogan("两个确立")?.meaning?.isEmpty == false)
+        #expect(slogan("全面振兴全方位振兴")?.count == 2)
+    }
+
+    @Test func seedHasNoJunk() throws {
+        let texts = Set(try slogans(seedText).map(\.text))
+        for junk in ["码", "一批", "一系列", "3次", "724件", "市政协", "稳经济促发展保大盘市政协在行动",
+                     "创新发展冰雪运动产业 推动冰雪经济高质量发展 助力打造哈尔滨冰雪文化之都"] {
+            #expect(!texts.contains(junk), "\(junk) reported")
+        }
+    }
+
+    @Test func orderedByFirstOccurrenceWithEveryOccurrence() throws {
+        let found = try slogans(seedText)
+        let firsts = found.map { $0.occurrences.first!.start }
+        #expect(firsts == firsts.sorted())
+        for slogan in found { #expect(slogan.count == slogan.occurrences.count) }
+    }
+
+    @Test func userLexiconAddsMeanings() throws {
+        let path = "/tmp/analyze-slogans-\(UInt32.random(in: 0...UInt32.max)).tsv"
+        try "书香政协\tA CPPCC reading campaign\tlocal usage\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let found = try slogans("推进“书香政协”建设。", ["lexicon": path])
+        #expect(found.first?.kind == .known && found.first?.meaning == "A CPPCC reading campaign")
+    }
+}
