@@ -25,7 +25,25 @@ extension SloganKind {
 }
 
 enum Quotes {
-    static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""]
-    static func isOpening(_ scalar: Unicode.Scalar) -> Bool { pairs[scalar] != nil }
-    static func isClosing(_ scalar: Unicode.Scalar) -> Bool { pairs.values.contains(scalar) }
+    /// The closing quote for an opening one, or nil (a switch: this is asked of every character).
+    @inline(__always)
+    static func closing(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "“": return "”"
+        case "‘": return "’"
+        case "「": return "」"
+        case "『": return "』"
+        case "\"": return "\""
+        default: return nil
+        }
+    }
+
+    static func isOpening(_ scalar: Unicode.Scalar) -> Bool { closing(for: scalar) != nil }
+
+    static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "”", "’", "」", "』", "\"": return true
+        default: return false
+        }
+    }
 }

@@ -6,7 +6,12 @@ import AnalyticsCore
 struct FormulaFinder: Sendable {
     let segmenter: Segmenter
 
-    static let classifiers: Set<Unicode.Scalar> = ["个", "大", "项", "条", "化", "种", "支", "张"]
+    static func isClassifier(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "个", "大", "项", "条", "化", "种", "支", "张": return true
+        default: return false
+        }
+    }
     /// Words that follow a formula's head and mark it as a named set (四个体系建设, 三项原则要求).
     static let frameWords: Set<String> = ["建设", "要求", "目标", "任务", "精神", "原则", "重点", "理念", "战略", "布局",
                                           "工程", "行动", "意识", "自信", "全面", "确立", "维护", "机制", "格局"]
@@ -33,7 +38,7 @@ struct FormulaFinder: Sendable {
             return Candidate(kind: .formula, span: TextSpan(start: match.start, end: classifierAt + 3), number: match.value, head: "一体",
                              reason: "N位一体 shape")
         }
-        guard Self.classifiers.contains(classifier) else { return nil }
+        guard Self.isClassifier(classifier) else { return nil }
         let windowEnd = min(scalars.count, classifierAt + 8)
         let words = segmenter.tokens(in: scalars, range: (classifierAt + 1)..<windowEnd)
         guard let headWord = words.first, headWord.kind == .word, headWord.length >= 2 || words.count > 1 else { return nil }
@@ -63,6 +68,11 @@ struct FormulaFinder: Sendable {
         var index = 0
         while index + 3 < scalars.count {
             let a = scalars[index], c = scalars[index + 2]
+            // Only 一, 三 and a quoted 双 can start a shape: skip everything else at once.
+            guard a == "一" || a == "三" || a == "双" else {
+                index += 1
+                continue
+            }
             let hanPair = ScriptClass.isHan(scalars[index + 1]) && ScriptClass.isHan(scalars[index + 3])
                 && NumberScanner.chineseDigit(scalars[index + 1]) == nil && NumberScanner.chineseDigit(scalars[index + 3]) == nil
             if hanPair, let first = NumberScanner.chineseDigit(a), let second = NumberScanner.chineseDigit(c), first >= 1, second >= 1,

@@ -12,14 +12,16 @@ struct FormulationLexicon: Sendable {
     }
 
     let entries: [Entry]
-    /// Entries by first scalar, longest first.
+    /// Entries by first scalar, longest first; `firsts` answers "could one start here?" cheaply.
     private let byFirst: [Unicode.Scalar: [Entry]]
+    private let firsts: ScalarSet
 
     init(entries: [Entry]) {
         var seen: Set<String> = []
         let unique = entries.reversed().filter { seen.insert($0.term).inserted }.reversed() // a later (user) entry wins
         self.entries = Array(unique)
         byFirst = Dictionary(grouping: unique, by: { $0.scalars[0] }).mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
+        firsts = ScalarSet(unique.map { $0.scalars[0] })
     }
 
     static func parse(_ text: String) -> [Entry] {
@@ -54,7 +56,7 @@ struct FormulationLexicon: Sendable {
         var result: [(Entry, TextSpan)] = []
         var index = 0
         while index < scalars.count {
-            if let candidates = byFirst[scalars[index]],
+            if firsts.contains(scalars[index]), let candidates = byFirst[scalars[index]],
                let entry = candidates.first(where: { index + $0.scalars.count <= scalars.count && scalars[index..<index + $0.scalars.count].elementsEqual($0.scalars) }) {
                 result.append((entry, TextSpan(start: index, end: index + entry.scalars.count)))
                 index += entry.scalars.count

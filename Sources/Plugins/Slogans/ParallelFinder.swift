@@ -6,7 +6,10 @@ import AnalyticsCore
 /// (建言献策聚智慧，协商议事聚共识，勠力同心聚合力).
 struct ParallelFinder: Sendable {
     static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
-        "，、；：。！？,;:!? \u{3000}".unicodeScalars.contains(scalar)
+        switch scalar {
+        case "，", "、", "；", "：", "。", "！", "？", ",", ";", ":", "!", "?", " ", "\u{3000}": return true
+        default: return false
+        }
     }
 
     func find(in document: Document) -> [Candidate] {

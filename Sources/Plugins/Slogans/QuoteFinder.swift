@@ -13,7 +13,7 @@ struct QuoteFinder: Sendable {
         for paragraph in document.paragraphs {
             var index = paragraph.start
             while index < paragraph.end {
-                guard let close = Quotes.pairs[scalars[index]] else { index += 1; continue }
+                guard let close = Quotes.closing(for: scalars[index]) else { index += 1; continue }
                 var end = index + 1
                 while end < paragraph.end, scalars[end] != close, end - index <= Self.maximumLength + 1 { end += 1 }
                 guard end < paragraph.end, scalars[end] == close else { index += 1; continue }

@@ -78,8 +78,9 @@ public struct SlogansAnalyzer: Analyzer {
     private func occurrences(of texts: [String], in scalars: [Unicode.Scalar]) -> [String: [TextSpan]] {
         let patterns = texts.map { ($0, Array($0.unicodeScalars)) }.filter { !$0.1.isEmpty }
         let byFirst = Dictionary(grouping: patterns, by: { $0.1[0] })
+        let firsts = ScalarSet(patterns.map { $0.1[0] })
         var result: [String: [TextSpan]] = [:]
-        for index in scalars.indices {
+        for index in scalars.indices where firsts.contains(scalars[index]) {
             guard let candidates = byFirst[scalars[index]] else { continue }
             for (text, pattern) in candidates where index + pattern.count <= scalars.count
                 && scalars[index..<index + pattern.count].elementsEqual(pattern) {
