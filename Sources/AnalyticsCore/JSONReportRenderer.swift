@@ -21,12 +21,18 @@ public enum JSONReportRenderer {
 private struct ReportJSON: Encodable {
     let report: Report
 
-    enum CodingKeys: String, CodingKey { case schemaVersion, documents }
+    enum CodingKeys: String, CodingKey { case schemaVersion, documents, corpus }
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Report.schemaVersion, forKey: .schemaVersion)
         try container.encode(report.documents.map(DocumentJSON.init), forKey: .documents)
+        if !report.corpus.isEmpty {
+            var corpus = container.nestedContainer(keyedBy: AnyKey.self, forKey: .corpus)
+            for entry in report.corpus {
+                try corpus.encode(entry.summary, forKey: AnyKey(entry.id))
+            }
+        }
     }
 }
 

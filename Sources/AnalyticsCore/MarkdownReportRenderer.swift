@@ -16,6 +16,13 @@ public enum MarkdownReportRenderer {
                 }
             }
         }
+        if !report.corpus.isEmpty {
+            out += "\n## Across \(report.documents.count) documents\n"
+            for entry in report.corpus {
+                out += "\n### \(entry.id)\n"
+                for block in entry.blocks { out += "\n" + render(block) }
+            }
+        }
         return out
     }
 

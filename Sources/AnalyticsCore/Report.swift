@@ -2,9 +2,12 @@
 public struct Report: Sendable {
     public static let schemaVersion = 1
     public var documents: [DocumentReport]
+    /// Summaries across documents (when there are several), by analyzer.
+    public var corpus: [CorpusEntry]
 
-    public init(documents: [DocumentReport]) {
+    public init(documents: [DocumentReport], corpus: [CorpusEntry]? = nil) {
         self.documents = documents
+        self.corpus = corpus ?? Report.corpusEntries(for: documents)
     }
 }
 

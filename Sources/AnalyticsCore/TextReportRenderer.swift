@@ -15,6 +15,14 @@ public struct TextReportRenderer {
             if index > 0 { out += "\n" }
             out += render(document)
         }
+        if !report.corpus.isEmpty {
+            out += "\n" + bold("Across \(report.documents.count) documents") + "\n" + String(repeating: "═", count: width) + "\n"
+            for entry in report.corpus {
+                let title = "── \(entry.id) "
+                out += "\n" + bold(title) + String(repeating: "─", count: max(0, width - DisplayWidth.of(title))) + "\n"
+                for block in entry.blocks { out += render(block) }
+            }
+        }
         return out
     }
 

@@ -110,3 +110,29 @@ import Testing
         #expect(!plain.output.contains("\u{1B}["))
     }
 }
+
+@Suite struct CorpusSummaryTests {
+    @Test func severalDocumentsGetACorpusSummary() throws {
+        let first = FileManager.default.temporaryDirectory.appendingPathComponent("a-\(UUID().uuidString).txt")
+        let second = FileManager.default.temporaryDirectory.appendingPathComponent("b-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: first); try? FileManager.default.removeItem(at: second) }
+        try "坚决做到“两个维护”，打造“七大都市”。".write(to: first, atomically: true, encoding: .utf8)
+        try "深刻领悟“两个确立”，坚决做到“两个维护”。".write(to: second, atomically: true, encoding: .utf8)
+        let run = runAnalyze(["--plugins", "slogans", "--format", "json", first.path, second.path])
+        #expect(run.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as! [String: Any]
+        let summary = (json["corpus"] as! [String: Any])["slogans"] as! [String: Any]
+        let slogans = summary["slogans"] as! [[String: Any]]
+        #expect(slogans.map { $0["text"] as! String } == ["两个维护"])
+        #expect(slogans.first?["documents"] as? [String] == [first.path, second.path])
+        let shares = summary["documents"] as! [[String: Any]]
+        #expect(shares.map { $0["shared"] as! [String] } == [["两个维护"], ["两个维护"]])
+        #expect(runAnalyze(["--plugins", "slogans", first.path, second.path]).output.contains("Across 2 documents"))
+    }
+
+    @Test func oneDocumentHasNoCorpusSection() throws {
+        let run = runAnalyze(["--plugins", "slogans", "--format", "json", "-"], stdin: "坚决做到“两个维护”。")
+        let json = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as! [String: Any]
+        #expect(json["corpus"] == nil)
+    }
+}

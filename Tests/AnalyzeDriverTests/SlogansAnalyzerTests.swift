@@ -49,3 +49,24 @@ import SlogansPlugin
         #expect(found.first?.kind == .known && found.first?.meaning == "A CPPCC reading campaign")
     }
 }
+
+/// Formulations a researcher knows are found in every report of ../shared/eval/corpus that has them.
+@Suite struct SlogansCorpusRecallTests {
+    static let reports = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/eval/corpus/reports")
+    static let available = FileManager.default.fileExists(atPath: reports.path)
+
+    @Test(.enabled(if: available), arguments: ["两个确立", "四个全面", "三大攻坚战", "两个维护", "新发展理念"])
+    func foundWhereverItOccurs(_ term: String) throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.reports.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var containing = 0, found = 0
+        for file in files {
+            let text = try String(contentsOf: Self.reports.appendingPathComponent(file), encoding: .utf8)
+            guard text.contains(term) else { continue }
+            containing += 1
+            let result = try #require(try analyze(SlogansAnalyzer.self, text: text).1 as? SlogansResult)
+            if result.slogans.contains(where: { $0.text == term }) { found += 1 } else { Issue.record("\(term) missed in \(file)") }
+        }
+        #expect(containing > 0)
+        print("slogans recall for \(term): \(found)/\(containing) reports")
+    }
+}

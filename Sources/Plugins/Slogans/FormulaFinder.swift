@@ -49,6 +49,7 @@ struct FormulaFinder: Sendable {
         let quoted = match.start > 0 && Quotes.isOpening(scalars[match.start - 1]) && headEnd < scalars.count && Quotes.isClosing(scalars[headEnd])
         let nextWord = words.first { $0.start >= headEnd }.map { document.text($0.span) }
         let reason: String
+        if match.value < 2 && !quoted { return nil } // 一项重大, 一大批: "one", not a numbered set (but “一个中国”)
         if quoted {
             reason = "numeral + \(classifier) + head, in quotes"
         } else if classifier == "大" {
@@ -59,6 +60,13 @@ struct FormulaFinder: Sendable {
             return nil
         }
         return Candidate(kind: .formula, span: TextSpan(start: match.start, end: headEnd), number: match.value, head: head, reason: reason)
+    }
+
+    /// Whether the segmenter starts a word at the span's start and ends one at its end.
+    private func standsAlone(_ span: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
+        let window = max(0, span.start - 4)..<min(scalars.count, span.end + 4)
+        let starts = Set(segmenter.tokens(in: scalars, range: window).map(\.start)).union([window.upperBound])
+        return starts.contains(span.start) && starts.contains(span.end)
     }
 
     /// 一X两Y (一体两翼), 三X一Y, and 双X in quotes (“双促进”).
@@ -79,7 +87,8 @@ struct FormulaFinder: Sendable {
                first != second || a != c, (first == 1 && second == 2) || (first == 3 && second == 1) || (first == 1 && second == 1) {
                 let span = TextSpan(start: index, end: index + 4)
                 // 一心一意 and 三心二意 are idioms; a two-character word inside (一体) does not matter.
-                if NumeralIdioms.idiom(covering: index, in: scalars).map({ $0.count >= 4 }) != true {
+                // The shape must stand as words of its own: not 长三角一体化.
+                if NumeralIdioms.idiom(covering: index, in: scalars).map({ $0.count >= 4 }) != true, standsAlone(span, scalars) {
                     found.append(Candidate(kind: .formula, span: span, number: nil, head: nil, reason: "\(a)X\(c)Y shape"))
                     index += 4
                     continue

@@ -24,7 +24,12 @@ struct ParallelFinder: Sendable {
                 let separator = runStart + 1 < clauses.count ? scalars[clauses[runStart].end] : nil
                 while runEnd < clauses.count, clauses[runEnd].length == clauses[runStart].length,
                       clauses[runEnd].start - clauses[runEnd - 1].end == 1, scalars[clauses[runEnd - 1].end] == separator { runEnd += 1 }
-                let run = Array(clauses[runStart..<runEnd])
+                var run = Array(clauses[runStart..<runEnd])
+                // 政治自觉、思想自觉、行动自觉 after a longer first item (…的政治自觉): take the item's
+                // tail into the run when it shares a character in the same place.
+                if runStart > 0, run.count >= 2, let tail = sharedTail(of: clauses[runStart - 1], before: run, scalars) {
+                    run.insert(tail, at: 0)
+                }
                 if let candidate = parallel(run, scalars) { found.append(candidate) }
                 runStart = runEnd
             }
@@ -41,7 +46,8 @@ struct ParallelFinder: Sendable {
                 if index > start, scalars[start..<index].allSatisfy(ScriptClass.isHan) {
                     result.append(TextSpan(start: start, end: index))
                 } else if index > start {
-                    result.append(TextSpan(start: start, end: start)) // a non-Han clause breaks runs
+                    // A clause with other characters breaks runs (length 0), but keeps its end for sharedTail.
+                    result.append(TextSpan(start: index, end: index))
                 }
                 start = index + 1
             }
@@ -49,9 +55,22 @@ struct ParallelFinder: Sendable {
         return result
     }
 
+    private func sharedTail(of previous: TextSpan, before run: [TextSpan], _ scalars: [Unicode.Scalar]) -> TextSpan? {
+        let length = run[0].length
+        guard previous.end + 1 == run[0].start, previous.end - length >= 0, scalars[previous.end] == scalars[run[0].end],
+              previous.length == 0 || previous.length > length else { return nil }
+        let tail = TextSpan(start: previous.end - length, end: previous.end)
+        guard scalars[tail.range].allSatisfy(ScriptClass.isHan) else { return nil }
+        let shares = (0..<length).contains { slot in run.allSatisfy { scalars[$0.start + slot] == scalars[tail.start + slot] } }
+        return shares ? tail : nil
+    }
+
     private func parallel(_ run: [TextSpan], _ scalars: [Unicode.Scalar]) -> Candidate? {
         guard run.count >= 2, let length = run.first?.length, (4...8).contains(length) else { return nil }
         let span = TextSpan(start: run[0].start, end: run[run.count - 1].end)
+        // The run must be whole: a list that goes on with 、 past it (改善民生，保持香港、澳门…) is not a couplet.
+        if span.start > 0, scalars[span.start - 1] == "、" { return nil }
+        if span.end < scalars.count, scalars[span.end] == "、", scalars[run[0].end] != "、" { return nil }
         if length == 4 {
             return Candidate(kind: .parallel, span: span, reason: "\(run.count) adjacent 4-character clauses")
         }

@@ -72,3 +72,58 @@ public struct SlogansResult: AnalyzerResult, Equatable {
         return blocks
     }
 }
+
+/// Across documents: which slogans each document shares with the others, and where each appears.
+public struct SlogansCorpusSummary: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable {
+        public let text: String
+        public let kind: SloganKind
+        /// Occurrences over all documents.
+        public let count: Int
+        /// The documents it appears in, in input order.
+        public let documents: [String]
+    }
+
+    public struct DocumentShare: Codable, Sendable, Equatable {
+        public let source: String
+        /// This document's slogans that appear in at least one other document.
+        public let shared: [String]
+    }
+
+    /// Slogans found in two or more documents, the most widespread first (ties by text).
+    public let slogans: [Entry]
+    public let documents: [DocumentShare]
+}
+
+extension SlogansResult: CorpusSummarizable {
+    public static func summarize(_ documents: [(source: String, result: SlogansResult)]) -> SlogansCorpusSummary {
+        var where_: [String: (kind: SloganKind, count: Int, documents: [String])] = [:]
+        for (source, result) in documents {
+            for slogan in result.slogans {
+                var entry = where_[slogan.text] ?? (slogan.kind, 0, [])
+                entry.count += slogan.count
+                if entry.documents.last != source { entry.documents.append(source) }
+                where_[slogan.text] = entry
+            }
+        }
+        let shared = where_.filter { $0.value.documents.count > 1 }
+        let entries = shared.map { SlogansCorpusSummary.Entry(text: $0.key, kind: $0.value.kind, count: $0.value.count, documents: $0.value.documents) }
+            .sorted { $0.documents.count != $1.documents.count ? $0.documents.count > $1.documents.count : $0.text < $1.text }
+        let shares = documents.map { source, result in
+            SlogansCorpusSummary.DocumentShare(source: source, shared: result.slogans.map(\.text).filter { shared[$0] != nil })
+        }
+        return SlogansCorpusSummary(slogans: entries, documents: shares)
+    }
+
+    public static func rendering(of summary: SlogansCorpusSummary) -> [RenderBlock] {
+        guard !summary.slogans.isEmpty else { return [.note("no slogan appears in more than one document")] }
+        let total = summary.documents.count
+        return [
+            .note("\(summary.slogans.count) slogans appear in more than one of \(total) documents"),
+            .table(headers: ["slogan", "kind", "documents", "count"],
+                   rows: summary.slogans.prefix(40).map { [$0.text, $0.kind.rawValue, "\($0.documents.count)/\(total)", String($0.count)] },
+                   numericColumns: [3]),
+            .table(headers: ["document", "shared"], rows: summary.documents.map { [$0.source, String($0.shared.count)] }, numericColumns: [1]),
+        ]
+    }
+}
