@@ -9,6 +9,7 @@ let pluginTargets: [(name: String, folder: String, resources: [Resource])] = [
     ("KeywordsPlugin", "Keywords", []),
     ("FactsPlugin", "Facts", []),
     ("SlogansPlugin", "Slogans", [.copy("Resources/formulations.tsv")]),
+    ("SectionsPlugin", "Sections", [.copy("Resources/themes.tsv")]),
 ]
 
 let package = Package(

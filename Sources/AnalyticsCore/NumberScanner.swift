@@ -341,7 +341,7 @@ public enum NumberScanner {
     }
 
     @inline(__always)
-    static func isArabicDigit(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isArabicDigit(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return (0x30...0x39).contains(value) || (0xFF10...0xFF19).contains(value)
     }

@@ -1,6 +1,7 @@
 import AnalyticsCore
 import FactsPlugin
 import KeywordsPlugin
+import SectionsPlugin
 import SlogansPlugin
 import StatsPlugin
 
@@ -12,6 +13,7 @@ public enum BuiltinAnalyzers {
         KeywordsAnalyzer.self,
         FactsAnalyzer.self,
         SlogansAnalyzer.self,
+        SectionsAnalyzer.self,
     ]
 
     public static var registry: AnalyzerRegistry { AnalyzerRegistry(all) }

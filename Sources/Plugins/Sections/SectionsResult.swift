@@ -1,0 +1,77 @@
+import AnalyticsCore
+
+public enum SectionRole: String, Codable, Sendable {
+    case title, subtitle, byline, lead, section, conclusion, other
+}
+
+public struct Section: Codable, Sendable, Equatable {
+    public let role: SectionRole
+    /// 一、 and A are level 1, （一） 2, 1． 3, （1） 4; title, lead and other parts 0.
+    public let level: Int
+    public let label: String?
+    public let heading: String?
+    public let theme: String?
+    /// Score per theme: its term occurrences (heading terms ×5) times the square of its lift
+    /// over the whole document (lift capped at 10); only themes with a term in the section.
+    public let scores: [String: Double]
+    /// The terms that decided the theme, most frequent first.
+    public let themeTerms: [String]
+    public let start: Int
+    public let end: Int
+    /// Where the heading text is, when there is one.
+    public let headingStart: Int?
+    public let headingEnd: Int?
+
+    enum CodingKeys: String, CodingKey { case role, level, label, heading, theme, scores, themeTerms, start, end, headingStart, headingEnd }
+
+    /// `label`, `heading` and `theme` are always present (null when there is none).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(role, forKey: .role)
+        try container.encode(level, forKey: .level)
+        try container.encode(label, forKey: .label)
+        try container.encode(heading, forKey: .heading)
+        try container.encode(theme, forKey: .theme)
+        try container.encode(scores, forKey: .scores)
+        try container.encode(themeTerms, forKey: .themeTerms)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encodeIfPresent(headingStart, forKey: .headingStart)
+        try container.encodeIfPresent(headingEnd, forKey: .headingEnd)
+    }
+}
+
+public struct SectionWarning: Codable, Sendable, Equatable {
+    /// label_out_of_order, label_gap, label_repeated, conclusion_not_last, empty_section, level_skipped
+    public let code: String
+    public let message: String
+    public let start: Int
+    public let end: Int
+}
+
+public struct SectionsResult: AnalyzerResult, Equatable {
+    public let sections: [Section]
+    public let warnings: [SectionWarning]
+
+    public var reportedSpans: [LabeledSpan] {
+        sections.compactMap { section in
+            section.headingStart.map { LabeledSpan("heading", TextSpan(start: $0, end: section.headingEnd ?? $0)) }
+        } + sections.map { LabeledSpan($0.role.rawValue, TextSpan(start: $0.start, end: $0.end)) }
+    }
+
+    public func rendering(for document: Document) -> [RenderBlock] {
+        var items = sections.map { section -> RenderBlock.OutlineItem in
+            var text = "[\(section.role.rawValue)]"
+            if let label = section.label { text += " \(label)" }
+            if let heading = section.heading { text += " \(heading)" }
+            if let theme = section.theme { text += " — \(theme)" }
+            return .init(level: max(0, section.level - 1), text: text)
+        }
+        if items.isEmpty { items = [.init(level: 0, text: "(empty document)")] }
+        var blocks: [RenderBlock] = [.outline(items)]
+        if !warnings.isEmpty {
+            blocks.append(.table(headers: ["warning", "message"], rows: warnings.map { [$0.code, $0.message] }))
+        }
+        return blocks
+    }
+}

@@ -1,0 +1,72 @@
+import AnalyticsCore
+import Foundation
+
+/// Themes and the terms that signal them (Resources/themes.tsv, or the user's file in the same format).
+struct Taxonomy: Sendable {
+    struct Term: Sendable {
+        let theme: Int
+        let text: String
+        let scalars: [Unicode.Scalar]
+    }
+
+    let themes: [String]
+    /// Terms by first scalar, longest first, with a bit set to skip other characters fast.
+    private let byFirst: [Unicode.Scalar: [Term]]
+    private let firsts: ScalarSet
+
+    init(themes: [String], terms: [Term]) {
+        self.themes = themes
+        byFirst = Dictionary(grouping: terms, by: { $0.scalars[0] }).mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
+        firsts = ScalarSet(terms.map { $0.scalars[0] })
+    }
+
+    static func parse(_ text: String) -> Taxonomy {
+        var themes: [String] = []
+        var terms: [Term] = []
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", maxSplits: 1)
+            guard fields.count == 2 else { continue }
+            let theme = themes.count
+            themes.append(fields[0].trimmingCharacters(in: .whitespaces))
+            for term in fields[1].split(separator: " ") where !term.isEmpty {
+                terms.append(Term(theme: theme, text: String(term), scalars: Array(term.unicodeScalars)))
+            }
+        }
+        return Taxonomy(themes: themes, terms: terms)
+    }
+
+    static func load(userFile: String?) throws -> Taxonomy {
+        let path: String
+        if let userFile {
+            path = userFile
+        } else if let shipped = ResourceLocator.path(of: "themes.tsv", target: "SectionsPlugin") {
+            path = shipped
+        } else {
+            throw AnalyzerSetupError("the theme taxonomy (analyze_SectionsPlugin.resources/themes.tsv) is not beside the analyze binary; reinstall with scripts/install")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AnalyzerSetupError("cannot read the taxonomy '\(path)' given to sections.taxonomy; check the path")
+        }
+        let taxonomy = parse(String(decoding: data, as: UTF8.self))
+        guard !taxonomy.themes.isEmpty else {
+            throw AnalyzerSetupError("the taxonomy '\(path)' has no themes; write one a line: theme<TAB>terms separated by spaces")
+        }
+        return taxonomy
+    }
+
+    /// Term counts per theme over `range`, longest match first, not overlapping.
+    func count(in scalars: [Unicode.Scalar], range: Range<Int>, into counts: inout [Int: [String: Int]], weight: Int = 1) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let scalar = scalars[index]
+            guard firsts.contains(scalar), let candidates = byFirst[scalar],
+                  let term = candidates.first(where: { index + $0.scalars.count <= range.upperBound
+                      && scalars[index..<index + $0.scalars.count].elementsEqual($0.scalars) }) else {
+                index += 1
+                continue
+            }
+            counts[term.theme, default: [:]][term.text, default: 0] += weight
+            index += term.scalars.count
+        }
+    }
+}
