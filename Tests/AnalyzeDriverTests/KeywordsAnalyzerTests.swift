@@ -15,7 +15,7 @@ import KeywordsPlugin
         }
         for term in topTen {
             #expect(term.unicodeScalars.count > 1, "single character \(term)")
-            #expect(!["我们", "一年来", "进一步", "以及", "一批", "政协工"].contains(term))
+            #expect(!["我们", "一年来", "进一步", "以及", "一批", "政协工", "工作", "推动", "一年"].contains(term))
         }
         #expect(result.keywords.count == 20)
         #expect(result.tokens > 900)
@@ -26,7 +26,8 @@ import KeywordsPlugin
         for (a, b) in zip(result.keywords, result.keywords.dropFirst()) {
             #expect(a.score > b.score || (a.score == b.score && a.term < b.term))
         }
-        #expect(result.keywords.first?.term == "工作")
+        #expect(result.keywords.first?.term == "发展", "ties (发展 and 政协, 16 each) go by term")
+        #expect(!result.keywords.contains { ["工作", "推动", "开展"].contains($0.term) }, "the genre's empty verbs are stop words")
         #expect(result.keywords.first?.count == result.keywords.first?.occurrences.count)
     }
 
