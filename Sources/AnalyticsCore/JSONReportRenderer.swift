@@ -6,14 +6,21 @@ public enum JSONReportRenderer {
     public static func render(_ report: Report) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = nonFinite
         let data = try encoder.encode(ReportJSON(report: report))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
+
+    /// Analyzers keep their numbers finite; should one slip through, the report still renders
+    /// (as the strings "Infinity" / "NaN") rather than failing whole.
+    static let nonFinite = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
+        positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
 
     /// One document's report as one compact JSON line.
     public static func renderLine(_ document: DocumentReport) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = nonFinite
         return String(decoding: try encoder.encode(DocumentJSON(report: document)), as: UTF8.self) + "\n"
     }
 }

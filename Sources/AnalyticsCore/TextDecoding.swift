@@ -53,10 +53,27 @@ public enum TextDecoding {
             }
             return Decoded(text: text, encoding: "UTF-8")
         }
-        if !bytes.contains(0), let text = iconv(bytes, from: "GB18030"), !looksBinary(text) {
+        // UTF-8 with a few bad bytes is damaged UTF-8, not another encoding: GB18030 would read
+        // it without complaint and produce mojibake.
+        let utf8 = utf8Damage(bytes)
+        if utf8.validMultibyte >= 2 && utf8.invalid <= max(1, utf8.validMultibyte / 20) {
+            let offset = firstInvalidUTF8Offset(bytes)
+            let truncated = bytes.count - offset <= 3 && utf8.invalid == 1
+            throw Failure(message: truncated
+                ? "is UTF-8 that ends in the middle of a character (at byte \(offset)); the file looks cut short: restore its end"
+                : "is UTF-8 with \(utf8.invalid) invalid byte sequence(s), the first at byte \(offset); repair the file, or pass --encoding NAME if it is in another encoding")
+        }
+        // GB18030/GBK and Big5 both decode each other's bytes; the share of each one's common
+        // characters tells which one a text is in (simplified GBK text: ~90% in GB2312 level 1).
+        if !bytes.contains(0), commonShare(bytes, lead: 0xB0...0xD7, trail: 0xA1...0xFE) >= 0.5,
+           let text = iconv(bytes, from: "GB18030"), !looksBinary(text) {
             return Decoded(text: text, encoding: "GB18030")
         }
-        let hint = bytes.contains(0) ? "it looks binary" : "it is not GB18030 either"
+        if !bytes.contains(0), commonShare(bytes, lead: 0xA4...0xC6, trail: 0x40...0xFE) >= 0.6,
+           let text = iconv(bytes, from: "BIG5"), !looksBinary(text) {
+            return Decoded(text: text, encoding: "BIG5")
+        }
+        let hint = bytes.contains(0) ? "it looks binary" : "it does not read as GB18030 or Big5 either"
         throw Failure(message: "is not valid UTF-8 (first bad byte at offset \(firstInvalidUTF8Offset(bytes))) and \(hint); if it is text, pass its encoding with --encoding NAME (e.g. GBK, BIG5, UTF-16LE)")
     }
 
@@ -85,6 +102,32 @@ public enum TextDecoding {
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return Decoded(text: text, encoding: upper)
+    }
+
+    /// Valid multi-byte UTF-8 characters and invalid sequences in `bytes`.
+    private static func utf8Damage(_ bytes: [UInt8]) -> (validMultibyte: Int, invalid: Int) {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var valid = 0, invalid = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if scalar.value >= 0x80 { valid += 1 }
+            case .emptyInput: return (valid, invalid)
+            case .error: invalid += 1
+            }
+        }
+    }
+
+    /// The share of double-byte characters whose lead and trail bytes fall in the given ranges.
+    private static func commonShare(_ bytes: [UInt8], lead: ClosedRange<UInt8>, trail: ClosedRange<UInt8>) -> Double {
+        var index = 0, total = 0, common = 0
+        while index < bytes.count {
+            guard bytes[index] >= 0x80 else { index += 1; continue }
+            total += 1
+            if index + 1 < bytes.count, lead.contains(bytes[index]), trail.contains(bytes[index + 1]) { common += 1 }
+            index += 2
+        }
+        return total == 0 ? 0 : Double(common) / Double(total)
     }
 
     /// Mostly control characters other than tab, line breaks and form feed: not a text document.

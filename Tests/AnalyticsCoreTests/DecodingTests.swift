@@ -52,4 +52,23 @@ import Testing
         #expect(try TextDecoding.decode([]).text == "")
         #expect(try TextDecoding.decode([0xEF, 0xBB, 0xBF]).text == "")
     }
+
+    @Test func big5IsToldApartFromGBK() throws {
+        // "政協委員會議提案，共開展3次。" in Big5: GB18030 would read it without error, as mojibake.
+        let bytes: [UInt8] = [172, 70, 168, 243, 169, 101, 173, 251, 183, 124, 196, 179, 180, 163, 174, 215, 161, 65, 166, 64, 182, 125, 174, 105, 51, 166, 184, 161, 67]
+        #expect(try TextDecoding.decode(bytes) == .init(text: "政協委員會議提案，共開展3次。", encoding: "BIG5"))
+    }
+
+    @Test func damagedUTF8IsAnErrorNotMojibake() {
+        let truncated = Array("政协委员会议".utf8) + Array("委".utf8).prefix(2)
+        do {
+            _ = try TextDecoding.decode(truncated)
+            Issue.record("a truncated file must not decode")
+        } catch {
+            #expect(error.message.contains("cut short"))
+        }
+        var damaged = Array(String(repeating: "政协委员会议", count: 20).utf8)
+        damaged[30] = 0xFF
+        #expect(throws: TextDecoding.Failure.self) { try TextDecoding.decode(damaged) }
+    }
 }

@@ -32,7 +32,9 @@ struct FactBuilder: Sendable {
         var sentenceCache = SentenceCache()
         while index < matches.count {
             var consumed = 1
-            guard var draft = date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars) else {
+            // A 100,000-digit number has no finite value: it is not a figure anyone can compare.
+            guard matches[index].value.isFinite, var draft = date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars),
+                  draft.value.isFinite else {
                 index += 1
                 continue
             }

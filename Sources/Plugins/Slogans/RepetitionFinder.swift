@@ -17,7 +17,8 @@ struct RepetitionFinder: Sendable {
                 for headLength in 2...3 {
                     let head = index + firstLength
                     let second = head + headLength
-                    guard second + 1 + headLength <= scalars.count, scalars[second] == scalars[index] else { continue }
+                    guard second + 1 + headLength <= scalars.count, scalars[second] == scalars[index],
+                          scalars[head..<second].contains(where: { $0 != scalars[index] }) else { continue } // not 一一一一
                     for secondLength in 1...3 where secondLength != firstLength || !scalars[index..<head].elementsEqual(scalars[second..<(second + secondLength)]) {
                         let repeatAt = second + secondLength
                         let end = repeatAt + headLength

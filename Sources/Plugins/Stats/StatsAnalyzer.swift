@@ -44,7 +44,7 @@ public struct StatsAnalyzer: Analyzer {
             characters: document.characterCount,
             nonWhitespaceCharacters: document.characterCount - whitespace,
             hanCharacters: han,
-            hanShare: document.characterCount == 0 ? 0 : Double(han) / Double(document.characterCount - whitespace),
+            hanShare: document.characterCount == whitespace ? 0 : Double(han) / Double(document.characterCount - whitespace),
             latinWords: latinWords,
             paragraphs: document.paragraphs.count,
             sentences: sentenceCount,
