@@ -34,6 +34,18 @@ public struct NumberMatch: Sendable, Equatable {
     public var numberValue = 0.0
 
     public var range: Range<Int> { start..<end }
+
+    /// The match now ends at `end` with `value`, a number in its own right (a fraction, a mixed
+    /// number, a power): the bare number is the whole match.
+    mutating func extend(to end: Int, value: Double, isFraction: Bool) {
+        self.value = value
+        self.end = end
+        self.isFraction = self.isFraction || isFraction
+        isDigitSequence = false
+        numberStart = start
+        numberEnd = end
+        numberValue = value
+    }
 }
 
 /// Chinese digits and units by code point, one byte each over the Basic Multilingual Plane: the
@@ -152,37 +164,19 @@ public enum NumberScanner {
         let fenAt = skipSpaces(after, scalars, end), zhiAt = skipSpaces(fenAt + 1, scalars, end)
         if zhiAt < end, scalars[fenAt] == "分", scalars[zhiAt] == "之", zhiAt + 1 < end,
            let numerator = core(at: skipSpaces(zhiAt + 1, scalars, end), in: scalars, end: end), number.value != 0 {
-            number.value = numerator.value / number.value
-            number.end = numerator.end
-            number.isFraction = true
-            number.isDigitSequence = false
             number.form = number.form == numerator.form ? number.form : .mixed
-            number.numberStart = number.start
-            number.numberEnd = number.end
-            number.numberValue = number.value
+            number.extend(to: numerator.end, value: numerator.value / number.value, isFraction: true)
             return number
         }
         // 3/5, １６/5, and 1 3/5 (a whole number and a fraction): Arabic integers only, and not a
         // date or path (2022/3/5).
         if number.form == .arabic, number.isDigitSequence, let fraction = slashFraction(at: after, in: scalars, end: end) {
-            number.value = fraction.value
-            number.end = fraction.end
-            number.isFraction = true
-            number.isDigitSequence = false
-            number.numberStart = number.start
-            number.numberEnd = number.end
-            number.numberValue = number.value
+            number.extend(to: fraction.end, value: fraction.value, isFraction: true)
             return number
         }
         if number.form == .arabic, number.isDigitSequence, after + 1 < end, scalars[after] == " ",
            let fraction = slashFractionStarting(at: after + 1, in: scalars, end: end) {
-            number.value += number.value < 0 ? -fraction.value : fraction.value
-            number.end = fraction.end
-            number.isFraction = true
-            number.isDigitSequence = false
-            number.numberStart = number.start
-            number.numberEnd = number.end
-            number.numberValue = number.value
+            number.extend(to: fraction.end, value: number.value + (number.value < 0 ? -fraction.value : fraction.value), isFraction: true)
             return number
         }
         // 2^5, 1.1^+23, 2.5^-1: powers.
@@ -195,25 +189,14 @@ public enum NumberScanner {
             }
             if probe < end, isArabicDigit(scalars[probe]), let exponent = arabic(at: probe, in: scalars, end: end) {
                 let magnitude = pow(abs(number.value), exponentSign * exponent.value)
-                number.value = number.value < 0 ? -magnitude : magnitude
-                number.end = exponent.end
-                number.isDigitSequence = false
-                number.numberStart = number.start
-                number.numberEnd = number.end
-                number.numberValue = number.value
+                number.extend(to: exponent.end, value: number.value < 0 ? -magnitude : magnitude, isFraction: false)
                 return number
             }
         }
         // 三百五十又三分之一: a whole number and a fraction.
         let youAt = skipSpaces(after, scalars, end)
         if youAt < end, scalars[youAt] == "又", youAt + 1 < end, let fraction = match(at: skipSpaces(youAt + 1, scalars, end), in: scalars, end: end), fraction.isFraction {
-            number.value += number.value < 0 ? -fraction.value : fraction.value
-            number.end = fraction.end
-            number.isFraction = true
-            number.isDigitSequence = false
-            number.numberStart = number.start
-            number.numberEnd = number.end
-            number.numberValue = number.value
+            number.extend(to: fraction.end, value: number.value + (number.value < 0 ? -fraction.value : fraction.value), isFraction: true)
             return number
         }
         // Percent suffixes.
