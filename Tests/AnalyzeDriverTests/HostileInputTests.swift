@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import AnalyzeDriver
+
+/// Whatever a crawler produces gets a report or a clear error for that file, never a crash, and
+/// JSON that parses. (Sizes are kept moderate: the tests run in debug builds.)
+@Suite struct HostileInputTests {
+    static let cases: [(String, [UInt8])] = [
+        ("empty", []),
+        ("whitespace", Array("  \n\n\t\u{3000}\n".utf8)),
+        ("one character", Array("一".utf8)),
+        ("BOM only", [0xEF, 0xBB, 0xBF]),
+        ("invalid UTF-8 inside", Array("政协委员会议".utf8) + [0xFF, 0xFE] + Array("提案办理".utf8)),
+        ("truncated character", Array("政协委员".utf8) + Array("会".utf8).prefix(2)),
+        ("NUL bytes", Array("abc\u{0}def\u{0}".utf8)),
+        ("mixed line endings", Array("第一段。\r\n第二段。\r第三段。\u{2028}第四段。\n".utf8)),
+        ("PNG", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]),
+        ("quotes", Array(String(repeating: "“", count: 100_000).utf8)),
+        ("unbalanced", Array((String(repeating: "（“【《「", count: 5_000) + String(repeating: "”）", count: 700)).utf8)),
+        ("100,000 digits", Array(String(repeating: "9", count: 100_000).utf8)),
+        ("repeated 一", Array(String(repeating: "一", count: 50_000).utf8)),
+        ("headings only", Array((1...3_000).map { "\($0)．标题" }.joined(separator: "\n").utf8)),
+        ("Chinese labels", Array(String(repeating: "一、标题\n", count: 2_000).utf8)),
+        ("emoji and marks", Array(String(repeating: "😀e\u{301}政协\u{200D}👨‍👩‍👧“”，。第", count: 3_000).utf8)),
+        ("one long line", Array(String(repeating: "政协委员会议提案", count: 20_000).utf8)),
+    ]
+
+    @Test(arguments: cases.indices)
+    func everyInputGetsAReportOrAClearError(_ index: Int) throws {
+        let (name, bytes) = Self.cases[index]
+        let captured = CapturedIO(stdin: bytes)
+        let status = Driver(io: captured.io).run(["--format", "json", "-"])
+        #expect(status == 0 || status == 1, "\(name): exit \(status)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(captured.output.utf8)) as? [String: Any], "\(name): no JSON")
+        let document = try #require((json["documents"] as? [[String: Any]])?.first)
+        let errors = document["errors"] as? [[String: String]] ?? []
+        if status == 1 {
+            #expect(!errors.isEmpty && captured.errors.contains("analyze: -:"), "\(name): a failure must be explained")
+        } else {
+            #expect(errors.isEmpty)
+            #expect((document["analyzers"] as? [String: Any])?.count == 5, "\(name): every analyzer reports")
+        }
+    }
+}
