@@ -30,6 +30,8 @@ enum CommandLineSpec {
         FlagSpec("--option", value: "ID.KEY=VALUE", repeatable: true, help: "set an analyzer option; see --explain ID"),
         FlagSpec("--output", value: "FILE", help: "write the report to FILE instead of standard output"),
         FlagSpec("--encoding", value: "NAME", help: "decode inputs as NAME (GB18030, GBK, BIG5, UTF-16LE…) instead of detecting"),
+        FlagSpec("--glob", value: "PATTERN", help: "files to take from directory inputs, searched recursively (default: *.txt)"),
+        FlagSpec("--jobs", value: "N", help: "documents analysed in parallel (default: all cores); output order stays the input order"),
         FlagSpec("--max-bytes", value: "N", help: "refuse inputs larger than N bytes (default: \(defaultMaxBytes))"),
         FlagSpec("--segment", help: "print each input line's words separated by single spaces (honours keywords.dict)"),
         FlagSpec("--list-plugins", help: "list the analyzers with their summaries"),
@@ -48,7 +50,7 @@ enum CommandLineSpec {
         var out = """
         analyze \(version): text analytics for Chinese government reports and news
 
-        USAGE: analyze [options] FILE...      (FILE may be - for standard input)
+        USAGE: analyze [options] FILE|DIR...  (FILE may be - for standard input; DIR is searched for --glob)
                analyze --segment [--option keywords.dict=FILE] [FILE|-]
 
         OPTIONS:

@@ -86,14 +86,27 @@ public struct Driver: Sendable {
             return usageError("unknown encoding '\(encoding)' for --encoding; try GB18030, GBK, BIG5, UTF-16LE (iconv names)")
         }
 
+        let inputs = CorpusRunner.expand(invocation.inputs, glob: invocation.glob)
+        let streaming = invocation.format == .jsonl && invocation.output == nil
         var documents: [DocumentReport] = []
-        for input in invocation.inputs {
-            let report = analyzeInput(input, invocation: invocation, pipeline: pipeline)
+        var allSucceeded = true
+        let driver = self
+        CorpusRunner.run(count: inputs.count, jobs: invocation.jobs, work: { index in
+            let input = inputs[index]
+            if let error = input.error { return .failed(source: input.path, error: error) }
+            return driver.analyzeInput(input.path, invocation: invocation, pipeline: pipeline)
+        }, emit: { _, report in
             for error in report.errors {
-                io.writeError("analyze: \(input): \(error)\n")
+                io.writeError("analyze: \(report.source): \(error)\n")
             }
-            documents.append(report)
-        }
+            allSucceeded = allSucceeded && report.succeeded
+            if streaming, let line = try? JSONReportRenderer.renderLine(report) {
+                io.writeOutput(line) // one line per document, in input order, as soon as it is ready
+            } else {
+                documents.append(report)
+            }
+        })
+        if streaming { return allSucceeded ? ExitCode.success : ExitCode.inputFailed }
         let report = Report(documents: documents)
         let rendered: String
         do {
@@ -110,7 +123,7 @@ public struct Driver: Sendable {
         } else {
             io.writeOutput(rendered)
         }
-        return documents.allSatisfy(\.succeeded) ? ExitCode.success : ExitCode.inputFailed
+        return allSucceeded ? ExitCode.success : ExitCode.inputFailed
     }
 
     /// `--segment`: each input line's words separated by single spaces, one output line per input line.

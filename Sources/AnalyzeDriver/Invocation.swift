@@ -1,3 +1,4 @@
+import Foundation
 import AnalyticsCore
 
 /// What the user asked for, parsed from the arguments.
@@ -19,6 +20,8 @@ struct Invocation: Sendable, Equatable {
     var output: String?
     var encoding: String?
     var maxBytes = CommandLineSpec.defaultMaxBytes
+    var glob = "*.txt"
+    var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var inputs: [String] = []
 }
 
@@ -102,6 +105,12 @@ enum InvocationParser {
                 throw UsageError(message: "'--max-bytes' expects a positive whole number of bytes, got '\(value!)'")
             }
             invocation.maxBytes = bytes
+        case "--glob": invocation.glob = value!
+        case "--jobs":
+            guard let jobs = Int(value!), (1...256).contains(jobs) else {
+                throw UsageError(message: "'--jobs' expects a number of parallel documents from 1 to 256, got '\(value!)'")
+            }
+            invocation.jobs = jobs
         case "--segment": invocation.action = .segment
         case "--list-plugins": invocation.action = .listPlugins
         case "--explain": invocation.action = .explain(value!)

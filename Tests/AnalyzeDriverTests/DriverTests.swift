@@ -35,11 +35,31 @@ import Testing
         #expect(errors.first?["message"]?.contains("no such file") == true)
     }
 
-    @Test func directoriesAndBinaryFilesAreClearErrors() {
-        let run = runAnalyze([packageRoot.path, "/proc/self/exe"])
+    @Test func emptyDirectoriesAndBinaryFilesAreClearErrors() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let run = runAnalyze(["--plugins", "stats", empty.path, "/proc/self/exe"])
         #expect(run.status == 1)
-        #expect(run.errors.contains("is a directory"))
+        #expect(run.errors.contains("no files matching '*.txt'"))
         #expect(run.errors.contains("binary file"))
+    }
+
+    @Test func directoriesAreSearchedAndJobsKeepTheOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in [("b.txt", "第二篇。"), ("a.txt", "第一篇。"), ("sub/c.txt", "第三篇。"), ("skip.md", "不读。")] {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let one = runAnalyze(["--plugins", "stats", "--format", "jsonl", "--jobs", "1", folder.path])
+        let two = runAnalyze(["--plugins", "stats", "--format", "jsonl", "--jobs", "2", folder.path])
+        #expect(one.status == 0 && one.output == two.output)
+        let sources = one.output.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["source"] as? String ?? ""
+        }
+        #expect(sources.map { ($0 as NSString).lastPathComponent } == ["a.txt", "b.txt", "c.txt"])
+        #expect(runAnalyze(["--plugins", "stats", "--format", "jsonl", "--glob", "*.md", folder.path]).output.contains("skip.md"))
     }
 
     @Test(arguments: [
@@ -52,6 +72,7 @@ import Testing
         (["--encoding", "NOPE-1", "x"], "unknown encoding"),
         ([], "no input files"),
         (["--explain", "stat"], "did you mean 'stats'"),
+        (["--jobs", "0", "x"], "'--jobs' expects"),
     ])
     func usageErrorsExit64(_ arguments: [String], message: String) {
         let run = runAnalyze(arguments)

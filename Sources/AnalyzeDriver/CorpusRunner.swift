@@ -1,0 +1,93 @@
+import AnalyticsCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns inputs into documents: directories are searched recursively for files matching a glob,
+/// and documents are analysed on several threads but handed back in input order, so output is
+/// the same whatever `--jobs` is, and memory holds only the documents in flight.
+enum CorpusRunner {
+    /// Each input as given, directories replaced by their matching files (sorted); a directory with
+    /// none becomes an input with an error to report.
+    static func expand(_ inputs: [String], glob: String) -> [(path: String, error: String?)] {
+        var result: [(String, String?)] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
+                result.append((input, nil))
+                continue
+            }
+            var files: [String] = []
+            if let enumerator = FileManager.default.enumerator(atPath: input) {
+                while let relative = enumerator.nextObject() as? String {
+                    let name = (relative as NSString).lastPathComponent
+                    guard fnmatch(glob, name, 0) == 0 else { continue }
+                    let path = (input as NSString).appendingPathComponent(relative)
+                    var isSubdirectory: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: path, isDirectory: &isSubdirectory), !isSubdirectory.boolValue { files.append(path) }
+                }
+            }
+            if files.isEmpty {
+                result.append((input, "is a directory with no files matching '\(glob)'; pass other files or a different --glob PATTERN"))
+            } else {
+                result += files.sorted().map { ($0, nil) }
+            }
+        }
+        return result
+    }
+
+    /// Runs `work` on every index with `jobs` threads and calls `emit` in index order as results
+    /// become ready; workers stay at most `window` documents ahead of the writer.
+    static func run(count: Int, jobs: Int, work: @escaping @Sendable (Int) -> DocumentReport, emit: (Int, DocumentReport) -> Void) {
+        guard jobs > 1, count > 1 else {
+            for index in 0..<count { emit(index, work(index)) }
+            return
+        }
+        let state = SharedState(window: jobs * 4)
+        let group = DispatchGroup()
+        for _ in 0..<min(jobs, count) {
+            DispatchQueue.global().async(group: group) {
+                while let index = state.take(limit: count) {
+                    state.put(index, work(index))
+                }
+            }
+        }
+        for index in 0..<count {
+            emit(index, state.wait(for: index))
+        }
+        group.wait()
+    }
+
+    private final class SharedState: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var next = 0
+        private var emitted = 0
+        private var ready: [Int: DocumentReport] = [:]
+        private let window: Int
+
+        init(window: Int) { self.window = window }
+
+        func take(limit: Int) -> Int? {
+            condition.lock(); defer { condition.unlock() }
+            while next < limit && next - emitted >= window { condition.wait() }
+            guard next < limit else { return nil }
+            defer { next += 1 }
+            return next
+        }
+
+        func put(_ index: Int, _ report: DocumentReport) {
+            condition.lock(); defer { condition.unlock() }
+            ready[index] = report
+            condition.broadcast()
+        }
+
+        func wait(for index: Int) -> DocumentReport {
+            condition.lock(); defer { condition.unlock() }
+            while ready[index] == nil { condition.wait() }
+            emitted = index + 1
+            condition.broadcast()
+            return ready.removeValue(forKey: index)!
+        }
+    }
+}
