@@ -1,3 +1,5 @@
+import Foundation
+
 /// A result type that can sum itself up over several documents (which slogans documents share,
 /// keyword totals…). The driver adds these summaries after the documents when there is more than one.
 public protocol CorpusSummarizable: AnalyzerResult {
@@ -38,5 +40,32 @@ extension Report {
                   let type = type(of: first) as? any CorpusSummarizable.Type else { return nil }
             return type.entry(id: id, results)
         }
+    }
+}
+
+/// A result that is a table: `--format csv` writes the rows of every document, with a source column.
+public protocol CSVExportable: AnalyzerResult {
+    static var csvColumns: [String] { get }
+    var csvRows: [[String]] { get }
+}
+
+public enum CSVReportRenderer {
+    /// The rows of the first requested analyzer whose results are tables, for all documents.
+    public static func render(_ report: Report) -> String? {
+        guard let id = report.documents.lazy.flatMap(\.entries).first(where: { $0.result is any CSVExportable })?.id else { return nil }
+        var columns: [String] = []
+        var rows: [[String]] = []
+        for document in report.documents {
+            guard let result = document.entries.first(where: { $0.id == id })?.result as? any CSVExportable else { continue }
+            columns = type(of: result).csvColumns
+            rows += result.csvRows.map { [document.source] + $0 }
+        }
+        return ([["source"] + columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 quoting.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -17,7 +17,7 @@ struct FlagSpec: Sendable {
 }
 
 enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json, markdown, jsonl
+    case text, json, markdown, jsonl, csv
 }
 
 enum CommandLineSpec {

@@ -86,6 +86,9 @@ public struct Driver: Sendable {
             return usageError("unknown encoding '\(encoding)' for --encoding; try GB18030, GBK, BIG5, UTF-16LE (iconv names)")
         }
 
+        if invocation.format == .csv, let plugins = invocation.plugins, !plugins.contains("facts") {
+            return usageError("--format csv writes the facts table; add facts to --plugins")
+        }
         let inputs = CorpusRunner.expand(invocation.inputs, glob: invocation.glob)
         let streaming = invocation.format == .jsonl && invocation.output == nil
         var documents: [DocumentReport] = []
@@ -186,6 +189,11 @@ public struct Driver: Sendable {
             return try report.documents.map(JSONReportRenderer.renderLine).joined()
         case .markdown:
             return MarkdownReportRenderer.render(report)
+        case .csv:
+            guard let csv = CSVReportRenderer.render(report) else {
+                throw UsageError(message: "--format csv writes the facts table: run the facts analyzer (--plugins facts)")
+            }
+            return csv
         }
     }
 

@@ -157,3 +157,29 @@ import Testing
         #expect(json["corpus"] == nil)
     }
 }
+
+@Suite struct TableAndCorpusOutputTests {
+    @Test func factsAsCSV() throws {
+        let run = runAnalyze(["--plugins", "facts", "--format", "csv", "-"], stdin: "立案交办提案724件，增长5.1%，\"引号\"。")
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.first == "source,kind,value,unit,subject,direction,text,start,end,sentence")
+        #expect(lines.contains { $0.hasPrefix("-,count,724,件,提案,,724件,") })
+        #expect(run.output.contains("\"立案交办提案724件，增长5.1%，\"\"引号\"\"。\""), "fields with quotes are quoted")
+        #expect(runAnalyze(["--plugins", "stats", "--format", "csv", "-"], stdin: "你好。").status == 64)
+    }
+
+    @Test func keywordAndSectionSummariesAcrossDocuments() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "政协委员提出提案。政协委员参加协商。".write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "政协委员视察工作。乡村振兴成效显著。".write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let run = runAnalyze(["--plugins", "keywords,sections", "--format", "json", folder.path])
+        let json = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as! [String: Any]
+        let corpus = json["corpus"] as! [String: Any]
+        let terms = (corpus["keywords"] as! [String: Any])["terms"] as! [[String: Any]]
+        #expect(terms.first?["term"] as? String == "政协委员" && terms.first?["documents"] as? Int == 2)
+        #expect(((corpus["sections"] as! [String: Any])["documents"] as! [Any]).count == 2)
+    }
+}

@@ -90,3 +90,20 @@ public struct FactsResult: AnalyzerResult, Equatable {
         return text
     }
 }
+
+extension FactsResult: CSVExportable {
+    public static let csvColumns = ["kind", "value", "unit", "subject", "direction", "text", "start", "end", "sentence"]
+
+    public var csvRows: [[String]] {
+        facts.map { fact in
+            [fact.kind.rawValue, FactsResult.plain(fact.value), fact.unit ?? "", fact.subject ?? "", fact.direction ?? "", fact.text,
+             String(fact.start), String(fact.end), fact.sentence]
+        }
+    }
+
+    /// A number as a spreadsheet reads it: no grouping, no exponent for ordinary sizes.
+    static func plain(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+}

@@ -182,3 +182,34 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
         ]
     }
 }
+
+/// Across documents: each term's total count and the number of documents it is a keyword of.
+public struct KeywordsCorpusSummary: Codable, Sendable, Equatable {
+    public struct Term: Codable, Sendable, Equatable {
+        public let term: String
+        public let count: Int
+        public let documents: Int
+    }
+
+    /// The terms that are keywords of at least one document, most widespread first (then by count, then term).
+    public let terms: [Term]
+}
+
+extension KeywordsResult: CorpusSummarizable {
+    public static func summarize(_ documents: [(source: String, result: KeywordsResult)]) -> KeywordsCorpusSummary {
+        var totals: [String: (count: Int, documents: Int)] = [:]
+        for (_, result) in documents {
+            for keyword in result.keywords {
+                let current = totals[keyword.term] ?? (0, 0)
+                totals[keyword.term] = (current.count + keyword.count, current.documents + 1)
+            }
+        }
+        let terms = totals.map { KeywordsCorpusSummary.Term(term: $0.key, count: $0.value.count, documents: $0.value.documents) }
+            .sorted { ($1.documents, $1.count, $0.term) < ($0.documents, $0.count, $1.term) }
+        return KeywordsCorpusSummary(terms: terms)
+    }
+
+    public static func rendering(of summary: KeywordsCorpusSummary) -> [RenderBlock] {
+        [.bars(summary.terms.prefix(20).map { .init("\($0.term) ×\($0.count)", value: Double($0.documents), display: "\($0.documents) docs") })]
+    }
+}

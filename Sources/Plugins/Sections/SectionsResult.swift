@@ -75,3 +75,34 @@ public struct SectionsResult: AnalyzerResult, Equatable {
         return blocks
     }
 }
+
+/// Across documents: for each document, how many sections have each theme.
+public struct SectionsCorpusSummary: Codable, Sendable, Equatable {
+    public struct DocumentThemes: Codable, Sendable, Equatable {
+        public let source: String
+        /// Theme → number of sections with it.
+        public let themes: [String: Int]
+        /// Section-level warnings in the document.
+        public let warnings: Int
+    }
+
+    public let documents: [DocumentThemes]
+}
+
+extension SectionsResult: CorpusSummarizable {
+    public static func summarize(_ documents: [(source: String, result: SectionsResult)]) -> SectionsCorpusSummary {
+        SectionsCorpusSummary(documents: documents.map { source, result in
+            var themes: [String: Int] = [:]
+            for section in result.sections { if let theme = section.theme { themes[theme, default: 0] += 1 } }
+            return .init(source: source, themes: themes, warnings: result.warnings.count)
+        })
+    }
+
+    public static func rendering(of summary: SectionsCorpusSummary) -> [RenderBlock] {
+        [.table(headers: ["document", "themes (sections)", "warnings"], rows: summary.documents.map { document in
+            [document.source,
+             document.themes.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(4).map { "\($0.key) \($0.value)" }.joined(separator: ", "),
+             String(document.warnings)]
+        }, numericColumns: [2])]
+    }
+}
