@@ -16,6 +16,10 @@ struct FlagSpec: Sendable {
     }
 }
 
+enum InputFormat: String, CaseIterable, Sendable {
+    case files, jsonl
+}
+
 enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, markdown, jsonl, csv
 }
@@ -30,6 +34,8 @@ enum CommandLineSpec {
         FlagSpec("--option", value: "ID.KEY=VALUE", repeatable: true, help: "set an analyzer option; see --explain ID"),
         FlagSpec("--output", value: "FILE", help: "write the report to FILE instead of standard output"),
         FlagSpec("--encoding", value: "NAME", help: "decode inputs as NAME (GB18030, GBK, BIG5, UTF-16LE…) instead of detecting"),
+        FlagSpec("--input", value: InputFormat.allCases.map(\.rawValue).joined(separator: "|"),
+                 help: "files: each input is a document (default); jsonl: each line {\"id\",\"text\"} of each input is one"),
         FlagSpec("--glob", value: "PATTERN", help: "files to take from directory inputs, searched recursively (default: *.txt)"),
         FlagSpec("--jobs", value: "N", help: "documents analysed in parallel (default: all cores); output order stays the input order"),
         FlagSpec("--max-bytes", value: "N", help: "refuse inputs larger than N bytes (default: \(defaultMaxBytes))"),

@@ -91,3 +91,24 @@ enum CorpusRunner {
         }
     }
 }
+
+/// One thing to analyse.
+enum InputUnit: Sendable {
+    case file(String)
+    case text(source: String, text: String)
+    case failed(source: String, error: String)
+}
+
+/// `--input jsonl`: one `{"id": "…", "text": "…"}` object a line.
+enum JSONLines {
+    static func unit(_ line: Substring, at location: String) -> InputUnit {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            return .failed(source: location, error: "is not a JSON object; --input jsonl expects one {\"id\": …, \"text\": …} a line")
+        }
+        guard let text = object["text"] as? String else {
+            return .failed(source: location, error: "has no string \"text\" field; --input jsonl expects {\"id\": …, \"text\": …}")
+        }
+        let id = (object["id"] as? String) ?? (object["id"] as? NSNumber).map { $0.stringValue } ?? location
+        return .text(source: id, text: text)
+    }
+}

@@ -89,15 +89,17 @@ public struct Driver: Sendable {
         if invocation.format == .csv, let plugins = invocation.plugins, !plugins.contains("facts") {
             return usageError("--format csv writes the facts table; add facts to --plugins")
         }
-        let inputs = CorpusRunner.expand(invocation.inputs, glob: invocation.glob)
+        let units = inputUnits(invocation)
         let streaming = invocation.format == .jsonl && invocation.output == nil
         var documents: [DocumentReport] = []
         var allSucceeded = true
         let driver = self
-        CorpusRunner.run(count: inputs.count, jobs: invocation.jobs, work: { index in
-            let input = inputs[index]
-            if let error = input.error { return .failed(source: input.path, error: error) }
-            return driver.analyzeInput(input.path, invocation: invocation, pipeline: pipeline)
+        CorpusRunner.run(count: units.count, jobs: invocation.jobs, work: { index in
+            switch units[index] {
+            case .file(let path): return driver.analyzeInput(path, invocation: invocation, pipeline: pipeline)
+            case .text(let source, let text): return .analyzing(Document(source: source, text: text), with: pipeline)
+            case .failed(let source, let error): return .failed(source: source, error: error)
+            }
         }, emit: { _, report in
             for error in report.errors {
                 io.writeError("analyze: \(report.source): \(error)\n")
@@ -159,6 +161,31 @@ public struct Driver: Sendable {
     }
 
     private enum ReadOutcome { case success(String), failure(String) }
+
+    /// What to analyse: files (directories expanded), or with `--input jsonl` one document per
+    /// line `{"id": …, "text": …}` of each input, the contract of Spark's RDD.pipe and Hadoop Streaming.
+    private func inputUnits(_ invocation: Invocation) -> [InputUnit] {
+        let expanded = CorpusRunner.expand(invocation.inputs, glob: invocation.glob)
+        guard invocation.inputFormat == .jsonl else {
+            return expanded.map { input in input.error.map { InputUnit.failed(source: input.path, error: $0) } ?? .file(input.path) }
+        }
+        var units: [InputUnit] = []
+        for input in expanded {
+            if let error = input.error { units.append(.failed(source: input.path, error: error)); continue }
+            let text: String
+            switch readText(input.path, invocation: invocation) {
+            case .success(let read): text = read
+            case .failure(let message):
+                units.append(.failed(source: input.path, error: message))
+                continue
+            }
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where !line.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" }) {
+                units.append(JSONLines.unit(line, at: "\(input.path):\(number + 1)"))
+            }
+        }
+        return units
+    }
 
     private func readText(_ input: String, invocation: Invocation) -> ReadOutcome {
         do {

@@ -21,6 +21,7 @@ struct Invocation: Sendable, Equatable {
     var encoding: String?
     var maxBytes = CommandLineSpec.defaultMaxBytes
     var glob = "*.txt"
+    var inputFormat: InputFormat = .files
     var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var inputs: [String] = []
 }
@@ -106,6 +107,11 @@ enum InvocationParser {
             }
             invocation.maxBytes = bytes
         case "--glob": invocation.glob = value!
+        case "--input":
+            guard let format = InputFormat(rawValue: value!) else {
+                throw UsageError(message: "unknown input format '\(value!)'; valid: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            invocation.inputFormat = format
         case "--jobs":
             guard let jobs = Int(value!), (1...256).contains(jobs) else {
                 throw UsageError(message: "'--jobs' expects a number of parallel documents from 1 to 256, got '\(value!)'")

@@ -183,3 +183,14 @@ import Testing
         #expect(((corpus["sections"] as! [String: Any])["documents"] as! [Any]).count == 2)
     }
 }
+
+@Suite struct JSONLinesInputTests {
+    @Test func eachLineIsADocumentAndBadLinesAreReported() throws {
+        let input = "{\"id\":\"a1\",\"text\":\"立案交办提案724件。\"}\n\n{\"id\":7,\"text\":\"坚决做到“两个维护”。\"}\nnot json\n"
+        let run = runAnalyze(["--plugins", "facts", "--input", "jsonl", "--format", "jsonl", "-"], stdin: input)
+        #expect(run.status == 1)
+        let lines = run.output.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(lines.map { $0["source"] as! String } == ["a1", "7", "-:4"])
+        #expect(run.errors.contains("-:4: is not a JSON object"))
+    }
+}
