@@ -11,14 +11,18 @@ public struct DriverIO: Sendable {
     public var writeOutput: @Sendable (String) -> Void
     public var writeError: @Sendable (String) -> Void
     public var outputIsTerminal: Bool
+    /// A progress bar is drawn on standard error only when it is a terminal.
+    public var errorIsTerminal: Bool
     public var environment: [String: String]
 
     public init(readStandardInput: @escaping @Sendable () throws -> [UInt8], writeOutput: @escaping @Sendable (String) -> Void,
-                writeError: @escaping @Sendable (String) -> Void, outputIsTerminal: Bool = false, environment: [String: String] = [:]) {
+                writeError: @escaping @Sendable (String) -> Void, outputIsTerminal: Bool = false, errorIsTerminal: Bool = false,
+                environment: [String: String] = [:]) {
         self.readStandardInput = readStandardInput
         self.writeOutput = writeOutput
         self.writeError = writeError
         self.outputIsTerminal = outputIsTerminal
+        self.errorIsTerminal = errorIsTerminal
         self.environment = environment
     }
 }
@@ -94,16 +98,19 @@ public struct Driver: Sendable {
         var documents: [DocumentReport] = []
         var allSucceeded = true
         let driver = self
+        let progress = io.errorIsTerminal && units.count > 1 ? ProgressBar(total: units.count, write: io.writeError) : nil
         CorpusRunner.run(count: units.count, jobs: invocation.jobs, work: { index in
             switch units[index] {
             case .file(let path): return driver.analyzeInput(path, invocation: invocation, pipeline: pipeline)
             case .text(let source, let text): return .analyzing(Document(source: source, text: text), with: pipeline)
             case .failed(let source, let error): return .failed(source: source, error: error)
             }
-        }, emit: { _, report in
+        }, emit: { index, report in
+            if !report.errors.isEmpty { progress?.clear() }
             for error in report.errors {
                 io.writeError("analyze: \(report.source): \(error)\n")
             }
+            progress?.update(done: index + 1, characters: report.characters)
             allSucceeded = allSucceeded && report.succeeded
             if streaming, let line = try? JSONReportRenderer.renderLine(report) {
                 io.writeOutput(line) // one line per document, in input order, as soon as it is ready
@@ -111,6 +118,7 @@ public struct Driver: Sendable {
                 documents.append(report)
             }
         })
+        progress?.clear()
         if streaming { return allSucceeded ? ExitCode.success : ExitCode.inputFailed }
         let report = Report(documents: documents)
         let rendered: String

@@ -10,6 +10,7 @@ let io = DriverIO(
     writeOutput: { StandardStreams.write($0, to: STDOUT_FILENO) },
     writeError: { StandardStreams.write($0, to: STDERR_FILENO) },
     outputIsTerminal: isatty(STDOUT_FILENO) == 1,
+    errorIsTerminal: isatty(STDERR_FILENO) == 1,
     environment: StandardStreams.environment()
 )
 let status = Driver(io: io).run(Array(CommandLine.arguments.dropFirst()))
