@@ -82,6 +82,12 @@ public protocol AnalyzerResult: Codable, Sendable {
     var reportedSpans: [LabeledSpan] { get }
     /// The result as renderer-neutral blocks; renderers know nothing of specific analyzers.
     func rendering(for document: Document) -> [RenderBlock]
+    /// Spans worth marking in the document text (the HTML report), with what to show on hover.
+    var highlights: [LabeledSpan] { get }
+}
+
+extension AnalyzerResult {
+    public var highlights: [LabeledSpan] { [] }
 }
 
 public struct LabeledSpan: Hashable, Sendable {

@@ -43,6 +43,8 @@ public enum MarkdownReportRenderer {
             return items.map { String(repeating: "  ", count: $0.level) + "- " + escape($0.text) + "\n" }.joined()
         case .note(let text):
             return escape(text) + "\n"
+        case let .matrix(rowLabels, columnLabels, values):
+            return render(RenderBlock.matrixAsTable(rowLabels, columnLabels, values))
         }
     }
 

@@ -11,6 +11,8 @@ public enum RenderBlock: Sendable, Equatable {
     case outline([OutlineItem])
     /// A short paragraph of prose.
     case note(String)
+    /// Values for rows × columns, shown as a heat map where the renderer can (HTML), else a table.
+    case matrix(rowLabels: [String], columnLabels: [String], values: [[Double]])
 
     public struct Field: Sendable, Equatable {
         public let label: String
@@ -39,6 +41,14 @@ public enum RenderBlock: Sendable, Equatable {
             self.level = level
             self.text = text
         }
+    }
+}
+
+extension RenderBlock {
+    /// A matrix as a plain table, for renderers without colour.
+    static func matrixAsTable(_ rows: [String], _ columns: [String], _ values: [[Double]]) -> RenderBlock {
+        .table(headers: [""] + columns, rows: zip(rows, values).map { label, row in [label] + row.map { $0 == 0 ? "" : NumberText.fixed($0, digits: 0) } },
+               numericColumns: Set(1...max(1, columns.count)))
     }
 }
 

@@ -70,6 +70,8 @@ public struct TextReportRenderer {
             }.joined()
         case .note(let text):
             return "  " + text + "\n"
+        case let .matrix(rowLabels, columnLabels, values):
+            return render(RenderBlock.matrixAsTable(rowLabels, columnLabels, values))
         }
     }
 

@@ -21,7 +21,7 @@ enum InputFormat: String, CaseIterable, Sendable {
 }
 
 enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json, markdown, jsonl, csv
+    case text, json, markdown, jsonl, csv, html
 }
 
 enum CommandLineSpec {

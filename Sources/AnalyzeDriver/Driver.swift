@@ -224,6 +224,8 @@ public struct Driver: Sendable {
             return try report.documents.map(JSONReportRenderer.renderLine).joined()
         case .markdown:
             return MarkdownReportRenderer.render(report)
+        case .html:
+            return HTMLReportRenderer.render(report)
         case .csv:
             guard let csv = CSVReportRenderer.render(report) else {
                 throw UsageError(message: "--format csv writes the facts table: run the facts analyzer (--plugins facts)")

@@ -194,3 +194,15 @@ import Testing
         #expect(run.errors.contains("-:4: is not a JSON object"))
     }
 }
+
+@Suite struct HTMLReportTests {
+    @Test func selfContainedPageWithHighlightsAtTheirSpans() throws {
+        let run = runAnalyze(["--format", "html", "-"], stdin: "立案交办提案724件，打造“七大都市”。<script>")
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("<!DOCTYPE html>"))
+        #expect(!run.output.contains("http://") && !run.output.contains("https://"), "no external resources")
+        #expect(run.output.contains("&lt;script&gt;"), "document text is escaped")
+        #expect(run.output.contains("<mark class=\"facts\" data-start=\"6\" data-end=\"10\""))
+        #expect(run.output.contains(">七大都市</mark>"))
+    }
+}

@@ -63,21 +63,33 @@ public struct FactsResult: AnalyzerResult, Equatable {
         facts.map { LabeledSpan($0.kind.rawValue, TextSpan(start: $0.start, end: $0.end)) }
     }
 
+    public var highlights: [LabeledSpan] {
+        facts.map { fact in
+            let detail = [fact.kind.rawValue, Self.displayValue(fact) + (fact.unit.map { " " + $0 } ?? ""), fact.subject, fact.direction]
+                .compactMap { $0 }.joined(separator: " · ")
+            return LabeledSpan(detail, TextSpan(start: fact.start, end: fact.end))
+        }
+    }
+
     public func rendering(for document: Document) -> [RenderBlock] {
         guard !facts.isEmpty else { return [.note("no figures found")] }
         let rows = facts.map { fact -> [String] in
             let direction = fact.direction.map { $0 == "up" ? "↑" : "↓" } ?? ""
-            let value: String
-            switch fact.kind {
-            case .range where fact.unit == "年" && (1000...2999).contains(fact.high ?? 0):
-                value = "\(Int(fact.low ?? fact.value))–\(Int(fact.high ?? fact.value))"
-            case .range: value = "\(Self.format(fact.low ?? fact.value))–\(Self.format(fact.high ?? fact.value))"
-            case .year, .date: value = fact.date ?? String(Int(fact.value))
-            default: value = Self.format(fact.value)
-            }
+            let value = Self.displayValue(fact)
             return [fact.subject ?? "", direction + value, fact.unit ?? "", fact.kind.rawValue, fact.text]
         }
         return [.note("\(facts.count) figures"), .table(headers: ["subject", "value", "unit", "kind", "text"], rows: rows, numericColumns: [1])]
+    }
+
+    /// The value as a reader expects it: a range as low–high, a year or date as written in ISO.
+    static func displayValue(_ fact: Fact) -> String {
+        switch fact.kind {
+        case .range where fact.unit == "年" && (1000...2999).contains(fact.high ?? 0):
+            return "\(Int(fact.low ?? fact.value))–\(Int(fact.high ?? fact.value))"
+        case .range: return "\(format(fact.low ?? fact.value))–\(format(fact.high ?? fact.value))"
+        case .year, .date: return fact.date ?? String(Int(fact.value))
+        default: return format(fact.value)
+        }
     }
 
     /// Whole numbers without decimals, large ones grouped; others with up to 4 decimals.

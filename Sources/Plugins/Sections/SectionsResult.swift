@@ -59,6 +59,14 @@ public struct SectionsResult: AnalyzerResult, Equatable {
         } + sections.map { LabeledSpan($0.role.rawValue, TextSpan(start: $0.start, end: $0.end)) }
     }
 
+    public var highlights: [LabeledSpan] {
+        sections.compactMap { section in
+            guard let start = section.headingStart, let end = section.headingEnd, end > start else { return nil }
+            let detail = [section.role.rawValue, section.label, section.theme].compactMap { $0 }.joined(separator: " · ")
+            return LabeledSpan(detail, TextSpan(start: start, end: end))
+        }
+    }
+
     public func rendering(for document: Document) -> [RenderBlock] {
         var items = sections.map { section -> RenderBlock.OutlineItem in
             var text = "[\(section.role.rawValue)]"

@@ -1,3 +1,4 @@
+import Foundation
 import AnalyticsCore
 
 public enum SloganKind: String, Codable, Sendable, CaseIterable {
@@ -56,6 +57,13 @@ public struct SlogansResult: AnalyzerResult, Equatable {
 
     public var reportedSpans: [LabeledSpan] {
         slogans.flatMap { slogan in slogan.occurrences.map { LabeledSpan(slogan.kind.rawValue, TextSpan(start: $0.start, end: $0.end)) } }
+    }
+
+    public var highlights: [LabeledSpan] {
+        slogans.flatMap { slogan in
+            let detail = [slogan.kind.rawValue, slogan.meaning ?? slogan.head.map { "head \($0)" }, "×\(slogan.count)"].compactMap { $0 }.joined(separator: " · ")
+            return slogan.occurrences.map { LabeledSpan(detail, TextSpan(start: $0.start, end: $0.end)) }
+        }
     }
 
     public func rendering(for document: Document) -> [RenderBlock] {
@@ -118,8 +126,12 @@ extension SlogansResult: CorpusSummarizable {
     public static func rendering(of summary: SlogansCorpusSummary) -> [RenderBlock] {
         guard !summary.slogans.isEmpty else { return [.note("no slogan appears in more than one document")] }
         let total = summary.documents.count
+        let top = Array(summary.slogans.prefix(30))
+        let sources = summary.documents.map(\.source)
+        let counts = top.map { slogan in sources.map { source in slogan.documents.contains(source) ? 1.0 : 0.0 } }
         return [
             .note("\(summary.slogans.count) slogans appear in more than one of \(total) documents"),
+            .matrix(rowLabels: top.map(\.text), columnLabels: sources.map { ($0 as NSString).lastPathComponent }, values: counts),
             .table(headers: ["slogan", "kind", "documents", "count"],
                    rows: summary.slogans.prefix(40).map { [$0.text, $0.kind.rawValue, "\($0.documents.count)/\(total)", String($0.count)] },
                    numericColumns: [3]),
