@@ -39,12 +39,12 @@ enum CorpusRunner {
 
     /// Runs `work` on every index with `jobs` threads and calls `emit` in index order as results
     /// become ready; workers stay at most `window` documents ahead of the writer.
-    static func run(count: Int, jobs: Int, work: @escaping @Sendable (Int) -> DocumentReport, emit: (Int, DocumentReport) -> Void) {
+    static func run<Output: Sendable>(count: Int, jobs: Int, work: @escaping @Sendable (Int) -> Output, emit: (Int, Output) -> Void) {
         guard jobs > 1, count > 1 else {
             for index in 0..<count { emit(index, work(index)) }
             return
         }
-        let state = SharedState(window: jobs * 4)
+        let state = SharedState<Output>(window: jobs * 4)
         let group = DispatchGroup()
         for _ in 0..<min(jobs, count) {
             DispatchQueue.global().async(group: group) {
@@ -59,11 +59,11 @@ enum CorpusRunner {
         group.wait()
     }
 
-    private final class SharedState: @unchecked Sendable {
+    private final class SharedState<Output>: @unchecked Sendable {
         private let condition = NSCondition()
         private var next = 0
         private var emitted = 0
-        private var ready: [Int: DocumentReport] = [:]
+        private var ready: [Int: Output] = [:]
         private let window: Int
 
         init(window: Int) { self.window = window }
@@ -76,13 +76,13 @@ enum CorpusRunner {
             return next
         }
 
-        func put(_ index: Int, _ report: DocumentReport) {
+        func put(_ index: Int, _ report: Output) {
             condition.lock(); defer { condition.unlock() }
             ready[index] = report
             condition.broadcast()
         }
 
-        func wait(for index: Int) -> DocumentReport {
+        func wait(for index: Int) -> Output {
             condition.lock(); defer { condition.unlock() }
             while ready[index] == nil { condition.wait() }
             emitted = index + 1

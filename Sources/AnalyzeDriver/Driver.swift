@@ -94,30 +94,53 @@ public struct Driver: Sendable {
             return usageError("--format csv writes the facts table; add facts to --plugins")
         }
         let units = inputUnits(invocation)
-        let streaming = invocation.format == .jsonl && invocation.output == nil
+        // jsonl is written line by line as documents finish (to --output or standard output), so
+        // memory holds only the documents in flight, whatever the size of the corpus.
+        let streaming = invocation.format == .jsonl
+        var sink: UnsafeMutablePointer<FILE>?
+        if streaming, let output = invocation.output {
+            guard let file = fopen(output, "wb") else {
+                io.writeError("analyze: \(output): cannot write the report (\(String(cString: strerror(errno)))); check the path\n")
+                return ExitCode.inputFailed
+            }
+            sink = file
+        }
         var documents: [DocumentReport] = []
         var allSucceeded = true
         let driver = self
         let progress = io.errorIsTerminal && units.count > 1 ? ProgressBar(total: units.count, write: io.writeError) : nil
-        CorpusRunner.run(count: units.count, jobs: invocation.jobs, work: { index in
+        CorpusRunner.run(count: units.count, jobs: invocation.jobs, work: { index -> (report: DocumentReport, line: String?) in
+            let report: DocumentReport
             switch units[index] {
-            case .file(let path): return driver.analyzeInput(path, invocation: invocation, pipeline: pipeline)
-            case .text(let source, let text): return .analyzing(Document(source: source, text: text), with: pipeline)
-            case .failed(let source, let error): return .failed(source: source, error: error)
+            case .file(let path): report = driver.analyzeInput(path, invocation: invocation, pipeline: pipeline)
+            case .text(let source, let text): report = .analyzing(Document(source: source, text: text), with: pipeline)
+            case .failed(let source, let error): report = .failed(source: source, error: error)
             }
-        }, emit: { index, report in
+            // Encoding happens on the worker too: it is a large part of the work for big outputs.
+            return (report, streaming ? try? JSONReportRenderer.renderLine(report) : nil)
+        }, emit: { index, done in
+            let report = done.report
             if !report.errors.isEmpty { progress?.clear() }
             for error in report.errors {
                 io.writeError("analyze: \(report.source): \(error)\n")
             }
             progress?.update(done: index + 1, characters: report.characters)
             allSucceeded = allSucceeded && report.succeeded
-            if streaming, let line = try? JSONReportRenderer.renderLine(report) {
-                io.writeOutput(line) // one line per document, in input order, as soon as it is ready
+            if streaming, let line = done.line {
+                if let sink {
+                    var bytes = line
+                    bytes.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, sink) }
+                } else {
+                    io.writeOutput(line) // one line per document, in input order, as soon as it is ready
+                }
             } else {
                 documents.append(report)
             }
         })
+        if let sink, fclose(sink) != 0 {
+            io.writeError("analyze: \(invocation.output!): could not finish writing the report\n")
+            return ExitCode.inputFailed
+        }
         progress?.clear()
         if streaming { return allSucceeded ? ExitCode.success : ExitCode.inputFailed }
         let report = Report(documents: documents)
