@@ -1,3 +1,4 @@
+import Foundation
 import AnalyticsCore
 
 public enum FactKind: String, Codable, Sendable, CaseIterable {
@@ -117,5 +118,52 @@ extension FactsResult: CSVExportable {
     static func plain(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
+    }
+}
+
+/// Across documents: every figure of every document as one table (the sentence is left to the
+/// per-document reports), and the number of figures of each kind per document.
+public struct FactsCorpusSummary: Codable, Sendable, Equatable {
+    public struct Row: Codable, Sendable, Equatable {
+        public let source: String
+        public let kind: FactKind
+        public let value: Double
+        public let unit: String?
+        public let subject: String?
+        public let direction: String?
+        public let text: String
+        public let start: Int
+        public let end: Int
+    }
+
+    public let facts: [Row]
+    /// Per document: kind → number of figures.
+    public let kinds: [String: [String: Int]]
+}
+
+extension FactsResult: CorpusSummarizable {
+    public static func summarize(_ documents: [(source: String, result: FactsResult)]) -> FactsCorpusSummary {
+        var rows: [FactsCorpusSummary.Row] = []
+        var kinds: [String: [String: Int]] = [:]
+        for (source, result) in documents {
+            for fact in result.facts {
+                rows.append(.init(source: source, kind: fact.kind, value: fact.value, unit: fact.unit, subject: fact.subject,
+                                  direction: fact.direction, text: fact.text, start: fact.start, end: fact.end))
+                kinds[source, default: [:]][fact.kind.rawValue, default: 0] += 1
+            }
+        }
+        return FactsCorpusSummary(facts: rows, kinds: kinds)
+    }
+
+    public static func rendering(of summary: FactsCorpusSummary) -> [RenderBlock] {
+        let sources = summary.kinds.keys.sorted()
+        return [
+            .note("\(summary.facts.count) figures in \(sources.count) documents (all of them: --format csv)"),
+            .table(headers: ["document", "figures", "most common kinds"], rows: sources.map { source in
+                let kinds = summary.kinds[source] ?? [:]
+                let common = kinds.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(4).map { "\($0.key) \($0.value)" }
+                return [(source as NSString).lastPathComponent, String(kinds.values.reduce(0, +)), common.joined(separator: ", ")]
+            }, numericColumns: [1]),
+        ]
     }
 }
