@@ -7,7 +7,7 @@ import Darwin
 /// Turns the bytes of an input file into text, or says clearly why it cannot.
 ///
 /// Detection order: a byte-order mark (UTF-8, UTF-16 LE/BE); strict UTF-8; UTF-16 without a BOM
-/// (by its zero bytes); GB18030, the superset of GBK and GB2312 that Chinese documents commonly
+/// (by its zero bytes, or for Chinese text by its code units); GB18030, the superset of GBK and GB2312 that Chinese documents commonly
 /// use. Anything else is refused with the advice to pass `--encoding`; text is never guessed
 /// into mojibake. A leading BOM is not part of the decoded text (offsets start after it).
 public enum TextDecoding {
@@ -63,6 +63,9 @@ public enum TextDecoding {
                 ? "is UTF-8 that ends in the middle of a character (at byte \(offset)); the file looks cut short: restore its end"
                 : "is UTF-8 with \(utf8.invalid) invalid byte sequence(s), the first at byte \(offset); repair the file, or pass --encoding NAME if it is in another encoding")
         }
+        if let name = chineseUTF16WithoutBOM(bytes), let text = iconv(bytes, from: name) {
+            return Decoded(text: text, encoding: name)
+        }
         // GB18030/GBK and Big5 both decode each other's bytes; the share of each one's common
         // characters tells which one a text is in (simplified GBK text: ~90% in GB2312 level 1).
         if !bytes.contains(0), commonShare(bytes, lead: 0xB0...0xD7, trail: 0xA1...0xFE) >= 0.5,
@@ -90,7 +93,7 @@ public enum TextDecoding {
         if upper == "UTF-8" || upper == "UTF8" {
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             guard let text = String(validating: body, as: UTF8.self) else {
-                throw Failure(message: "is not valid UTF-8 (first bad byte at offset \(firstInvalidUTF8Offset(body))) although --encoding \(name) was given")
+                throw Failure(message: "is not valid UTF-8 (first bad byte at offset \(firstInvalidUTF8Offset(body))) although --encoding \(name) was given; leave --encoding out to detect the encoding, or name the right one (GB18030, BIG5, UTF-16LE)")
             }
             return Decoded(text: text, encoding: "UTF-8")
         }
@@ -155,6 +158,32 @@ public enum TextDecoding {
         let pairs = sample.count / 2
         if oddZeros * 10 >= pairs * 3 && evenZeros * 20 < pairs { return "UTF-16LE" }
         if evenZeros * 10 >= pairs * 3 && oddZeros * 20 < pairs { return "UTF-16BE" }
+        return nil
+    }
+
+    /// Chinese text in UTF-16 has few zero bytes; read as code units in the right byte order it is
+    /// almost all Han characters, CJK punctuation, full-width forms and ASCII, which GB18030 or Big5
+    /// bytes read as UTF-16 are not (they land in Hangul, private use and surrogates).
+    private static func chineseUTF16WithoutBOM(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 8, bytes.count % 2 == 0 else { return nil }
+        let sample = bytes.prefix(8192)
+        func plausibleShare(highFirst: Bool) -> Double {
+            var plausible = 0, units = 0
+            var index = sample.startIndex
+            while index + 1 < sample.endIndex {
+                let unit = highFirst ? UInt16(sample[index]) << 8 | UInt16(sample[index + 1])
+                                     : UInt16(sample[index + 1]) << 8 | UInt16(sample[index])
+                switch unit {
+                case 0x4E00...0x9FFF, 0x3000...0x303F, 0xFF00...0xFFEF, 0x2000...0x206F, 0x20...0x7E, 0x0A, 0x0D: plausible += 1
+                default: break
+                }
+                units += 1
+                index += 2
+            }
+            return Double(plausible) / Double(units)
+        }
+        if plausibleShare(highFirst: false) >= 0.9 { return "UTF-16LE" }
+        if plausibleShare(highFirst: true) >= 0.9 { return "UTF-16BE" }
         return nil
     }
 

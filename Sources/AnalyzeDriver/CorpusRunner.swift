@@ -18,23 +18,41 @@ enum CorpusRunner {
                 result.append((input, nil))
                 continue
             }
-            var files: [String] = []
+            var found: [(path: String, error: String?)] = []
             if let enumerator = FileManager.default.enumerator(atPath: input) {
                 while let relative = enumerator.nextObject() as? String {
                     let name = (relative as NSString).lastPathComponent
                     guard fnmatch(glob, name, 0) == 0 else { continue }
                     let path = (input as NSString).appendingPathComponent(relative)
-                    var isSubdirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: path, isDirectory: &isSubdirectory), !isSubdirectory.boolValue { files.append(path) }
+                    switch kind(of: path) {
+                    case .regular: found.append((path, nil))
+                    case .directory: continue
+                    case .brokenLink: found.append((path, "is a symbolic link to nothing; fix or remove the link"))
+                    // Reading a FIFO nobody writes to would hang the whole run, so only named ones are read.
+                    case .special: found.append((path, "is not a regular file (a FIFO, socket or device), so a directory walk skips it; name it on the command line to read it"))
+                    }
                 }
             }
-            if files.isEmpty {
+            if found.isEmpty {
                 result.append((input, "is a directory with no files matching '\(glob)'; pass other files or a different --glob PATTERN"))
             } else {
-                result += files.sorted().map { ($0, nil) }
+                result += found.sorted { $0.path < $1.path }
             }
         }
         return result
+    }
+
+    private enum FileKind { case regular, directory, brokenLink, special }
+
+    /// What a path found in a directory walk is, following symbolic links.
+    private static func kind(of path: String) -> FileKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .brokenLink }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        default: return .special
+        }
     }
 
     /// Runs `work` on every index with `jobs` threads and calls `emit` in index order as results

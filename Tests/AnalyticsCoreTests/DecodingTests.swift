@@ -24,6 +24,16 @@ import Testing
         #expect(try TextDecoding.decode(little).text == text)
     }
 
+    @Test func chineseUTF16WithoutBOMIsDetectedFromItsCodeUnits() throws {
+        let text = "市政协全年共收到提案五百一十二件，立案四百六十件。"
+        let little = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(try TextDecoding.decode(little) == .init(text: text, encoding: "UTF-16LE"))
+        #expect(try TextDecoding.decode(big) == .init(text: text, encoding: "UTF-16BE"))
+        let gbk = try #require(text.data(using: String.Encoding(rawValue: 0x80000632)))
+        #expect(try TextDecoding.decode(Array(gbk)).encoding == "GB18030", "GBK bytes are not mistaken for UTF-16")
+    }
+
     @Test func gb18030IsDetected() throws {
         // "市政协2022年工作综述。" encoded as GB18030.
         let bytes: [UInt8] = [202, 208, 213, 254, 208, 173, 50, 48, 50, 50, 196, 234, 185, 164, 215, 247, 215, 219, 202, 246, 161, 163]
