@@ -28,11 +28,13 @@ let package = Package(
         .executableTarget(name: "analyze", dependencies: ["AnalyzeDriver"]),
         // Throughput benchmark of the segmenter (scripts/bench-segment.py runs it).
         .executableTarget(name: "analyze-bench", dependencies: ["AnalyticsCore", "AnalyzeDriver"]),
+        // libFuzzer target with -DFUZZING -sanitize=fuzzer (scripts/fuzz.sh), a crasher replayer without.
+        .executableTarget(name: "analyze-fuzz", dependencies: ["AnalyzeDriver"]),
         .testTarget(name: "AnalyticsCoreTests", dependencies: ["AnalyticsCore"]),
         .testTarget(
             name: "AnalyzeDriverTests",
             dependencies: ["AnalyzeDriver", "AnalyticsCore"] + pluginTargets.map { .target(name: $0.name) },
-            exclude: ["Golden"]
+            exclude: ["Golden", "FuzzCrashers"]
         ),
     ] + pluginTargets.map {
         .target(

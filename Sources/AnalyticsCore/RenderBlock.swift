@@ -57,6 +57,8 @@ public enum NumberText {
     /// `value` with `digits` decimals, trailing zeros kept (stable widths in tables).
     public static func fixed(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return "—" }
+        // Beyond 2^53 a Double has no decimals to show, and Int would overflow (a fuzzed 10^20).
+        guard abs(value) < 9e15 else { return "\(value)" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let rounded = (abs(value) * scale).rounded() / scale

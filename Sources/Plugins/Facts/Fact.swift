@@ -85,7 +85,7 @@ public struct FactsResult: AnalyzerResult, Equatable {
     /// The value as a reader expects it: a range as low–high, a year or date as written in ISO.
     static func displayValue(_ fact: Fact) -> String {
         switch fact.kind {
-        case .range where fact.unit == "年" && (1000...2999).contains(fact.high ?? 0):
+        case .range where fact.unit == "年" && (1000...2999).contains(fact.high ?? 0) && (1000...2999).contains(fact.low ?? 0):
             return "\(Int(fact.low ?? fact.value))–\(Int(fact.high ?? fact.value))"
         case .range: return "\(format(fact.low ?? fact.value))–\(format(fact.high ?? fact.value))"
         case .year, .date: return fact.date ?? String(Int(fact.value))

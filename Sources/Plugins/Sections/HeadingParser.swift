@@ -94,7 +94,7 @@ enum HeadingParser {
         let array = Array(scalars)
         guard let match = NumberScanner.match(at: 0, in: array, end: array.count), match.end == array.count, match.form == .chinese,
               match.value >= 1, match.value == match.value.rounded() else { return nil }
-        return Int(match.value)
+        return Int(exactly: match.value) // nil beyond Int's range: 九万亿亿亿… is no heading number
     }
 
     static func arabicValue(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
