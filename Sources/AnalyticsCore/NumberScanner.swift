@@ -283,6 +283,7 @@ public enum NumberScanner {
 
     /// A sign, then an Arabic or Chinese number with its multipliers.
     static func core(at start: Int, in scalars: [Unicode.Scalar], end: Int) -> NumberMatch? {
+        guard start < end else { return nil } // 百分之 at the very end of the text
         var index = start
         var sign = 1.0
         let first = WidthFolding.fold(scalars[index])

@@ -40,4 +40,15 @@ import Testing
         }
         #expect(scan("详见https://www.gov.cn/2022/10%.html").isEmpty)
     }
+
+    /// Found by the fuzzer: a prefix with nothing after it read past the end of the text.
+    @Test(arguments: ["增长百分之", "千分之", "万分之", "第", "负", "约", "3.", "五分之", "1/", "二〇", "十", "百分", "-", "１．"])
+    func prefixesAtTheEndOfTheTextAreSafe(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        for start in scalars.indices {
+            for match in NumberScanner.matches(in: scalars, range: start..<scalars.count) {
+                #expect(match.start >= start && match.end <= scalars.count)
+            }
+        }
+    }
 }

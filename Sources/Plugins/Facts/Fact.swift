@@ -17,10 +17,13 @@ public struct Fact: Codable, Sendable, Equatable {
     public var text: String
     public var start: Int
     public var end: Int
-    /// The sentence the figure is in, and its span.
+    /// The sentence the figure is in, and its span. A run-on sentence (text without punctuation)
+    /// longer than `FactBuilder.maximumQuotedSentence` is quoted as a window around the figure, and
+    /// `sentenceClipped` is true: the report grows with the text, not with figures × sentence length.
     public var sentence: String
     public var sentenceStart: Int
     public var sentenceEnd: Int
+    public var sentenceClipped: Bool? = nil
     /// up or down, for a change (增长5.1%, 下降2个百分点).
     public var direction: String?
     /// 多, 余, 约, 近, 几: the figure is approximate.
@@ -32,7 +35,7 @@ public struct Fact: Codable, Sendable, Equatable {
     public var date: String?
 
     enum CodingKeys: String, CodingKey {
-        case kind, value, unit, subject, text, start, end, sentence, sentenceStart, sentenceEnd, direction, approximate, low, high, date
+        case kind, value, unit, subject, text, start, end, sentence, sentenceStart, sentenceEnd, sentenceClipped, direction, approximate, low, high, date
     }
 
     /// `unit` and `subject` are always present (null when unknown): scripts can rely on the keys.
@@ -48,6 +51,7 @@ public struct Fact: Codable, Sendable, Equatable {
         try container.encode(sentence, forKey: .sentence)
         try container.encode(sentenceStart, forKey: .sentenceStart)
         try container.encode(sentenceEnd, forKey: .sentenceEnd)
+        try container.encodeIfPresent(sentenceClipped, forKey: .sentenceClipped)
         try container.encodeIfPresent(direction, forKey: .direction)
         try container.encodeIfPresent(approximate, forKey: .approximate)
         try container.encodeIfPresent(low, forKey: .low)

@@ -322,9 +322,19 @@ struct FactBuilder: Sendable {
         }
     }
 
+    static let maximumQuotedSentence = 400
+
+    /// The sentence, or for a run-on one a window of it around the figure.
+    static func quoted(_ sentence: TextSpan, around draft: Draft) -> TextSpan {
+        guard sentence.length > maximumQuotedSentence else { return sentence }
+        let reach = (maximumQuotedSentence - (draft.end - draft.start)) / 2
+        return TextSpan(start: max(sentence.start, draft.start - reach), end: min(sentence.end, draft.end + max(0, reach)))
+    }
+
     func finish(_ draft: Draft, in document: Document, listBoundary: Int?, sentences: inout SentenceCache) -> Fact {
         let scalars = document.scalars
         let sentence = document.sentence(containing: draft.start) ?? TextSpan(start: draft.start, end: draft.end)
+        let quoted = Self.quoted(sentence, around: draft)
         var subject: String?
         var direction: String?
         var approximate = draft.approximate
@@ -340,7 +350,8 @@ struct FactBuilder: Sendable {
         case .before:
             let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
             var clauseEnd = draft.end
-            while clauseEnd < sentence.end, !SubjectFinder.isClauseBreak(scalars[clauseEnd]), scalars[clauseEnd] != "、" { clauseEnd += 1 }
+            let clauseLimit = min(sentence.end, draft.end + SubjectFinder.maximumClauseReach)
+            while clauseEnd < clauseLimit, !SubjectFinder.isClauseBreak(scalars[clauseEnd]), scalars[clauseEnd] != "、" { clauseEnd += 1 }
             let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end, clauseEnd: clauseEnd)
             subject = found.subject
             direction = found.direction
@@ -349,7 +360,8 @@ struct FactBuilder: Sendable {
         if draft.kind == .year || draft.kind == .date || draft.kind == .formula { direction = nil }
         return Fact(kind: draft.kind, value: Self.rounded(draft.value), unit: draft.unit, subject: subject,
                     text: document.text(TextSpan(start: draft.start, end: draft.end)), start: draft.start, end: draft.end,
-                    sentence: sentences.text(of: sentence, in: document), sentenceStart: sentence.start, sentenceEnd: sentence.end,
+                    sentence: sentences.text(of: quoted, in: document), sentenceStart: quoted.start, sentenceEnd: quoted.end,
+                    sentenceClipped: quoted == sentence ? nil : true,
                     direction: direction, approximate: approximate ? true : nil, low: draft.low.map(Self.rounded),
                     high: draft.high.map(Self.rounded), date: draft.date)
     }

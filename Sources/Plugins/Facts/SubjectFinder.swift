@@ -71,8 +71,13 @@ struct SubjectFinder: Sendable {
 
     /// Where a figure's clause starts: after sentence or clause punctuation, or after the 、 that
     /// ends the previous item of a list (市政协共开展A3次、B8次 → B).
+    /// How far from its figure a clause is read: subjects sit next to their figures, and text
+    /// without punctuation must not make every figure read the whole run (quadratic).
+    static let maximumClauseReach = 64
+
     static func clauseStart(before start: Int, in scalars: [Unicode.Scalar], listBoundary: Int?, limit: Int) -> Int {
         var index = start
+        let limit = max(limit, start - maximumClauseReach)
         while index > limit {
             let scalar = scalars[index - 1]
             if isClauseBreak(scalar) { break }
