@@ -67,11 +67,16 @@ public struct KeywordsAnalyzer: Analyzer {
         let tokens = segmenter.tokens(in: scalars)
         var wordCount = 0
         // Terms are counted by lexicon word id where there is one (integer hashing), by string
-        // otherwise (words the HMM found, Latin words).
-        var termIndex: [TermKey: Int] = [:]
-        termIndex.reserveCapacity(tokens.count / 8)
-        var terms: [(key: TermKey, spans: [TextSpan])] = []
-        var sequence: [Int] = [] // candidate terms in text order, for TextRank
+        // otherwise (words the HMM found, Latin words). Counting touches only flat arrays; the
+        // spans of the few reported terms are gathered at the end from `sequence`.
+        var byWordID: [Int: Int] = [:], byText: [String: Int] = [:]
+        byWordID.reserveCapacity(tokens.count / 8)
+        var terms: [(key: TermKey, first: TextSpan)] = []
+        var counts: [Int] = []
+        var sequence: [Int] = [] // candidate terms in text order, for TextRank and occurrences
+        var sequenceSpans: [TextSpan] = []
+        sequence.reserveCapacity(tokens.count / 2)
+        sequenceSpans.reserveCapacity(tokens.count / 2)
         for token in tokens {
             switch token.kind {
             case .word, .latin, .number, .url: wordCount += 1
@@ -79,36 +84,40 @@ public struct KeywordsAnalyzer: Analyzer {
             }
             guard let key = candidateKey(token, scalars) else { continue }
             let index: Int
-            if let known = termIndex[key] {
-                index = known
-            } else {
-                index = terms.count
-                termIndex[key] = index
-                terms.append((key, []))
+            switch key {
+            case .word(let id):
+                if let known = byWordID[id] { index = known } else { index = terms.count; byWordID[id] = index }
+            case .text(let text):
+                if let known = byText[text] { index = known } else { index = terms.count; byText[text] = index }
             }
-            terms[index].spans.append(token.span)
+            if index == terms.count {
+                terms.append((key, token.span))
+                counts.append(0)
+            }
+            counts[index] += 1
             sequence.append(index)
+            sequenceSpans.append(token.span)
         }
         func text(_ index: Int) -> String {
             switch terms[index].key {
             case .text(let text): return text
-            case .word: return document.text(terms[index].spans[0])
+            case .word: return document.text(terms[index].first)
             }
         }
         let scores: [Double]
         switch method {
         case .frequency:
-            scores = terms.map { Double($0.spans.count) }
+            scores = counts.map(Double.init)
         case .tfidf:
             let total = Double(max(sequence.count, 1))
             let lexicon = segmenter.lexicon
-            scores = terms.map { term in
+            scores = terms.indices.map { index in
                 let idf: Float
-                switch term.key {
+                switch terms[index].key {
                 case .word(let id): idf = lexicon.idf(ofWordID: id) ?? lexicon.medianIDF
                 case .text(let text): idf = lexicon.idf(of: text.unicodeScalars) ?? lexicon.medianIDF
                 }
-                return Double(term.spans.count) / total * Double(idf)
+                return Double(counts[index]) / total * Double(idf)
             }
         case .textrank:
             scores = TextRank.scores(sequence, termCount: terms.count, names: terms.indices.map(text))
@@ -117,10 +126,14 @@ public struct KeywordsAnalyzer: Analyzer {
         let cutoff = terms.count > top ? scores.sorted(by: >)[top - 1] : -Double.infinity
         let candidates = terms.indices.filter { scores[$0] >= cutoff }
         let names = Dictionary(uniqueKeysWithValues: candidates.map { ($0, text($0)) })
-        let ranked = candidates.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : names[$0]! < names[$1]! }.prefix(top)
+        let ranked = Array(candidates.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : names[$0]! < names[$1]! }.prefix(top))
+        var occurrences = Dictionary(uniqueKeysWithValues: ranked.map { ($0, [KeywordsResult.Keyword.Occurrence]()) })
+        for (position, index) in sequence.enumerated() where occurrences[index] != nil {
+            occurrences[index]!.append(.init(start: sequenceSpans[position].start, end: sequenceSpans[position].end))
+        }
         let keywords = ranked.map { index in
-            KeywordsResult.Keyword(term: names[index]!, count: terms[index].spans.count, score: (scores[index] * 1e6).rounded() / 1e6,
-                                   occurrences: terms[index].spans.map { .init(start: $0.start, end: $0.end) })
+            KeywordsResult.Keyword(term: names[index]!, count: counts[index], score: (scores[index] * 1e6).rounded() / 1e6,
+                                   occurrences: occurrences[index]!)
         }
         return KeywordsResult(method: method, tokens: wordCount, keywords: keywords)
     }
