@@ -11,7 +11,11 @@ struct RepetitionFinder: Sendable {
         var found: [Candidate] = []
         var index = 0
         scan: while index + 5 < scalars.count {
-            guard ScriptClass.isHan(scalars[index]) else { index += 1; continue }
+            // The second phrase starts 3…6 characters on with the same character: rare, so test it first.
+            let lead = scalars[index]
+            guard scalars[index + 3] == lead || scalars[index + 4] == lead || scalars[index + 5] == lead
+                    || (index + 6 < scalars.count && scalars[index + 6] == lead),
+                  ScriptClass.isHan(lead) else { index += 1; continue }
             // X1 H X2 H with |X1|, |X2| in 1…3, |H| in 2…3, X1 ≠ X2, X1 and X2 starting alike.
             for firstLength in 1...3 {
                 for headLength in 2...3 {
