@@ -457,8 +457,8 @@ public enum NumberScanner {
 
     private static func pow10(_ exponent: Double) -> Double {
         var result = 1.0
-        let steps = Int(abs(exponent))
-        for _ in 0..<min(steps, 400) { result *= exponent < 0 ? 0.1 : 10 }
+        let steps = Int(min(abs(exponent), 400)) // 1e99999999999999999999 from a fuzzer: overflow, not a trap
+        for _ in 0..<steps { result *= exponent < 0 ? 0.1 : 10 }
         return result
     }
 

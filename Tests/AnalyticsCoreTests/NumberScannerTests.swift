@@ -42,7 +42,8 @@ import Testing
     }
 
     /// Found by the fuzzer: a prefix with nothing after it read past the end of the text.
-    @Test(arguments: ["增长百分之", "千分之", "万分之", "第", "负", "约", "3.", "五分之", "1/", "二〇", "十", "百分", "-", "１．"])
+    @Test(arguments: ["增长百分之", "千分之", "万分之", "第", "负", "约", "3.", "五分之", "1/", "二〇", "十", "百分", "-", "１．",
+                            "1e99999999999999999999", "2.5E-99999999999999999999"])
     func prefixesAtTheEndOfTheTextAreSafe(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         for start in scalars.indices {
