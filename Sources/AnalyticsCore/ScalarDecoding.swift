@@ -26,8 +26,9 @@ extension String {
                             | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
                         index += 4
                     }
-                    // A String's UTF-8 is always valid, so every value is a scalar.
-                    buffer.initializeElement(at: out, to: Unicode.Scalar(value).unsafelyUnwrapped)
+                    // A String's UTF-8 is always valid, so every value is a scalar: no need to
+                    // check again (Unicode.Scalar is a UInt32 underneath).
+                    (buffer.baseAddress.unsafelyUnwrapped + out).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
                     out += 1
                 }
                 count = out

@@ -79,6 +79,12 @@ public struct Segmenter: Sendable {
     /// The text with its words separated by single spaces, one output line per input line
     /// (`analyze --segment`, the gold format of segmentation scorers). Writes UTF-8 directly.
     public func segmentedLines(_ text: String) -> String {
+        String(decoding: segmentedLinesUTF8(text), as: UTF8.self)
+    }
+
+    /// `segmentedLines` as the UTF-8 bytes a caller writes out, without building a String
+    /// (which validates every byte again).
+    public func segmentedLinesUTF8(_ text: String) -> [UInt8] {
         let scalars = text.scalarArray
         let tokens = tokens(in: scalars)
         // Never longer than the input plus one separator per token.
@@ -112,7 +118,7 @@ public struct Segmenter: Sendable {
             }
             written = at
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Tokens covering `scalars[range]` without gaps, in order.

@@ -1,5 +1,5 @@
 // In-process throughput, for scripts/bench-segment.py and scripts/bench-analyzers.py:
-//   analyze-bench segment FILE [REPEATS]     the segmenter: text in, every word out (what a peer's
+//   analyze-bench segment FILE [REPEATS]     the segmenter: text in, every word out as UTF-8 (what a peer's
 //                                            in-process cut(text) does); prints bytes seconds MB/s
 //   analyze-bench analyzers [--only ID] FILE...
 //                                            each analyzer alone over the files as documents,
@@ -33,9 +33,9 @@ case "segment":
     var best = Double.infinity
     var outputBytes = 0
     for _ in 0..<repeats {
-        var words = ""
-        best = min(best, seconds { words = segmenter.segmentedLines(text) })
-        outputBytes = words.utf8.count
+        var words: [UInt8] = []
+        best = min(best, seconds { words = segmenter.segmentedLinesUTF8(text) })
+        outputBytes = words.count
     }
     print(data.count, best, Double(data.count) / 1e6 / best, outputBytes)
 
