@@ -6,7 +6,7 @@ that the report is valid JSON (or jsonl), and prints wall time and peak memory.
 
     scripts/stress-inputs.py [CORPUS_DIR]      # needs ~600 MB in $TMPDIR
 """
-import glob, json, os, resource, shutil, subprocess, sys, tempfile, threading, time
+import glob, json, os, shutil, subprocess, sys, tempfile, threading, time
 
 root = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "eval", "corpus", "reports")
@@ -33,15 +33,23 @@ failures = []
 
 def case(name, args, expect_status, check=None, before=None):
     """Runs analyze; `before` may start something alongside (returns a thread to join)."""
-    rusage = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     process = subprocess.Popen([binary] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     helper = before() if before else None
-    out, err = process.communicate(timeout=1800)
+    out, err = bytearray(), bytearray()
+    # Read both pipes, then reap the child with wait4 for its own peak memory.
+    readers = [threading.Thread(target=lambda pipe=pipe, sink=sink: sink.extend(pipe.read()))
+               for pipe, sink in ((process.stdout, out), (process.stderr, err))]
+    for reader in readers:
+        reader.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    for reader in readers:
+        reader.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
     if helper:
         helper.join()
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out, err = bytes(out), bytes(err)
     problems = []
     if process.returncode != expect_status:
         problems.append(f"exit {process.returncode}, expected {expect_status}")
@@ -50,8 +58,7 @@ def case(name, args, expect_status, check=None, before=None):
             problems += check(out, err.decode())
     except Exception as error:  # a report that does not parse is a failure too
         problems.append(f"report: {error!r}")
-    memory = f"{peak / 1024:.0f} MB" if peak > rusage else "≤ earlier peak"
-    print(f"{name:<34} exit {process.returncode}  {seconds:7.2f} s  peak RSS {memory:>14}  {'OK' if not problems else 'FAIL: ' + '; '.join(problems)}")
+    print(f"{name:<42} exit {process.returncode}  {seconds:7.2f} s  peak RSS {usage.ru_maxrss / 1024:6.0f} MB  {'OK' if not problems else 'FAIL: ' + '; '.join(problems)}")
     if problems:
         failures.append(name)
 

@@ -58,4 +58,22 @@ import FactsPlugin
             #expect(document.text(TextSpan(start: fact.sentenceStart, end: fact.sentenceEnd)) == fact.sentence)
         }
     }
+
+    @Test func aRunOnSentenceIsQuotedAsAWindowAroundEachFigure() throws {
+        let text = String(repeating: "全年共收到提案512件委员参加1954人次", count: 60)
+        let document = Document(source: "t", text: text)
+        let found = try facts(text)
+        #expect(found.count == 120)
+        for fact in found {
+            #expect(fact.sentenceClipped == true)
+            #expect(fact.sentenceEnd - fact.sentenceStart <= 400)
+            #expect(fact.sentenceStart <= fact.start && fact.end <= fact.sentenceEnd)
+            #expect(document.text(TextSpan(start: fact.sentenceStart, end: fact.sentenceEnd)) == fact.sentence)
+        }
+    }
+
+    @Test func sentencesCanBeLeftOut() throws {
+        let result = try #require(try analyze(FactsAnalyzer.self, text: "立案交办提案724件。", options: ["sentences": "false"]).1 as? FactsResult)
+        #expect(result.facts.count == 1 && result.facts[0].sentence == nil && result.facts[0].sentenceEnd == 11)
+    }
 }

@@ -20,7 +20,8 @@ public struct Fact: Codable, Sendable, Equatable {
     /// The sentence the figure is in, and its span. A run-on sentence (text without punctuation)
     /// longer than `FactBuilder.maximumQuotedSentence` is quoted as a window around the figure, and
     /// `sentenceClipped` is true: the report grows with the text, not with figures × sentence length.
-    public var sentence: String
+    /// nil only with `facts.sentences=false` (the key stays, as null).
+    public var sentence: String?
     public var sentenceStart: Int
     public var sentenceEnd: Int
     public var sentenceClipped: Bool? = nil
@@ -114,7 +115,7 @@ extension FactsResult: CSVExportable {
     public var csvRows: [[String]] {
         facts.map { fact in
             [fact.kind.rawValue, FactsResult.plain(fact.value), fact.unit ?? "", fact.subject ?? "", fact.direction ?? "", fact.text,
-             String(fact.start), String(fact.end), fact.sentence]
+             String(fact.start), String(fact.end), fact.sentence ?? ""]
         }
     }
 
