@@ -16,8 +16,38 @@ public enum JSONReportRenderer {
     static let nonFinite = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
         positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
 
-    /// One document's report as one compact JSON line.
+    /// One document's report as one compact JSON line: results that write their own JSON
+    /// (`JSONLineWritable`) do, the rest go through JSONEncoder; the bytes are the same either way.
     public static func renderLine(_ document: DocumentReport) throws -> String {
+        var writer = JSONLineWriter(capacity: document.characters * 4 + 256)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = nonFinite
+        var failure: Error?
+        writer.object { json in
+            json.field("analyzers") { json in
+                json.object { json in
+                    for entry in document.entries.sorted(by: { $0.id < $1.id }) {
+                        json.field(entry.id) { json in
+                            if let writable = entry.result as? JSONLineWritable {
+                                writable.writeJSON(into: &json)
+                            } else {
+                                do { json.raw(try encoder.encode(entry.result)) } catch { failure = error; json.null() }
+                            }
+                        }
+                    }
+                }
+            }
+            json.field("characters") { $0.int(document.characters) }
+            json.field("errors") { $0.array(document.errors) { json, message in json.object { $0.field("message") { $0.string(message) } } } }
+            json.field("source") { $0.string(document.source) }
+        }
+        if let failure { throw failure }
+        return String(decoding: writer.bytes, as: UTF8.self) + "\n"
+    }
+
+    /// `renderLine` through JSONEncoder alone: what the direct writer is checked against.
+    static func renderLineWithEncoder(_ document: DocumentReport) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = nonFinite

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Writes compact JSON straight to bytes, for results too big for `JSONEncoder` to be quick with
+/// (Codable's per-field machinery, not the bytes, is what costs in a corpus run). The output is
+/// byte for byte what `JSONEncoder` with `.sortedKeys, .withoutEscapingSlashes` writes, which
+/// `JSONLineWriterTests` checks on every analyzer's report: keys must be given in sorted order.
+public struct JSONLineWriter {
+    public private(set) var bytes: [UInt8] = []
+    /// Per open object or array: whether the next member needs a comma first.
+    private var needsComma: [Bool] = [false]
+    /// A key was just written: the value that follows takes no comma.
+    private var afterKey = false
+
+    public init(capacity: Int = 1 << 12) { bytes.reserveCapacity(capacity) }
+
+    private mutating func separate() {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    public mutating func object(_ body: (inout JSONLineWriter) -> Void) {
+        beginValue()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma.append(false)
+        body(&self)
+        needsComma.removeLast()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    public mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONLineWriter, S.Element) -> Void) {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        needsComma.append(false)
+        for item in elements { element(&self, item) }
+        needsComma.removeLast()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Called before every value: in an array it needs a comma after the first; after a key it does not.
+    private mutating func beginValue() {
+        if afterKey { afterKey = false; return }
+        separate()
+    }
+
+    /// One member of the enclosing object: its key, then what `write` writes as its value.
+    public mutating func field(_ name: String, _ write: (inout JSONLineWriter) -> Void) {
+        separate()
+        writeString(name)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+        write(&self)
+        afterKey = false
+    }
+
+    public mutating func string(_ value: String) { beginValue(); writeString(value) }
+    public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
+    public mutating func int(_ value: Int) { beginValue(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func bool(_ value: Bool) { beginValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    public mutating func null() { beginValue(); bytes.append(contentsOf: "null".utf8) }
+
+    /// As JSONEncoder: Swift's shortest round-trip form without a trailing ".0"; non-finite values
+    /// as the strings the report renderer names.
+    public mutating func double(_ value: Double) {
+        guard value.isFinite else {
+            string(value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity")
+            return
+        }
+        beginValue()
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Bytes already encoded as one JSON value (a fallback through JSONEncoder).
+    public mutating func raw(_ json: some Sequence<UInt8>) { beginValue(); bytes.append(contentsOf: json) }
+
+    private mutating func writeString(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A result that writes its own compact JSON (the jsonl path); others go through JSONEncoder.
+public protocol JSONLineWritable {
+    func writeJSON(into writer: inout JSONLineWriter)
+}

@@ -1,0 +1,29 @@
+import AnalyticsCore
+
+/// The jsonl path writes keywords directly (their occurrences are thousands of small objects).
+/// Keys in sorted order; the bytes equal JSONEncoder's (JSONLineWriterTests).
+extension KeywordsResult: JSONLineWritable {
+    public func writeJSON(into writer: inout JSONLineWriter) {
+        writer.object { json in
+            json.field("keywords") { json in
+                json.array(keywords) { json, keyword in
+                    json.object { json in
+                        json.field("count") { $0.int(keyword.count) }
+                        json.field("occurrences") { json in
+                            json.array(keyword.occurrences) { json, occurrence in
+                                json.object { json in
+                                    json.field("end") { $0.int(occurrence.end) }
+                                    json.field("start") { $0.int(occurrence.start) }
+                                }
+                            }
+                        }
+                        json.field("score") { $0.double(keyword.score) }
+                        json.field("term") { $0.string(keyword.term) }
+                    }
+                }
+            }
+            json.field("method") { $0.string(method.rawValue) }
+            json.field("tokens") { $0.int(tokens) }
+        }
+    }
+}
