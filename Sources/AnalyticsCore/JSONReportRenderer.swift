@@ -3,7 +3,37 @@ import Foundation
 /// The JSON report, a contract for scripts (see README "JSON report"). Keys are sorted so the
 /// output is byte-for-byte deterministic.
 public enum JSONReportRenderer {
+    /// The whole report, pretty-printed: written compactly as the jsonl lines are, then indented
+    /// the way JSONEncoder's `.prettyPrinted` does (checked against it byte for byte).
     public static func render(_ report: Report) throws -> String {
+        let encoder = compactEncoder()
+        var writer = JSONLineWriter(capacity: report.documents.reduce(256) { $0 + $1.characters * 4 })
+        var failure: Error?
+        writer.object { json in
+            if !report.corpus.isEmpty {
+                json.field("corpus") { json in
+                    json.object { json in
+                        for entry in report.corpus.sorted(by: { $0.id < $1.id }) {
+                            json.field(entry.id) { json in
+                                do { json.raw(try encoder.encode(entry.summary)) } catch { failure = error; json.null() }
+                            }
+                        }
+                    }
+                }
+            }
+            json.field("documents") { json in
+                json.array(report.documents) { json, document in
+                    do { try write(document, into: &json, encoder: encoder) } catch { failure = error }
+                }
+            }
+            json.field("schemaVersion") { $0.int(Report.schemaVersion) }
+        }
+        if let failure { throw failure }
+        return String(decoding: PrettyJSON.indent(writer.bytes), as: UTF8.self) + "\n"
+    }
+
+    /// `render` through JSONEncoder alone: what the writer and the indenter are checked against.
+    static func renderWithEncoder(_ report: Report) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = nonFinite
@@ -11,18 +41,28 @@ public enum JSONReportRenderer {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    static func compactEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = nonFinite
+        return encoder
+    }
+
     /// Analyzers keep their numbers finite; should one slip through, the report still renders
     /// (as the strings "Infinity" / "NaN") rather than failing whole.
     static let nonFinite = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
         positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
 
-    /// One document's report as one compact JSON line: results that write their own JSON
-    /// (`JSONLineWritable`) do, the rest go through JSONEncoder; the bytes are the same either way.
+    /// One document's report as one compact JSON line.
     public static func renderLine(_ document: DocumentReport) throws -> String {
         var writer = JSONLineWriter(capacity: document.characters * 4 + 256)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = nonFinite
+        try write(document, into: &writer, encoder: compactEncoder())
+        return String(decoding: writer.bytes, as: UTF8.self) + "\n"
+    }
+
+    /// One document's object: results that write their own JSON (`JSONLineWritable`) do, the
+    /// rest go through `encoder`; the bytes are the same either way.
+    static func write(_ document: DocumentReport, into writer: inout JSONLineWriter, encoder: JSONEncoder) throws {
         var failure: Error?
         writer.object { json in
             json.field("analyzers") { json in
@@ -43,7 +83,6 @@ public enum JSONReportRenderer {
             json.field("source") { $0.string(document.source) }
         }
         if let failure { throw failure }
-        return String(decoding: writer.bytes, as: UTF8.self) + "\n"
     }
 
     /// `renderLine` through JSONEncoder alone: what the direct writer is checked against.
@@ -97,4 +136,57 @@ private struct AnyKey: CodingKey {
     init?(stringValue: String) { self.stringValue = stringValue }
     var intValue: Int? { nil }
     init?(intValue: Int) { nil }
+}
+
+/// Indents compact JSON as JSONEncoder's `.prettyPrinted` does: two spaces a level, " : " after
+/// keys, and an empty object or array as its brackets around a blank line.
+enum PrettyJSON {
+    static func indent(_ compact: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(compact.count + compact.count / 2)
+        var level = 0, inString = false, escaped = false
+        var index = 0
+        func newline(_ level: Int) {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        }
+        while index < compact.count {
+            let byte = compact[index]
+            index += 1
+            if inString {
+                out.append(byte)
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+                out.append(byte)
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                out.append(byte)
+                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if index < compact.count && compact[index] == close {
+                    out.append(0x0A)
+                    newline(level)
+                    out.append(close)
+                    index += 1
+                } else {
+                    level += 1
+                    newline(level)
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                level -= 1
+                newline(level)
+                out.append(byte)
+            case UInt8(ascii: ","):
+                out.append(byte)
+                newline(level)
+            case UInt8(ascii: ":"):
+                out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+            default:
+                out.append(byte)
+            }
+        }
+        return out
+    }
 }

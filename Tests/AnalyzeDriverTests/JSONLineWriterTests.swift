@@ -39,4 +39,14 @@ import Testing
             #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: try encoder.encode([value]), as: UTF8.self))
         }
     }
+
+    @Test func theWholePrettyReportWithItsCorpusSummary() throws {
+        let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: nil)
+        let documents = Self.texts.enumerated().map { index, text in
+            DocumentReport.analyzing(Document(source: "doc\(index).txt", text: text), with: pipeline)
+        } + [DocumentReport.failed(source: "bad.txt", error: "is a directory")]
+        for report in [Report(documents: documents), Report(documents: [documents[0]]), Report(documents: [])] {
+            #expect(try JSONReportRenderer.render(report) == JSONReportRenderer.renderWithEncoder(report))
+        }
+    }
 }
