@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Driver benchmark on the report corpus (and the corpus repeated 10x): MB/s and documents/s for
-each analyzer alone and for all of them, with --jobs 1 and --jobs 2, peak memory, cold start on the
+each analyzer alone and for all of them, with --jobs 1 and --jobs 2 and pinned to one core, peak memory, cold start on the
 seed, and jieba.analyse.extract_tags and rjieba side by side on the same texts. Release build.
 
     pip install jieba==0.42.1 rjieba      # the peers
@@ -51,6 +51,13 @@ for plugins in ["stats", "keywords", "facts", "slogans", "sections", None]:
         seconds = timed(args)
         label = f"analyze {plugins or 'all five analyzers'}"
         print(f"{label:<38}{jobs:>5}{seconds:>9.2f}{megabytes / seconds:>8.2f}{len(files) / seconds:>9.0f}")
+# --jobs 1 still runs a document's analyzers side by side; pinned to one CPU it is truly one core.
+if shutil.which("taskset"):
+    for plugins in ["keywords", "facts", "slogans", "sections", None]:
+        args = ["taskset", "-c", "0", binary, "--jobs", "1", "--format", "jsonl"] + (["--plugins", plugins] if plugins else []) + [corpus]
+        seconds = timed(args)
+        label = f"{plugins or 'all five analyzers'}, one core (taskset)"
+        print(f"{label:<38}{1:>5}{seconds:>9.2f}{megabytes / seconds:>8.2f}{len(files) / seconds:>9.0f}")
 for jobs in (1, 2):
     args = [binary, "--jobs", str(jobs), "--format", "jsonl", "--output", os.devnull, tenfold]
     seconds = timed(args, repeat=1)
