@@ -37,7 +37,7 @@ public struct KeywordsAnalyzer: Analyzer {
     let method: Method
     let stopWords: Set<String>
     /// The stop words the lexicon knows, by word id.
-    let stopWordIDs: Set<Int>
+    let stopWordIDs: WordIDTable
     let allowSingles: Bool
 
     public init(options: OptionValues) throws {
@@ -59,7 +59,7 @@ public struct KeywordsAnalyzer: Analyzer {
         // treebank-style split that `--segment` makes.
         segmenter.lengthPenalty = 0
         self.segmenter = segmenter
-        stopWordIDs = Set(stopWords.compactMap { segmenter.lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
+        stopWordIDs = WordIDTable(stopWords.compactMap { segmenter.lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) -> KeywordsResult {
@@ -69,8 +69,7 @@ public struct KeywordsAnalyzer: Analyzer {
         // Terms are counted by lexicon word id where there is one (integer hashing), by string
         // otherwise (words the HMM found, Latin words). Counting touches only flat arrays; the
         // spans of the few reported terms are gathered at the end from `sequence`.
-        var byWordID: [Int: Int] = [:], byText: [String: Int] = [:]
-        byWordID.reserveCapacity(tokens.count / 8)
+        var byWordID = WordIDTable(capacity: tokens.count / 8), byText: [String: Int] = [:]
         var terms: [(key: TermKey, first: TextSpan)] = []
         var counts: [Int] = []
         var sequence: [Int] = [] // candidate terms in text order, for TextRank and occurrences
@@ -86,7 +85,7 @@ public struct KeywordsAnalyzer: Analyzer {
             let index: Int
             switch key {
             case .word(let id):
-                if let known = byWordID[id] { index = known } else { index = terms.count; byWordID[id] = index }
+                index = Int(byWordID.value(for: id, insertingIfAbsent: Int32(terms.count)))
             case .text(let text):
                 if let known = byText[text] { index = known } else { index = terms.count; byText[text] = index }
             }
