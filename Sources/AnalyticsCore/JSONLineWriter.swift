@@ -71,6 +71,14 @@ public struct JSONLineWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// `{"end":…,"start":…}`: the span object every analyzer reports occurrences with.
+    public mutating func span(start: Int, end: Int) {
+        object { json in
+            json.field("end") { $0.int(end) }
+            json.field("start") { $0.int(start) }
+        }
+    }
+
     /// Bytes already encoded as one JSON value (a fallback through JSONEncoder).
     public mutating func raw(_ json: some Sequence<UInt8>) { beginValue(); bytes.append(contentsOf: json) }
 

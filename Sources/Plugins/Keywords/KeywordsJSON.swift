@@ -10,12 +10,7 @@ extension KeywordsResult: JSONLineWritable {
                     json.object { json in
                         json.field("count") { $0.int(keyword.count) }
                         json.field("occurrences") { json in
-                            json.array(keyword.occurrences) { json, occurrence in
-                                json.object { json in
-                                    json.field("end") { $0.int(occurrence.end) }
-                                    json.field("start") { $0.int(occurrence.start) }
-                                }
-                            }
+                            json.array(keyword.occurrences) { $0.span(start: $1.start, end: $1.end) }
                         }
                         json.field("score") { $0.double(keyword.score) }
                         json.field("term") { $0.string(keyword.term) }

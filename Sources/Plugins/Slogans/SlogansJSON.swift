@@ -14,12 +14,7 @@ extension SlogansResult: JSONLineWritable {
                         json.field("meaning") { $0.string(slogan.meaning) }
                         json.field("number") { json in if let number = slogan.number { json.double(number) } else { json.null() } }
                         json.field("occurrences") { json in
-                            json.array(slogan.occurrences) { json, occurrence in
-                                json.object { json in
-                                    json.field("end") { $0.int(occurrence.end) }
-                                    json.field("start") { $0.int(occurrence.start) }
-                                }
-                            }
+                            json.array(slogan.occurrences) { $0.span(start: $1.start, end: $1.end) }
                         }
                         json.field("reason") { $0.string(slogan.reason) }
                         if let source = slogan.source { json.field("source") { $0.string(source) } }
