@@ -48,6 +48,9 @@ public final class Lexicon: @unchecked Sendable {
     }
     let hashTable: UnsafePointer<HashSlot>
     let hashBits: UInt32
+    /// Derived from hashBits once: the lookup is on the segmenter's hottest path.
+    let hashMask: Int
+    let hashShift: UInt32
     /// Log probability of a character the dictionary lacks (jieba's frequency 1).
     public let defaultLogP: Float
     /// The median IDF, used for words the IDF table lacks.
@@ -91,6 +94,8 @@ public final class Lexicon: @unchecked Sendable {
         rootBase = reader.u32()
         rootCount = reader.u32()
         hashBits = reader.u32()
+        hashMask = (1 << Int(hashBits)) - 1
+        hashShift = 32 - hashBits
         let emitCounts = (0..<4).map { _ in Int(reader.u32()) }
         let start = (0..<4).map { _ in Double(reader.f32()) }
         let transitions = (0..<16).map { _ in Double(reader.f32()) }
@@ -149,13 +154,12 @@ public final class Lexicon: @unchecked Sendable {
     private func hashed(node: UInt32, _ value: UInt32) -> Int? {
         var h = (node &* 0x9E37_79B1) ^ (value &* 0x85EB_CA77)
         h = (h ^ (h >> 15)) &* 0x2C1B_3C6D
-        let mask = (1 << Int(hashBits)) - 1
-        var slot = Int(h >> (32 - hashBits))
+        var slot = Int(h >> hashShift)
         while true {
             let entry = hashTable[slot]
             if entry.edge == 0 { return nil }
             if entry.node == node && entry.scalar == value { return Int(entry.edge) - 1 }
-            slot = (slot + 1) & mask
+            slot = (slot + 1) & hashMask
         }
     }
 
