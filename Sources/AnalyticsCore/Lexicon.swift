@@ -233,8 +233,9 @@ struct HMMTables: @unchecked Sendable {
     let transitions: [Double]
     let emissions: [(scalars: UnsafePointer<UInt32>, logP: UnsafePointer<Float>, count: Int)]
 
-    /// Emissions of the CJK unified ideographs block as a dense table, state-major: the HMM looks
-    /// up four per character, and a binary search each was a visible share of segmentation time.
+    /// Emissions of the CJK unified ideographs block as a dense table, character-major: the HMM
+    /// looks up all four states of a character at once (one cache line), and a binary search each
+    /// was a visible share of segmentation time.
     private let dense: [Double]
     private static let denseBase: UInt32 = 0x4E00
     private static let denseCount = 0xA000 - 0x4E00
@@ -246,7 +247,7 @@ struct HMMTables: @unchecked Sendable {
         var dense = [Double](repeating: Self.missing, count: 4 * Self.denseCount)
         for (state, table) in emissions.enumerated() {
             for index in 0..<table.2 where table.0[index] &- Self.denseBase < UInt32(Self.denseCount) {
-                dense[state * Self.denseCount + Int(table.0[index] - Self.denseBase)] = Double(table.1[index])
+                dense[Int(table.0[index] - Self.denseBase) * 4 + state] = Double(table.1[index])
             }
         }
         self.dense = dense
@@ -256,7 +257,7 @@ struct HMMTables: @unchecked Sendable {
     func emission(_ state: Int, _ scalar: Unicode.Scalar) -> Double {
         let value = scalar.value
         if value &- Self.denseBase < UInt32(Self.denseCount) {
-            return dense[state * Self.denseCount + Int(value - Self.denseBase)]
+            return dense[Int(value - Self.denseBase) * 4 + state]
         }
         let table = emissions[state]
         var low = 0, high = table.count
