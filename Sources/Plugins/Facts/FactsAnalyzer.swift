@@ -22,6 +22,7 @@ public struct FactsAnalyzer: Analyzer {
             AnalyzerExample("«十四届»市政协认真学习党的«二十大»精神和省«第十三次»党代会精神。", note: "ordinals with and without 第"),
             AnalyzerExample("投资«1.2万亿元»，面积«3.5平方公里»。", note: "money and measures, normalised"),
             AnalyzerExample("«2022年3月5日»召开，规划期«3至5年»。", note: "dates and ranges"),
+            AnalyzerExample("增强«四个意识»，落实«两个维护»，建成«三个»示范区。", note: "四个意识 and 两个维护 are formulations (kind formula); 三个示范区 is a count"),
             AnalyzerExample("一年来，进一步推动一批项目，一系列举措。", mustNotReport: ["一", "一年", "一批", "一系列"],
                             note: "idioms and set phrases with numerals are not figures"),
             AnalyzerExample("We handled «724 proposals», up «12%» since the «20th Congress».", note: "English figures"),
