@@ -10,14 +10,13 @@ struct Taxonomy: Sendable {
     }
 
     let themes: [String]
-    /// Terms by first scalar, longest first, with a bit set to skip other characters fast.
-    private let byFirst: [Unicode.Scalar: [Term]]
-    private let firsts: ScalarSet
+    private let terms: [Term]
+    private let index: PhraseIndex<Int>
 
     init(themes: [String], terms: [Term]) {
         self.themes = themes
-        byFirst = Dictionary(grouping: terms, by: { $0.scalars[0] }).mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
-        firsts = ScalarSet(terms.map { $0.scalars[0] })
+        self.terms = terms
+        index = PhraseIndex(terms.enumerated().map { ($1.scalars, $0) })
     }
 
     static func parse(_ text: String) -> Taxonomy {
@@ -56,17 +55,9 @@ struct Taxonomy: Sendable {
 
     /// Term counts per theme over `range`, longest match first, not overlapping.
     func count(in scalars: [Unicode.Scalar], range: Range<Int>, into counts: inout [Int: [String: Int]], weight: Int = 1) {
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let scalar = scalars[index]
-            guard firsts.contains(scalar), let candidates = byFirst[scalar],
-                  let term = candidates.first(where: { index + $0.scalars.count <= range.upperBound
-                      && scalars[index..<index + $0.scalars.count].elementsEqual($0.scalars) }) else {
-                index += 1
-                continue
-            }
+        for match in index.longestMatches(in: scalars, range: range) {
+            let term = terms[match.value]
             counts[term.theme, default: [:]][term.text, default: 0] += weight
-            index += term.scalars.count
         }
     }
 }

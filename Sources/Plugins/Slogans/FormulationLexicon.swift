@@ -12,16 +12,13 @@ struct FormulationLexicon: Sendable {
     }
 
     let entries: [Entry]
-    /// Entries by first scalar, longest first; `firsts` answers "could one start here?" cheaply.
-    private let byFirst: [Unicode.Scalar: [Entry]]
-    private let firsts: ScalarSet
+    private let index: PhraseIndex<Int>
 
     init(entries: [Entry]) {
         var seen: Set<String> = []
         let unique = entries.reversed().filter { seen.insert($0.term).inserted }.reversed() // a later (user) entry wins
         self.entries = Array(unique)
-        byFirst = Dictionary(grouping: unique, by: { $0.scalars[0] }).mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
-        firsts = ScalarSet(unique.map { $0.scalars[0] })
+        index = PhraseIndex(self.entries.enumerated().map { ($1.scalars, $0) })
     }
 
     static func parse(_ text: String) -> [Entry] {
@@ -53,17 +50,6 @@ struct FormulationLexicon: Sendable {
 
     /// Every occurrence of every entry, longest match at each position, not overlapping.
     func matches(in scalars: [Unicode.Scalar]) -> [(entry: Entry, span: TextSpan)] {
-        var result: [(Entry, TextSpan)] = []
-        var index = 0
-        while index < scalars.count {
-            if firsts.contains(scalars[index]), let candidates = byFirst[scalars[index]],
-               let entry = candidates.first(where: { index + $0.scalars.count <= scalars.count && scalars[index..<index + $0.scalars.count].elementsEqual($0.scalars) }) {
-                result.append((entry, TextSpan(start: index, end: index + entry.scalars.count)))
-                index += entry.scalars.count
-            } else {
-                index += 1
-            }
-        }
-        return result
+        index.longestMatches(in: scalars).map { (entries[$0.value], $0.span) }
     }
 }

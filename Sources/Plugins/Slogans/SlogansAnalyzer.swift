@@ -74,28 +74,11 @@ public struct SlogansAnalyzer: Analyzer {
         return Double(digit)
     }
 
-    /// Every position where each text occurs. Texts are grouped by their first two scalars: a
-    /// long document has thousands of slogan texts, and many share a first character (坚持…, 推动…).
+    /// Every position where each text occurs.
     private func occurrences(of texts: [String], in scalars: [Unicode.Scalar]) -> [String: [TextSpan]] {
-        let patterns = texts.map { ($0, Array($0.unicodeScalars)) }.filter { $0.1.count >= 2 }
-        func pairKey(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 { UInt64(first.value) << 32 | UInt64(second.value) }
-        let byPair = Dictionary(grouping: patterns, by: { pairKey($0.1[0], $0.1[1]) })
-        let firsts = ScalarSet(patterns.map { $0.1[0] }), seconds = ScalarSet(patterns.map { $0.1[1] })
+        let index = PhraseIndex(texts.map { (Array($0.unicodeScalars), $0) })
         var result: [String: [TextSpan]] = [:]
-        var index = 0
-        while index + 1 < scalars.count {
-            defer { index += 1 }
-            guard firsts.contains(scalars[index]), seconds.contains(scalars[index + 1]),
-                  let candidates = byPair[pairKey(scalars[index], scalars[index + 1])] else { continue }
-            for (text, pattern) in candidates where index + pattern.count <= scalars.count
-                && scalars[index..<index + pattern.count].elementsEqual(pattern) {
-                result[text, default: []].append(TextSpan(start: index, end: index + pattern.count))
-            }
-        }
-        for text in texts where text.unicodeScalars.count == 1 {
-            let only = text.unicodeScalars.first!
-            result[text] = scalars.indices.filter { scalars[$0] == only }.map { TextSpan(start: $0, end: $0 + 1) }
-        }
+        for match in index.allMatches(in: scalars) { result[match.value, default: []].append(match.span) }
         return result
     }
 }

@@ -1,0 +1,82 @@
+/// Finds many fixed phrases in a text in one pass: the formulation lexicon, the theme terms, the
+/// slogans of a document. Phrases are looked up by their first two scalars, after two bit tests
+/// that reject most positions without hashing: common first characters (发, 推, 坚…) start many
+/// phrases, and a first-character index made every such position compare against all of them.
+public struct PhraseIndex<Value: Sendable>: Sendable {
+    private let phrases: [(scalars: [Unicode.Scalar], value: Value)]
+    /// Phrase indices by first two scalars, and one-scalar phrases by their scalar; longest first.
+    private let byPair: [UInt64: [Int]]
+    private let singles: [UInt32: [Int]]
+    private let firsts: ScalarSet
+    private let seconds: ScalarSet
+
+    public init(_ phrases: [(scalars: [Unicode.Scalar], value: Value)]) {
+        let phrases = phrases.filter { !$0.scalars.isEmpty }
+        self.phrases = phrases
+        let longestFirst = phrases.indices.sorted { phrases[$0].scalars.count > phrases[$1].scalars.count || phrases[$0].scalars.count == phrases[$1].scalars.count && $0 < $1 }
+        var byPair: [UInt64: [Int]] = [:], singles: [UInt32: [Int]] = [:]
+        for index in longestFirst {
+            let scalars = phrases[index].scalars
+            if scalars.count == 1 {
+                singles[scalars[0].value, default: []].append(index)
+            } else {
+                byPair[Self.pairKey(scalars[0], scalars[1]), default: []].append(index)
+            }
+        }
+        self.byPair = byPair
+        self.singles = singles
+        firsts = ScalarSet(phrases.map { $0.scalars[0] })
+        seconds = ScalarSet(phrases.compactMap { $0.scalars.count > 1 ? $0.scalars[1] : nil })
+    }
+
+    @inline(__always)
+    private static func pairKey(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 {
+        UInt64(first.value) << 32 | UInt64(second.value)
+    }
+
+    /// Calls `body` with the length and value of each phrase that starts at `index` and ends by
+    /// `end`, longest first, until it returns false.
+    @inline(__always)
+    public func forEachPhrase(at index: Int, in scalars: [Unicode.Scalar], end: Int, _ body: (Int, Value) -> Bool) {
+        guard firsts.contains(scalars[index]) else { return }
+        if index + 1 < end, seconds.contains(scalars[index + 1]), let candidates = byPair[Self.pairKey(scalars[index], scalars[index + 1])] {
+            for candidate in candidates {
+                let phrase = phrases[candidate].scalars
+                guard index + phrase.count <= end, scalars[(index + 2)..<(index + phrase.count)].elementsEqual(phrase[2...]) else { continue }
+                if !body(phrase.count, phrases[candidate].value) { return }
+            }
+        }
+        if !singles.isEmpty, let candidates = singles[scalars[index].value] {
+            for candidate in candidates where !body(1, phrases[candidate].value) { return }
+        }
+    }
+
+    /// Left to right, the longest phrase at each position, skipping past it: no overlaps.
+    public func longestMatches(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [(span: TextSpan, value: Value)] {
+        let range = range ?? 0..<scalars.count
+        var found: [(span: TextSpan, value: Value)] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            var length = 0
+            forEachPhrase(at: index, in: scalars, end: range.upperBound) { count, value in
+                found.append((TextSpan(start: index, end: index + count), value))
+                length = count
+                return false
+            }
+            index += max(length, 1)
+        }
+        return found
+    }
+
+    /// Every occurrence of every phrase, overlapping ones included.
+    public func allMatches(in scalars: [Unicode.Scalar]) -> [(span: TextSpan, value: Value)] {
+        var found: [(span: TextSpan, value: Value)] = []
+        for index in scalars.indices {
+            forEachPhrase(at: index, in: scalars, end: scalars.count) { count, value in
+                found.append((TextSpan(start: index, end: index + count), value))
+                return true
+            }
+        }
+        return found
+    }
+}
