@@ -66,11 +66,25 @@ public struct SectionsAnalyzer: Analyzer {
             drafts[0].role = .section
             drafts[0].level = 1
         }
-        var documentCounts: [Int: [String: Int]] = [:]
-        taxonomy.count(in: scalars, range: 0..<scalars.count, into: &documentCounts)
-        let documentDensity = documentCounts.mapValues { Double($0.values.reduce(0, +)) / Double(max(scalars.count, 1)) }
-        let sections = drafts.map { section(for: $0, in: document, documentDensity: documentDensity) }
+        let matches = taxonomy.matches(in: scalars)
+        var themeTotals: [Int: Int] = [:]
+        for match in matches { themeTotals[taxonomy.theme(ofTerm: match.term), default: 0] += 1 }
+        let documentDensity = themeTotals.mapValues { Double($0) / Double(max(scalars.count, 1)) }
+        let sections = drafts.map { section(for: $0, in: document, matches: matches, documentDensity: documentDensity) }
         return SectionsResult(sections: sections, warnings: warnings(for: drafts, in: document))
+    }
+
+    /// The matches that start in `range`, found by binary search (matches are in text order).
+    private static func matches(_ matches: [(span: TextSpan, term: Int)], in range: Range<Int>) -> ArraySlice<(span: TextSpan, term: Int)> {
+        func firstIndex(startingAtOrAfter offset: Int) -> Int {
+            var low = 0, high = matches.count
+            while low < high {
+                let mid = (low + high) / 2
+                if matches[mid].span.start < offset { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        return matches[firstIndex(startingAtOrAfter: range.lowerBound)..<firstIndex(startingAtOrAfter: range.upperBound)]
     }
 
     /// Title, subtitle, byline and source lines before the first heading and the first body paragraph.
@@ -109,15 +123,18 @@ public struct SectionsAnalyzer: Analyzer {
     /// A section's theme: each theme scores its term count (heading terms five times) times its
     /// lift squared, the section's density of the theme over the document's, so a theme that fills the whole
     /// document (协商 in a CPPCC review) does not name every section.
-    private func section(for draft: Draft, in document: Document, documentDensity: [Int: Double]) -> Section {
+    private func section(for draft: Draft, in document: Document, matches: [(span: TextSpan, term: Int)], documentDensity: [Int: Double]) -> Section {
         let scalars = document.scalars
         var scores: [String: Double] = [:]
         var theme: String?
         var themeTerms: [String] = []
         if draft.role == .section || draft.role == .lead || draft.role == .conclusion {
+            // Term counts by theme: the document's matches in the section, heading ones weighing five.
             var counts: [Int: [String: Int]] = [:]
-            taxonomy.count(in: scalars, range: draft.start..<draft.end, into: &counts)
-            if let heading = draft.heading { taxonomy.count(in: scalars, range: heading.text.range, into: &counts, weight: 4) }
+            for match in Self.matches(matches, in: draft.start..<draft.end) {
+                let weight = draft.heading.map { $0.text.range.contains(match.span.start) } == true ? 5 : 1
+                counts[taxonomy.theme(ofTerm: match.term), default: [:]][taxonomy.text(ofTerm: match.term), default: 0] += weight
+            }
             let length = Double(max(draft.end - draft.start, 1))
             var decision: [Int: Double] = [:]
             for (themeIndex, terms) in counts {

@@ -53,11 +53,12 @@ struct Taxonomy: Sendable {
         return taxonomy
     }
 
-    /// Term counts per theme over `range`, longest match first, not overlapping.
-    func count(in scalars: [Unicode.Scalar], range: Range<Int>, into counts: inout [Int: [String: Int]], weight: Int = 1) {
-        for match in index.longestMatches(in: scalars, range: range) {
-            let term = terms[match.value]
-            counts[term.theme, default: [:]][term.text, default: 0] += weight
-        }
+    /// Every term occurrence in the text, left to right, longest match first, not overlapping:
+    /// found once per document; sections then take the ones in their range.
+    func matches(in scalars: [Unicode.Scalar]) -> [(span: TextSpan, term: Int)] {
+        index.longestMatches(in: scalars).map { ($0.span, $0.value) }
     }
+
+    func theme(ofTerm term: Int) -> Int { terms[term].theme }
+    func text(ofTerm term: Int) -> String { terms[term].text }
 }
