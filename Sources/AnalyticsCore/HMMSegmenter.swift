@@ -1,8 +1,6 @@
 /// Viterbi decoding over the states B M E S for a run of characters the dictionary left single.
 enum HMMSegmenter {
     private static let (b, m, e, s) = (0, 1, 2, 3)
-    /// The states each state may follow.
-    private static let previous: [(Int, Int)] = [(e, s), (m, b), (b, m), (s, e)]
 
     /// Buffers reused across runs, so a document's thousands of short runs allocate nothing.
     struct Scratch {
@@ -22,15 +20,27 @@ enum HMMSegmenter {
         for state in 0..<4 {
             scratch.score[state] = tables.start[state] + tables.emission(state, first)
         }
-        for t in 1..<count {
-            let scalar = scalars[run.lowerBound + t]
-            for state in 0..<4 {
-                let emit = tables.emission(state, scalar)
-                let (from1, from2) = previous[state]
-                let via1 = scratch.score[(t - 1) * 4 + from1] + tables.transitions[from1 * 4 + state]
-                let via2 = scratch.score[(t - 1) * 4 + from2] + tables.transitions[from2 * 4 + state]
-                scratch.score[t * 4 + state] = max(via1, via2) + emit
-                scratch.back[t * 4 + state] = UInt8(via1 >= via2 ? from1 : from2)
+        // The four states written out (B from E|S, M from M|B, E from B|M, S from S|E), on raw
+        // buffers: this loop runs for every character the dictionary leaves single.
+        let transitions = tables.transitions
+        let tEB = transitions[e * 4 + b], tSB = transitions[s * 4 + b]
+        let tMM = transitions[m * 4 + m], tBM = transitions[b * 4 + m]
+        let tBE = transitions[b * 4 + e], tME = transitions[m * 4 + e]
+        let tSS = transitions[s * 4 + s], tES = transitions[e * 4 + s]
+        scratch.score.withUnsafeMutableBufferPointer { score in
+            scratch.back.withUnsafeMutableBufferPointer { back in
+                for t in 1..<count {
+                    let scalar = scalars[run.lowerBound + t]
+                    let p = (t - 1) * 4, q = t * 4
+                    func step(_ state: Int, _ from1: Int, _ via1: Double, _ from2: Int, _ via2: Double) {
+                        score[q + state] = max(via1, via2) + tables.emission(state, scalar)
+                        back[q + state] = UInt8(via1 >= via2 ? from1 : from2)
+                    }
+                    step(b, e, score[p + e] + tEB, s, score[p + s] + tSB)
+                    step(m, m, score[p + m] + tMM, b, score[p + b] + tBM)
+                    step(e, b, score[p + b] + tBE, m, score[p + m] + tME)
+                    step(s, s, score[p + s] + tSS, e, score[p + e] + tES)
+                }
             }
         }
         // A word ends in E or S: walk the best path back, marking word ends in `back`'s row 0 slot.

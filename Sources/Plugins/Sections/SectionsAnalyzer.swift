@@ -124,7 +124,6 @@ public struct SectionsAnalyzer: Analyzer {
     /// lift squared, the section's density of the theme over the document's, so a theme that fills the whole
     /// document (协商 in a CPPCC review) does not name every section.
     private func section(for draft: Draft, in document: Document, matches: [(span: TextSpan, term: Int)], documentDensity: [Int: Double]) -> Section {
-        let scalars = document.scalars
         var scores: [String: Double] = [:]
         var theme: String?
         var themeTerms: [String] = []
