@@ -6,32 +6,31 @@ extension String {
         var text = self
         return text.withUTF8 { bytes in
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                var index = 0, out = 0
-                let end = bytes.count
-                while index < end {
-                    let lead = UInt32(bytes[index])
-                    var value: UInt32
-                    switch lead {
-                    case ..<0x80:
+                guard var input = bytes.baseAddress, let output = buffer.baseAddress else { count = 0; return }
+                let end = input + bytes.count
+                var out = output
+                // A String's UTF-8 is always valid, so every value is a scalar: no need to check
+                // again (Unicode.Scalar is a UInt32 underneath).
+                while input < end {
+                    let lead = UInt32(input.pointee)
+                    let value: UInt32
+                    if lead < 0x80 {
                         value = lead
-                        index += 1
-                    case ..<0xE0:
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                        index += 2
-                    case ..<0xF0:
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        index += 3
-                    default:
-                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                        index += 4
+                        input += 1
+                    } else if lead >= 0xE0 && lead < 0xF0 { // CJK: the common case here
+                        value = (lead & 0x0F) << 12 | UInt32(input[1] & 0x3F) << 6 | UInt32(input[2] & 0x3F)
+                        input += 3
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(input[1] & 0x3F)
+                        input += 2
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(input[1] & 0x3F) << 12 | UInt32(input[2] & 0x3F) << 6 | UInt32(input[3] & 0x3F)
+                        input += 4
                     }
-                    // A String's UTF-8 is always valid, so every value is a scalar: no need to
-                    // check again (Unicode.Scalar is a UInt32 underneath).
-                    (buffer.baseAddress.unsafelyUnwrapped + out).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                    out.initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
                     out += 1
                 }
-                count = out
+                count = out - output
             }
         }
     }
