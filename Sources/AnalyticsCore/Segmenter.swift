@@ -82,6 +82,20 @@ public struct Segmenter: Sendable {
         String(decoding: segmentedLinesUTF8(text), as: UTF8.self)
     }
 
+    /// `segmentedLinesUTF8` a piece at a time: the text is cut after a line feed every
+    /// `chunkBytes` or so, and each piece's output goes to `write`. Words never span a line
+    /// break, so the pieces join into exactly the whole text's output, and memory holds one piece.
+    public func segmentedLines(_ text: String, chunkBytes: Int, write: ([UInt8]) -> Void) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            var end = utf8.index(start, offsetBy: chunkBytes, limitedBy: utf8.endIndex) ?? utf8.endIndex
+            while end < utf8.endIndex && utf8[utf8.index(before: end)] != UInt8(ascii: "\n") { end = utf8.index(after: end) }
+            write(segmentedLinesUTF8(String(text[start..<end])))
+            start = end
+        }
+    }
+
     /// `segmentedLines` as the UTF-8 bytes a caller writes out, without building a String
     /// (which validates every byte again).
     public func segmentedLinesUTF8(_ text: String) -> [UInt8] {

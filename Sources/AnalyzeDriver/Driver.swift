@@ -183,9 +183,14 @@ public struct Driver: Sendable {
                 io.writeError("analyze: \(input): \(message)\n")
                 status = ExitCode.inputFailed
             case .success(let text):
-                var out = segmenter.segmentedLines(text)
-                if !out.isEmpty && !out.hasSuffix("\n") { out += "\n" }
-                io.writeOutput(out)
+                // A piece at a time: memory holds one piece's words, whatever the input's size.
+                var last: UInt8?
+                segmenter.segmentedLines(text, chunkBytes: 1 << 20) { bytes in
+                    guard !bytes.isEmpty else { return }
+                    last = bytes.last
+                    io.writeOutput(String(decoding: bytes, as: UTF8.self))
+                }
+                if let last, last != UInt8(ascii: "\n") { io.writeOutput("\n") }
             }
         }
         return status

@@ -53,4 +53,14 @@ import Testing
         #expect(UserWord.parse("七大都市\n# comment\n\n一体两翼 100 n\n") == [UserWord("七大都市"), UserWord("一体两翼", frequency: 100)])
         #expect(UserDictionary.inline("七大都市，一体两翼, 双促进") == [UserWord("七大都市"), UserWord("一体两翼"), UserWord("双促进")])
     }
+
+    @Test func piecesJoinIntoTheWholeOutput() {
+        let text = "市政协共收到提案512件。\r\n\r\n委员参加1954人次，增长23.4%\n\n  \nhttps://www.gov.cn/a.html 政协\r第三行\n最后一行没有换行"
+        var joined: [UInt8] = []
+        for chunkBytes in [1, 7, 40, 1 << 20] {
+            joined = []
+            Self.segmenter.segmentedLines(text, chunkBytes: chunkBytes) { joined += $0 }
+            #expect(joined == Self.segmenter.segmentedLinesUTF8(text), "pieces of \(chunkBytes) bytes")
+        }
+    }
 }
