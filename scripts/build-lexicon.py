@@ -23,6 +23,9 @@ Layout (little endian, every section 4-byte aligned), read by Sources/AnalyticsC
                                      of nodes with more than 8 edges, linear probing from
                                      slot_hash(node, scalar) (see below; Lexicon.swift computes the same)
   per HMM state B, M, E, S: emitScalar[emitCount[s]] u32 (sorted), emitLogP[emitCount[s]] f32
+  tagNamesLength u32, tagNames (UTF-8, space-separated, zero-padded to 4 bytes): jieba's POS tags
+  nodeTag[nodeCount]           u8    1 + the index in tagNames of the tag of the word ending at
+                                     node n (its first line in dict.txt), 0 for none
 """
 import importlib, math, os, struct, sys
 
@@ -32,10 +35,13 @@ base = os.path.dirname(jieba.__file__)
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "AnalyticsCore", "Resources", "lexicon.bin")
 
 freq = {}
+tag = {}
 for line in open(os.path.join(base, "dict.txt"), encoding="utf-8"):
     parts = line.split()
     if len(parts) >= 2:
         freq[parts[0]] = freq.get(parts[0], 0) + int(parts[1])
+        if len(parts) >= 3:
+            tag.setdefault(parts[0], parts[2])
 total = sum(freq.values())
 idf = {}
 for line in open(os.path.join(base, "analyse", "idf.txt"), encoding="utf-8"):
@@ -89,6 +95,13 @@ for old in order:
         assert child == len(edges) + 1, "breadth-first numbering: edge e leads to node e + 1"
         edges.append((c, logp[children[old][c]], edge_start[child], edge_start[child + 1] - edge_start[child]))
 node_idf = [idfs[old] for old in order]
+tag_names = sorted(set(tag.values()))
+tag_code = {name: i + 1 for i, name in enumerate(tag_names)}
+node_tag_old = [0] * len(children)
+for w, t in tag.items():
+    if freq.get(w, 0) > 0:
+        node_tag_old[node_for(w)] = tag_code[t]
+node_tag = [node_tag_old[old] for old in order]
 root_edges = edge_start[1]
 
 # Children of nodes with more than 8 edges are also found through an open-addressing hash table
@@ -129,7 +142,7 @@ for s in states:
 
 with open(out, "wb") as f:
     f.write(b"ANLX")
-    f.write(struct.pack("<7I", 4, len(order), len(edges), root_edges, root_base, len(root_table), hash_bits))
+    f.write(struct.pack("<7I", 5, len(order), len(edges), root_edges, root_base, len(root_table), hash_bits))
     f.write(struct.pack("<4I", *[len(e) for e in emits]))
     f.write(struct.pack("<4f", *[clamp(start[s]) for s in states]))
     f.write(struct.pack("<16f", *[clamp(trans[a].get(b, MIN)) for a in states for b in states]))
@@ -143,5 +156,10 @@ with open(out, "wb") as f:
     for pairs in emits:
         f.write(struct.pack(f"<{len(pairs)}I", *[c for c, _ in pairs]))
         f.write(struct.pack(f"<{len(pairs)}f", *[p for _, p in pairs]))
+    names = " ".join(tag_names).encode("utf-8")
+    f.write(struct.pack("<I", len(names)))
+    f.write(names + b"\0" * (-len(names) % 4))
+    f.write(bytes(node_tag))
+print(f"POS tags: {len(tag_names)} kinds, on {sum(1 for t in node_tag if t)} words")
 print(f"hash table: {len(large)} edges of large nodes in {1 << hash_bits} slots")
 print(f"wrote {out}: {len(order)} nodes, {len(edges)} edges, {len(freq)} words, {len(idf)} IDF entries, total {total}")

@@ -33,6 +33,10 @@ public final class Lexicon: @unchecked Sendable {
 
     let nodeCount: Int
     let nodeIDF: UnsafePointer<Float>
+    /// Part of speech of the word ending at each node (jieba's tags: n, v, vn, a, d, nr, ns…), as
+    /// 1 + an index into `tagNames`, 0 for none.
+    let nodeTags: UnsafePointer<UInt8>
+    public let tagNames: [String]
     let edges: UnsafePointer<Edge>
     let rootEdgeCount: Int
     let rootBase: UInt32
@@ -84,7 +88,7 @@ public final class Lexicon: @unchecked Sendable {
         mappingSize = size
 
         var reader = Reader(base: mapping, size: size)
-        guard reader.u32() == 0x584C_4E41, reader.u32() == 4 else { // "ANLX", version 4
+        guard reader.u32() == 0x584C_4E41, reader.u32() == 5 else { // "ANLX", version 5
             munmap(pointer, size)
             throw LoadError(message: "\(path) is not a lexicon of this version; rebuild it with scripts/build-lexicon.py")
         }
@@ -109,10 +113,14 @@ public final class Lexicon: @unchecked Sendable {
         for count in emitCounts {
             emissions.append((reader.array(UInt32.self, count: count), reader.array(Float.self, count: count), count))
         }
+        let namesLength = Int(reader.u32())
+        let names = reader.array(UInt8.self, count: (namesLength + 3) / 4 * 4)
+        nodeTags = reader.array(UInt8.self, count: nodeCount)
         guard reader.offset <= size else {
             munmap(pointer, size)
             throw LoadError(message: "the lexicon at \(path) is truncated; rebuild it with scripts/build-lexicon.py")
         }
+        tagNames = String(decoding: UnsafeBufferPointer(start: names, count: namesLength), as: UTF8.self).split(separator: " ").map(String.init)
         hmm = HMMTables(start: start, transitions: transitions, emissions: emissions)
     }
 
@@ -183,6 +191,12 @@ public final class Lexicon: @unchecked Sendable {
     public func idf(ofWordID id: Int) -> Float? {
         let value = nodeIDF[id + 1]
         return value.isNaN ? nil : value
+    }
+
+    /// jieba's part-of-speech tag of the word with `id` (n, v, vn, a, d, nr, ns…), or nil.
+    public func tag(ofWordID id: Int) -> String? {
+        let code = Int(nodeTags[id + 1])
+        return code == 0 ? nil : tagNames[code - 1]
     }
 
     /// The dictionary log probability of `word`, or nil if the dictionary lacks it.

@@ -63,4 +63,13 @@ import Testing
             #expect(joined == Self.segmenter.segmentedLinesUTF8(text), "pieces of \(chunkBytes) bytes")
         }
     }
+
+    @Test func wordsCarryJiebasPartOfSpeech() throws {
+        let lexicon = Self.segmenter.lexicon
+        func tag(_ word: String) -> String? { lexicon.wordID(of: ArraySlice(word.unicodeScalars)).flatMap(lexicon.tag(ofWordID:)) }
+        #expect(tag("支持") == "v")
+        #expect(tag("地区")?.hasPrefix("n") == true)
+        #expect(tag("建设") == "vn")
+        #expect(tag("政协委") == nil, "a prefix, not a word")
+    }
 }
