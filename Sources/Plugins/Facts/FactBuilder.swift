@@ -131,10 +131,17 @@ struct FactBuilder: Sendable {
            unitStart < end, "个项条种化位大".unicodeScalars.contains(scalars[unitStart]), let head = formulaHead(after: unitStart + 1, scalars) {
             return formula(draft, unit: String(scalars[unitStart]), end: head)
         }
-        // 四个全面, 两个维护, 三个代表 unquoted: the word after 个 makes it a formulation, not a count.
-        if match.form == .chinese, (2...10).contains(match.value), match.end - match.start == 1, unitStart < end, scalars[unitStart] == "个",
-           let head = Self.formulaHeadWords.first(where: { starts(with: $0, at: unitStart + 1, scalars) }) {
-            return formula(draft, unit: "个", end: unitStart + 1 + head.count)
+        // Unquoted, as the slogans analyzer reads them: 四个全面, 两个维护 by the word after 个;
+        // 四个体系建设 by the frame word after a two-character head.
+        if match.form == .chinese, (2...10).contains(match.value), match.end - match.start == 1, unitStart < end, scalars[unitStart] == "个" {
+            if let head = NumberedFormulations.headWords.first(where: { starts(with: $0, at: unitStart + 1, scalars) }) {
+                return formula(draft, unit: "个", end: unitStart + 1 + head.count)
+            }
+            let headEnd = unitStart + 3
+            if headEnd + 2 <= end, scalars[(unitStart + 1)..<(headEnd + 2)].allSatisfy(ScriptClass.isHan),
+               NumberedFormulations.frameWords.contains(String(scalars: scalars[headEnd..<(headEnd + 2)])) {
+                return formula(draft, unit: "个", end: headEnd)
+            }
         }
         if let unit = Units.unit(at: unitStart, in: scalars, end: end) {
             // 番 counts doublings only after 翻 (翻一番); 经过一番努力 is no figure.
@@ -185,11 +192,6 @@ struct FactBuilder: Sendable {
         if index < scalars.count, "”’」\"".unicodeScalars.contains(scalars[index]), index - start >= 1 { return index }
         return index - start >= 2 ? min(index, start + 4) : nil
     }
-
-    /// Words that follow 个 only in numbered formulations of the genre (四个全面, 两个维护, 四个意识,
-    /// 四个自信, 三个代表, 两个一百年, 两个务必, 两个毫不动摇…): abstract heads, never things counted.
-    static let formulaHeadWords: [[Unicode.Scalar]] = ["全面", "维护", "确立", "意识", "自信", "代表", "一百年", "务必", "毫不动摇",
-                                                        "没有变", "倡导", "坚持", "必须", "始终"].map { Array($0.unicodeScalars) }
 
     private func starts(with word: [Unicode.Scalar], at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         index + word.count <= scalars.count && scalars[index..<(index + word.count)].elementsEqual(word)

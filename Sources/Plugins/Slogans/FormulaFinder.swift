@@ -12,9 +12,6 @@ struct FormulaFinder: Sendable {
         default: return false
         }
     }
-    /// Words that follow a formula's head and mark it as a named set (四个体系建设, 三项原则要求).
-    static let frameWords: Set<String> = ["建设", "要求", "目标", "任务", "精神", "原则", "重点", "理念", "战略", "布局",
-                                          "工程", "行动", "意识", "自信", "全面", "确立", "维护", "机制", "格局"]
 
     func find(in document: Document) -> [Candidate] {
         let scalars = document.scalars
@@ -54,7 +51,7 @@ struct FormulaFinder: Sendable {
             reason = "numeral + \(classifier) + head, in quotes"
         } else if classifier == "大" {
             reason = "numeral + 大 + head"
-        } else if let nextWord, Self.frameWords.contains(nextWord) {
+        } else if let nextWord, NumberedFormulations.frameWords.contains(nextWord) {
             reason = "numeral + \(classifier) + head, followed by \(nextWord)"
         } else {
             return nil
