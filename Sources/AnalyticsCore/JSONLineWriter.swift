@@ -18,20 +18,20 @@ public struct JSONLineWriter {
         needsComma[needsComma.count - 1] = true
     }
 
-    public mutating func object(_ body: (inout JSONLineWriter) -> Void) {
+    public mutating func object(_ body: (inout JSONLineWriter) throws -> Void) rethrows {
         beginValue()
         bytes.append(UInt8(ascii: "{"))
         needsComma.append(false)
-        body(&self)
+        try body(&self)
         needsComma.removeLast()
         bytes.append(UInt8(ascii: "}"))
     }
 
-    public mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONLineWriter, S.Element) -> Void) {
+    public mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONLineWriter, S.Element) throws -> Void) rethrows {
         beginValue()
         bytes.append(UInt8(ascii: "["))
         needsComma.append(false)
-        for item in elements { element(&self, item) }
+        for item in elements { try element(&self, item) }
         needsComma.removeLast()
         bytes.append(UInt8(ascii: "]"))
     }
@@ -43,12 +43,12 @@ public struct JSONLineWriter {
     }
 
     /// One member of the enclosing object: its key, then what `write` writes as its value.
-    public mutating func field(_ name: String, _ write: (inout JSONLineWriter) -> Void) {
+    public mutating func field(_ name: String, _ write: (inout JSONLineWriter) throws -> Void) rethrows {
         separate()
         writeString(name)
         bytes.append(UInt8(ascii: ":"))
         afterKey = true
-        write(&self)
+        try write(&self)
         afterKey = false
     }
 

@@ -8,27 +8,21 @@ public enum JSONReportRenderer {
     public static func render(_ report: Report) throws -> String {
         let encoder = compactEncoder()
         var writer = JSONLineWriter(capacity: report.documents.reduce(256) { $0 + $1.characters * 4 })
-        var failure: Error?
-        writer.object { json in
+        try writer.object { json in
             if !report.corpus.isEmpty {
-                json.field("corpus") { json in
-                    json.object { json in
+                try json.field("corpus") { json in
+                    try json.object { json in
                         for entry in report.corpus.sorted(by: { $0.id < $1.id }) {
-                            json.field(entry.id) { json in
-                                do { json.raw(try encoder.encode(entry.summary)) } catch { failure = error; json.null() }
-                            }
+                            try json.field(entry.id) { json in json.raw(try encoder.encode(entry.summary)) }
                         }
                     }
                 }
             }
-            json.field("documents") { json in
-                json.array(report.documents) { json, document in
-                    do { try write(document, into: &json, encoder: encoder) } catch { failure = error }
-                }
+            try json.field("documents") { json in
+                try json.array(report.documents) { json, document in try write(document, into: &json, encoder: encoder) }
             }
             json.field("schemaVersion") { $0.int(Report.schemaVersion) }
         }
-        if let failure { throw failure }
         return String(decoding: PrettyJSON.indent(writer.bytes), as: UTF8.self) + "\n"
     }
 
@@ -63,16 +57,15 @@ public enum JSONReportRenderer {
     /// One document's object: results that write their own JSON (`JSONLineWritable`) do, the
     /// rest go through `encoder`; the bytes are the same either way.
     static func write(_ document: DocumentReport, into writer: inout JSONLineWriter, encoder: JSONEncoder) throws {
-        var failure: Error?
-        writer.object { json in
-            json.field("analyzers") { json in
-                json.object { json in
+        try writer.object { json in
+            try json.field("analyzers") { json in
+                try json.object { json in
                     for entry in document.entries.sorted(by: { $0.id < $1.id }) {
-                        json.field(entry.id) { json in
+                        try json.field(entry.id) { json in
                             if let writable = entry.result as? JSONLineWritable {
                                 writable.writeJSON(into: &json)
                             } else {
-                                do { json.raw(try encoder.encode(entry.result)) } catch { failure = error; json.null() }
+                                json.raw(try encoder.encode(entry.result))
                             }
                         }
                     }
@@ -82,7 +75,6 @@ public enum JSONReportRenderer {
             json.field("errors") { $0.array(document.errors) { json, message in json.object { $0.field("message") { $0.string(message) } } } }
             json.field("source") { $0.string(document.source) }
         }
-        if let failure { throw failure }
     }
 
     /// `renderLine` through JSONEncoder alone: what the direct writer is checked against.

@@ -28,7 +28,7 @@ import Testing
 
     @Test func numbersAsJSONEncoderWritesThem() throws {
         var generator = SystemRandomNumberGenerator()
-        var values: [Double] = [0, -0.0, 5.1, 1e12, 1.2e12, 0.025, 1e-7, 20220305, 1e21, 0.1 + 0.2, 5e-324, .greatestFiniteMagnitude, .nan, .infinity, -.infinity]
+        var values: [Double] = [0, -0.0, 5.1, 1e12, 1.2e12, 0.025, 1e-7, 20220305, 1e21, 0.1 + 0.2, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .nan, .infinity, -.infinity]
         values += (0..<500).map { _ in Double(bitPattern: generator.next()) }.filter { !$0.isNaN }
         values += (0..<500).map { _ in (Double.random(in: -1e6...1e6, using: &generator) * 1e4).rounded() / 1e4 }
         let encoder = JSONEncoder()
