@@ -5,32 +5,22 @@ import AnalyticsCore
 /// (新建3所学校 → 学校). Also reads the direction of a change (增长5.1% → up).
 struct SubjectFinder: Sendable {
     let segmenter: Segmenter
-    /// The word lists below as lexicon word ids: tokens are matched by integer, not by string.
-    private let verbIDs: Set<Int>
-    private let noiseIDs: Set<Int>
-    private let upIDs: Set<Int>
-    private let downIDs: Set<Int>
-    private let approximateIDs: Set<Int>
-    private static let approximateWords: Set<String> = ["约", "近", "超过", "逾", "左右", "余"]
+    private let verbs: WordList
+    private let noiseWords: WordList
+    private let upWords: WordList
+    private let downWords: WordList
+    private let approximateWords: WordList
     private static let upSuffixes = upPrefixes.map { Array($0.unicodeScalars) }
     private static let downSuffixes = downPrefixes.map { Array($0.unicodeScalars) }
 
     init(segmenter: Segmenter) {
         self.segmenter = segmenter
         let lexicon = segmenter.lexicon
-        func ids(_ words: Set<String>) -> Set<Int> { Set(words.compactMap { lexicon.wordID(of: ArraySlice($0.unicodeScalars)) }) }
-        verbIDs = ids(Self.governingVerbs)
-        noiseIDs = ids(Self.noise)
-        upIDs = ids(Units.up.union(Self.upPrefixes))
-        downIDs = ids(Units.down.union(Self.downPrefixes))
-        approximateIDs = ids(Self.approximateWords)
-    }
-
-    /// Which lists a token belongs to: by word id, or by its text for words the lexicon lacks.
-    private func member(_ token: Token, _ scalars: [Unicode.Scalar], ids: Set<Int>, words: Set<String>) -> Bool {
-        let word = scalars[token.start..<token.end]
-        if let id = segmenter.lexicon.wordID(of: word), ids.contains(id) { return true }
-        return words.contains(String(scalars: word))
+        verbs = WordList(Self.governingVerbs, lexicon: lexicon)
+        noiseWords = WordList(Self.noise, lexicon: lexicon)
+        upWords = WordList(Units.up.union(Self.upPrefixes), lexicon: lexicon)
+        downWords = WordList(Units.down.union(Self.downPrefixes), lexicon: lexicon)
+        approximateWords = WordList(["约", "近", "超过", "逾", "左右", "余"], lexicon: lexicon)
     }
 
     private func hasSuffix(_ token: Token, _ scalars: [Unicode.Scalar], _ suffixes: [[Unicode.Scalar]]) -> Int? {
@@ -118,28 +108,28 @@ struct SubjectFinder: Sendable {
                 words.removeLast()
                 continue
             }
-            if member(last, scalars, ids: upIDs, words: Units.up) || hasPrefix(last, scalars, Self.upSuffixes) {
+            if upWords.contains(last, in: scalars) || hasPrefix(last, scalars, Self.upSuffixes) {
                 found.direction = found.direction ?? "up"
-            } else if member(last, scalars, ids: downIDs, words: Units.down) || hasPrefix(last, scalars, Self.downSuffixes) {
+            } else if downWords.contains(last, in: scalars) || hasPrefix(last, scalars, Self.downSuffixes) {
                 found.direction = found.direction ?? "down"
-            } else if member(last, scalars, ids: approximateIDs, words: Self.approximateWords) {
+            } else if approximateWords.contains(last, in: scalars) {
                 found.approximate = true
             } else if let length = hasSuffix(last, scalars, Self.upSuffixes) ?? hasSuffix(last, scalars, Self.downSuffixes) {
                 // 价格上涨 is one dictionary word: keep 价格, read 上涨.
                 found.direction = found.direction ?? (hasSuffix(last, scalars, Self.upSuffixes) != nil ? "up" : "down")
                 words[words.count - 1] = Token(start: last.start, end: last.end - length, kind: last.kind)
                 break
-            } else if !member(last, scalars, ids: noiseIDs, words: Self.noise) {
+            } else if !noiseWords.contains(last, in: scalars) {
                 break
             }
             words.removeLast()
         }
         var governingVerb: Token?
-        if let verb = words.lastIndex(where: { member($0, scalars, ids: verbIDs, words: Self.governingVerbs) }) {
+        if let verb = words.lastIndex(where: { verbs.contains($0, in: scalars) }) {
             governingVerb = words[verb]
             words.removeSubrange(...verb)
         }
-        while let first = words.first, first.kind == .punctuation || member(first, scalars, ids: noiseIDs, words: Self.noise) {
+        while let first = words.first, first.kind == .punctuation || noiseWords.contains(first, in: scalars) {
             words.removeFirst()
         }
         if let first = words.first, let last = words.last, last.end - first.start >= 1 {
@@ -154,7 +144,7 @@ struct SubjectFinder: Sendable {
         var subjectEnd = figureEnd
         for token in after {
             guard token.kind == .word || token.kind == .latin else { break }
-            if member(token, scalars, ids: verbIDs, words: Self.governingVerbs)
+            if verbs.contains(token, in: scalars)
                 || (token.length == 1 && "的和等及与、上中".unicodeScalars.contains(scalars[token.start])) { break }
             subjectEnd = token.end
             if subjectEnd - figureEnd >= 6 { break }
