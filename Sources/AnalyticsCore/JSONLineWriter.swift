@@ -6,34 +6,44 @@ import Foundation
 /// `JSONLineWriterTests` checks on every analyzer's report: keys must be given in sorted order.
 public struct JSONLineWriter {
     public private(set) var bytes: [UInt8] = []
-    /// Per open object or array: whether the next member needs a comma first.
-    private var needsComma: [Bool] = [false]
+    /// Per open object or array, one bit: whether its next member needs a comma first. Bit 0 is
+    /// the innermost; reports nest a handful of levels, far below the 64 this holds.
+    private var needsComma: UInt64 = 0
+    private var depth = 0
     /// A key was just written: the value that follows takes no comma.
     private var afterKey = false
 
     public init(capacity: Int = 1 << 12) { bytes.reserveCapacity(capacity) }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if needsComma & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+        needsComma |= 1
+    }
+
+    private mutating func open(_ bracket: Unicode.Scalar) {
+        beginValue()
+        bytes.append(UInt8(ascii: bracket))
+        depth += 1
+        precondition(depth < 64, "JSONLineWriter nests at most 63 levels")
+        needsComma <<= 1
+    }
+
+    private mutating func close(_ bracket: Unicode.Scalar) {
+        depth -= 1
+        needsComma >>= 1
+        bytes.append(UInt8(ascii: bracket))
     }
 
     public mutating func object(_ body: (inout JSONLineWriter) throws -> Void) rethrows {
-        beginValue()
-        bytes.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        open("{")
         try body(&self)
-        needsComma.removeLast()
-        bytes.append(UInt8(ascii: "}"))
+        close("}")
     }
 
     public mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONLineWriter, S.Element) throws -> Void) rethrows {
-        beginValue()
-        bytes.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        open("[")
         for item in elements { try element(&self, item) }
-        needsComma.removeLast()
-        bytes.append(UInt8(ascii: "]"))
+        close("]")
     }
 
     /// Called before every value: in an array it needs a comma after the first; after a key it does not.
@@ -54,7 +64,7 @@ public struct JSONLineWriter {
 
     public mutating func string(_ value: String) { beginValue(); writeString(value) }
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
-    public mutating func int(_ value: Int) { beginValue(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func int(_ value: Int) { beginValue(); appendDigits(value) }
     public mutating func bool(_ value: Bool) { beginValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     public mutating func null() { beginValue(); bytes.append(contentsOf: "null".utf8) }
 
@@ -72,12 +82,37 @@ public struct JSONLineWriter {
     }
 
     /// `{"end":…,"start":…}`: the span object every analyzer reports occurrences with.
+    /// Written directly: keyword and slogan occurrences are most of a report's objects.
     public mutating func span(start: Int, end: Int) {
-        object { json in
-            json.field("end") { $0.int(end) }
-            json.field("start") { $0.int(start) }
+        beginValue()
+        bytes.append(contentsOf: #"{"end":"#.utf8)
+        appendDigits(end)
+        bytes.append(contentsOf: #","start":"#.utf8)
+        appendDigits(start)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Decimal digits without building a String (offsets and counts are most of the numbers).
+    private mutating func appendDigits(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var width = 1
+        var rest = magnitude / 10
+        while rest > 0 { width += 1; rest /= 10 }
+        let end = bytes.count + width
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var at = end
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
         }
     }
+
+    /// Ends a line of jsonl.
+    public mutating func newline() { bytes.append(0x0A) }
 
     /// Bytes already encoded as one JSON value (a fallback through JSONEncoder).
     public mutating func raw(_ json: some Sequence<UInt8>) { beginValue(); bytes.append(contentsOf: json) }

@@ -49,9 +49,15 @@ public enum JSONReportRenderer {
 
     /// One document's report as one compact JSON line.
     public static func renderLine(_ document: DocumentReport) throws -> String {
+        String(decoding: try renderLineUTF8(document), as: UTF8.self)
+    }
+
+    /// `renderLine` as the UTF-8 bytes the driver writes out (a String would validate them again).
+    public static func renderLineUTF8(_ document: DocumentReport) throws -> [UInt8] {
         var writer = JSONLineWriter(capacity: document.characters * 4 + 256)
         try write(document, into: &writer, encoder: compactEncoder())
-        return String(decoding: writer.bytes, as: UTF8.self) + "\n"
+        writer.newline()
+        return writer.bytes
     }
 
     /// One document's object: results that write their own JSON (`JSONLineWritable`) do, the

@@ -9,6 +9,8 @@ import Darwin
 public struct DriverIO: Sendable {
     public var readStandardInput: @Sendable () throws -> [UInt8]
     public var writeOutput: @Sendable (String) -> Void
+    /// Output already encoded as UTF-8 (jsonl lines, segmented text), written without a String.
+    public var writeOutputBytes: @Sendable ([UInt8]) -> Void
     public var writeError: @Sendable (String) -> Void
     public var outputIsTerminal: Bool
     /// A progress bar is drawn on standard error only when it is a terminal.
@@ -17,9 +19,10 @@ public struct DriverIO: Sendable {
 
     public init(readStandardInput: @escaping @Sendable () throws -> [UInt8], writeOutput: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void, outputIsTerminal: Bool = false, errorIsTerminal: Bool = false,
-                environment: [String: String] = [:]) {
+                environment: [String: String] = [:], writeOutputBytes: (@Sendable ([UInt8]) -> Void)? = nil) {
         self.readStandardInput = readStandardInput
         self.writeOutput = writeOutput
+        self.writeOutputBytes = writeOutputBytes ?? { writeOutput(String(decoding: $0, as: UTF8.self)) }
         self.writeError = writeError
         self.outputIsTerminal = outputIsTerminal
         self.errorIsTerminal = errorIsTerminal
@@ -109,7 +112,7 @@ public struct Driver: Sendable {
         var allSucceeded = true
         let driver = self
         let progress = io.errorIsTerminal && units.count > 1 ? ProgressBar(total: units.count, write: io.writeError) : nil
-        CorpusRunner.run(count: units.count, jobs: invocation.jobs, work: { index -> (report: DocumentReport, line: String?) in
+        CorpusRunner.run(count: units.count, jobs: invocation.jobs, work: { index -> (report: DocumentReport, line: [UInt8]?) in
             let report: DocumentReport
             switch units[index] {
             case .file(let path): report = driver.analyzeInput(path, invocation: invocation, pipeline: pipeline)
@@ -117,7 +120,7 @@ public struct Driver: Sendable {
             case .failed(let source, let error): report = .failed(source: source, error: error)
             }
             // Encoding happens on the worker too: it is a large part of the work for big outputs.
-            return (report, streaming ? try? JSONReportRenderer.renderLine(report) : nil)
+            return (report, streaming ? try? JSONReportRenderer.renderLineUTF8(report) : nil)
         }, emit: { index, done in
             let report = done.report
             if !report.errors.isEmpty { progress?.clear() }
@@ -128,10 +131,9 @@ public struct Driver: Sendable {
             allSucceeded = allSucceeded && report.succeeded
             if streaming, let line = done.line {
                 if let sink {
-                    var bytes = line
-                    bytes.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, sink) }
+                    line.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, sink) }
                 } else {
-                    io.writeOutput(line) // one line per document, in input order, as soon as it is ready
+                    io.writeOutputBytes(line) // one line per document, in input order, as soon as it is ready
                 }
             } else {
                 documents.append(report)
@@ -188,7 +190,7 @@ public struct Driver: Sendable {
                 segmenter.segmentedLines(text, chunkBytes: 1 << 20) { bytes in
                     guard !bytes.isEmpty else { return }
                     last = bytes.last
-                    io.writeOutput(String(decoding: bytes, as: UTF8.self))
+                    io.writeOutputBytes(bytes)
                 }
                 if let last, last != UInt8(ascii: "\n") { io.writeOutput("\n") }
             }

@@ -11,7 +11,8 @@ let io = DriverIO(
     writeError: { StandardStreams.write($0, to: STDERR_FILENO) },
     outputIsTerminal: isatty(STDOUT_FILENO) == 1,
     errorIsTerminal: isatty(STDERR_FILENO) == 1,
-    environment: StandardStreams.environment()
+    environment: StandardStreams.environment(),
+    writeOutputBytes: { StandardStreams.write($0, to: STDOUT_FILENO) }
 )
 let status = Driver(io: io).run(Array(CommandLine.arguments.dropFirst()))
 exit(status)
