@@ -5,7 +5,7 @@ import Foundation
 /// byte for byte what `JSONEncoder` with `.sortedKeys, .withoutEscapingSlashes` writes, which
 /// `JSONLineWriterTests` checks on every analyzer's report: keys must be given in sorted order.
 public struct JSONLineWriter {
-    public private(set) var bytes: [UInt8] = []
+    private let buffer: ByteBuffer
     /// Per open object or array, one bit: whether its next member needs a comma first. Bit 0 is
     /// the innermost; reports nest a handful of levels, far below the 64 this holds.
     private var needsComma: UInt64 = 0
@@ -13,16 +13,19 @@ public struct JSONLineWriter {
     /// A key was just written: the value that follows takes no comma.
     private var afterKey = false
 
-    public init(capacity: Int = 1 << 12) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1 << 12) { buffer = ByteBuffer(capacity: capacity) }
+
+    /// What has been written.
+    public var bytes: [UInt8] { buffer.array }
 
     private mutating func separate() {
-        if needsComma & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+        if needsComma & 1 != 0 { buffer.append(UInt8(ascii: ",")) }
         needsComma |= 1
     }
 
     private mutating func open(_ bracket: Unicode.Scalar) {
         beginValue()
-        bytes.append(UInt8(ascii: bracket))
+        buffer.append(UInt8(ascii: bracket))
         depth += 1
         precondition(depth < 64, "JSONLineWriter nests at most 63 levels")
         needsComma <<= 1
@@ -31,7 +34,7 @@ public struct JSONLineWriter {
     private mutating func close(_ bracket: Unicode.Scalar) {
         depth -= 1
         needsComma >>= 1
-        bytes.append(UInt8(ascii: bracket))
+        buffer.append(UInt8(ascii: bracket))
     }
 
     public mutating func object(_ body: (inout JSONLineWriter) throws -> Void) rethrows {
@@ -56,7 +59,7 @@ public struct JSONLineWriter {
     public mutating func field(_ name: String, _ write: (inout JSONLineWriter) throws -> Void) rethrows {
         separate()
         writeString(name)
-        bytes.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: ":"))
         afterKey = true
         try write(&self)
         afterKey = false
@@ -64,9 +67,9 @@ public struct JSONLineWriter {
 
     public mutating func string(_ value: String) { beginValue(); writeString(value) }
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
-    public mutating func int(_ value: Int) { beginValue(); appendDigits(value) }
-    public mutating func bool(_ value: Bool) { beginValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
-    public mutating func null() { beginValue(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func int(_ value: Int) { beginValue(); buffer.appendDecimal(value) }
+    public mutating func bool(_ value: Bool) { beginValue(); buffer.append(value ? "true" : "false") }
+    public mutating func null() { beginValue(); buffer.append("null") }
 
     /// As JSONEncoder: Swift's shortest round-trip form without a trailing ".0"; non-finite values
     /// as the strings the report renderer names.
@@ -76,78 +79,84 @@ public struct JSONLineWriter {
             return
         }
         beginValue()
+        if let whole = Int(exactly: value), abs(whole) < 1 << 53 {
+            buffer.appendDecimal(whole) // what description gives for these, minus the ".0"
+            if whole == 0 && value.sign == .minus { buffer.bytesRemoved(1); buffer.append("-0") }
+            return
+        }
         var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8 { buffer.append($0) }
     }
 
-    /// `{"end":…,"start":…}`: the span object every analyzer reports occurrences with.
-    /// Written directly: keyword and slogan occurrences are most of a report's objects.
+    /// `{"end":…,"start":…}`: the span object every analyzer reports occurrences with, written
+    /// directly: keyword and slogan occurrences are most of a report's objects.
     public mutating func span(start: Int, end: Int) {
         beginValue()
-        bytes.append(contentsOf: #"{"end":"#.utf8)
-        appendDigits(end)
-        bytes.append(contentsOf: #","start":"#.utf8)
-        appendDigits(start)
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    /// Decimal digits without building a String (offsets and counts are most of the numbers).
-    private mutating func appendDigits(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var width = 1
-        var rest = magnitude / 10
-        while rest > 0 { width += 1; rest /= 10 }
-        let end = bytes.count + width
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            var at = end
-            repeat {
-                at -= 1
-                buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-        }
+        buffer.append(#"{"end":"#)
+        buffer.appendDecimal(end)
+        buffer.append(#","start":"#)
+        buffer.appendDecimal(start)
+        buffer.append(UInt8(ascii: "}"))
     }
 
     /// Ends a line of jsonl.
-    public mutating func newline() { bytes.append(0x0A) }
+    public mutating func newline() { buffer.append(0x0A) }
 
     /// Bytes already encoded as one JSON value (a fallback through JSONEncoder).
-    public mutating func raw(_ json: some Sequence<UInt8>) { beginValue(); bytes.append(contentsOf: json) }
+    public mutating func raw(_ json: some Sequence<UInt8>) {
+        beginValue()
+        for byte in json { buffer.append(byte) }
+    }
 
     private mutating func writeString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
-            // Runs of bytes that need no escape (nearly all of them) are copied in one go.
+            // Runs of bytes that need no escape (nearly all of them) are copied in one go; eight
+            // bytes at a time are tested for one that does.
             var runStart = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < utf8.count {
+                if index + 8 <= utf8.count, !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<(index - 1)]))
+                runStart = index
                 appendEscaped(byte)
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a control character, a quote or a backslash (false
+    /// positives allowed; the byte loop decides): the classic "has zero byte" bit trick.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below0x20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {
-        let backslash = UInt8(ascii: "\\")
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: [backslash, UInt8(ascii: "\"")])
-        case backslash: bytes.append(contentsOf: [backslash, backslash])
-        case 0x0A: bytes.append(contentsOf: [backslash, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [backslash, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [backslash, UInt8(ascii: "t")])
-        case 0x08: bytes.append(contentsOf: [backslash, UInt8(ascii: "b")])
-        case 0x0C: bytes.append(contentsOf: [backslash, UInt8(ascii: "f")])
+        case UInt8(ascii: "\""): buffer.append(#"\""#)
+        case UInt8(ascii: "\\"): buffer.append(#"\\"#)
+        case 0x0A: buffer.append(#"\n"#)
+        case 0x0D: buffer.append(#"\r"#)
+        case 0x09: buffer.append(#"\t"#)
+        case 0x08: buffer.append(#"\b"#)
+        case 0x0C: buffer.append(#"\f"#)
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            let hex: StaticString = "0123456789abcdef"
+            buffer.append(#"\u00"#)
+            buffer.append(hex.utf8Start[Int(byte >> 4)])
+            buffer.append(hex.utf8Start[Int(byte & 15)])
         }
     }
 }
@@ -155,4 +164,68 @@ public struct JSONLineWriter {
 /// A result that writes its own compact JSON (the jsonl path); others go through JSONEncoder.
 public protocol JSONLineWritable {
     func writeJSON(into writer: inout JSONLineWriter)
+}
+
+/// A growable byte buffer without Array's per-append uniqueness and capacity bookkeeping: a report
+/// is millions of one-to-ten-byte appends. Owned by one writer, which is passed `inout`.
+private final class ByteBuffer {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        start[count] = byte
+        count += 1
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (start + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    func bytesRemoved(_ n: Int) { count -= n }
+
+    /// Decimal digits without building a String (offsets and counts are most of the numbers).
+    func appendDecimal(_ value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var width = 1
+        var rest = magnitude / 10
+        while rest > 0 { width += 1; rest /= 10 }
+        if count + width > capacity { grow(to: count + width) }
+        var at = count + width
+        repeat {
+            at -= 1
+            start[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        count += width
+    }
+
+    private func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: start, count: count)
+        start.deallocate()
+        start = grown
+        capacity = newCapacity
+    }
 }
