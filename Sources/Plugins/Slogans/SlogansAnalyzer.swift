@@ -44,21 +44,29 @@ public struct SlogansAnalyzer: Analyzer {
 
     /// One slogan per distinct text, named by its most specific kind, with every occurrence.
     private func merge(_ candidates: [Candidate], in document: Document) -> [Slogan] {
-        var byText: [String: [Candidate]] = [:]
-        var order: [String] = []
+        // Candidates grouped by text; groups numbered in order of first appearance, so the text
+        // is hashed once per candidate and everything after works on group numbers.
+        var groupOfText: [String: Int] = [:]
+        var texts: [String] = []
+        var groups: [[Candidate]] = []
         for candidate in candidates {
             let text = document.text(candidate.span)
-            if byText[text] == nil { order.append(text) }
-            byText[text, default: []].append(candidate)
+            if let group = groupOfText[text] {
+                groups[group].append(candidate)
+            } else {
+                groupOfText[text] = groups.count
+                texts.append(text)
+                groups.append([candidate])
+            }
         }
         // Known, formula and quoted texts count wherever they occur, quoted or not.
-        let searched = order.filter { text in byText[text]!.contains { $0.kind.priority <= SloganKind.quoted.priority } }
-        let everywhere = occurrences(of: searched, in: document.scalars)
-        var slogans: [Slogan] = order.map { text in
-            let group = byText[text]!
+        let searched = groups.indices.filter { groups[$0].contains { $0.kind.priority <= SloganKind.quoted.priority } }
+        let everywhere = occurrences(of: searched, texts: texts, in: document.scalars)
+        var slogans: [Slogan] = groups.indices.map { index in
+            let group = groups[index], text = texts[index]
             let best = group.min { $0.kind.priority < $1.kind.priority }!
             let shape = group.first { $0.number != nil || $0.head != nil }
-            let spans = Set(group.map(\.span)).union(everywhere[text] ?? []).sorted()
+            let spans = Set(group.map(\.span)).union(everywhere[index]).sorted()
             return Slogan(text: text, kind: best.kind, count: spans.count, number: shape?.number ?? formulaNumber(text),
                           head: shape?.head, meaning: group.first { $0.meaning != nil }?.meaning,
                           source: group.first { $0.source != nil }?.source, reason: best.reason,
@@ -74,11 +82,12 @@ public struct SlogansAnalyzer: Analyzer {
         return Double(digit)
     }
 
-    /// Every position where each text occurs.
-    private func occurrences(of texts: [String], in scalars: [Unicode.Scalar]) -> [String: [TextSpan]] {
-        let index = PhraseIndex(texts.map { (Array($0.unicodeScalars), $0) })
-        var result: [String: [TextSpan]] = [:]
-        for match in index.allMatches(in: scalars) { result[match.value, default: []].append(match.span) }
+    /// Every position where each of the `searched` groups' texts occurs, by group number.
+    private func occurrences(of searched: [Int], texts: [String], in scalars: [Unicode.Scalar]) -> [[TextSpan]] {
+        var result = [[TextSpan]](repeating: [], count: texts.count)
+        guard !searched.isEmpty else { return result }
+        let index = PhraseIndex(searched.map { (Array(texts[$0].unicodeScalars), $0) })
+        for match in index.allMatches(in: scalars) { result[match.value].append(match.span) }
         return result
     }
 }
