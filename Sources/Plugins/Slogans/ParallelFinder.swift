@@ -15,8 +15,9 @@ struct ParallelFinder: Sendable {
     func find(in document: Document) -> [Candidate] {
         let scalars = document.scalars
         var found: [Candidate] = []
+        var clauses: [TextSpan] = [] // reused: most sentences hold no run at all
         for sentence in document.sentences {
-            let clauses = clauses(in: sentence, scalars)
+            self.clauses(in: sentence, scalars, into: &clauses)
             var runStart = 0
             while runStart < clauses.count {
                 var runEnd = runStart + 1
@@ -24,10 +25,14 @@ struct ParallelFinder: Sendable {
                 let separator = runStart + 1 < clauses.count ? scalars[clauses[runStart].end] : nil
                 while runEnd < clauses.count, clauses[runEnd].length == clauses[runStart].length,
                       clauses[runEnd].start - clauses[runEnd - 1].end == 1, scalars[clauses[runEnd - 1].end] == separator { runEnd += 1 }
+                guard runEnd - runStart >= 2 else {
+                    runStart = runEnd
+                    continue
+                }
                 var run = Array(clauses[runStart..<runEnd])
                 // 政治自觉、思想自觉、行动自觉 after a longer first item (…的政治自觉): take the item's
                 // tail into the run when it shares a character in the same place.
-                if runStart > 0, run.count >= 2, let tail = sharedTail(of: clauses[runStart - 1], before: run, scalars) {
+                if runStart > 0, let tail = sharedTail(of: clauses[runStart - 1], before: run, scalars) {
                     run.insert(tail, at: 0)
                 }
                 if let candidate = parallel(run, scalars) { found.append(candidate) }
@@ -38,8 +43,8 @@ struct ParallelFinder: Sendable {
     }
 
     /// Clauses that are all Han, between clause breaks.
-    private func clauses(in sentence: TextSpan, _ scalars: [Unicode.Scalar]) -> [TextSpan] {
-        var result: [TextSpan] = []
+    private func clauses(in sentence: TextSpan, _ scalars: [Unicode.Scalar], into result: inout [TextSpan]) {
+        result.removeAll(keepingCapacity: true)
         var start = sentence.start
         for index in sentence.start...sentence.end {
             if index == sentence.end || Self.isClauseBreak(scalars[index]) {
@@ -52,7 +57,6 @@ struct ParallelFinder: Sendable {
                 start = index + 1
             }
         }
-        return result
     }
 
     private func sharedTail(of previous: TextSpan, before run: [TextSpan], _ scalars: [Unicode.Scalar]) -> TextSpan? {
