@@ -4,34 +4,45 @@
 /// phrases, and a first-character index made every such position compare against all of them.
 public struct PhraseIndex<Value: Sendable>: Sendable {
     private let phrases: [(scalars: [Unicode.Scalar], value: Value)]
-    /// Phrase indices by first two scalars, and one-scalar phrases by their scalar; longest first.
-    private let byPair: [UInt64: [Int]]
-    private let singles: [UInt32: [Int]]
+    /// Phrase indices by first two scalars (`pairKey`), and one-scalar phrases by their scalar,
+    /// longest first: the tables map a key to a list in `lists`. Open addressing with integer
+    /// keys, as Dictionary's SipHash was most of the time of a scan.
+    private let byPair: WordIDTable
+    private let singles: WordIDTable
+    private let lists: [[Int]]
     private let firsts: ScalarSet
     private let seconds: ScalarSet
+    private let hasSingles: Bool
 
     public init(_ phrases: [(scalars: [Unicode.Scalar], value: Value)]) {
         let phrases = phrases.filter { !$0.scalars.isEmpty }
         self.phrases = phrases
         let longestFirst = phrases.indices.sorted { phrases[$0].scalars.count > phrases[$1].scalars.count || phrases[$0].scalars.count == phrases[$1].scalars.count && $0 < $1 }
-        var byPair: [UInt64: [Int]] = [:], singles: [UInt32: [Int]] = [:]
+        var byPair = WordIDTable(capacity: phrases.count), singles = WordIDTable(capacity: 8)
+        var lists: [[Int]] = []
         for index in longestFirst {
             let scalars = phrases[index].scalars
+            let list: Int32
             if scalars.count == 1 {
-                singles[scalars[0].value, default: []].append(index)
+                list = singles.value(for: Int(scalars[0].value), insertingIfAbsent: Int32(lists.count))
             } else {
-                byPair[Self.pairKey(scalars[0], scalars[1]), default: []].append(index)
+                list = byPair.value(for: Self.pairKey(scalars[0], scalars[1]), insertingIfAbsent: Int32(lists.count))
             }
+            if list == lists.count { lists.append([]) }
+            lists[Int(list)].append(index)
         }
         self.byPair = byPair
         self.singles = singles
+        self.lists = lists
+        hasSingles = singles.count > 0
         firsts = ScalarSet(phrases.map { $0.scalars[0] })
         seconds = ScalarSet(phrases.compactMap { $0.scalars.count > 1 ? $0.scalars[1] : nil })
     }
 
+    /// Two scalars (21 bits each) as one non-negative integer key.
     @inline(__always)
-    private static func pairKey(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 {
-        UInt64(first.value) << 32 | UInt64(second.value)
+    private static func pairKey(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
+        Int(first.value) << 21 | Int(second.value)
     }
 
     /// Calls `body` with the length and value of each phrase that starts at `index` and ends by
@@ -39,15 +50,15 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     @inline(__always)
     public func forEachPhrase(at index: Int, in scalars: [Unicode.Scalar], end: Int, _ body: (Int, Value) -> Bool) {
         guard firsts.contains(scalars[index]) else { return }
-        if index + 1 < end, seconds.contains(scalars[index + 1]), let candidates = byPair[Self.pairKey(scalars[index], scalars[index + 1])] {
-            for candidate in candidates {
+        if index + 1 < end, seconds.contains(scalars[index + 1]), let list = byPair.lookup(Self.pairKey(scalars[index], scalars[index + 1])) {
+            for candidate in lists[Int(list)] {
                 let phrase = phrases[candidate].scalars
                 guard index + phrase.count <= end, scalars[(index + 2)..<(index + phrase.count)].elementsEqual(phrase[2...]) else { continue }
                 if !body(phrase.count, phrases[candidate].value) { return }
             }
         }
-        if !singles.isEmpty, let candidates = singles[scalars[index].value] {
-            for candidate in candidates where !body(1, phrases[candidate].value) { return }
+        if hasSingles, let list = singles.lookup(Int(scalars[index].value)) {
+            for candidate in lists[Int(list)] where !body(1, phrases[candidate].value) { return }
         }
     }
 

@@ -30,6 +30,13 @@ public struct WordIDTable: Sendable {
 
     public func contains(_ id: Int) -> Bool { keys[slot(for: id)] == id }
 
+    /// The value stored for `id`, or nil.
+    @inline(__always)
+    public func lookup(_ id: Int) -> Int32? {
+        let at = slot(for: id)
+        return keys[at] == id ? values[at] : nil
+    }
+
     /// The value stored for `id`, storing `value` first if there is none. Ids are non-negative.
     public mutating func value(for id: Int, insertingIfAbsent value: Int32) -> Int32 {
         let at = slot(for: id)
