@@ -20,23 +20,24 @@ public enum NumeralIdioms {
         return (scalars, offsets)
     }
 
-    /// The idioms by numeral character, each with that character's offset in it.
-    static let byNumeral: [Unicode.Scalar: [(scalars: [Unicode.Scalar], offset: Int)]] = {
-        var index: [Unicode.Scalar: [(scalars: [Unicode.Scalar], offset: Int)]] = [:]
-        for entry in entries {
-            for offset in entry.numeralOffsets { index[entry.scalars[offset], default: []].append((entry.scalars, offset)) }
-        }
-        return index
-    }()
+    /// The idioms as phrases, and how far into one its last numeral character can sit.
+    static let index = PhraseIndex(entries.map { ($0.scalars, ()) })
+    static let numerals = ScalarSet(entries.flatMap { entry in entry.numeralOffsets.map { entry.scalars[$0] } })
+    static let maximumOffset = entries.map { $0.numeralOffsets.last ?? 0 }.max() ?? 0
 
-    /// The idiom covering the numeral at `index`, as a range, or nil.
+    /// The idiom covering the numeral at `index`, as a range, or nil: the one starting furthest
+    /// left, the longest of those.
     public static func idiom(covering index: Int, in scalars: [Unicode.Scalar]) -> Range<Int>? {
-        guard let candidates = byNumeral[scalars[index]] else { return nil }
-        for candidate in candidates {
-            let start = index - candidate.offset
-            let end = start + candidate.scalars.count
-            guard start >= 0, end <= scalars.count else { continue }
-            if scalars[start..<end].elementsEqual(candidate.scalars) { return start..<end }
+        guard numerals.contains(scalars[index]) else { return nil }
+        let phrases = Self.index
+        for start in max(0, index - maximumOffset)...index {
+            var found: Range<Int>?
+            phrases.forEachPhrase(at: start, in: scalars, end: scalars.count) { length, _ in
+                guard start + length > index else { return true }
+                found = start..<(start + length)
+                return false
+            }
+            if let found { return found }
         }
         return nil
     }
