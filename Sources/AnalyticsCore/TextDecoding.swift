@@ -135,15 +135,17 @@ public enum TextDecoding {
 
     /// Mostly control characters other than tab, line breaks and form feed: not a text document.
     private static func looksBinary(_ text: String) -> Bool {
-        var total = 0, control = 0
-        for scalar in text.unicodeScalars.prefix(8192) {
-            total += 1
-            let value = scalar.value
-            if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D && value != 0x0C) || value == 0x7F {
-                control += 1
+        // On the UTF-8 bytes (control characters are single bytes): the first 8,192 characters.
+        var text = text
+        return text.withUTF8 { utf8 in
+            var total = 0, control = 0
+            for byte in utf8 where byte & 0xC0 != 0x80 { // not a continuation byte: a character starts
+                total += 1
+                if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C) || byte == 0x7F { control += 1 }
+                if total == 8192 { break }
             }
+            return total > 0 && control * 10 > total
         }
-        return total > 0 && control * 10 > total
     }
 
     /// UTF-16 without a BOM shows zero bytes in every other position for ASCII and many CJK
