@@ -122,19 +122,39 @@ public struct KeywordsAnalyzer: Analyzer {
             scores = TextRank.scores(sequence, termCount: terms.count, names: terms.indices.map(text))
         }
         // Only terms scoring at least the top-th best can be reported: sort those by score, then term.
-        let cutoff = terms.count > top ? scores.sorted(by: >)[top - 1] : -Double.infinity
+        let cutoff = Self.topScore(top, of: scores)
         let candidates = terms.indices.filter { scores[$0] >= cutoff }
-        let names = Dictionary(uniqueKeysWithValues: candidates.map { ($0, text($0)) })
-        let ranked = Array(candidates.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : names[$0]! < names[$1]! }.prefix(top))
-        var occurrences = Dictionary(uniqueKeysWithValues: ranked.map { ($0, [KeywordsResult.Keyword.Occurrence]()) })
-        for (position, index) in sequence.enumerated() where occurrences[index] != nil {
-            occurrences[index]!.append(.init(start: sequenceSpans[position].start, end: sequenceSpans[position].end))
+        let names = candidates.map(text)
+        let ranked = Array(candidates.indices.sorted {
+            scores[candidates[$0]] != scores[candidates[$1]] ? scores[candidates[$0]] > scores[candidates[$1]] : names[$0] < names[$1]
+        }.prefix(top))
+        // Occurrences of the ranked terms only, by rank: one array probe per token.
+        var rankOfTerm = [Int32](repeating: -1, count: terms.count)
+        for (rank, candidate) in ranked.enumerated() { rankOfTerm[candidates[candidate]] = Int32(rank) }
+        var occurrences = [[KeywordsResult.Keyword.Occurrence]](repeating: [], count: ranked.count)
+        for (position, index) in sequence.enumerated() where rankOfTerm[index] >= 0 {
+            occurrences[Int(rankOfTerm[index])].append(.init(start: sequenceSpans[position].start, end: sequenceSpans[position].end))
         }
-        let keywords = ranked.map { index in
-            KeywordsResult.Keyword(term: names[index]!, count: counts[index], score: (scores[index] * 1e6).rounded() / 1e6,
-                                   occurrences: occurrences[index]!)
+        let keywords = ranked.enumerated().map { rank, candidate in
+            let index = candidates[candidate]
+            return KeywordsResult.Keyword(term: names[candidate], count: counts[index], score: (scores[index] * 1e6).rounded() / 1e6,
+                                          occurrences: occurrences[rank])
         }
         return KeywordsResult(method: method, tokens: wordCount, keywords: keywords)
+    }
+
+    /// The `top`-th highest of `scores` (everything counts when there are fewer): a running
+    /// list of the best `top`, as a document has tens of thousands of terms and reports twenty.
+    static func topScore(_ top: Int, of scores: [Double]) -> Double {
+        guard top > 0, scores.count > top else { return -.infinity }
+        if top > 64 { return scores.sorted(by: >)[top - 1] } // insertion would cost top per score
+        var best = scores[..<top].sorted(by: >)
+        for score in scores[top...] where score > best[top - 1] {
+            var at = top - 1
+            while at > 0 && best[at - 1] < score { best[at] = best[at - 1]; at -= 1 }
+            best[at] = score
+        }
+        return best[top - 1]
     }
 
     enum TermKey: Hashable {
