@@ -124,37 +124,46 @@ public struct SectionsAnalyzer: Analyzer {
     /// lift squared, the section's density of the theme over the document's, so a theme that fills the whole
     /// document (协商 in a CPPCC review) does not name every section.
     private func section(for draft: Draft, in document: Document, matches: [(span: TextSpan, term: Int)], documentDensity: [Int: Double]) -> Section {
-        var scores: [String: Double] = [:]
+        var scores: [ThemeScore] = []
         var theme: String?
         var themeTerms: [String] = []
         if draft.role == .section || draft.role == .lead || draft.role == .conclusion {
-            // Term counts by theme: the document's matches in the section, heading ones weighing five.
-            var counts: [Int: [String: Int]] = [:]
+            // Term counts: the document's matches in the section, heading ones weighing five.
+            // By term number (each matched term has one text and one theme), sorted and summed.
+            var weighted: [(term: Int, weight: Int)] = []
             for match in Self.matches(matches, in: draft.start..<draft.end) {
-                let weight = draft.heading.map { $0.text.range.contains(match.span.start) } == true ? 5 : 1
-                counts[taxonomy.theme(ofTerm: match.term), default: [:]][taxonomy.text(ofTerm: match.term), default: 0] += weight
+                weighted.append((match.term, draft.heading.map { $0.text.range.contains(match.span.start) } == true ? 5 : 1))
             }
+            weighted.sort { $0.term < $1.term }
+            var termCounts: [(term: Int, count: Int)] = []
+            for item in weighted {
+                if termCounts.last?.term == item.term { termCounts[termCounts.count - 1].count += item.weight } else { termCounts.append((item.term, item.weight)) }
+            }
+            var themeTotals = [Int](repeating: 0, count: taxonomy.themes.count)
+            for item in termCounts { themeTotals[taxonomy.theme(ofTerm: item.term)] += item.count }
             let length = Double(max(draft.end - draft.start, 1))
-            var decision: [Int: Double] = [:]
-            for (themeIndex, terms) in counts {
-                let total = Double(terms.values.reduce(0, +))
+            var best: (theme: Int, score: Double)?
+            for themeIndex in taxonomy.themesByName where themeTotals[themeIndex] > 0 {
+                let total = Double(themeTotals[themeIndex])
                 let lift = (total / length) / max(documentDensity[themeIndex] ?? 0, 1e-9)
                 // Lift squared: distinctiveness outweighs sheer frequency.
                 let score = total * min(lift, 10) * min(lift, 10)
-                decision[themeIndex] = score
-                scores[taxonomy.themes[themeIndex]] = (score * 100).rounded() / 100
+                scores.append(ThemeScore(theme: taxonomy.themes[themeIndex], score: (score * 100).rounded() / 100))
+                // Ties go to the theme listed first.
+                if best == nil || score > best!.score || (score == best!.score && themeIndex < best!.theme) { best = (themeIndex, score) }
             }
-            if let best = decision.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
-               counts[best.key].map({ $0.values.reduce(0, +) }) ?? 0 >= 2 {
-                theme = taxonomy.themes[best.key]
-                themeTerms = counts[best.key]!.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map(\.key)
+            if let best, themeTotals[best.theme] >= 2 {
+                theme = taxonomy.themes[best.theme]
+                let decisive: [(text: String, count: Int)] = termCounts.filter { taxonomy.theme(ofTerm: $0.term) == best.theme }
+                    .map { (taxonomy.text(ofTerm: $0.term), $0.count) }
+                themeTerms = decisive.sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }.prefix(5).map(\.text)
             }
         }
         let heading = draft.heading.map { document.text($0.text) }
         let plainHeading: String? = draft.heading == nil && (draft.role == .title || draft.role == .subtitle || draft.role == .byline || draft.role == .other)
             ? document.text(TextSpan(start: draft.start, end: draft.end)) : nil
         return Section(role: draft.role, level: draft.level, label: draft.heading?.label, heading: heading ?? plainHeading,
-                       theme: theme, scores: scores, themeTerms: themeTerms, start: draft.start, end: draft.end,
+                       theme: theme, scores: ThemeScores(entries: scores), themeTerms: themeTerms, start: draft.start, end: draft.end,
                        headingStart: draft.heading?.text.start ?? (plainHeading != nil ? draft.start : nil),
                        headingEnd: draft.heading?.text.end ?? (plainHeading != nil ? draft.end : nil))
     }

@@ -17,9 +17,7 @@ extension SectionsResult: JSONLineWritable {
                         json.field("role") { $0.string(section.role.rawValue) }
                         json.field("scores") { json in
                             json.object { json in
-                                for (theme, score) in section.scores.sorted(by: { $0.key < $1.key }) {
-                                    json.field(theme) { $0.double(score) }
-                                }
+                                for entry in section.scores.entries { json.field(entry.theme) { $0.double(entry.score) } }
                             }
                         }
                         json.field("start") { $0.int(section.start) }

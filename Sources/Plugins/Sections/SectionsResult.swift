@@ -12,8 +12,9 @@ public struct Section: Codable, Sendable, Equatable {
     public let heading: String?
     public let theme: String?
     /// Score per theme: its term occurrences (heading terms ×5) times the square of its lift
-    /// over the whole document (lift capped at 10); only themes with a term in the section.
-    public let scores: [String: Double]
+    /// over the whole document (lift capped at 10); only themes with a term in the section, in
+    /// order of theme name. JSON: an object from theme to score.
+    public let scores: ThemeScores
     /// The terms that decided the theme, most frequent first.
     public let themeTerms: [String]
     public let start: Int
@@ -38,6 +39,39 @@ public struct Section: Codable, Sendable, Equatable {
         try container.encode(end, forKey: .end)
         try container.encodeIfPresent(headingStart, forKey: .headingStart)
         try container.encodeIfPresent(headingEnd, forKey: .headingEnd)
+    }
+}
+
+/// One theme's score in a section.
+public struct ThemeScore: Sendable, Equatable {
+    public let theme: String
+    public let score: Double
+}
+
+/// A section's theme scores in order of theme name. JSON: an object from theme to score. A list,
+/// not a Dictionary: hashing the theme names cost more than scoring the themes.
+public struct ThemeScores: Codable, Sendable, Equatable {
+    public let entries: [ThemeScore]
+
+    init(entries: [ThemeScore]) { self.entries = entries }
+
+    public subscript(theme: String) -> Double? { entries.first { $0.theme == theme }?.score }
+
+    private struct Key: CodingKey {
+        let stringValue: String
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: Decoder) throws {
+        entries = try [String: Double](from: decoder).sorted { $0.key < $1.key }.map { ThemeScore(theme: $0.key, score: $0.value) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var object = encoder.container(keyedBy: Key.self)
+        for entry in entries { try object.encode(entry.score, forKey: Key(entry.theme)) }
     }
 }
 

@@ -10,11 +10,14 @@ struct Taxonomy: Sendable {
     }
 
     let themes: [String]
+    /// Theme indices in order of name (reports list theme scores so).
+    let themesByName: [Int]
     private let terms: [Term]
     private let index: PhraseIndex<Int>
 
     init(themes: [String], terms: [Term]) {
         self.themes = themes
+        themesByName = themes.indices.sorted { themes[$0] < themes[$1] || themes[$0] == themes[$1] && $0 < $1 }
         self.terms = terms
         index = PhraseIndex(terms.enumerated().map { ($1.scalars, $0) })
     }
@@ -25,8 +28,10 @@ struct Taxonomy: Sendable {
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", maxSplits: 1)
             guard fields.count == 2 else { continue }
-            let theme = themes.count
-            themes.append(fields[0].trimmingCharacters(in: .whitespaces))
+            // A theme named on two lines is one theme with both lines' terms.
+            let name = fields[0].trimmingCharacters(in: .whitespaces)
+            let theme = themes.firstIndex(of: name) ?? themes.count
+            if theme == themes.count { themes.append(name) }
             for term in fields[1].split(separator: " ") where !term.isEmpty {
                 terms.append(Term(theme: theme, text: String(term), scalars: Array(term.unicodeScalars)))
             }
