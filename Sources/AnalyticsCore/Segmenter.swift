@@ -16,19 +16,24 @@ public struct Token: Hashable, Sendable {
         case symbol
     }
 
-    public let start: Int
-    public let end: Int
+    // 32-bit offsets: a token is 16 bytes, not 24, and a document's tokens are many (inputs are
+    // limited far below 2^31 characters by --max-bytes).
+    private let startOffset: Int32
+    private let endOffset: Int32
     public let kind: Kind
     /// The lexicon's id for a dictionary word the route chose (see `Lexicon.wordID`), or -1:
     /// analyzers count and look up words by it without hashing strings.
     public let wordID: Int32
 
     public init(start: Int, end: Int, kind: Kind, wordID: Int32 = -1) {
-        self.start = start
-        self.end = end
+        startOffset = Int32(truncatingIfNeeded: start)
+        endOffset = Int32(truncatingIfNeeded: end)
         self.kind = kind
         self.wordID = wordID
     }
+
+    public var start: Int { Int(startOffset) }
+    public var end: Int { Int(endOffset) }
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
     public var length: Int { end - start }
@@ -97,49 +102,60 @@ public struct Segmenter: Sendable {
     }
 
     /// `segmentedLines` as the UTF-8 bytes a caller writes out, without building a String
-    /// (which validates every byte again).
+    /// (which validates every byte again). Words are copied from the text's own UTF-8, walked
+    /// alongside the tokens, rather than encoded again from scalars.
     public func segmentedLinesUTF8(_ text: String) -> [UInt8] {
-        let scalars = text.scalarArray
-        let tokens = tokens(in: scalars)
-        // Never longer than the input plus one separator per token.
-        let capacity = text.utf8.count + tokens.count + 1
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
-            var at = 0
-            var lineHasWords = false
-            for token in tokens {
-                if token.kind == .whitespace {
-                    var index = token.start
-                    while index < token.end {
-                        let value = scalars[index].value
-                        if value == 0x0A || value == 0x0D {
-                            out[at] = 0x0A
-                            at += 1
-                            lineHasWords = false
-                            if value == 0x0D && index + 1 < token.end && scalars[index + 1].value == 0x0A { index += 1 }
+        let tokens = tokens(in: text.scalarArray)
+        var text = text
+        return text.withUTF8 { source in
+            // Never longer than the input plus one separator per token.
+            [UInt8](unsafeUninitializedCapacity: source.count + tokens.count + 1) { out, written in
+                guard let input = source.baseAddress, let output = out.baseAddress else { written = 0; return }
+                var at = 0, from = 0 // output and input byte offsets
+                var lineHasWords = false
+                for token in tokens {
+                    var byteEnd = from
+                    for _ in 0..<token.length { byteEnd += Self.utf8Length(lead: input[byteEnd]) }
+                    if token.kind == .whitespace {
+                        // Only line breaks survive: one line feed each, CR LF counting once.
+                        var index = from
+                        while index < byteEnd {
+                            let byte = input[index]
+                            if byte == 0x0A || byte == 0x0D {
+                                output[at] = 0x0A
+                                at += 1
+                                lineHasWords = false
+                                if byte == 0x0D && index + 1 < byteEnd && input[index + 1] == 0x0A { index += 1 }
+                            }
+                            index += 1
                         }
-                        index += 1
+                    } else {
+                        if lineHasWords {
+                            output[at] = 0x20
+                            at += 1
+                        }
+                        lineHasWords = true
+                        (output + at).update(from: input + from, count: byteEnd - from)
+                        at += byteEnd - from
                     }
-                    continue
+                    from = byteEnd
                 }
-                if lineHasWords {
-                    out[at] = 0x20
-                    at += 1
-                }
-                lineHasWords = true
-                for index in token.start..<token.end {
-                    at = UTF8Writer.write(scalars[index].value, to: out, at: at)
-                }
+                written = at
             }
-            written = at
         }
-        return bytes
+    }
+
+    /// The length of the UTF-8 sequence a valid lead byte starts.
+    @inline(__always)
+    static func utf8Length(lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// Tokens covering `scalars[range]` without gaps, in order.
     public func tokens(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [Token] {
         let range = range ?? 0..<scalars.count
         var tokens: [Token] = []
-        tokens.reserveCapacity(range.count / 2)
+        tokens.reserveCapacity(range.count * 3 / 4 + 8) // report text: about 0.6 tokens a character
         var scratch = RouteScratch()
         var index = range.lowerBound
         let end = range.upperBound

@@ -47,6 +47,8 @@ enum CommandLineSpec {
     ]
 
     static let defaultMaxBytes = 512 * 1024 * 1024
+    /// Token offsets are 32-bit (`Token`): no input may reach 2^31 characters.
+    static let largestInput = Int(Int32.max)
 
     static func flag(named name: String) -> FlagSpec? {
         flags.first { $0.name == name }

@@ -105,6 +105,9 @@ enum InvocationParser {
             guard let bytes = Int(value!), bytes > 0 else {
                 throw UsageError(message: "'--max-bytes' expects a positive whole number of bytes, got '\(value!)'")
             }
+            guard bytes <= CommandLineSpec.largestInput else {
+                throw UsageError(message: "'--max-bytes' can be at most \(CommandLineSpec.largestInput) (offsets are 32-bit); split larger inputs")
+            }
             invocation.maxBytes = bytes
         case "--glob": invocation.glob = value!
         case "--input":

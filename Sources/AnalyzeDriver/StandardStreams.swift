@@ -7,7 +7,7 @@ import Darwin
 /// The process's own streams, for the `analyze` executable.
 public enum StandardStreams {
     public static func readStandardInput() throws -> [UInt8] {
-        try InputReader.readAll(STDIN_FILENO, maxBytes: Int.max)
+        try InputReader.readAll(STDIN_FILENO, maxBytes: CommandLineSpec.largestInput)
     }
 
     /// Writes all of `text` to a file descriptor (STDOUT_FILENO, STDERR_FILENO), unbuffered.
