@@ -74,26 +74,43 @@ for w, f in freq.items():
 for w, v in idf.items():
     idfs[node_for(w)] = v
 
-# Renumber breadth first: each node's children are contiguous edges, and the node that edge e
-# leads to is node e + 1 (the root is node 0), so an edge needs no node id of its own.
-order = [0]
-i = 0
-while i < len(order):
-    order.extend(children[order[i]][c] for c in sorted(children[order[i]]))
-    i += 1
-new_id = {old: new for new, old in enumerate(order)}
-edge_start = [0] * (len(order) + 1)
-total_edges = 0
-for n, old in enumerate(order):
-    edge_start[n] = total_edges
-    total_edges += len(children[old])
-edge_start[len(order)] = total_edges
+# Renumber: each node's children are contiguous edges sorted by scalar, and the node that edge e
+# leads to is node e + 1 (the root is node 0), so an edge needs no node id of its own. The root's
+# edges come first; the other nodes' edge lists follow hottest first (by the total frequency of
+# the words below them), so the part of the trie that running text walks is compact in memory.
+below = [0] * len(children)
+def subtree_order(root):
+    stack, seen = [root], []
+    while stack:
+        n = stack.pop()
+        seen.append(n)
+        stack.extend(children[n].values())
+    return seen
+for n in reversed(subtree_order(0)):
+    own = math.exp(logp[n]) if not math.isnan(logp[n]) else 0.0
+    below[n] = own + sum(below[c] for c in children[n].values())
+parents = [0] + sorted((n for n in range(1, len(children)) if children[n]), key=lambda n: (-below[n], n))
+new_id = {0: 0}
+list_start = {}
+position = 0
+for parent in parents:
+    list_start[parent] = position
+    for c in sorted(children[parent]):
+        position += 1
+        new_id[children[parent][c]] = position # edge position - 1 leads to node position
+order = [0] * len(children)
+for old, new in new_id.items():
+    order[new] = old
+def first_edge(old):
+    return list_start.get(old, 0)
 edges = []
-for old in order:
-    for c in sorted(children[old]):
-        child = new_id[children[old][c]]
-        assert child == len(edges) + 1, "breadth-first numbering: edge e leads to node e + 1"
-        edges.append((c, logp[children[old][c]], edge_start[child], edge_start[child + 1] - edge_start[child]))
+for parent in parents:
+    for c in sorted(children[parent]):
+        child = children[parent][c]
+        assert new_id[child] == len(edges) + 1, "edge e leads to node e + 1"
+        edges.append((c, logp[child], first_edge(child), len(children[child])))
+edge_count = [len(children[old]) for old in order]
+edge_first = [first_edge(old) for old in order]
 node_idf = [idfs[old] for old in order]
 tag_names = sorted(set(tag.values()))
 tag_code = {name: i + 1 for i, name in enumerate(tag_names)}
@@ -102,7 +119,7 @@ for w, t in tag.items():
     if freq.get(w, 0) > 0:
         node_tag_old[node_for(w)] = tag_code[t]
 node_tag = [node_tag_old[old] for old in order]
-root_edges = edge_start[1]
+root_edges = len(children[0])
 
 # Children of nodes with more than 8 edges are also found through an open-addressing hash table
 # keyed by (node, scalar): one probe instead of a binary search whose every step misses the cache.
@@ -110,8 +127,8 @@ def slot_hash(node, scalar, bits):
     h = ((node * 0x9E3779B1) ^ (scalar * 0x85EBCA77)) & 0xFFFFFFFF
     h = (h ^ (h >> 15)) * 0x2C1B3C6D & 0xFFFFFFFF
     return h >> (32 - bits)
-large = [(n, e) for n in range(len(order)) if edge_start[n + 1] - edge_start[n] > 8
-         for e in range(edge_start[n], edge_start[n + 1])]
+large = [(n, e) for n in range(len(order)) if edge_count[n] > 8
+         for e in range(edge_first[n], edge_first[n] + edge_count[n])]
 hash_bits = max(4, (len(large) * 3 // 2).bit_length())
 hash_table = [(0, 0, 0)] * (1 << hash_bits)
 for node, e in large:
