@@ -55,6 +55,14 @@ public final class Lexicon: @unchecked Sendable {
     /// Derived from hashBits once: the lookup is on the segmenter's hottest path.
     let hashMask: Int
     let hashShift: UInt32
+    /// Every pair of characters that starts a word, as bits of a Bloom filter, and the hottest
+    /// pairs' children in a small table: most pair lookups end in these (L2-sized) instead of
+    /// the big table's cache miss. See `pairChild` and `scripts/build-lexicon.py`.
+    let pairBloom: UnsafePointer<UInt32>
+    let pairBloomBits: UInt32
+    let hotTable: UnsafePointer<HashSlot>
+    let hotMask: Int
+    let hotShift: UInt32
     /// Log probability of a character the dictionary lacks (jieba's frequency 1).
     public let defaultLogP: Float
     /// The median IDF, used for words the IDF table lacks.
@@ -88,7 +96,7 @@ public final class Lexicon: @unchecked Sendable {
         mappingSize = size
 
         var reader = Reader(base: mapping, size: size)
-        guard reader.u32() == 0x584C_4E41, reader.u32() == 5 else { // "ANLX", version 5
+        guard reader.u32() == 0x584C_4E41, reader.u32() == 6 else { // "ANLX", version 6
             munmap(pointer, size)
             throw LoadError(message: "\(path) is not a lexicon of this version; rebuild it with scripts/build-lexicon.py")
         }
@@ -115,7 +123,13 @@ public final class Lexicon: @unchecked Sendable {
         }
         let namesLength = Int(reader.u32())
         let names = reader.array(UInt8.self, count: (namesLength + 3) / 4 * 4)
-        nodeTags = reader.array(UInt8.self, count: nodeCount)
+        nodeTags = reader.array(UInt8.self, count: (nodeCount + 3) / 4 * 4)
+        pairBloomBits = reader.u32()
+        let hotBits = reader.u32()
+        pairBloom = reader.array(UInt32.self, count: (1 << Int(pairBloomBits)) / 32)
+        hotTable = reader.array(HashSlot.self, count: 1 << Int(hotBits))
+        hotMask = (1 << Int(hotBits)) - 1
+        hotShift = 32 - hotBits
         guard reader.offset <= size else {
             munmap(pointer, size)
             throw LoadError(message: "the lexicon at \(path) is truncated; rebuild it with scripts/build-lexicon.py")
@@ -157,12 +171,38 @@ public final class Lexicon: @unchecked Sendable {
         return nil
     }
 
+    /// The child by `scalar` of the root's edge `index` (the first step of every word), or nil:
+    /// through the pair Bloom filter, then the hot pairs, then the big table.
+    @inline(__always)
+    func pairChild(of index: Int, _ scalar: Unicode.Scalar) -> Int? {
+        let node = UInt32(index + 1), value = scalar.value
+        var h = (UInt64(node) << 21 | UInt64(value)) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
+        let mask = UInt64(1) << UInt64(pairBloomBits) - 1
+        let first = Int(h & mask), second = Int((h >> 32) & mask)
+        guard pairBloom[first >> 5] & (1 << UInt32(first & 31)) != 0,
+              pairBloom[second >> 5] & (1 << UInt32(second & 31)) != 0 else { return nil }
+        guard edges[index].edgeCount > 8 else { return childIndex(of: index, scalar) }
+        var slot = Int(slotHash(node: node, value) >> hotShift)
+        while true {
+            let entry = hotTable[slot]
+            if entry.edge == 0 { break }
+            if entry.node == node && entry.scalar == value { return Int(entry.edge) - 1 }
+            slot = (slot + 1) & hotMask
+        }
+        return hashed(node: node, value)
+    }
+
+    @inline(__always)
+    private func slotHash(node: UInt32, _ value: UInt32) -> UInt32 {
+        let h = (node &* 0x9E37_79B1) ^ (value &* 0x85EB_CA77)
+        return (h ^ (h >> 15)) &* 0x2C1B_3C6D
+    }
+
     /// Looks up (node, scalar) in the hash table; the hash is the one scripts/build-lexicon.py uses.
     @inline(__always)
     private func hashed(node: UInt32, _ value: UInt32) -> Int? {
-        var h = (node &* 0x9E37_79B1) ^ (value &* 0x85EB_CA77)
-        h = (h ^ (h >> 15)) &* 0x2C1B_3C6D
-        var slot = Int(h >> hashShift)
+        var slot = Int(slotHash(node: node, value) >> hashShift)
         while true {
             let entry = hashTable[slot]
             if entry.edge == 0 { return nil }

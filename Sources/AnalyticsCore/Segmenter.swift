@@ -238,7 +238,7 @@ public struct Segmenter: Sendable {
                         var bestWord = Int32(edge ?? -1)
                         var j = i + 1
                         while let current = edge, j < count {
-                            edge = lexicon.childIndex(of: current, text[j])
+                            edge = j == i + 1 ? lexicon.pairChild(of: current, text[j]) : lexicon.childIndex(of: current, text[j])
                             j += 1
                             guard let found = edge else { break }
                             let logP = lexicon.edges[found].logP
