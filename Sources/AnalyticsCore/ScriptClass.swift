@@ -5,6 +5,9 @@ public enum ScriptClass: String, Codable, Sendable, CaseIterable {
 
     /// Classifies a scalar; full-width Latin letters and digits count as Latin and digits.
     public static func of(_ scalar: Unicode.Scalar) -> ScriptClass {
+        // The CJK unified ideographs block first: most of a Chinese text, and width folding
+        // leaves it alone.
+        if scalar.value &- 0x4E00 < 0x5200 { return .han }
         let folded = WidthFolding.fold(scalar)
         let value = folded.value
         if value < 0x80 {
