@@ -9,12 +9,12 @@ Prints MB/s of UTF-8 input for
   - analyze --segment: the whole process (start, lexicon, read, decode, segment, write);
   - rjieba.cut and jieba.cut in-process with their dictionaries loaded;
 and start-up and peak memory. Everything is pinned to one core. This machine is a shared VM whose
-timings swing by up to 2x from one run to the next, so the two sides run in alternating rounds and
-each reports its best: a slow spell then hits both.
+timings swing by up to 2x from one run to the next, so the two sides run in alternating rounds:
+each reports its best, and the ratio is also given round by round (median and range).
 """
 import glob, os, resource, subprocess, sys, tempfile, time
 
-ROUNDS = 5
+ROUNDS = 9
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 corpus_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "eval", "corpus", "reports")
 files = sorted(glob.glob(os.path.join(corpus_dir, "*.txt")))
@@ -48,12 +48,15 @@ except ImportError:
     print("rjieba: not installed (pip install rjieba)")
 
 best = {"bench": float("inf"), "process": float("inf"), "rjieba": float("inf")}
+ratios = [] # rjieba time / analyze time within each round: a slow spell hits both sides of a round
 for _ in range(ROUNDS):
-    best["bench"] = min(best["bench"], float(subprocess.run([bench, "segment", corpus.name, "2"], check=True, capture_output=True,
-                                                            text=True).stdout.split()[1]))
+    seconds = float(subprocess.run([bench, "segment", corpus.name, "2"], check=True, capture_output=True, text=True).stdout.split()[1])
+    best["bench"] = min(best["bench"], seconds)
     best["process"] = min(best["process"], process_time([analyze, "--segment", corpus.name]))
     if rjieba:
-        start = time.perf_counter(); rjieba.cut(text); best["rjieba"] = min(best["rjieba"], time.perf_counter() - start)
+        start = time.perf_counter(); rjieba.cut(text); peer = time.perf_counter() - start
+        best["rjieba"] = min(best["rjieba"], peer)
+        ratios.append(peer / seconds)
 
 startup = min(process_time([analyze, "--segment", os.devnull]) for _ in range(20))
 seed_time = min(process_time([analyze, "--segment", seed]) for _ in range(20))
@@ -65,7 +68,10 @@ print(f"analyze --segment (process)  {best['process']:6.3f} s  {mb / best['proce
       f"start+lexicon {startup * 1000:.1f} ms, seed {seed_time * 1000:.1f} ms, peak RSS {peak_kb / 1024:.0f} MB")
 if rjieba:
     print(f"rjieba.cut (in-process)      {best['rjieba']:6.3f} s  {mb / best['rjieba']:6.2f} MB/s")
-    print(f"analyze / rjieba: {best['rjieba'] / best['bench']:.2f}x in-process, {best['rjieba'] / best['process']:.2f}x whole process vs in-process")
+    print(f"analyze / rjieba: {best['rjieba'] / best['bench']:.2f}x in-process (best against best), "
+          f"{best['rjieba'] / best['process']:.2f}x whole process vs in-process")
+    ratios.sort()
+    print(f"analyze / rjieba within each round: median {ratios[len(ratios) // 2]:.2f}x, range {ratios[0]:.2f}-{ratios[-1]:.2f}x")
 try:
     import jieba
     jieba.setLogLevel(60); jieba.initialize()
