@@ -37,6 +37,7 @@ public struct KeywordsAnalyzer: Analyzer {
     let method: Method
     let stopWords: Set<String>
     /// The stop words the lexicon knows, by word id.
+    /// Stop words' lexicon ids, each with the value -1: a document's term table starts as a copy.
     let stopWordIDs: WordIDTable
     let allowSingles: Bool
 
@@ -59,7 +60,11 @@ public struct KeywordsAnalyzer: Analyzer {
         // treebank-style split that `--segment` makes.
         segmenter.lengthPenalty = 0
         self.segmenter = segmenter
-        stopWordIDs = WordIDTable(stopWords.compactMap { segmenter.lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
+        var stopWordIDs = WordIDTable(capacity: 4096)
+        for word in stopWords {
+            if let id = segmenter.lexicon.wordID(of: ArraySlice(word.unicodeScalars)) { _ = stopWordIDs.value(for: id, insertingIfAbsent: -1) }
+        }
+        self.stopWordIDs = stopWordIDs
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) -> KeywordsResult {
@@ -69,7 +74,8 @@ public struct KeywordsAnalyzer: Analyzer {
         // Terms are counted by lexicon word id where there is one (integer hashing), by string
         // otherwise (words the HMM found, Latin words). Counting touches only flat arrays; the
         // spans of the few reported terms are gathered at the end from `sequence`.
-        var byWordID = WordIDTable(capacity: tokens.count / 8), byText: [String: Int] = [:]
+        // Stop words sit in the counting table already, marked -1: one probe per word token.
+        var byWordID = stopWordIDs, byText: [String: Int] = [:]
         var terms: [(key: TermKey, first: TextSpan)] = []
         var counts: [Int] = []
         var sequence: [Int] = [] // candidate terms in text order, for TextRank and occurrences
@@ -86,6 +92,7 @@ public struct KeywordsAnalyzer: Analyzer {
             switch key {
             case .word(let id):
                 index = Int(byWordID.value(for: id, insertingIfAbsent: Int32(terms.count)))
+                if index < 0 { continue } // a stop word
             case .text(let text):
                 if let known = byText[text] { index = known } else { index = terms.count; byText[text] = index }
             }
@@ -169,7 +176,7 @@ public struct KeywordsAnalyzer: Analyzer {
             guard token.length > 1 || allowSingles else { return nil }
             let word = scalars[token.start..<token.end]
             if let id = token.wordID >= 0 ? Int(token.wordID) : segmenter.lexicon.wordID(of: word) {
-                return stopWordIDs.contains(id) ? nil : .word(id)
+                return .word(id) // stop words are turned away where they are counted
             }
             let text = String(scalars: word)
             return stopWords.contains(text) ? nil : .text(text)
