@@ -12,6 +12,11 @@ public struct JSONLineWriter {
     private var depth = 0
     /// A key was just written: the value that follows takes no comma.
     private var afterKey = false
+    #if DEBUG
+    /// The last key written at each open level: debug builds check that keys come sorted, which
+    /// the byte-for-byte equality with JSONEncoder's sorted output depends on.
+    private var lastKeys: [String?] = [nil]
+    #endif
 
     public init(capacity: Int = 1 << 12) { buffer = ByteBuffer(capacity: capacity) }
 
@@ -29,9 +34,15 @@ public struct JSONLineWriter {
         depth += 1
         precondition(depth < 64, "JSONLineWriter nests at most 63 levels")
         needsComma <<= 1
+        #if DEBUG
+        lastKeys.append(nil)
+        #endif
     }
 
     private mutating func close(_ bracket: Unicode.Scalar) {
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
         depth -= 1
         needsComma >>= 1
         buffer.append(UInt8(ascii: bracket))
@@ -57,6 +68,10 @@ public struct JSONLineWriter {
 
     /// One member of the enclosing object: its key, then what `write` writes as its value.
     public mutating func field(_ name: String, _ write: (inout JSONLineWriter) throws -> Void) rethrows {
+        #if DEBUG
+        if let last = lastKeys[lastKeys.count - 1] { assert(last < name, "JSON keys out of order: '\(name)' after '\(last)'") }
+        lastKeys[lastKeys.count - 1] = name
+        #endif
         separate()
         writeString(name)
         buffer.append(UInt8(ascii: ":"))

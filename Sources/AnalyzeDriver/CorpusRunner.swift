@@ -24,12 +24,12 @@ enum CorpusRunner {
                     let name = (relative as NSString).lastPathComponent
                     guard fnmatch(glob, name, 0) == 0 else { continue }
                     let path = (input as NSString).appendingPathComponent(relative)
-                    switch kind(of: path) {
-                    case .regular: found.append((path, nil))
-                    case .directory: continue
-                    case .brokenLink: found.append((path, "is a symbolic link to nothing; fix or remove the link"))
+                    switch FileStatus.of(path).map(\.kind) {
+                    case .success(.regular): found.append((path, nil))
+                    case .success(.directory): continue
+                    case .failure: found.append((path, "is a symbolic link to nothing; fix or remove the link"))
                     // Reading a FIFO nobody writes to would hang the whole run, so only named ones are read.
-                    case .special: found.append((path, "is not a regular file (a FIFO, socket or device), so a directory walk skips it; name it on the command line to read it"))
+                    case .success(.other): found.append((path, "is not a regular file (a FIFO, socket or device), so a directory walk skips it; name it on the command line to read it"))
                     }
                 }
             }
@@ -40,19 +40,6 @@ enum CorpusRunner {
             }
         }
         return result
-    }
-
-    private enum FileKind { case regular, directory, brokenLink, special }
-
-    /// What a path found in a directory walk is, following symbolic links.
-    private static func kind(of path: String) -> FileKind {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .brokenLink }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .regular
-        case S_IFDIR: return .directory
-        default: return .special
-        }
     }
 
     /// Runs `work` on every index with `jobs` threads and calls `emit` in index order as results

@@ -13,23 +13,24 @@ enum InputReader {
 
     /// Reads the file at `path` (regular files and pipes; not directories), at most `maxBytes`.
     static func read(path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw Failure(message: errno == ENOENT ? "no such file; check the path" : "cannot be read (\(String(cString: strerror(errno))))")
+        let status: FileStatus
+        switch FileStatus.of(path) {
+        case .success(let found): status = found
+        case .failure(let failure):
+            throw Failure(message: failure.code == ENOENT ? "no such file; check the path" : "cannot be read (\(String(cString: strerror(failure.code))))")
         }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFDIR {
+        if status.kind == .directory {
             throw Failure(message: "is a directory; pass the files in it (for example DIR/*.txt)")
         }
-        if type == S_IFREG && Int(info.st_size) > maxBytes {
-            throw Failure(message: "is \(info.st_size) bytes, more than --max-bytes \(maxBytes); split it or raise --max-bytes")
+        if status.kind == .regular && status.size > maxBytes {
+            throw Failure(message: "is \(status.size) bytes, more than --max-bytes \(maxBytes); split it or raise --max-bytes")
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw Failure(message: errno == EACCES ? "cannot be read: permission denied; check its permissions" : "cannot be opened (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }
-        return try readAll(descriptor, maxBytes: maxBytes, expected: type == S_IFREG ? Int(info.st_size) : 0)
+        return try readAll(descriptor, maxBytes: maxBytes, expected: status.kind == .regular ? status.size : 0)
     }
 
     static func readAll(_ descriptor: Int32, maxBytes: Int, expected: Int = 0) throws(Failure) -> [UInt8] {
