@@ -20,7 +20,9 @@ let package = Package(
         .executable(name: "analyze", targets: ["analyze"]),
     ],
     targets: [
-        .target(name: "AnalyticsCore", resources: [.copy("Resources/lexicon.bin")]),
+        .target(name: "AnalyticsCore", dependencies: ["MemoryHints"], resources: [.copy("Resources/lexicon.bin")]),
+        // A C prefetch hint (Swift has none) for the segmenter's trie walk.
+        .target(name: "MemoryHints"),
         .target(
             name: "AnalyzeDriver",
             dependencies: ["AnalyticsCore"] + pluginTargets.map { .target(name: $0.name) }

@@ -1,4 +1,5 @@
 import Foundation
+import MemoryHints
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -191,6 +192,30 @@ public final class Lexicon: @unchecked Sendable {
             slot = (slot + 1) & hotMask
         }
         return hashed(node: node, value)
+    }
+
+    /// Asks the cache for the slots `pairChild(of: index, scalar)` will read (a hint, no result).
+    @inline(__always)
+    func prefetchPair(of index: Int, _ scalar: Unicode.Scalar) {
+        let hash = slotHash(node: UInt32(index + 1), scalar.value)
+        analyze_prefetch(hotTable + Int(hash >> hotShift))
+        analyze_prefetch(hashTable + Int(hash >> hashShift))
+    }
+
+    /// Asks the cache for edge `index`'s record, or for the first of its node's own edges.
+    @inline(__always)
+    func prefetchEdge(_ index: Int) { analyze_prefetch(edges + index) }
+
+    /// Asks the cache for what `childIndex(of: index, scalar)` will read first: the hash slot
+    /// of a node with many children, the start of the list of one with few.
+    @inline(__always)
+    func prefetchChild(of index: Int, _ scalar: Unicode.Scalar) {
+        let edge = edges[index]
+        if edge.edgeCount > 8 {
+            analyze_prefetch(hashTable + Int(slotHash(node: UInt32(index + 1), scalar.value) >> hashShift))
+        } else {
+            analyze_prefetch(edges + Int(edge.firstEdge))
+        }
     }
 
     @inline(__always)
