@@ -153,10 +153,22 @@ public struct Segmenter: Sendable {
 
     /// Tokens covering `scalars[range]` without gaps, in order.
     public func tokens(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [Token] {
+        var scratch = Scratch()
+        return tokens(in: scalars, range: range, scratch: &scratch)
+    }
+
+    /// Working memory reused across calls: analyzers that segment many small windows of a
+    /// document (facts' subjects) keep one, so each call allocates only its result.
+    public struct Scratch {
+        var route = RouteScratch()
+        public init() {}
+    }
+
+    /// `tokens(in:range:)` with the caller's working memory.
+    public func tokens(in scalars: [Unicode.Scalar], range: Range<Int>? = nil, scratch: inout Scratch) -> [Token] {
         let range = range ?? 0..<scalars.count
         var tokens: [Token] = []
         tokens.reserveCapacity(range.count * 3 / 4 + 8) // report text: about 0.6 tokens a character
-        var scratch = RouteScratch()
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -164,7 +176,7 @@ public struct Segmenter: Sendable {
             if ScriptClass.isHan(scalar) {
                 var runEnd = index + 1
                 while runEnd < end && ScriptClass.isHan(scalars[runEnd]) { runEnd += 1 }
-                segmentHan(scalars, index..<runEnd, into: &tokens, scratch: &scratch)
+                segmentHan(scalars, index..<runEnd, into: &tokens, scratch: &scratch.route)
                 index = runEnd
             } else {
                 let token = PreTokenizer.token(at: index, in: scalars, end: end, keepDatesWhole: keepDatesWhole)

@@ -29,7 +29,7 @@ struct FactBuilder: Sendable {
         var facts: [Fact] = []
         var index = 0
         var previousEnd: Int? = nil
-        var sentenceCache = SentenceCache()
+        var workspace = Workspace()
         while index < matches.count {
             var consumed = 1
             // A 100,000-digit number has no finite value: it is not a figure anyone can compare.
@@ -42,7 +42,7 @@ struct FactBuilder: Sendable {
                 draft = range
                 consumed = 2
             }
-            var fact = finish(draft, in: document, listBoundary: previousEnd, sentences: &sentenceCache)
+            var fact = finish(draft, in: document, listBoundary: previousEnd, workspace: &workspace)
             // 国内生产总值超过126万亿元，增长5.2%: a bare change refers to the figure before it.
             if fact.subject == nil, fact.direction != nil, let previous = facts.last, previous.sentenceStart == fact.sentenceStart {
                 fact.subject = previous.subject
@@ -325,6 +325,12 @@ struct FactBuilder: Sendable {
     // MARK: Subject and sentence
 
     /// The text of the last sentence used: figures cluster, and sentences are long.
+    /// What one document's facts reuse from one to the next.
+    struct Workspace {
+        var sentences = SentenceCache()
+        var segmentation = Segmenter.Scratch()
+    }
+
     struct SentenceCache {
         var span: TextSpan?
         var text = ""
@@ -347,7 +353,7 @@ struct FactBuilder: Sendable {
         return TextSpan(start: max(sentence.start, draft.start - reach), end: min(sentence.end, draft.end + max(0, reach)))
     }
 
-    func finish(_ draft: Draft, in document: Document, listBoundary: Int?, sentences: inout SentenceCache) -> Fact {
+    func finish(_ draft: Draft, in document: Document, listBoundary: Int?, workspace: inout Workspace) -> Fact {
         let scalars = document.scalars
         let sentence = document.sentence(containing: draft.start) ?? TextSpan(start: draft.start, end: draft.end)
         let quoted = Self.quoted(sentence, around: draft)
@@ -361,14 +367,15 @@ struct FactBuilder: Sendable {
             subject = text
         case .after:
             let found = subjects.subject(in: scalars, clauseStart: draft.end, figureStart: draft.end, figureEnd: draft.end,
-                                         clauseEnd: min(sentence.end, draft.end + 12))
+                                         clauseEnd: min(sentence.end, draft.end + 12), scratch: &workspace.segmentation)
             subject = found.subject
         case .before:
             let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
             var clauseEnd = draft.end
             let clauseLimit = min(sentence.end, draft.end + SubjectFinder.maximumClauseReach)
             while clauseEnd < clauseLimit, !SubjectFinder.isClauseBreak(scalars[clauseEnd]), scalars[clauseEnd] != "、" { clauseEnd += 1 }
-            let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end, clauseEnd: clauseEnd)
+            let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end,
+                                         clauseEnd: clauseEnd, scratch: &workspace.segmentation)
             subject = found.subject
             direction = found.direction
             approximate = approximate || found.approximate
@@ -376,7 +383,7 @@ struct FactBuilder: Sendable {
         if draft.kind == .year || draft.kind == .date || draft.kind == .formula { direction = nil }
         return Fact(kind: draft.kind, value: Self.rounded(draft.value), unit: draft.unit, subject: subject,
                     text: document.text(TextSpan(start: draft.start, end: draft.end)), start: draft.start, end: draft.end,
-                    sentence: sentences.text(of: quoted, in: document), sentenceStart: quoted.start, sentenceEnd: quoted.end,
+                    sentence: workspace.sentences.text(of: quoted, in: document), sentenceStart: quoted.start, sentenceEnd: quoted.end,
                     sentenceClipped: quoted == sentence ? nil : true,
                     direction: direction, approximate: approximate ? true : nil, low: draft.low.map(Self.rounded),
                     high: draft.high.map(Self.rounded), date: draft.date)

@@ -95,12 +95,13 @@ struct SubjectFinder: Sendable {
 
     /// The subject before `figureStart`, within `clauseStart..<figureStart`; else the words after
     /// `figureEnd` up to the clause end.
-    func subject(in scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, figureEnd: Int, clauseEnd: Int) -> Found {
+    func subject(in scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, figureEnd: Int, clauseEnd: Int,
+                 scratch: inout Segmenter.Scratch) -> Found {
         var found = Found()
         // Subjects are short: segment only the last 24 characters of the clause. Starting
         // mid-word there costs at most the first word, which the 16-character cap drops anyway.
         let windowStart = max(clauseStart, figureStart - 24)
-        var words = segmenter.tokens(in: scalars, range: windowStart..<figureStart).filter { $0.kind != .whitespace }
+        var words = segmenter.tokens(in: scalars, range: windowStart..<figureStart, scratch: &scratch).filter { $0.kind != .whitespace }
         if windowStart > clauseStart, !words.isEmpty { words.removeFirst() }
         // Trailing: direction words and noise (比上年增长, 共, 达).
         while let last = words.last {
@@ -140,7 +141,7 @@ struct SubjectFinder: Sendable {
             return found
         }
         // Nothing before: the noun right after the figure (新建3所学校 → 学校).
-        let after = segmenter.tokens(in: scalars, range: figureEnd..<min(clauseEnd, figureEnd + 12))
+        let after = segmenter.tokens(in: scalars, range: figureEnd..<min(clauseEnd, figureEnd + 12), scratch: &scratch)
         var subjectEnd = figureEnd
         for token in after {
             guard token.kind == .word || token.kind == .latin else { break }
