@@ -37,7 +37,7 @@ enum CommandLineSpec {
         FlagSpec("--input", value: InputFormat.allCases.map(\.rawValue).joined(separator: "|"),
                  help: "files: each input is a document (default); jsonl: each line {\"id\",\"text\"} of each input is one"),
         FlagSpec("--glob", value: "PATTERN", help: "files to take from directory inputs, searched recursively (default: *.txt)"),
-        FlagSpec("--jobs", value: "N", help: "documents analysed in parallel (default: all cores); output order stays the input order"),
+        FlagSpec("--jobs", value: "N", help: "documents analysed in parallel (default: every CPU this process may use); output order stays the input order"),
         FlagSpec("--max-bytes", value: "N", help: "refuse inputs larger than N bytes (default: \(defaultMaxBytes))"),
         FlagSpec("--segment", help: "print each input line's words separated by single spaces (honours keywords.dict)"),
         FlagSpec("--list-plugins", help: "list the analyzers with their summaries"),

@@ -22,7 +22,7 @@ struct Invocation: Sendable, Equatable {
     var maxBytes = CommandLineSpec.defaultMaxBytes
     var glob = "*.txt"
     var inputFormat: InputFormat = .files
-    var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    var jobs = CPUs.available
     var inputs: [String] = []
 }
 
