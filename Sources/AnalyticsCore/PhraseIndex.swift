@@ -67,7 +67,11 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         let range = range ?? 0..<scalars.count
         var found: [(span: TextSpan, value: Value)] = []
         var index = range.lowerBound
+        let firstWords = firsts.bmpWords
         while index < range.upperBound {
+            // Most positions start no phrase: skip them with the first-scalar bits, read raw.
+            index = Self.nextPossibleStart(from: index, to: range.upperBound, in: scalars, firstWords: firstWords)
+            guard index < range.upperBound else { break }
             var length = 0
             forEachPhrase(at: index, in: scalars, end: range.upperBound) { count, value in
                 found.append((TextSpan(start: index, end: index + count), value))
@@ -77,6 +81,21 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
             index += max(length, 1)
         }
         return found
+    }
+
+    /// The first position from `index` whose scalar may start a phrase (astral ones always may).
+    private static func nextPossibleStart(from index: Int, to end: Int, in scalars: [Unicode.Scalar], firstWords: [UInt64]) -> Int {
+        scalars.withUnsafeBufferPointer { text in
+            firstWords.withUnsafeBufferPointer { words in
+                var index = index
+                while index < end {
+                    let value = text[index].value
+                    if value >= 0x10000 || words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { return index }
+                    index += 1
+                }
+                return end
+            }
+        }
     }
 
     /// Every occurrence of every phrase, overlapping ones included.

@@ -17,6 +17,9 @@ public struct ScalarSet: Sendable {
         }
     }
 
+    /// The BMP bits, 64 scalars a word, for scans that test them through a raw pointer.
+    var bmpWords: [UInt64] { bits }
+
     @inline(__always)
     public func contains(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
