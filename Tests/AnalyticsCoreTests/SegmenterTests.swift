@@ -1,8 +1,11 @@
+import Foundation
 import Testing
 @testable import AnalyticsCore
 
 @Suite struct SegmenterTests {
     static let segmenter = try! Segmenter.shipped()
+    let seedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("seeds/000_3f7c8fb727aab8b7.txt").path
 
     @Test func numbersPercentagesAndLatinStayWhole() {
         #expect(Self.segmenter.words("参加委员1954人次，增长23.4%，达到1,200亿元") ==
@@ -71,5 +74,47 @@ import Testing
         #expect(tag("地区")?.hasPrefix("n") == true)
         #expect(tag("建设") == "vn")
         #expect(tag("政协委") == nil, "a prefix, not a word")
+    }
+
+    /// The route's first step goes through the pair Bloom filter and the hot-pair table before the
+    /// big hash table: for every pair of the seed (and pairs that start no word) it must find
+    /// exactly what the plain trie step finds.
+    @Test func pairLookupAgreesWithTheTrie() throws {
+        let lexicon = Self.segmenter.lexicon
+        let seed = try String(contentsOfFile: seedPath, encoding: .utf8)
+        let scalars = Array(seed.unicodeScalars) + Array("发展的的的鑫龘齉吖".unicodeScalars)
+        var checked = 0
+        for index in 0..<(scalars.count - 1) {
+            guard let root = lexicon.rootIndex(scalars[index]) else { continue }
+            #expect(lexicon.pairChild(of: root, scalars[index + 1]) == lexicon.childIndex(of: root, scalars[index + 1]),
+                    "\(scalars[index])\(scalars[index + 1])")
+            checked += 1
+        }
+        #expect(checked > 1_500)
+    }
+
+    /// Facts segment thousands of small windows with one reused `Scratch`; reuse must not change a
+    /// window's tokens, whatever was segmented before it.
+    @Test func reusedScratchGivesTheSameTokens() throws {
+        let scalars = Array(try String(contentsOfFile: seedPath, encoding: .utf8).unicodeScalars)
+        var scratch = Segmenter.Scratch()
+        for start in stride(from: 0, to: scalars.count - 30, by: 7) {
+            let window = start..<(start + [3, 30, 12, 24][start % 4])
+            #expect(Self.segmenter.tokens(in: scalars, range: window, scratch: &scratch) == Self.segmenter.tokens(in: scalars, range: window))
+        }
+    }
+
+    /// A word list answers by lexicon id for words the lexicon knows and by text for the rest,
+    /// whether or not the token carries its id.
+    @Test func wordListMatchesByIdAndByText() {
+        let list = WordList(["开展", "协商", "鑫龘齉"], lexicon: Self.segmenter.lexicon)
+        let scalars = Array("开展协商开展工作鑫龘齉".unicodeScalars)
+        let tokens = Self.segmenter.tokens(in: scalars)
+        let listed = tokens.filter { list.contains($0, in: scalars) }.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+        #expect(listed == ["开展", "协商", "开展"], "鑫 龘 齉 are three tokens, none of them listed")
+        #expect(list.contains(scalars[0..<2]), "开展 without an id")
+        #expect(list.contains(scalars[8..<11]), "a listed word the lexicon lacks")
+        #expect(!list.contains(scalars[6..<8]), "工作 is not listed")
+        #expect(!list.contains(scalars[0..<1]), "开 alone is not 开展")
     }
 }

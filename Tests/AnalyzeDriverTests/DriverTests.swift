@@ -73,6 +73,7 @@ import Testing
         ([], "no input files"),
         (["--explain", "stat"], "did you mean 'stats'"),
         (["--jobs", "0", "x"], "'--jobs' expects"),
+        (["--max-bytes", "3000000000", "x"], "offsets are 32-bit"),
     ])
     func usageErrorsExit64(_ arguments: [String], message: String) {
         let run = runAnalyze(arguments)

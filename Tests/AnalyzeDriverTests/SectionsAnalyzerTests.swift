@@ -8,6 +8,18 @@ import SectionsPlugin
         try #require(try analyze(SectionsAnalyzer.self, text: text).1 as? SectionsResult)
     }
 
+    /// Theme scores are a name-ordered list in Swift and an object in JSON; decoding gives the list back.
+    @Test func themeScoresRoundTripThroughJSON() throws {
+        let result = try result(seedText)
+        let scored = try #require(result.sections.first { !$0.scores.entries.isEmpty })
+        #expect(scored.scores.entries.map(\.theme) == scored.scores.entries.map(\.theme).sorted())
+        let json = try JSONEncoder().encode(result)
+        #expect(try JSONDecoder().decode(SectionsResult.self, from: json) == result)
+        let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(scored.scores)) as? [String: Double])
+        #expect(object.count == scored.scores.entries.count)
+        #expect(scored.scores[scored.scores.entries[0].theme] == object[scored.scores.entries[0].theme])
+    }
+
     @Test func seedOutline() throws {
         let result = try result(seedText)
         let outline = result.sections.map { "\($0.role.rawValue):\($0.label ?? "-")" }
