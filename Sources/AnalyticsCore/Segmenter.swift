@@ -199,6 +199,16 @@ public struct Segmenter: Sendable {
         var root: [Int32] = []
         var pair: [Int32] = []
         var hmm = HMMSegmenter.Scratch()
+
+        /// Room for a run of `count` characters; the arrays only grow.
+        mutating func reserve(_ count: Int) {
+            guard best.count < count + 1 else { return }
+            best = Array(repeating: 0, count: count + 1)
+            next = Array(repeating: 0, count: count + 1)
+            word = Array(repeating: -1, count: count + 1)
+            root = Array(repeating: -1, count: count + 1)
+            pair = Array(repeating: -1, count: count + 1)
+        }
     }
 
     private func segmentHan(_ scalars: [Unicode.Scalar], _ run: Range<Int>, into tokens: inout [Token], scratch: inout RouteScratch) {
@@ -228,13 +238,7 @@ public struct Segmenter: Sendable {
     /// word starting at `i` ends. Ties go to the longer word, as in jieba.
     private func route(_ scalars: [Unicode.Scalar], _ run: Range<Int>, scratch: inout RouteScratch) {
         let count = run.count
-        if scratch.best.count < count + 1 {
-            scratch.best = Array(repeating: 0, count: count + 1)
-            scratch.next = Array(repeating: 0, count: count + 1)
-            scratch.word = Array(repeating: -1, count: count + 1)
-            scratch.root = Array(repeating: -1, count: count + 1)
-            scratch.pair = Array(repeating: -1, count: count + 1)
-        }
+        scratch.reserve(count)
         let defaultLogP = Double(lexicon.defaultLogP)
         let lexicon = self.lexicon
         let penalty = lengthPenalty
