@@ -189,25 +189,26 @@ public struct Segmenter: Sendable {
 
     // MARK: Han runs
 
-    struct RouteScratch {
-        var best: [Double] = []
-        var next: [Int] = []
-        /// The lexicon word id of the word starting at each position, or -1.
-        var word: [Int32] = []
-        /// Per position: the root edge of its character, and the edge of the character pair it
+    /// What the route knows of one position of a run.
+    struct RouteCell {
+        /// Log probability of the best route from here to the run's end, and where its first word ends.
+        var best: Double = 0
+        var next: Int32 = 0
+        /// The lexicon word id of that word, or -1.
+        var word: Int32 = -1
+        /// The root edge of this position's character, and the edge of the character pair it
         /// starts, or -1 (see `firstSteps`).
-        var root: [Int32] = []
-        var pair: [Int32] = []
+        var root: Int32 = -1
+        var pair: Int32 = -1
+    }
+
+    struct RouteScratch {
+        var cells: [RouteCell] = []
         var hmm = HMMSegmenter.Scratch()
 
-        /// Room for a run of `count` characters; the arrays only grow.
+        /// Room for a run of `count` characters; the cells only grow.
         mutating func reserve(_ count: Int) {
-            guard best.count < count + 1 else { return }
-            best = Array(repeating: 0, count: count + 1)
-            next = Array(repeating: 0, count: count + 1)
-            word = Array(repeating: -1, count: count + 1)
-            root = Array(repeating: -1, count: count + 1)
-            pair = Array(repeating: -1, count: count + 1)
+            if cells.count < count + 1 { cells = Array(repeating: RouteCell(), count: count + 1) }
         }
     }
 
@@ -221,13 +222,13 @@ public struct Segmenter: Sendable {
         var index = 0
         var single = -1 // start of pending single characters
         while index < count {
-            let next = scratch.next[index]
+            let next = Int(scratch.cells[index].next)
             if next - index == 1 {
                 if single < 0 { single = index }
             } else {
                 if single >= 0 { flushSingles(scalars, start + single..<start + index, into: &tokens, scratch: &scratch.hmm) }
                 single = -1
-                tokens.append(Token(start: start + index, end: start + next, kind: .word, wordID: scratch.word[index]))
+                tokens.append(Token(start: start + index, end: start + next, kind: .word, wordID: scratch.cells[index].word))
             }
             index = next
         }
@@ -247,56 +248,45 @@ public struct Segmenter: Sendable {
         // Unsafe buffers: this loop is the segmenter's hot path.
         scalars.withUnsafeBufferPointer { allScalars in
             let text = UnsafeBufferPointer(rebasing: allScalars[run])
-            scratch.root.withUnsafeMutableBufferPointer { root in
-                scratch.pair.withUnsafeMutableBufferPointer { pair in
-                    firstSteps(text, root: root, pair: pair)
-                }
-            }
-            scratch.best.withUnsafeMutableBufferPointer { best in
-                scratch.next.withUnsafeMutableBufferPointer { next in
-                  scratch.word.withUnsafeMutableBufferPointer { word in
-                  scratch.root.withUnsafeBufferPointer { root in
-                  scratch.pair.withUnsafeBufferPointer { pair in
-                    best[count] = 0
-                    for i in stride(from: count - 1, through: 0, by: -1) {
-                        var edge: Int? = root[i] >= 0 ? Int(root[i]) : nil
-                        var singleLogP = defaultLogP
-                        if let edge, case let logP = lexicon.edges[edge].logP, !logP.isNaN { singleLogP = Double(logP) }
-                        var bestScore = singleLogP + best[i + 1]
-                        var bestEnd = i + 1
-                        var bestWord = Int32(edge ?? -1)
-                        var j = i + 1
-                        while let current = edge, j < count {
-                            edge = j == i + 1 ? (pair[i] >= 0 ? Int(pair[i]) : nil) : lexicon.childIndex(of: current, text[j])
-                            j += 1
-                            guard let found = edge else { break }
-                            let logP = lexicon.edges[found].logP
-                            if !logP.isNaN {
-                                let score = Double(logP) + best[j] - penalty * Double(j - i - 1)
-                                if score >= bestScore {
-                                    bestScore = score
-                                    bestEnd = j
-                                    bestWord = Int32(found)
-                                }
+            scratch.cells.withUnsafeMutableBufferPointer { cells in
+                firstSteps(text, cells)
+                cells[count].best = 0
+                for i in stride(from: count - 1, through: 0, by: -1) {
+                    let root = cells[i].root, pair = cells[i].pair
+                    var edge: Int? = root >= 0 ? Int(root) : nil
+                    var singleLogP = defaultLogP
+                    if let edge, case let logP = lexicon.edges[edge].logP, !logP.isNaN { singleLogP = Double(logP) }
+                    var bestScore = singleLogP + cells[i + 1].best
+                    var bestEnd = i + 1
+                    var bestWord = Int32(edge ?? -1)
+                    var j = i + 1
+                    while let current = edge, j < count {
+                        edge = j == i + 1 ? (pair >= 0 ? Int(pair) : nil) : lexicon.childIndex(of: current, text[j])
+                        j += 1
+                        guard let found = edge else { break }
+                        let logP = lexicon.edges[found].logP
+                        if !logP.isNaN {
+                            let score = Double(logP) + cells[j].best - penalty * Double(j - i - 1)
+                            if score >= bestScore {
+                                bestScore = score
+                                bestEnd = j
+                                bestWord = Int32(found)
                             }
                         }
-                        if hasUserWords { // user words are extra DAG edges, unpenalised
-                            userWords.forEachWord(from: i, in: text) { wordEnd, logP in
-                                let score = Double(logP) + best[wordEnd]
-                                if score >= bestScore {
-                                    bestScore = score
-                                    bestEnd = wordEnd
-                                    bestWord = -1
-                                }
-                            }
-                        }
-                        best[i] = bestScore
-                        next[i] = bestEnd
-                        word[i] = bestWord
                     }
-                  }
-                  }
-                  }
+                    if hasUserWords { // user words are extra DAG edges, unpenalised
+                        userWords.forEachWord(from: i, in: text) { wordEnd, logP in
+                            let score = Double(logP) + cells[wordEnd].best
+                            if score >= bestScore {
+                                bestScore = score
+                                bestEnd = wordEnd
+                                bestWord = -1
+                            }
+                        }
+                    }
+                    cells[i].best = bestScore
+                    cells[i].next = Int32(bestEnd)
+                    cells[i].word = bestWord
                 }
             }
         }
@@ -309,22 +299,23 @@ public struct Segmenter: Sendable {
     /// (a hash slot or the start of a child list). The waits of all positions overlap instead of
     /// queueing one behind the other, and the route finds the records in cache. (Asking for the
     /// fourth step too measured no faster.)
-    private func firstSteps(_ text: UnsafeBufferPointer<Unicode.Scalar>, root: UnsafeMutableBufferPointer<Int32>, pair: UnsafeMutableBufferPointer<Int32>) {
+    private func firstSteps(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ cells: UnsafeMutableBufferPointer<RouteCell>) {
         let count = text.count
         let lexicon = self.lexicon
         for position in 0..<count {
             let edge = lexicon.rootIndex(text[position]) ?? -1
-            root[position] = Int32(edge)
+            cells[position].root = Int32(edge)
             if edge >= 0 && position + 1 < count { lexicon.prefetchPair(of: edge, text[position + 1]) }
         }
         for position in 0..<count {
-            pair[position] = -1
-            guard root[position] >= 0, position + 1 < count, let found = lexicon.pairChild(of: Int(root[position]), text[position + 1]) else { continue }
-            pair[position] = Int32(found)
+            cells[position].pair = -1
+            let root = Int(cells[position].root)
+            guard root >= 0, position + 1 < count, let found = lexicon.pairChild(of: root, text[position + 1]) else { continue }
+            cells[position].pair = Int32(found)
             lexicon.prefetchEdge(found)
         }
-        for position in 0..<max(count - 2, 0) where pair[position] >= 0 {
-            lexicon.prefetchChild(of: Int(pair[position]), text[position + 2])
+        for position in 0..<max(count - 2, 0) where cells[position].pair >= 0 {
+            lexicon.prefetchChild(of: Int(cells[position].pair), text[position + 2])
         }
     }
 
@@ -343,7 +334,7 @@ public struct Segmenter: Sendable {
         let segmenter = Segmenter(lexicon: lexicon, trie: userWords)
         var scratch = RouteScratch()
         segmenter.route(scalars, 0..<scalars.count, scratch: &scratch)
-        return Float(scratch.best[0])
+        return Float(scratch.cells[0].best)
     }
 
     private init(lexicon: Lexicon, trie: UserWordTrie) {
