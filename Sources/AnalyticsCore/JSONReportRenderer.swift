@@ -128,12 +128,14 @@ private struct DocumentJSON: Encodable {
     }
 }
 
-private struct AnyKey: CodingKey {
-    let stringValue: String
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    var intValue: Int? { nil }
-    init?(intValue: Int) { nil }
+/// A coding key known only at run time (an analyzer id, a theme name): for JSON objects whose
+/// keys are data.
+public struct AnyKey: CodingKey {
+    public let stringValue: String
+    public init(_ string: String) { stringValue = string }
+    public init?(stringValue: String) { self.stringValue = stringValue }
+    public var intValue: Int? { nil }
+    public init?(intValue: Int) { nil }
 }
 
 /// Indents compact JSON as JSONEncoder's `.prettyPrinted` does: two spaces a level, " : " after

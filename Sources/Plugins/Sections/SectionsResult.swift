@@ -57,21 +57,13 @@ public struct ThemeScores: Codable, Sendable, Equatable {
 
     public subscript(theme: String) -> Double? { entries.first { $0.theme == theme }?.score }
 
-    private struct Key: CodingKey {
-        let stringValue: String
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
-    }
-
     public init(from decoder: Decoder) throws {
         entries = try [String: Double](from: decoder).sorted { $0.key < $1.key }.map { ThemeScore(theme: $0.key, score: $0.value) }
     }
 
     public func encode(to encoder: Encoder) throws {
-        var object = encoder.container(keyedBy: Key.self)
-        for entry in entries { try object.encode(entry.score, forKey: Key(entry.theme)) }
+        var object = encoder.container(keyedBy: AnyKey.self)
+        for entry in entries { try object.encode(entry.score, forKey: AnyKey(entry.theme)) }
     }
 }
 
