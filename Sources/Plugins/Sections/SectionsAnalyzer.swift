@@ -67,9 +67,10 @@ public struct SectionsAnalyzer: Analyzer {
             drafts[0].level = 1
         }
         let matches = taxonomy.matches(in: scalars)
-        var themeTotals: [Int: Int] = [:]
-        for match in matches { themeTotals[taxonomy.theme(ofTerm: match.term), default: 0] += 1 }
-        let documentDensity = themeTotals.mapValues { Double($0) / Double(max(scalars.count, 1)) }
+        // Each theme's term matches per character of the whole document, by theme number.
+        var documentDensity = [Double](repeating: 0, count: taxonomy.themes.count)
+        for match in matches { documentDensity[taxonomy.theme(ofTerm: match.term)] += 1 }
+        for theme in documentDensity.indices { documentDensity[theme] /= Double(max(scalars.count, 1)) }
         let sections = drafts.map { section(for: $0, in: document, matches: matches, documentDensity: documentDensity) }
         return SectionsResult(sections: sections, warnings: warnings(for: drafts, in: document))
     }
@@ -123,7 +124,7 @@ public struct SectionsAnalyzer: Analyzer {
     /// A section's theme: each theme scores its term count (heading terms five times) times its
     /// lift squared, the section's density of the theme over the document's, so a theme that fills the whole
     /// document (协商 in a CPPCC review) does not name every section.
-    private func section(for draft: Draft, in document: Document, matches: [(span: TextSpan, term: Int)], documentDensity: [Int: Double]) -> Section {
+    private func section(for draft: Draft, in document: Document, matches: [(span: TextSpan, term: Int)], documentDensity: [Double]) -> Section {
         var scores: [ThemeScore] = []
         var theme: String?
         var themeTerms: [String] = []
@@ -139,20 +140,20 @@ public struct SectionsAnalyzer: Analyzer {
             for item in weighted {
                 if termCounts.last?.term == item.term { termCounts[termCounts.count - 1].count += item.weight } else { termCounts.append((item.term, item.weight)) }
             }
-            var themeTotals = [Int](repeating: 0, count: taxonomy.themes.count)
-            for item in termCounts { themeTotals[taxonomy.theme(ofTerm: item.term)] += item.count }
+            var sectionTotals = [Int](repeating: 0, count: taxonomy.themes.count)
+            for item in termCounts { sectionTotals[taxonomy.theme(ofTerm: item.term)] += item.count }
             let length = Double(max(draft.end - draft.start, 1))
             var best: (theme: Int, score: Double)?
-            for themeIndex in taxonomy.themesByName where themeTotals[themeIndex] > 0 {
-                let total = Double(themeTotals[themeIndex])
-                let lift = (total / length) / max(documentDensity[themeIndex] ?? 0, 1e-9)
+            for themeIndex in taxonomy.themesByName where sectionTotals[themeIndex] > 0 {
+                let total = Double(sectionTotals[themeIndex])
+                let lift = (total / length) / max(documentDensity[themeIndex], 1e-9)
                 // Lift squared: distinctiveness outweighs sheer frequency.
                 let score = total * min(lift, 10) * min(lift, 10)
                 scores.append(ThemeScore(theme: taxonomy.themes[themeIndex], score: (score * 100).rounded() / 100))
                 // Ties go to the theme listed first.
                 if best == nil || score > best!.score || (score == best!.score && themeIndex < best!.theme) { best = (themeIndex, score) }
             }
-            if let best, themeTotals[best.theme] >= 2 {
+            if let best, sectionTotals[best.theme] >= 2 {
                 theme = taxonomy.themes[best.theme]
                 let decisive: [(text: String, count: Int)] = termCounts.filter { taxonomy.theme(ofTerm: $0.term) == best.theme }
                     .map { (taxonomy.text(ofTerm: $0.term), $0.count) }
