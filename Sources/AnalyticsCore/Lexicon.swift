@@ -184,14 +184,7 @@ public final class Lexicon: @unchecked Sendable {
         guard pairBloom[first >> 5] & (1 << UInt32(first & 31)) != 0,
               pairBloom[second >> 5] & (1 << UInt32(second & 31)) != 0 else { return nil }
         guard edges[index].edgeCount > 8 else { return childIndex(of: index, scalar) }
-        var slot = Int(slotHash(node: node, value) >> hotShift)
-        while true {
-            let entry = hotTable[slot]
-            if entry.edge == 0 { break }
-            if entry.node == node && entry.scalar == value { return Int(entry.edge) - 1 }
-            slot = (slot + 1) & hotMask
-        }
-        return hashed(node: node, value)
+        return lookUp(node: node, value, in: hotTable, shift: hotShift, mask: hotMask) ?? hashed(node: node, value)
     }
 
     /// Asks the cache for the slots `pairChild(of: index, scalar)` will read (a hint, no result).
@@ -227,12 +220,18 @@ public final class Lexicon: @unchecked Sendable {
     /// Looks up (node, scalar) in the hash table; the hash is the one scripts/build-lexicon.py uses.
     @inline(__always)
     private func hashed(node: UInt32, _ value: UInt32) -> Int? {
-        var slot = Int(slotHash(node: node, value) >> hashShift)
+        lookUp(node: node, value, in: hashTable, shift: hashShift, mask: hashMask)
+    }
+
+    /// Linear probing for (node, scalar) in one of the slot tables (the big one or the hot pairs).
+    @inline(__always)
+    private func lookUp(node: UInt32, _ value: UInt32, in table: UnsafePointer<HashSlot>, shift: UInt32, mask: Int) -> Int? {
+        var slot = Int(slotHash(node: node, value) >> shift)
         while true {
-            let entry = hashTable[slot]
+            let entry = table[slot]
             if entry.edge == 0 { return nil }
             if entry.node == node && entry.scalar == value { return Int(entry.edge) - 1 }
-            slot = (slot + 1) & hashMask
+            slot = (slot + 1) & mask
         }
     }
 
