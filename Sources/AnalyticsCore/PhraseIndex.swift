@@ -12,7 +12,6 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     private let lists: [[Int]]
     private let firsts: ScalarSet
     private let seconds: ScalarSet
-    private let hasSingles: Bool
 
     public init(_ phrases: [(scalars: [Unicode.Scalar], value: Value)]) {
         let phrases = phrases.filter { !$0.scalars.isEmpty }
@@ -34,7 +33,6 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         self.byPair = byPair
         self.singles = singles
         self.lists = lists
-        hasSingles = singles.count > 0
         firsts = ScalarSet(phrases.map { $0.scalars[0] })
         seconds = ScalarSet(phrases.compactMap { $0.scalars.count > 1 ? $0.scalars[1] : nil })
     }
@@ -57,7 +55,7 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
                 if !body(phrase.count, phrases[candidate].value) { return }
             }
         }
-        if hasSingles, let list = singles.lookup(Int(scalars[index].value)) {
+        if singles.count > 0, let list = singles.lookup(Int(scalars[index].value)) {
             for candidate in lists[Int(list)] where !body(1, phrases[candidate].value) { return }
         }
     }
