@@ -21,7 +21,7 @@ public enum NumeralIdioms {
     }
 
     /// The idioms as phrases, and how far into one its last numeral character can sit.
-    static let index = PhraseIndex(entries.map { ($0.scalars, ()) })
+    static let index = PhraseIndex(entries.map(\.scalars))
     static let numerals = ScalarSet(entries.flatMap { entry in entry.numeralOffsets.map { entry.scalars[$0] } })
     static let maximumOffset = entries.map { $0.numeralOffsets.last ?? 0 }.max() ?? 0
 

@@ -2,39 +2,59 @@
 /// slogans of a document. Phrases are looked up by their first two scalars, after two bit tests
 /// that reject most positions without hashing: common first characters (发, 推, 坚…) start many
 /// phrases, and a first-character index made every such position compare against all of them.
-public struct PhraseIndex<Value: Sendable>: Sendable {
-    private let phrases: [(scalars: [Unicode.Scalar], value: Value)]
+///
+/// A match names its phrase by its index in the list the index was built from; callers keep
+/// what a phrase means beside that list. (Not generic: a generic index was not specialised in
+/// the plugins that use it, and its metadata look-ups cost as much as the scan.)
+public struct PhraseIndex: Sendable {
+    public struct Match: Sendable, Equatable {
+        public let span: TextSpan
+        /// The phrase's index in the list given to `init`.
+        public let phrase: Int
+    }
+
+    /// All phrases' scalars end to end; phrase i is `scalars[starts[i]..<starts[i + 1]]`.
+    private let scalars: [Unicode.Scalar]
+    private let starts: [Int]
     /// Phrase indices by first two scalars (`pairKey`), and one-scalar phrases by their scalar,
-    /// longest first: the tables map a key to a list in `lists`. Open addressing with integer
-    /// keys, as Dictionary's SipHash was most of the time of a scan.
+    /// longest first: the tables map a key to a list, `members[listStarts[l]..<listStarts[l + 1]]`.
+    /// Open addressing with integer keys, as Dictionary's SipHash was most of the time of a scan.
     private let byPair: WordIDTable
     private let singles: WordIDTable
-    private let lists: [[Int]]
+    private let listStarts: [Int]
+    private let members: [Int]
     private let firsts: ScalarSet
     private let seconds: ScalarSet
 
-    public init(_ phrases: [(scalars: [Unicode.Scalar], value: Value)]) {
-        let phrases = phrases.filter { !$0.scalars.isEmpty }
-        self.phrases = phrases
-        let longestFirst = phrases.indices.sorted { phrases[$0].scalars.count > phrases[$1].scalars.count || phrases[$0].scalars.count == phrases[$1].scalars.count && $0 < $1 }
+    /// An index of `phrases`; empty ones never match.
+    public init(_ phrases: [[Unicode.Scalar]]) {
+        scalars = phrases.flatMap { $0 }
+        var starts = [0]
+        for phrase in phrases { starts.append(starts[starts.count - 1] + phrase.count) }
+        self.starts = starts
+        let longestFirst = phrases.indices.filter { !phrases[$0].isEmpty }
+            .sorted { phrases[$0].count > phrases[$1].count || phrases[$0].count == phrases[$1].count && $0 < $1 }
         var byPair = WordIDTable(capacity: phrases.count), singles = WordIDTable(capacity: 8)
         var lists: [[Int]] = []
         for index in longestFirst {
-            let scalars = phrases[index].scalars
+            let phrase = phrases[index]
             let list: Int32
-            if scalars.count == 1 {
-                list = singles.value(for: Int(scalars[0].value), insertingIfAbsent: Int32(lists.count))
+            if phrase.count == 1 {
+                list = singles.value(for: Int(phrase[0].value), insertingIfAbsent: Int32(lists.count))
             } else {
-                list = byPair.value(for: Self.pairKey(scalars[0], scalars[1]), insertingIfAbsent: Int32(lists.count))
+                list = byPair.value(for: Self.pairKey(phrase[0], phrase[1]), insertingIfAbsent: Int32(lists.count))
             }
             if list == lists.count { lists.append([]) }
             lists[Int(list)].append(index)
         }
         self.byPair = byPair
         self.singles = singles
-        self.lists = lists
-        firsts = ScalarSet(phrases.map { $0.scalars[0] })
-        seconds = ScalarSet(phrases.compactMap { $0.scalars.count > 1 ? $0.scalars[1] : nil })
+        members = lists.flatMap { $0 }
+        var listStarts = [0]
+        for list in lists { listStarts.append(listStarts[listStarts.count - 1] + list.count) }
+        self.listStarts = listStarts
+        firsts = ScalarSet(phrases.compactMap(\.first))
+        seconds = ScalarSet(phrases.compactMap { $0.count > 1 ? $0[1] : nil })
     }
 
     /// Two scalars (21 bits each) as one non-negative integer key.
@@ -43,36 +63,49 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
         Int(first.value) << 21 | Int(second.value)
     }
 
-    /// Calls `body` with the length and value of each phrase that starts at `index` and ends by
+    /// Calls `body` with the length and index of each phrase that starts at `index` and ends by
     /// `end`, longest first, until it returns false.
     @inline(__always)
-    public func forEachPhrase(at index: Int, in scalars: [Unicode.Scalar], end: Int, _ body: (Int, Value) -> Bool) {
-        guard firsts.contains(scalars[index]) else { return }
-        if index + 1 < end, seconds.contains(scalars[index + 1]), let list = byPair.lookup(Self.pairKey(scalars[index], scalars[index + 1])) {
-            for candidate in lists[Int(list)] {
-                let phrase = phrases[candidate].scalars
-                guard index + phrase.count <= end, scalars[(index + 2)..<(index + phrase.count)].elementsEqual(phrase[2...]) else { continue }
-                if !body(phrase.count, phrases[candidate].value) { return }
+    public func forEachPhrase(at index: Int, in text: [Unicode.Scalar], end: Int, _ body: (_ length: Int, _ phrase: Int) -> Bool) {
+        guard firsts.contains(text[index]) else { return }
+        if index + 1 < end, seconds.contains(text[index + 1]), let list = byPair.lookup(Self.pairKey(text[index], text[index + 1])) {
+            for member in listStarts[Int(list)]..<listStarts[Int(list) + 1] {
+                let phrase = members[member]
+                let start = starts[phrase], length = starts[phrase + 1] - start
+                guard index + length <= end, matchesTail(of: start, length: length, at: index, in: text) else { continue }
+                if !body(length, phrase) { return }
             }
         }
-        if singles.count > 0, let list = singles.lookup(Int(scalars[index].value)) {
-            for candidate in lists[Int(list)] where !body(1, phrases[candidate].value) { return }
+        if singles.count > 0, let list = singles.lookup(Int(text[index].value)) {
+            for member in listStarts[Int(list)]..<listStarts[Int(list) + 1] where !body(1, members[member]) { return }
         }
     }
 
+    /// Whether the phrase at `scalars[start..<start + length]` continues in `text` at `index + 2`
+    /// (its first two scalars matched already).
+    @inline(__always)
+    private func matchesTail(of start: Int, length: Int, at index: Int, in text: [Unicode.Scalar]) -> Bool {
+        var offset = 2
+        while offset < length {
+            if scalars[start + offset] != text[index + offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// Left to right, the longest phrase at each position, skipping past it: no overlaps.
-    public func longestMatches(in scalars: [Unicode.Scalar], range: Range<Int>? = nil) -> [(span: TextSpan, value: Value)] {
-        let range = range ?? 0..<scalars.count
-        var found: [(span: TextSpan, value: Value)] = []
+    public func longestMatches(in text: [Unicode.Scalar], range: Range<Int>? = nil) -> [Match] {
+        let range = range ?? 0..<text.count
+        var found: [Match] = []
         var index = range.lowerBound
         let firstWords = firsts.bmpWords
         while index < range.upperBound {
             // Most positions start no phrase: skip them with the first-scalar bits, read raw.
-            index = Self.nextPossibleStart(from: index, to: range.upperBound, in: scalars, firstWords: firstWords)
+            index = Self.nextPossibleStart(from: index, to: range.upperBound, in: text, firstWords: firstWords)
             guard index < range.upperBound else { break }
             var length = 0
-            forEachPhrase(at: index, in: scalars, end: range.upperBound) { count, value in
-                found.append((TextSpan(start: index, end: index + count), value))
+            forEachPhrase(at: index, in: text, end: range.upperBound) { count, phrase in
+                found.append(Match(span: TextSpan(start: index, end: index + count), phrase: phrase))
                 length = count
                 return false
             }
@@ -82,8 +115,8 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     }
 
     /// The first position from `index` whose scalar may start a phrase (astral ones always may).
-    private static func nextPossibleStart(from index: Int, to end: Int, in scalars: [Unicode.Scalar], firstWords: [UInt64]) -> Int {
-        scalars.withUnsafeBufferPointer { text in
+    private static func nextPossibleStart(from index: Int, to end: Int, in text: [Unicode.Scalar], firstWords: [UInt64]) -> Int {
+        text.withUnsafeBufferPointer { text in
             firstWords.withUnsafeBufferPointer { words in
                 var index = index
                 while index < end {
@@ -97,13 +130,18 @@ public struct PhraseIndex<Value: Sendable>: Sendable {
     }
 
     /// Every occurrence of every phrase, overlapping ones included.
-    public func allMatches(in scalars: [Unicode.Scalar]) -> [(span: TextSpan, value: Value)] {
-        var found: [(span: TextSpan, value: Value)] = []
-        for index in scalars.indices {
-            forEachPhrase(at: index, in: scalars, end: scalars.count) { count, value in
-                found.append((TextSpan(start: index, end: index + count), value))
+    public func allMatches(in text: [Unicode.Scalar]) -> [Match] {
+        var found: [Match] = []
+        let firstWords = firsts.bmpWords
+        var index = 0
+        while index < text.count {
+            index = Self.nextPossibleStart(from: index, to: text.count, in: text, firstWords: firstWords)
+            guard index < text.count else { break }
+            forEachPhrase(at: index, in: text, end: text.count) { count, phrase in
+                found.append(Match(span: TextSpan(start: index, end: index + count), phrase: phrase))
                 return true
             }
+            index += 1
         }
         return found
     }

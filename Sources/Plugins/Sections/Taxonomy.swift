@@ -13,13 +13,13 @@ struct Taxonomy: Sendable {
     /// Theme indices in order of name (reports list theme scores so).
     let themesByName: [Int]
     private let terms: [Term]
-    private let index: PhraseIndex<Int>
+    private let index: PhraseIndex
 
     init(themes: [String], terms: [Term]) {
         self.themes = themes
         themesByName = themes.indices.sorted { themes[$0] < themes[$1] || themes[$0] == themes[$1] && $0 < $1 }
         self.terms = terms
-        index = PhraseIndex(terms.enumerated().map { ($1.scalars, $0) })
+        index = PhraseIndex(terms.map(\.scalars))
     }
 
     static func parse(_ text: String) -> Taxonomy {
@@ -61,7 +61,7 @@ struct Taxonomy: Sendable {
     /// Every term occurrence in the text, left to right, longest match first, not overlapping:
     /// found once per document; sections then take the ones in their range.
     func matches(in scalars: [Unicode.Scalar]) -> [(span: TextSpan, term: Int)] {
-        index.longestMatches(in: scalars).map { ($0.span, $0.value) }
+        index.longestMatches(in: scalars).map { ($0.span, $0.phrase) }
     }
 
     func theme(ofTerm term: Int) -> Int { terms[term].theme }

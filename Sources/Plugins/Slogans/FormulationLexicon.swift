@@ -12,13 +12,13 @@ struct FormulationLexicon: Sendable {
     }
 
     let entries: [Entry]
-    private let index: PhraseIndex<Int>
+    private let index: PhraseIndex
 
     init(entries: [Entry]) {
         var seen: Set<String> = []
         let unique = entries.reversed().filter { seen.insert($0.term).inserted }.reversed() // a later (user) entry wins
         self.entries = Array(unique)
-        index = PhraseIndex(self.entries.enumerated().map { ($1.scalars, $0) })
+        index = PhraseIndex(self.entries.map(\.scalars))
     }
 
     static func parse(_ text: String) -> [Entry] {
@@ -50,6 +50,6 @@ struct FormulationLexicon: Sendable {
 
     /// Every occurrence of every entry, longest match at each position, not overlapping.
     func matches(in scalars: [Unicode.Scalar]) -> [(entry: Entry, span: TextSpan)] {
-        index.longestMatches(in: scalars).map { (entries[$0.value], $0.span) }
+        index.longestMatches(in: scalars).map { (entries[$0.phrase], $0.span) }
     }
 }

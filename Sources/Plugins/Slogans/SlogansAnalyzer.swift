@@ -86,8 +86,8 @@ public struct SlogansAnalyzer: Analyzer {
     private func occurrences(of searched: [Int], texts: [String], in scalars: [Unicode.Scalar]) -> [[TextSpan]] {
         var result = [[TextSpan]](repeating: [], count: texts.count)
         guard !searched.isEmpty else { return result }
-        let index = PhraseIndex(searched.map { (Array(texts[$0].unicodeScalars), $0) })
-        for match in index.allMatches(in: scalars) { result[match.value].append(match.span) }
+        let index = PhraseIndex(searched.map { Array(texts[$0].unicodeScalars) })
+        for match in index.allMatches(in: scalars) { result[searched[match.phrase]].append(match.span) }
         return result
     }
 }
