@@ -40,20 +40,38 @@ extension String {
     /// A string from Unicode scalars, encoded to UTF-8 in one pass (the generic
     /// `UnicodeScalarView.append(contentsOf:)` is several times slower, and reports build a
     /// string for every span they show).
-    public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
-        let capacity = scalars.count * 4
-        self.init(unsafeUninitializedCapacity: Swift.max(capacity, 1)) { buffer in
+    public init(scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+        var length = 0 // the exact UTF-8 length: a sentence would otherwise reserve 4 bytes a character
+        for scalar in scalars { length += UTF8Writer.length(scalar.value) }
+        self.init(unsafeUninitializedCapacity: Swift.max(length, 1)) { buffer in
             var at = 0
-            for scalar in scalars {
-                at = UTF8Writer.write(scalar.value, to: buffer, at: at)
-            }
+            for scalar in scalars { at = UTF8Writer.write(scalar.value, to: buffer, at: at) }
             return at
         }
+    }
+
+    // Arrays and slices of them (documents' spans) take the buffer path: the generic one below
+    // is not specialised across modules, and iterating through protocol witnesses was most of its time.
+    public init(scalars: ArraySlice<Unicode.Scalar>) {
+        self = scalars.withUnsafeBufferPointer { String(scalars: $0) }
+    }
+
+    public init(scalars: [Unicode.Scalar]) {
+        self = scalars.withUnsafeBufferPointer { String(scalars: $0) }
+    }
+
+    public init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        self = Array(scalars).withUnsafeBufferPointer { String(scalars: $0) }
     }
 }
 
 /// Writes one scalar as UTF-8 into a buffer with room for it.
 enum UTF8Writer {
+    @inline(__always)
+    static func length(_ value: UInt32) -> Int {
+        value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+    }
+
     @inline(__always)
     static func write(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
         switch value {
