@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import AnalyticsCore
 import KeywordsPlugin
@@ -42,5 +43,18 @@ import KeywordsPlugin
         #expect(result.keywords.first?.term == "七大都市")
         #expect(result.keywords.first?.count == 3)
         #expect(throws: (any Error).self) { try KeywordsAnalyzer(options: OptionValues(["stopwords": "/nonexistent"], specs: KeywordsAnalyzer.description.options)) }
+    }
+
+    @Test func wordsTheLexiconLacksCountByTheirCharacters() throws {
+        // 链赋 is not in the lexicon (the HMM joins it): its two occurrences are one term, and a
+        // stop-word file turns it away like any other word.
+        let text = "区块链赋能乡村振兴，区块链赋能。"
+        let found = try #require(try keywords(text, ["method": "frequency"]).keywords.first { $0.term == "链赋" })
+        #expect(found.count == 2)
+        #expect(found.occurrences.map(\.start) == [2, 12])
+        let stopFile = FileManager.default.temporaryDirectory.appendingPathComponent("keywords-stop-\(UUID().uuidString).txt")
+        try "链赋\n".write(to: stopFile, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: stopFile) }
+        #expect(try !keywords(text, ["stopwords": stopFile.path]).keywords.contains { $0.term == "链赋" })
     }
 }

@@ -75,39 +75,46 @@ public struct KeywordsAnalyzer: Analyzer {
         // otherwise (words the HMM found, Latin words). Counting touches only flat arrays; the
         // spans of the few reported terms are gathered at the end from `sequence`.
         // Stop words sit in the counting table already, marked -1: one probe per word token.
-        var byWordID = stopWordIDs, byText: [String: Int] = [:]
+        var byWordID = stopWordIDs, byText: [String: Int] = [:], unknown = SpanInterner()
         var terms: [(key: TermKey, first: TextSpan)] = []
         var counts: [Int] = []
         var sequence: [Int] = [] // candidate terms in text order, for TextRank and occurrences
         var sequenceSpans: [TextSpan] = []
         sequence.reserveCapacity(tokens.count / 2)
         sequenceSpans.reserveCapacity(tokens.count / 2)
-        for token in tokens {
-            switch token.kind {
-            case .word, .latin, .number, .url: wordCount += 1
-            default: continue
-            }
-            guard let key = candidateKey(token, scalars) else { continue }
-            let index: Int
-            switch key {
-            case .word(let id):
-                index = Int(byWordID.value(for: id, insertingIfAbsent: Int32(terms.count)))
+        scalars.withUnsafeBufferPointer { text in
+            for token in tokens {
+                switch token.kind {
+                case .word, .latin, .number, .url: wordCount += 1
+                default: continue
+                }
+                guard let key = candidateKey(token, scalars) else { continue }
+                let index: Int
+                switch key {
+                case .word(let id):
+                    index = Int(byWordID.value(for: id, insertingIfAbsent: Int32(terms.count)))
+                case .unknown:
+                    // A new word is checked against the stop list once; a stop word stays in the table as -1.
+                    index = Int(unknown.value(for: token.span, in: text) {
+                        stopWords.contains(String(scalars: text[token.start..<token.end])) ? -1 : Int32(terms.count)
+                    })
+                case .text(let text):
+                    if let known = byText[text] { index = known } else { index = terms.count; byText[text] = index }
+                }
                 if index < 0 { continue } // a stop word
-            case .text(let text):
-                if let known = byText[text] { index = known } else { index = terms.count; byText[text] = index }
+                if index == terms.count {
+                    terms.append((key, token.span))
+                    counts.append(0)
+                }
+                counts[index] += 1
+                sequence.append(index)
+                sequenceSpans.append(token.span)
             }
-            if index == terms.count {
-                terms.append((key, token.span))
-                counts.append(0)
-            }
-            counts[index] += 1
-            sequence.append(index)
-            sequenceSpans.append(token.span)
         }
         func text(_ index: Int) -> String {
             switch terms[index].key {
             case .text(let text): return text
-            case .word: return document.text(terms[index].first)
+            case .word, .unknown: return document.text(terms[index].first)
             }
         }
         let scores: [Double]
@@ -121,6 +128,7 @@ public struct KeywordsAnalyzer: Analyzer {
                 let idf: Float
                 switch terms[index].key {
                 case .word(let id): idf = lexicon.idf(ofWordID: id) ?? lexicon.medianIDF
+                case .unknown: idf = lexicon.medianIDF // not in the lexicon's trie, so not in its IDF table
                 case .text(let text): idf = lexicon.idf(of: text.unicodeScalars) ?? lexicon.medianIDF
                 }
                 return Double(counts[index]) / total * Double(idf)
@@ -165,7 +173,11 @@ public struct KeywordsAnalyzer: Analyzer {
     }
 
     enum TermKey: Hashable {
+        /// A word the lexicon knows, by its id.
         case word(Int)
+        /// A Han word the lexicon lacks, by its characters (see `SpanInterner`).
+        case unknown
+        /// A Latin word, folded and lowercased.
         case text(String)
     }
 
@@ -178,8 +190,7 @@ public struct KeywordsAnalyzer: Analyzer {
             if let id = token.wordID >= 0 ? Int(token.wordID) : segmenter.lexicon.wordID(of: word) {
                 return .word(id) // stop words are turned away where they are counted
             }
-            let text = String(scalars: word)
-            return stopWords.contains(text) ? nil : .text(text)
+            return .unknown
         case .latin:
             let term = WidthFolding.fold(String(scalars: scalars[token.start..<token.end])).lowercased()
             guard term.unicodeScalars.count > 1, !stopWords.contains(term), term.unicodeScalars.contains(where: { ScriptClass.of($0) == .latin }) else { return nil }
