@@ -9,41 +9,54 @@ struct RepetitionFinder: Sendable {
     func find(in document: Document) -> [Candidate] {
         let scalars = document.scalars
         var found: [Candidate] = []
-        var index = 0
-        scan: while index + 5 < scalars.count {
-            // The second phrase starts 3…6 characters on with the same character: rare, so test it first.
-            let lead = scalars[index]
-            guard scalars[index + 3] == lead || scalars[index + 4] == lead || scalars[index + 5] == lead
-                    || (index + 6 < scalars.count && scalars[index + 6] == lead),
-                  ScriptClass.isHan(lead) else { index += 1; continue }
-            // X1 H X2 H with |X1|, |X2| in 1…3, |H| in 2…3, X1 ≠ X2, X1 and X2 starting alike.
-            for firstLength in 1...3 {
-                for headLength in 2...3 {
-                    let head = index + firstLength
-                    let second = head + headLength
-                    guard second + 1 + headLength <= scalars.count, scalars[second] == scalars[index],
-                          scalars[head..<second].contains(where: { $0 != scalars[index] }) else { continue } // not 一一一一
-                    for secondLength in 1...3 where secondLength != firstLength || !scalars[index..<head].elementsEqual(scalars[second..<(second + secondLength)]) {
-                        let repeatAt = second + secondLength
-                        let end = repeatAt + headLength
-                        guard end <= scalars.count, scalars[head..<second].elementsEqual(scalars[repeatAt..<end]),
-                              scalars[index..<end].allSatisfy(ScriptClass.isHan), wordAligned([index, head, second, repeatAt, end], scalars) else { continue }
-                        found.append(Candidate(kind: .repeated, span: TextSpan(start: index, end: end),
-                                               reason: "two phrases ending in \(document.text(TextSpan(start: head, end: second))) and starting with \(String(scalars[index]))"))
-                        index = end
-                        continue scan
-                    }
+        scalars.withUnsafeBufferPointer { text in
+            var index = 0
+            while index + 5 < text.count {
+                // The second phrase starts 3…6 characters on with the same character: rare, so test it first.
+                let lead = text[index]
+                if text[index + 3] == lead || text[index + 4] == lead || text[index + 5] == lead || (index + 6 < text.count && text[index + 6] == lead),
+                   ScriptClass.isHan(lead), let span = repetition(at: index, in: text) {
+                    found.append(Candidate(kind: .repeated, span: TextSpan(start: index, end: span.end),
+                                           reason: "two phrases ending in \(document.text(TextSpan(start: span.head, end: span.second))) and starting with \(String(lead))"))
+                    index = span.end
+                } else {
+                    index += 1
                 }
             }
-            index += 1
         }
         return found
     }
 
+    /// X1 H X2 H starting at `index`, with |X1|, |X2| in 1…3, |H| in 2…3, X1 ≠ X2, X1 and X2
+    /// starting alike, all Han, on word boundaries: where H starts, where X2 starts, where it ends.
+    private func repetition(at index: Int, in text: UnsafeBufferPointer<Unicode.Scalar>) -> (head: Int, second: Int, end: Int)? {
+        func same(_ a: Int, _ b: Int, _ length: Int) -> Bool {
+            for offset in 0..<length where text[a + offset] != text[b + offset] { return false }
+            return true
+        }
+        for firstLength in 1...3 {
+            for headLength in 2...3 {
+                let head = index + firstLength
+                let second = head + headLength
+                guard second + 1 + headLength <= text.count, text[second] == text[index],
+                      (head..<second).contains(where: { text[$0] != text[index] }) else { continue } // not 一一一一
+                for secondLength in 1...3 where secondLength != firstLength || !same(index, second, secondLength) {
+                    let repeatAt = second + secondLength
+                    let end = repeatAt + headLength
+                    guard end <= text.count, same(head, repeatAt, headLength), (index..<end).allSatisfy({ ScriptClass.isHan(text[$0]) }),
+                          wordAligned([index, head, second, repeatAt, end], text) else { continue }
+                    return (head, second, end)
+                }
+            }
+        }
+        return nil
+    }
+
     /// Whether the segmenter puts word boundaries at all of `cuts` (segmenting only around them).
-    private func wordAligned(_ cuts: [Int], _ scalars: [Unicode.Scalar]) -> Bool {
-        let start = max(0, cuts[0] - 4), end = min(scalars.count, cuts[cuts.count - 1] + 4)
-        let boundaries = Set(segmenter.tokens(in: scalars, range: start..<end).map(\.start)).union([end])
+    private func wordAligned(_ cuts: [Int], _ text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let start = max(0, cuts[0] - 4), end = min(text.count, cuts[cuts.count - 1] + 4)
+        let window = Array(text[start..<end]) // the segmenter takes an array; offsets here are window-relative
+        let boundaries = Set(segmenter.tokens(in: window).map { $0.start + start }).union([end])
         return cuts.allSatisfy(boundaries.contains)
     }
 }
