@@ -8,8 +8,6 @@ public struct Document: Sendable {
     public let text: String
     /// The text's Unicode scalars; offsets in every span index this array.
     public let scalars: [Unicode.Scalar]
-    /// The scalars folded for matching (full-width ASCII to half-width), one for one with `scalars`.
-    public let folded: [Unicode.Scalar]
     /// Non-blank lines, trimmed of surrounding whitespace.
     public let paragraphs: [TextSpan]
     /// Sentences in document order; none crosses a paragraph boundary.
@@ -20,7 +18,6 @@ public struct Document: Sendable {
         self.text = text
         let scalars = text.scalarArray
         self.scalars = scalars
-        self.folded = scalars.map(WidthFolding.fold)
         let paragraphs = SentenceSplitter.paragraphs(in: scalars)
         self.paragraphs = paragraphs
         self.sentences = paragraphs.flatMap { SentenceSplitter.sentences(in: scalars, paragraph: $0) }

@@ -6,48 +6,56 @@
 enum SentenceSplitter {
     static func paragraphs(in scalars: [Unicode.Scalar]) -> [TextSpan] {
         var result: [TextSpan] = []
-        var lineStart = 0
-        func flush(_ lineEnd: Int) {
-            var start = lineStart, end = lineEnd
-            while start < end, ScriptClass.isWhitespace(scalars[start]) { start += 1 }
-            while end > start, ScriptClass.isWhitespace(scalars[end - 1]) { end -= 1 }
-            if start < end { result.append(TextSpan(start: start, end: end)) }
+        scalars.withUnsafeBufferPointer { text in
+            var lineStart = 0
+            func flush(_ lineEnd: Int) {
+                var start = lineStart, end = lineEnd
+                while start < end, ScriptClass.isWhitespace(text[start]) { start += 1 }
+                while end > start, ScriptClass.isWhitespace(text[end - 1]) { end -= 1 }
+                if start < end { result.append(TextSpan(start: start, end: end)) }
+            }
+            for index in 0..<text.count where isLineBreak(text[index]) {
+                flush(index)
+                lineStart = index + 1
+            }
+            flush(text.count)
         }
-        for (index, scalar) in scalars.enumerated() where isLineBreak(scalar) {
-            flush(index)
-            lineStart = index + 1
-        }
-        flush(scalars.count)
         return result
     }
 
     static func sentences(in scalars: [Unicode.Scalar], paragraph: TextSpan) -> [TextSpan] {
         var result: [TextSpan] = []
-        var start = paragraph.start
-        var index = paragraph.start
-        let end = paragraph.end
-        while index < end {
-            let terminatorLength = terminator(at: index, in: scalars, end: end)
-            guard terminatorLength > 0 else { index += 1; continue }
-            var close = index + terminatorLength
-            // Runs like ？！ or 。” stay with the sentence they end.
-            while close < end, isTerminatorOrCloser(scalars[close]) { close += 1 }
-            appendTrimmed(start..<close, in: scalars, to: &result)
-            start = close
-            index = close
+        scalars.withUnsafeBufferPointer { scalars in
+            var start = paragraph.start
+            var index = paragraph.start
+            let end = paragraph.end
+            while index < end {
+                // Every terminator is below U+3003 or in the U+FFxx forms: skip Han at one compare.
+                let value = scalars[index].value
+                guard value < 0x3003 || value >= 0xFF00, case let terminatorLength = terminator(at: index, in: scalars, end: end), terminatorLength > 0 else {
+                    index += 1
+                    continue
+                }
+                var close = index + terminatorLength
+                // Runs like ？！ or 。” stay with the sentence they end.
+                while close < end, isTerminatorOrCloser(scalars[close]) { close += 1 }
+                appendTrimmed(start..<close, in: scalars, to: &result)
+                start = close
+                index = close
+            }
+            appendTrimmed(start..<end, in: scalars, to: &result)
         }
-        appendTrimmed(start..<end, in: scalars, to: &result)
         return result
     }
 
-    private static func appendTrimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar], to result: inout [TextSpan]) {
+    private static func appendTrimmed(_ range: Range<Int>, in scalars: UnsafeBufferPointer<Unicode.Scalar>, to result: inout [TextSpan]) {
         var start = range.lowerBound
         while start < range.upperBound, ScriptClass.isWhitespace(scalars[start]) { start += 1 }
         if start < range.upperBound { result.append(TextSpan(start: start, end: range.upperBound)) }
     }
 
     /// The length of the sentence terminator at `index`, or 0.
-    private static func terminator(at index: Int, in scalars: [Unicode.Scalar], end: Int) -> Int {
+    private static func terminator(at index: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>, end: Int) -> Int {
         switch scalars[index].value {
         case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF61: // 。！？；｡
             return 1
