@@ -66,18 +66,47 @@ public struct JSONLineWriter {
         separate()
     }
 
-    /// One member of the enclosing object: its key, then what `write` writes as its value.
-    public mutating func field(_ name: String, _ write: (inout JSONLineWriter) throws -> Void) rethrows {
-        #if DEBUG
-        if let last = lastKeys[lastKeys.count - 1] { assert(last < name, "JSON keys out of order: '\(name)' after '\(last)'") }
-        lastKeys[lastKeys.count - 1] = name
-        #endif
+    /// One member of the enclosing object: its key, then what `write` writes as its value. Keys
+    /// are literals, plain ASCII written as they are (an analyzer's fields, not data).
+    public mutating func field(_ name: StaticString, _ write: (inout JSONLineWriter) throws -> Void) rethrows {
+        key(name)
+        try write(&self)
+        afterKey = false
+    }
+
+    // One member with a plain value: the common case, without a closure call.
+    public mutating func field(_ name: StaticString, int value: Int) { key(name); int(value) }
+    public mutating func field(_ name: StaticString, double value: Double) { key(name); double(value) }
+    public mutating func field(_ name: StaticString, bool value: Bool) { key(name); bool(value) }
+    public mutating func field(_ name: StaticString, string value: String?) { key(name); string(value) }
+
+    /// A member whose key is known only at run time (an analyzer id, a theme name): escaped like any string.
+    public mutating func field(key name: String, _ write: (inout JSONLineWriter) throws -> Void) rethrows {
+        checkKeyOrder(name)
         separate()
         writeString(name)
         buffer.append(UInt8(ascii: ":"))
         afterKey = true
         try write(&self)
         afterKey = false
+    }
+
+    private mutating func key(_ name: StaticString) {
+        #if DEBUG
+        checkKeyOrder(name.description)
+        assert(!name.description.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 >= 0x80 },
+               "JSON key '\(name)' needs escaping: write it with field(key:)")
+        #endif
+        separate()
+        buffer.appendKey(name)
+        afterKey = true
+    }
+
+    private mutating func checkKeyOrder(_ name: String) {
+        #if DEBUG
+        if let last = lastKeys[lastKeys.count - 1] { assert(last < name, "JSON keys out of order: '\(name)' after '\(last)'") }
+        lastKeys[lastKeys.count - 1] = name
+        #endif
     }
 
     public mutating func string(_ value: String) { beginValue(); writeString(value) }
@@ -216,6 +245,17 @@ private final class ByteBuffer {
     }
 
     func bytesRemoved(_ n: Int) { count -= n }
+
+    /// `"name":` in one go.
+    func appendKey(_ name: StaticString) {
+        let length = name.utf8CodeUnitCount
+        if count + length + 3 > capacity { grow(to: count + length + 3) }
+        start[count] = UInt8(ascii: "\"")
+        (start + count + 1).update(from: name.utf8Start, count: length)
+        start[count + length + 1] = UInt8(ascii: "\"")
+        start[count + length + 2] = UInt8(ascii: ":")
+        count += length + 3
+    }
 
     /// Decimal digits without building a String (offsets and counts are most of the numbers).
     func appendDecimal(_ value: Int) {

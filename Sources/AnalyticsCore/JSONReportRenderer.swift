@@ -13,7 +13,7 @@ public enum JSONReportRenderer {
                 try json.field("corpus") { json in
                     try json.object { json in
                         for entry in report.corpus.sorted(by: { $0.id < $1.id }) {
-                            try json.field(entry.id) { json in json.raw(try encoder.encode(entry.summary)) }
+                            try json.field(key: entry.id) { json in json.raw(try encoder.encode(entry.summary)) }
                         }
                     }
                 }
@@ -21,7 +21,7 @@ public enum JSONReportRenderer {
             try json.field("documents") { json in
                 try json.array(report.documents) { json, document in try write(document, into: &json, encoder: encoder) }
             }
-            json.field("schemaVersion") { $0.int(Report.schemaVersion) }
+            json.field("schemaVersion", int: Report.schemaVersion)
         }
         return String(decoding: PrettyJSON.indent(writer.bytes), as: UTF8.self) + "\n"
     }
@@ -67,7 +67,7 @@ public enum JSONReportRenderer {
             try json.field("analyzers") { json in
                 try json.object { json in
                     for entry in document.entries.sorted(by: { $0.id < $1.id }) {
-                        try json.field(entry.id) { json in
+                        try json.field(key: entry.id) { json in
                             if let writable = entry.result as? JSONLineWritable {
                                 writable.writeJSON(into: &json)
                             } else {
@@ -77,9 +77,9 @@ public enum JSONReportRenderer {
                     }
                 }
             }
-            json.field("characters") { $0.int(document.characters) }
-            json.field("errors") { $0.array(document.errors) { json, message in json.object { $0.field("message") { $0.string(message) } } } }
-            json.field("source") { $0.string(document.source) }
+            json.field("characters", int: document.characters)
+            json.field("errors") { $0.array(document.errors) { json, message in json.object { $0.field("message", string: message) } } }
+            json.field("source", string: document.source)
         }
     }
 

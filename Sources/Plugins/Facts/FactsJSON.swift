@@ -16,22 +16,22 @@ extension FactsResult: JSONLineWritable {
 extension Fact {
     func writeJSON(into writer: inout JSONLineWriter) {
         writer.object { json in
-            if let approximate { json.field("approximate") { $0.bool(approximate) } }
-            if let date { json.field("date") { $0.string(date) } }
-            if let direction { json.field("direction") { $0.string(direction) } }
-            json.field("end") { $0.int(end) }
-            if let high { json.field("high") { $0.double(high) } }
-            json.field("kind") { $0.string(kind.rawValue) }
-            if let low { json.field("low") { $0.double(low) } }
-            json.field("sentence") { $0.string(sentence) }
-            if let sentenceClipped { json.field("sentenceClipped") { $0.bool(sentenceClipped) } }
-            json.field("sentenceEnd") { $0.int(sentenceEnd) }
-            json.field("sentenceStart") { $0.int(sentenceStart) }
-            json.field("start") { $0.int(start) }
-            json.field("subject") { $0.string(subject) }
-            json.field("text") { $0.string(text) }
-            json.field("unit") { $0.string(unit) }
-            json.field("value") { $0.double(value) }
+            if let approximate { json.field("approximate", bool: approximate) }
+            if let date { json.field("date", string: date) }
+            if let direction { json.field("direction", string: direction) }
+            json.field("end", int: end)
+            if let high { json.field("high", double: high) }
+            json.field("kind", string: kind.rawValue)
+            if let low { json.field("low", double: low) }
+            json.field("sentence", string: sentence)
+            if let sentenceClipped { json.field("sentenceClipped", bool: sentenceClipped) }
+            json.field("sentenceEnd", int: sentenceEnd)
+            json.field("sentenceStart", int: sentenceStart)
+            json.field("start", int: start)
+            json.field("subject", string: subject)
+            json.field("text", string: text)
+            json.field("unit", string: unit)
+            json.field("value", double: value)
         }
     }
 }

@@ -8,17 +8,17 @@ extension KeywordsResult: JSONLineWritable {
             json.field("keywords") { json in
                 json.array(keywords) { json, keyword in
                     json.object { json in
-                        json.field("count") { $0.int(keyword.count) }
+                        json.field("count", int: keyword.count)
                         json.field("occurrences") { json in
                             json.array(keyword.occurrences) { $0.span(start: $1.start, end: $1.end) }
                         }
-                        json.field("score") { $0.double(keyword.score) }
-                        json.field("term") { $0.string(keyword.term) }
+                        json.field("score", double: keyword.score)
+                        json.field("term", string: keyword.term)
                     }
                 }
             }
-            json.field("method") { $0.string(method.rawValue) }
-            json.field("tokens") { $0.int(tokens) }
+            json.field("method", string: method.rawValue)
+            json.field("tokens", int: tokens)
         }
     }
 }

@@ -8,17 +8,17 @@ extension SlogansResult: JSONLineWritable {
             json.field("slogans") { json in
                 json.array(slogans) { json, slogan in
                     json.object { json in
-                        json.field("count") { $0.int(slogan.count) }
-                        json.field("head") { $0.string(slogan.head) }
-                        json.field("kind") { $0.string(slogan.kind.rawValue) }
-                        json.field("meaning") { $0.string(slogan.meaning) }
+                        json.field("count", int: slogan.count)
+                        json.field("head", string: slogan.head)
+                        json.field("kind", string: slogan.kind.rawValue)
+                        json.field("meaning", string: slogan.meaning)
                         json.field("number") { json in if let number = slogan.number { json.double(number) } else { json.null() } }
                         json.field("occurrences") { json in
                             json.array(slogan.occurrences) { $0.span(start: $1.start, end: $1.end) }
                         }
-                        json.field("reason") { $0.string(slogan.reason) }
-                        if let source = slogan.source { json.field("source") { $0.string(source) } }
-                        json.field("text") { $0.string(slogan.text) }
+                        json.field("reason", string: slogan.reason)
+                        if let source = slogan.source { json.field("source", string: source) }
+                        json.field("text", string: slogan.text)
                     }
                 }
             }
