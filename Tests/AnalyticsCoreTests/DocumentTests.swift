@@ -64,7 +64,6 @@ import Testing
         let folded = WidthFolding.fold(text)
         #expect(folded == "GDP增长5.1%")
         #expect(folded.unicodeScalars.count == text.unicodeScalars.count)
-        #expect(Document(source: "t", text: text).folded.count == 9)
     }
 
     @Test func displayWidthCountsWideCharactersTwice() {
