@@ -59,6 +59,18 @@ import Testing
         }
     }
 
+    @Test func numbersAreTheScannersFoundOnceForAllAnalyzers() async {
+        let document = Document(source: "t", text: "全年接待来访3.2万人次，增长15%，第十四个五年。")
+        let expected = NumberScanner.matches(in: document.scalars)
+        #expect(expected.count >= 3)
+        // Analyzers ask concurrently: every one gets the same list.
+        let lists = await withTaskGroup(of: [NumberMatch].self) { group in
+            for _ in 0..<8 { group.addTask { document.numbers } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(lists.allSatisfy { $0 == expected })
+    }
+
     @Test func widthFoldingKeepsOffsets() {
         let text = "ＧＤＰ增长５．１％"
         let folded = WidthFolding.fold(text)

@@ -25,7 +25,7 @@ struct FactBuilder: Sendable {
 
     func facts(in document: Document) -> [Fact] {
         let scalars = document.scalars
-        let matches = NumberScanner.matches(in: scalars)
+        let matches = document.numbers
         var facts: [Fact] = []
         var index = 0
         var previousEnd: Int? = nil

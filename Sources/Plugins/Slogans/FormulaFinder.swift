@@ -16,7 +16,7 @@ struct FormulaFinder: Sendable {
     func find(in document: Document) -> [Candidate] {
         let scalars = document.scalars
         var found: [Candidate] = []
-        for match in NumberScanner.matches(in: scalars) where match.form == .chinese && !match.isPercent && !match.isOrdinal
+        for match in document.numbers where match.form == .chinese && !match.isPercent && !match.isOrdinal
             && !match.isFraction && match.value >= 1 && match.value <= 10 && match.value == match.value.rounded() && match.end - match.start == 1 {
             if let candidate = formula(at: match, in: document) { found.append(candidate) }
         }
