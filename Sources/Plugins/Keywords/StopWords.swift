@@ -30,5 +30,5 @@ enum StopWords {
     """
 
     static let all: Set<String> =
-        Set((chinese + " " + genre + " " + english).split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        Set((chinese + " " + genre + " " + english).unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { String($0) })
 }

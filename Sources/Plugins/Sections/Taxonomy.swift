@@ -25,15 +25,14 @@ struct Taxonomy: Sendable {
     static func parse(_ text: String) -> Taxonomy {
         var themes: [String] = []
         var terms: [Term] = []
-        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", maxSplits: 1)
-            guard fields.count == 2 else { continue }
+        for fields in TabSeparated.lines(text, maxSplits: 1) where fields.count == 2 && !fields[1].isEmpty {
             // A theme named on two lines is one theme with both lines' terms.
-            let name = fields[0].trimmingCharacters(in: .whitespaces)
+            let name = fields[0]
             let theme = themes.firstIndex(of: name) ?? themes.count
             if theme == themes.count { themes.append(name) }
-            for term in fields[1].split(separator: " ") where !term.isEmpty {
-                terms.append(Term(theme: theme, text: String(term), scalars: Array(term.unicodeScalars)))
+            for term in fields[1].scalarArray.split(separator: " ") {
+                let scalars = Array(term)
+                terms.append(Term(theme: theme, text: String(scalars: scalars), scalars: scalars))
             }
         }
         return Taxonomy(themes: themes, terms: terms)

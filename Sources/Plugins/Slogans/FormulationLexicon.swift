@@ -22,9 +22,7 @@ struct FormulationLexicon: Sendable {
     }
 
     static func parse(_ text: String) -> [Entry] {
-        text.split(whereSeparator: \.isNewline).compactMap { line in
-            guard !line.hasPrefix("#") else { return nil }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        TabSeparated.lines(text).compactMap { fields in
             guard let term = fields.first, !term.isEmpty else { return nil }
             return Entry(term: term, scalars: Array(term.unicodeScalars),
                          meaning: fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil,
