@@ -70,10 +70,13 @@ public final class Lexicon: @unchecked Sendable {
     public let medianIDF: Float
     let hmm: HMMTables
 
-    /// Loads the lexicon shipped with AnalyticsCore (see `locate()`).
+    /// The lexicon shipped with AnalyticsCore (see `locate()`), loaded once per process: every
+    /// analyzer that segments shares one mapping (and one set of page-table entries) of it.
     public static func shipped() throws(LoadError) -> Lexicon {
-        try Lexicon(path: try locate())
+        try shippedLoad.get()
     }
+
+    private static let shippedLoad = Result { () throws(LoadError) -> Lexicon in try Lexicon(path: try locate()) }
 
     /// Finds the shipped lexicon: `$ANALYZE_LEXICON`, else the resource bundle beside the running
     /// binary (where `swift build` and `scripts/install` put it).
