@@ -80,6 +80,7 @@ public struct Driver: Sendable {
     }
 
     private func analyze(_ invocation: Invocation) -> Int32 {
+        Lexicon.prefer(Self.lexiconResidency(for: invocation))
         let pipeline: Pipeline
         do {
             pipeline = try Pipeline(registry: registry, requested: invocation.plugins, options: invocation.options)
@@ -164,12 +165,21 @@ public struct Driver: Sendable {
         return allSucceeded ? ExitCode.success : ExitCode.inputFailed
     }
 
+    /// Reading the lexicon onto huge pages pays for its few milliseconds only when the run is
+    /// big: several inputs, a directory, jsonl documents, or one file of a megabyte or more.
+    static func lexiconResidency(for invocation: Invocation) -> Lexicon.Residency {
+        if invocation.inputFormat == .jsonl || invocation.inputs.count > 1 { return .resident }
+        guard let input = invocation.inputs.first, case .success(let status) = FileStatus.of(input) else { return .mapped }
+        return status.kind == .directory || status.size >= 1 << 20 ? .resident : .mapped
+    }
+
     /// `--segment`: each input line's words separated by single spaces, one output line per input line.
     private func segment(_ invocation: Invocation) -> Int32 {
         let unknown = invocation.options.flatMap { id, values in values.keys.map { "\(id).\($0)" } }.filter { $0 != "keywords.dict" && $0 != "keywords.words" }
         if let first = unknown.sorted().first {
             return usageError("'--segment' takes only --option keywords.dict=FILE and keywords.words=W,W, not '\(first)'")
         }
+        Lexicon.prefer(Self.lexiconResidency(for: invocation))
         let segmenter: Segmenter
         do {
             let keywordOptions = invocation.options["keywords"] ?? [:]

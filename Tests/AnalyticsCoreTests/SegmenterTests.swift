@@ -7,6 +7,15 @@ import Testing
     let seedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("seeds/000_3f7c8fb727aab8b7.txt").path
 
+    @Test func aResidentLexiconSegmentsAsTheMappedOne() throws {
+        let path = try Lexicon.locate()
+        let mapped = Segmenter(lexicon: try Lexicon(path: path, residency: .mapped))
+        let resident = Segmenter(lexicon: try Lexicon(path: path, residency: .resident))
+        let seed = try String(contentsOfFile: seedPath, encoding: .utf8)
+        #expect(resident.segmentedLines(seed) == mapped.segmentedLines(seed))
+        #expect(resident.tokens(in: seed.scalarArray).map(\.wordID) == mapped.tokens(in: seed.scalarArray).map(\.wordID))
+    }
+
     @Test func numbersPercentagesAndLatinStayWhole() {
         #expect(Self.segmenter.words("参加委员1954人次，增长23.4%，达到1,200亿元") ==
             ["参加", "委员", "1954", "人次", "，", "增长", "23.4%", "，", "达到", "1,200", "亿元"])

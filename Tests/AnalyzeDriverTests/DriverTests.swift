@@ -1,8 +1,21 @@
 import Foundation
 import Testing
+import AnalyticsCore
 @testable import AnalyzeDriver
 
 @Suite struct DriverTests {
+    @Test func theLexiconIsReadOntoHugePagesOnlyForBigRuns() throws {
+        func residency(_ arguments: [String]) throws -> Lexicon.Residency {
+            Driver.lexiconResidency(for: try InvocationParser.parse(arguments))
+        }
+        let seedPath = seedURL.path, seeds = seedURL.deletingLastPathComponent().path
+        #expect(try residency([seedPath]) == .mapped)
+        #expect(try residency(["-"]) == .mapped)
+        #expect(try residency([seeds]) == .resident)
+        #expect(try residency([seedPath, seedPath]) == .resident)
+        #expect(try residency(["--input", "jsonl", "-"]) == .resident)
+    }
+
     @Test func seedReportExitsZero() {
         let run = runAnalyze([seedURL.path])
         #expect(run.status == 0)
