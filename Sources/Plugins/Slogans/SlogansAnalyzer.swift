@@ -44,19 +44,20 @@ public struct SlogansAnalyzer: Analyzer {
 
     /// One slogan per distinct text, named by its most specific kind, with every occurrence.
     private func merge(_ candidates: [Candidate], in document: Document) -> [Slogan] {
-        // Candidates grouped by text; groups numbered in order of first appearance, so the text
-        // is hashed once per candidate and everything after works on group numbers.
-        var groupOfText: [String: Int] = [:]
+        // Candidates grouped by text; groups numbered in order of first appearance, so each
+        // group's text is built once and everything after works on group numbers.
+        var groupOfText = SpanInterner()
         var texts: [String] = []
         var groups: [[Candidate]] = []
-        for candidate in candidates {
-            let text = document.text(candidate.span)
-            if let group = groupOfText[text] {
-                groups[group].append(candidate)
-            } else {
-                groupOfText[text] = groups.count
-                texts.append(text)
-                groups.append([candidate])
+        document.scalars.withUnsafeBufferPointer { scalars in
+            for candidate in candidates {
+                let group = Int(groupOfText.value(for: candidate.span, in: scalars) { Int32(groups.count) })
+                if group < groups.count {
+                    groups[group].append(candidate)
+                } else {
+                    texts.append(document.text(candidate.span))
+                    groups.append([candidate])
+                }
             }
         }
         // Known, formula and quoted texts count wherever they occur, quoted or not.

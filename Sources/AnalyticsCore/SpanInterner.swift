@@ -1,17 +1,15 @@
-import AnalyticsCore
-
-/// Words the lexicon does not know (found by the HMM), numbered by their characters: the first
-/// occurrence's span stands for the word, and a later span with the same characters gets the
-/// same number. Keying a Dictionary by String instead hashed a normalised copy of every such
-/// word, a tenth of the keyword analysis.
-struct SpanInterner {
+/// Spans of a text numbered by their characters: the first span with given characters stands for
+/// them, and a later span with the same characters gets the same value (keywords' words the
+/// lexicon lacks, slogans' candidate texts). Keying a Dictionary by String instead builds a
+/// String per span and hashes a normalised copy of it, which was a tenth of the keyword analysis.
+public struct SpanInterner {
     private var spans: [TextSpan]
     private var values: [Int32]
     private var mask: Int
-    private(set) var count = 0
+    public private(set) var count = 0
     private static let empty = Int32.min
 
-    init(capacity: Int = 64) {
+    public init(capacity: Int = 64) {
         var size = 64
         while size < capacity * 2 { size <<= 1 }
         spans = Array(repeating: TextSpan(start: 0, end: 0), count: size)
@@ -21,7 +19,7 @@ struct SpanInterner {
 
     /// The value stored for the characters of `span` (in `scalars`), storing `absent()` first if
     /// there is none.
-    mutating func value(for span: TextSpan, in scalars: UnsafeBufferPointer<Unicode.Scalar>, ifAbsent absent: () -> Int32) -> Int32 {
+    public mutating func value(for span: TextSpan, in scalars: UnsafeBufferPointer<Unicode.Scalar>, ifAbsent absent: () -> Int32) -> Int32 {
         let at = slot(for: span, in: scalars)
         if values[at] != Self.empty { return values[at] }
         let value = absent()
