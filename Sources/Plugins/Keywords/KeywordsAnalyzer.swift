@@ -186,10 +186,9 @@ public struct KeywordsAnalyzer: Analyzer {
         switch token.kind {
         case .word:
             guard token.length > 1 || allowSingles else { return nil }
-            let word = scalars[token.start..<token.end]
-            if let id = token.wordID >= 0 ? Int(token.wordID) : segmenter.lexicon.wordID(of: word) {
-                return .word(id) // stop words are turned away where they are counted
-            }
+            // Stop words are turned away where they are counted.
+            if token.wordID >= 0 { return .word(Int(token.wordID)) }
+            if let id = segmenter.lexicon.wordID(of: scalars[token.start..<token.end]) { return .word(id) }
             return .unknown
         case .latin:
             let term = WidthFolding.fold(String(scalars: scalars[token.start..<token.end])).lowercased()
