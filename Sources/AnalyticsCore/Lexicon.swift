@@ -331,6 +331,15 @@ public final class Lexicon: @unchecked Sendable {
         return value.isNaN ? nil : value
     }
 
+    /// The largest IDF a word can have (the table's largest, or the median given to words it
+    /// lacks): a bound that lets keywords skip the IDF of terms too rare to make the top. A scan
+    /// of the table, for an analyzer to do once.
+    public func largestIDF() -> Float {
+        var largest = medianIDF
+        for node in 0..<nodeCount where nodeIDF[node] > largest { largest = nodeIDF[node] } // NaN compares false
+        return largest
+    }
+
     /// jieba's part-of-speech tag of the word with `id` (n, v, vn, a, d, nr, ns…), or nil.
     public func tag(ofWordID id: Int) -> String? {
         let code = Int(nodeTags[id + 1])

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import AnalyticsCore
-import KeywordsPlugin
+@testable import KeywordsPlugin
 
 @Suite struct KeywordsAnalyzerTests {
     func keywords(_ text: String, _ options: [String: String] = [:]) throws -> KeywordsResult {
@@ -56,5 +56,20 @@ import KeywordsPlugin
         try "链赋\n".write(to: stopFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: stopFile) }
         #expect(try !keywords(text, ["stopwords": stopFile.path]).keywords.contains { $0.term == "链赋" })
+    }
+
+    @Test func tfidfSkipsOnlyTermsThatCannotMakeTheTop() throws {
+        // A short list is the head of a long one: not reading rare terms' IDF changes nothing.
+        let five = try keywords(seedText, ["top": "5"]).keywords
+        let all = try keywords(seedText, ["top": "10000"]).keywords
+        #expect(five == Array(all.prefix(5)))
+        #expect(all.count > 500, "with top above the number of terms, every term is scored")
+    }
+
+    @Test func termsGoMostFrequentFirst() {
+        let counts = [1, 5, 2, 5, 1, 9]
+        let order = KeywordsAnalyzer.mostFrequentFirst(counts)
+        #expect(order == [5, 1, 3, 2, 0, 4])
+        #expect(KeywordsAnalyzer.mostFrequentFirst([]) == [])
     }
 }

@@ -40,6 +40,8 @@ public struct KeywordsAnalyzer: Analyzer {
     /// Stop words' lexicon ids, each with the value -1: a document's term table starts as a copy.
     let stopWordIDs: WordIDTable
     let allowSingles: Bool
+    /// The lexicon's largest IDF (see `tfidfScores`).
+    let largestIDF: Float
 
     public init(options: OptionValues) throws {
         top = options.integer("top") ?? 20
@@ -60,6 +62,7 @@ public struct KeywordsAnalyzer: Analyzer {
         // treebank-style split that `--segment` makes.
         segmenter.lengthPenalty = 0
         self.segmenter = segmenter
+        largestIDF = segmenter.lexicon.largestIDF()
         var stopWordIDs = WordIDTable(capacity: 4096)
         for word in stopWords {
             if let id = segmenter.lexicon.wordID(of: ArraySlice(word.unicodeScalars)) { _ = stopWordIDs.value(for: id, insertingIfAbsent: -1) }
@@ -122,17 +125,7 @@ public struct KeywordsAnalyzer: Analyzer {
         case .frequency:
             scores = counts.map(Double.init)
         case .tfidf:
-            let total = Double(max(sequence.count, 1))
-            let lexicon = segmenter.lexicon
-            scores = terms.indices.map { index in
-                let idf: Float
-                switch terms[index].key {
-                case .word(let id): idf = lexicon.idf(ofWordID: id) ?? lexicon.medianIDF
-                case .unknown: idf = lexicon.medianIDF // not in the lexicon's trie, so not in its IDF table
-                case .text(let text): idf = lexicon.idf(of: text.unicodeScalars) ?? lexicon.medianIDF
-                }
-                return Double(counts[index]) / total * Double(idf)
-            }
+            scores = tfidfScores(terms, counts: counts, total: Double(max(sequence.count, 1)))
         case .textrank:
             scores = TextRank.scores(sequence, termCount: terms.count, names: terms.indices.map(text))
         }
@@ -156,6 +149,47 @@ public struct KeywordsAnalyzer: Analyzer {
                                           occurrences: occurrences[rank])
         }
         return KeywordsResult(method: method, tokens: wordCount, keywords: keywords)
+    }
+
+    /// TF-IDF of every term that can be among the `top`, -infinity for the others. Terms are
+    /// scored most frequent first; once a term's count times the largest IDF falls below the
+    /// `top`-th best score so far, no rarer term can reach it, and their IDF (a cache miss each
+    /// into a 2 MB table: most of a document's terms occur once or twice) is never read.
+    private func tfidfScores(_ terms: [(key: TermKey, first: TextSpan)], counts: [Int], total: Double) -> [Double] {
+        let lexicon = segmenter.lexicon
+        var scores = [Double](repeating: -.infinity, count: terms.count)
+        var best: [Double] = [] // the best scores so far, highest first, at most `top`
+        for index in Self.mostFrequentFirst(counts) {
+            let frequency = Double(counts[index]) / total
+            if best.count == top && frequency * Double(largestIDF) < best[top - 1] { break }
+            let idf: Float
+            switch terms[index].key {
+            case .word(let id): idf = lexicon.idf(ofWordID: id) ?? lexicon.medianIDF
+            case .unknown: idf = lexicon.medianIDF // not in the lexicon's trie, so not in its IDF table
+            case .text(let text): idf = lexicon.idf(of: text.unicodeScalars) ?? lexicon.medianIDF
+            }
+            let score = frequency * Double(idf)
+            scores[index] = score
+            if best.count < top || score > best[top - 1] {
+                if best.count == top { best.removeLast() }
+                best.insert(score, at: best.firstIndex { $0 < score } ?? best.count)
+            }
+        }
+        return scores
+    }
+
+    /// Indices of `counts`, highest count first (a counting sort: counts are small).
+    static func mostFrequentFirst(_ counts: [Int]) -> [Int] {
+        guard let highest = counts.max() else { return [] }
+        var starts = [Int](repeating: 0, count: highest + 2)
+        for count in counts { starts[highest - count + 1] += 1 }
+        for bucket in 1..<starts.count { starts[bucket] += starts[bucket - 1] }
+        var order = [Int](repeating: 0, count: counts.count)
+        for (index, count) in counts.enumerated() {
+            order[starts[highest - count]] = index
+            starts[highest - count] += 1
+        }
+        return order
     }
 
     /// The `top`-th highest of `scores` (everything counts when there are fewer): a running
