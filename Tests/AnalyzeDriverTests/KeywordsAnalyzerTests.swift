@@ -63,7 +63,7 @@ import AnalyticsCore
         let five = try keywords(seedText, ["top": "5"]).keywords
         let all = try keywords(seedText, ["top": "10000"]).keywords
         #expect(five == Array(all.prefix(5)))
-        #expect(all.count > 500, "with top above the number of terms, every term is scored")
+        #expect(all.count > 300 && all.allSatisfy { $0.score.isFinite }, "with top above the number of terms, every term is scored")
     }
 
     @Test func termsGoMostFrequentFirst() {
