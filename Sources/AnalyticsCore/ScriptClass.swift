@@ -30,7 +30,9 @@ public enum ScriptClass: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// CJK unified ideographs, their extensions and compatibility ideographs, and 〇.
+    /// CJK unified ideographs, their extensions and compatibility ideographs, and 〇. Inlinable:
+    /// plugins test every character of a document with it.
+    @inlinable
     public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x323AF, 0xF900...0xFAFF, 0x2F800...0x2FA1F, 0x3007:
@@ -41,6 +43,7 @@ public enum ScriptClass: String, Codable, Sendable, CaseIterable {
     }
 
     /// ASCII and Unicode whitespace, including the ideographic space U+3000 used to indent paragraphs.
+    @inlinable
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
