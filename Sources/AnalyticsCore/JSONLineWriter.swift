@@ -54,11 +54,17 @@ public struct JSONLineWriter {
         close("}")
     }
 
+    // Inlinable, so that it is specialised for each plugin's element type: unspecialised, the
+    // loop went through protocol witnesses and copied every element.
+    @inlinable
     public mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONLineWriter, S.Element) throws -> Void) rethrows {
-        open("[")
+        openArray()
         for item in elements { try element(&self, item) }
-        close("]")
+        closeArray()
     }
+
+    @usableFromInline mutating func openArray() { open("[") }
+    @usableFromInline mutating func closeArray() { close("]") }
 
     /// Called before every value: in an array it needs a comma after the first; after a key it does not.
     private mutating func beginValue() {
