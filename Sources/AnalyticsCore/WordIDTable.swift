@@ -43,8 +43,15 @@ public struct WordIDTable: Sendable {
 
     /// The value stored for `id`, storing `value` first if there is none. Ids are non-negative.
     public mutating func value(for id: Int, insertingIfAbsent value: Int32) -> Int32 {
+        self.value(for: id) { value }
+    }
+
+    /// The value stored for `id`, storing `absent()` first if there is none.
+    @inline(__always)
+    public mutating func value(for id: Int, ifAbsent absent: () -> Int32) -> Int32 {
         let at = slot(for: id)
         if slots[at].key == id { return slots[at].value }
+        let value = absent()
         slots[at] = Slot(key: id, value: value)
         count += 1
         if count * 2 > slots.count { grow() }

@@ -36,8 +36,7 @@ public struct KeywordsAnalyzer: Analyzer {
     let top: Int
     let method: Method
     let stopWords: Set<String>
-    /// The stop words the lexicon knows, by word id.
-    /// Stop words' lexicon ids, each with the value -1: a document's term table starts as a copy.
+    /// The stop words the lexicon knows, by word id: a document's term table asks once per new word.
     let stopWordIDs: WordIDTable
     let allowSingles: Bool
     /// The lexicon's largest IDF (see `tfidfScores`).
@@ -63,11 +62,7 @@ public struct KeywordsAnalyzer: Analyzer {
         segmenter.lengthPenalty = 0
         self.segmenter = segmenter
         largestIDF = segmenter.lexicon.largestIDF()
-        var stopWordIDs = WordIDTable(capacity: 4096)
-        for word in stopWords {
-            if let id = segmenter.lexicon.wordID(of: ArraySlice(word.unicodeScalars)) { _ = stopWordIDs.value(for: id, insertingIfAbsent: -1) }
-        }
-        self.stopWordIDs = stopWordIDs
+        self.stopWordIDs = WordIDTable(stopWords.compactMap { segmenter.lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) -> KeywordsResult {
@@ -77,8 +72,8 @@ public struct KeywordsAnalyzer: Analyzer {
         // Terms are counted by lexicon word id where there is one (integer hashing), by string
         // otherwise (words the HMM found, Latin words). Counting touches only flat arrays; the
         // spans of the few reported terms are gathered at the end from `sequence`.
-        // Stop words sit in the counting table already, marked -1: one probe per word token.
-        var byWordID = stopWordIDs, byText: [String: Int] = [:], unknown = SpanInterner()
+        // A stop word enters the counting table as -1 when first seen: one probe per word token.
+        var byWordID = WordIDTable(capacity: tokens.count / 6 + 64), byText: [String: Int] = [:], unknown = SpanInterner()
         var terms: [(key: TermKey, first: TextSpan)] = []
         var counts: [Int] = []
         var sequence: [Int] = [] // candidate terms in text order, for TextRank and occurrences
@@ -95,7 +90,8 @@ public struct KeywordsAnalyzer: Analyzer {
                 let index: Int
                 switch key {
                 case .word(let id):
-                    index = Int(byWordID.value(for: id, insertingIfAbsent: Int32(terms.count)))
+                    // A new word is checked against the stop list once; a stop word stays in the table as -1.
+                    index = Int(byWordID.value(for: id) { stopWordIDs.contains(id) ? -1 : Int32(terms.count) })
                 case .unknown:
                     // A new word is checked against the stop list once; a stop word stays in the table as -1.
                     index = Int(unknown.value(for: token.span, in: text) {
