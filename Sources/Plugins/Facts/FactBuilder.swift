@@ -66,7 +66,7 @@ struct FactBuilder: Sendable {
         // C919, 5G, G20, 3D: digits glued to Latin letters are names, not figures.
         if match.form == .arabic, match.start > 0, ScriptClass.of(scalars[match.start - 1]) == .latin { return nil }
         if match.form == .arabic, !match.isPercent, let next, ScriptClass.of(next) == .latin,
-           !(after + 1 < end && ["st", "nd", "rd", "th"].contains(String(String.UnicodeScalarView(scalars[after...min(after + 1, end - 1)])).lowercased())) {
+           !(after + 1 < end && Self.isEnglishOrdinalSuffix(scalars[after], scalars[after + 1])) {
             return nil
         }
         if match.isPercent {
@@ -170,11 +170,22 @@ struct FactBuilder: Sendable {
         return draft
     }
 
+    /// 1st, 2nd, 3rd, 4th: the two letters after the digits (any case).
+    static func isEnglishOrdinalSuffix(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        func lower(_ scalar: Unicode.Scalar) -> UInt32 { (0x41...0x5A).contains(scalar.value) ? scalar.value + 0x20 : scalar.value }
+        switch (lower(first), lower(second)) {
+        case (0x73, 0x74), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68): return true // st nd rd th
+        default: return false
+        }
+    }
+
     /// Whether a noun (not a particle, conjunction or trailing qualifier) follows the figure.
     private func countedNounFollows(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         guard ScriptClass.isHan(scalars[index]) else { return false }
-        return !"的和与及以左上下多余等次共为中里间内外后前来起是在了达至到".unicodeScalars.contains(scalars[index])
+        return !Self.notNouns.contains(scalars[index])
     }
+
+    private static let notNouns = ScalarSet("的和与及以左上下多余等次共为中里间内外后前来起是在了达至到".unicodeScalars)
 
     private func formula(_ base: Draft, unit: String, end: Int) -> Draft {
         var draft = base
