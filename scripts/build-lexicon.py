@@ -9,8 +9,8 @@ Inputs, from the jieba 0.42.1 package on PyPI (MIT licence; see NOTICE):
 
 Usage: pip install jieba==0.42.1 && scripts/build-lexicon.py
 
-Layout (little endian, every section 4-byte aligned), read by Sources/AnalyticsCore/Lexicon.swift:
-  header   magic "ANLX", version 6, nodeCount, edgeCount, rootEdgeCount, rootBase, rootCount, hashBits,
+Layout (little endian, every section 4-byte aligned, the u64 tables 8-byte aligned by zero padding), read by Sources/AnalyticsCore/Lexicon.swift:
+  header   magic "ANLX", version 7, nodeCount, edgeCount, rootEdgeCount, rootBase, rootCount, hashBits,
            emitCount[4], startLogP[4], transLogP[16], defaultLogP, medianIDF
   nodeIDF[nodeCount]           f32   IDF of the word ending at node n, NaN when unknown
   edges[edgeCount]             {scalar u32, logP f32, firstEdge u32, edgeCount u32}: edge e leads to
@@ -19,9 +19,10 @@ Layout (little endian, every section 4-byte aligned), read by Sources/AnalyticsC
                                      Edges [0, rootEdgeCount) leave the root; each node's edges are
                                      sorted by scalar. One 16-byte record a step: no other lookup.
   rootTable[rootCount]         u32   1 + the root edge for scalar rootBase + i, 0 for none
-  hashTable[1 << hashBits]     {node u32, scalar u32, 1 + edge u32}, 0 for an empty slot: the children
-                                     of nodes with more than 8 edges, linear probing from
-                                     slot_hash(node, scalar) (see below; Lexicon.swift computes the same)
+  hashTable[1 << hashBits]     u64   node | scalar << 20 | (1 + edge) << 41, 0 for an empty slot: the
+                                     children of nodes with more than 8 edges, linear probing from
+                                     slot_hash(node, scalar) (see below; Lexicon.swift computes the same).
+                                     8 bytes, not three u32s: the table is a third smaller in the cache.
   per HMM state B, M, E, S: emitScalar[emitCount[s]] u32 (sorted), emitLogP[emitCount[s]] f32
   tagNamesLength u32, tagNames (UTF-8, space-separated, zero-padded to 4 bytes): jieba's POS tags
   nodeTag[nodeCount]           u8    1 + the index in tagNames of the tag of the word ending at
@@ -132,14 +133,17 @@ def slot_hash(node, scalar, bits):
     return h >> (32 - bits)
 large = [(n, e) for n in range(len(order)) if edge_count[n] > 8
          for e in range(edge_first[n], edge_first[n] + edge_count[n])]
+def pack_slot(node, scalar, e):
+    assert node < 1 << 20 and scalar < 1 << 21 and e + 1 < 1 << 23, "a slot field outgrew its bits"
+    return node | scalar << 20 | (e + 1) << 41
 def open_addressing(entries, bits):
-    """Slots (node, scalar, 1 + edge) for (node, edge) entries, linear probing; 0 marks empty."""
-    table = [(0, 0, 0)] * (1 << bits)
+    """Packed slots (see pack_slot) for (node, edge) entries, linear probing; 0 marks empty."""
+    table = [0] * (1 << bits)
     for node, e in entries:
         slot = slot_hash(node, edges[e][0], bits)
-        while table[slot][2] != 0:
+        while table[slot] != 0:
             slot = (slot + 1) & ((1 << bits) - 1)
-        table[slot] = (node, edges[e][0], e + 1)
+        table[slot] = pack_slot(node, edges[e][0], e)
     return table
 hash_bits = max(4, (len(large) * 3 // 2).bit_length())
 hash_table = open_addressing(large, hash_bits)
@@ -189,7 +193,7 @@ for s in states:
 
 with open(out, "wb") as f:
     f.write(b"ANLX")
-    f.write(struct.pack("<7I", 6, len(order), len(edges), root_edges, root_base, len(root_table), hash_bits))
+    f.write(struct.pack("<7I", 7, len(order), len(edges), root_edges, root_base, len(root_table), hash_bits))
     f.write(struct.pack("<4I", *[len(e) for e in emits]))
     f.write(struct.pack("<4f", *[clamp(start[s]) for s in states]))
     f.write(struct.pack("<16f", *[clamp(trans[a].get(b, MIN)) for a in states for b in states]))
@@ -198,8 +202,8 @@ with open(out, "wb") as f:
     for record in edges:
         f.write(struct.pack("<IfII", *record))
     f.write(struct.pack(f"<{len(root_table)}I", *root_table))
-    for record in hash_table:
-        f.write(struct.pack("<3I", *record))
+    f.write(b"\0" * (-f.tell() % 8)) # u64 tables start 8-aligned
+    f.write(struct.pack(f"<{len(hash_table)}Q", *hash_table))
     for pairs in emits:
         f.write(struct.pack(f"<{len(pairs)}I", *[c for c, _ in pairs]))
         f.write(struct.pack(f"<{len(pairs)}f", *[p for _, p in pairs]))
@@ -209,8 +213,8 @@ with open(out, "wb") as f:
     f.write(bytes(node_tag) + b"\0" * (-len(node_tag) % 4))
     f.write(struct.pack("<2I", bloom_bits, hot_bits))
     f.write(struct.pack(f"<{len(bloom)}I", *bloom))
-    for record in hot_table:
-        f.write(struct.pack("<3I", *record))
+    f.write(b"\0" * (-f.tell() % 8))
+    f.write(struct.pack(f"<{len(hot_table)}Q", *hot_table))
 print(f"POS tags: {len(tag_names)} kinds, on {sum(1 for t in node_tag if t)} words")
 print(f"hash table: {len(large)} edges of large nodes in {1 << hash_bits} slots")
 print(f"pairs: {len(pair_edges)} in a {len(bloom) * 4 // 1024} KB Bloom filter; the hottest {len(hot_pairs)} in {1 << hot_bits} slots")

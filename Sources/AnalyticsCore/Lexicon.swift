@@ -46,13 +46,10 @@ public final class Lexicon: @unchecked Sendable {
     let rootCount: UInt32
     /// 1 + the index of the root's edge for scalar rootBase + i; 0 for none.
     let rootTable: UnsafePointer<UInt32>
-    /// Children of nodes with more than 8 edges by (node, scalar); see `scripts/build-lexicon.py`.
-    struct HashSlot {
-        let node: UInt32
-        let scalar: UInt32
-        /// 1 + the edge index; 0 for an empty slot.
-        let edge: UInt32
-    }
+    /// Children of nodes with more than 8 edges by (node, scalar), one 8-byte slot each:
+    /// node | scalar << 20 | (1 + edge) << 41, 0 when empty. See `scripts/build-lexicon.py`.
+    typealias HashSlot = UInt64
+    static let slotKeyMask: UInt64 = 1 << 41 - 1
     let hashTable: UnsafePointer<HashSlot>
     let hashBits: UInt32
     /// Derived from hashBits once: the lookup is on the segmenter's hottest path.
@@ -150,7 +147,7 @@ public final class Lexicon: @unchecked Sendable {
         }
 
         var reader = Reader(base: mapping, size: size)
-        guard reader.u32() == 0x584C_4E41, reader.u32() == 6 else { // "ANLX", version 6
+        guard reader.u32() == 0x584C_4E41, reader.u32() == 7 else { // "ANLX", version 7
             munmap(unmapBase, unmapSize)
             throw LoadError(message: "\(path) is not a lexicon of this version; rebuild it with scripts/build-lexicon.py")
         }
@@ -170,6 +167,7 @@ public final class Lexicon: @unchecked Sendable {
         nodeIDF = reader.array(Float.self, count: nodeCount)
         edges = reader.array(Edge.self, count: edgeCount)
         rootTable = reader.array(UInt32.self, count: Int(rootCount))
+        reader.align(to: 8)
         hashTable = reader.array(HashSlot.self, count: 1 << Int(hashBits))
         var emissions: [(UnsafePointer<UInt32>, UnsafePointer<Float>, Int)] = []
         for count in emitCounts {
@@ -181,6 +179,7 @@ public final class Lexicon: @unchecked Sendable {
         pairBloomBits = reader.u32()
         let hotBits = reader.u32()
         pairBloom = reader.array(UInt32.self, count: (1 << Int(pairBloomBits)) / 32)
+        reader.align(to: 8)
         hotTable = reader.array(HashSlot.self, count: 1 << Int(hotBits))
         hotMask = (1 << Int(hotBits)) - 1
         hotShift = 32 - hotBits
@@ -300,11 +299,12 @@ public final class Lexicon: @unchecked Sendable {
     /// Linear probing for (node, scalar) in one of the slot tables (the big one or the hot pairs).
     @inline(__always)
     private func lookUp(node: UInt32, _ value: UInt32, in table: UnsafePointer<HashSlot>, shift: UInt32, mask: Int) -> Int? {
+        let key = UInt64(node) | UInt64(value) << 20
         var slot = Int(slotHash(node: node, value) >> shift)
         while true {
             let entry = table[slot]
-            if entry.edge == 0 { return nil }
-            if entry.node == node && entry.scalar == value { return Int(entry.edge) - 1 }
+            if entry == 0 { return nil }
+            if entry & Self.slotKeyMask == key { return Int(entry >> 41) - 1 }
             slot = (slot + 1) & mask
         }
     }
@@ -378,6 +378,8 @@ private struct Reader {
     }
 
     mutating func f32() -> Float { Float(bitPattern: u32()) }
+
+    mutating func align(to alignment: Int) { offset = (offset + alignment - 1) / alignment * alignment }
 
     mutating func array<T>(_ type: T.Type, count: Int) -> UnsafePointer<T> {
         defer { offset += count * MemoryLayout<T>.stride }
