@@ -64,6 +64,16 @@ for jobs in (1, 2):
     args = [binary, "--jobs", str(jobs), "--format", "jsonl", "--output", os.devnull, tenfold]
     seconds = timed(args, repeat=1)
     print(f"{'analyze all five, corpus x10':<38}{jobs:>5}{seconds:>9.2f}{10 * megabytes / seconds:>8.2f}{10 * len(files) / seconds:>9.0f}")
+# Scaling, judged round by round (a slow spell of the VM hits both sides of a round): one core
+# pinned against --jobs 2 on both, alternating.
+if shutil.which("taskset"):
+    speedups = []
+    for _ in range(9):
+        one = timed(["taskset", "-c", "0", binary, "--jobs", "1", "--format", "jsonl", corpus], repeat=1)
+        two = timed([binary, "--jobs", "2", "--format", "jsonl", corpus], repeat=1)
+        speedups.append(one / two)
+    speedups.sort()
+    print(f"all five, 2 cores against 1, round by round: median {speedups[4]:.2f}x, range {speedups[0]:.2f}-{speedups[-1]:.2f}x")
 print(f"peak RSS, all five, jsonl: 1x {peak_rss([binary, '--format', 'jsonl', '--output', os.devnull, corpus]):.0f} MB, "
       f"10x {peak_rss([binary, '--format', 'jsonl', '--output', os.devnull, tenfold]):.0f} MB (streaming keeps it flat)")
 cold = min(timed([binary, seed], repeat=1) for _ in range(20))
