@@ -75,7 +75,7 @@ public final class Lexicon: @unchecked Sendable {
         /// text answers at once.
         case mapped
         /// Read into memory on 2 MB pages: about 5 ms more to start, but the trie walk's random
-        /// reads stop missing the page tables (4 KB pages of a 17 MB file), some 5% of a corpus run.
+        /// reads stop missing the page tables (4 KB pages of a 16 MB file), some 3-6% of a corpus run.
         case resident
     }
 
