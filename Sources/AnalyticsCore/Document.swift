@@ -1,5 +1,3 @@
-import Foundation
-
 /// A decoded text with its paragraphs and sentences, shared read-only by every analyzer.
 ///
 /// The text is also held as an array of Unicode scalars so that analyzers index it in O(1)
@@ -14,7 +12,7 @@ public struct Document: Sendable {
     public let paragraphs: [TextSpan]
     /// Sentences in document order; none crosses a paragraph boundary.
     public let sentences: [TextSpan]
-    private let memo = Memo()
+    private let lazyNumbers: OnceValue<[NumberMatch]>
 
     public init(source: String, text: String) {
         self.source = source
@@ -24,30 +22,13 @@ public struct Document: Sendable {
         let paragraphs = SentenceSplitter.paragraphs(in: scalars)
         self.paragraphs = paragraphs
         self.sentences = paragraphs.flatMap { SentenceSplitter.sentences(in: scalars, paragraph: $0) }
+        lazyNumbers = OnceValue { NumberScanner.matches(in: scalars) }
     }
 
     /// Every number in the text (`NumberScanner.matches`), found on first use and kept: facts and
     /// slogans both read them, and scanning twice was a twentieth of a document's analysis.
-    public var numbers: [NumberMatch] {
-        memo.numbers { NumberScanner.matches(in: scalars) }
-    }
-
-    /// Work on the text that several analyzers need, done once by whichever asks first (analyzers
-    /// of one document run concurrently, hence the lock). Derived from the immutable scalars
-    /// only, so copies of a document may share it.
-    private final class Memo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var numbers: [NumberMatch]?
-
-        func numbers(_ compute: () -> [NumberMatch]) -> [NumberMatch] {
-            lock.lock()
-            defer { lock.unlock() }
-            if let numbers { return numbers }
-            let found = compute()
-            numbers = found
-            return found
-        }
-    }
+    /// Derived from the immutable scalars only, so copies of a document may share it.
+    public var numbers: [NumberMatch] { lazyNumbers.value }
 
     /// The number of Unicode scalars in the text (the unit of every offset).
     public var characterCount: Int { scalars.count }

@@ -39,8 +39,9 @@ public struct KeywordsAnalyzer: Analyzer {
     /// The stop words the lexicon knows, by word id: a document's term table asks once per new word.
     let stopWordIDs: WordIDTable
     let allowSingles: Bool
-    /// The lexicon's largest IDF (see `tfidfScores`).
-    let largestIDF: Float
+    /// The lexicon's largest IDF (see `tfidfScores`): a scan of its 2 MB table, done when a
+    /// document first has enough terms to repay it, not at start-up.
+    let largestIDF: OnceValue<Float>
 
     public init(options: OptionValues) throws {
         top = options.integer("top") ?? 20
@@ -61,7 +62,8 @@ public struct KeywordsAnalyzer: Analyzer {
         // treebank-style split that `--segment` makes.
         segmenter.lengthPenalty = 0
         self.segmenter = segmenter
-        largestIDF = segmenter.lexicon.largestIDF()
+        let lexicon = segmenter.lexicon
+        largestIDF = OnceValue { lexicon.largestIDF() }
         self.stopWordIDs = WordIDTable(stopWords.compactMap { segmenter.lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
     }
 
@@ -155,9 +157,11 @@ public struct KeywordsAnalyzer: Analyzer {
         let lexicon = segmenter.lexicon
         var scores = [Double](repeating: -.infinity, count: terms.count)
         var best: [Double] = [] // the best scores so far, highest first, at most `top`
+        // A few thousand IDF misses cost less than the scan that finds the bound.
+        let bound = terms.count > Self.termsWorthTheBound ? Double(largestIDF.value) : .infinity
         for index in Self.mostFrequentFirst(counts) {
             let frequency = Double(counts[index]) / total
-            if best.count == top && frequency * Double(largestIDF) < best[top - 1] { break }
+            if best.count == top && frequency * bound < best[top - 1] { break }
             let idf: Float
             switch terms[index].key {
             case .word(let id): idf = lexicon.idf(ofWordID: id) ?? lexicon.medianIDF
@@ -173,6 +177,8 @@ public struct KeywordsAnalyzer: Analyzer {
         }
         return scores
     }
+
+    static let termsWorthTheBound = 1_000
 
     /// Indices of `counts`, highest count first (a counting sort: counts are small).
     static func mostFrequentFirst(_ counts: [Int]) -> [Int] {
