@@ -64,54 +64,12 @@ public struct KeywordsAnalyzer: Analyzer {
         self.segmenter = segmenter
         let lexicon = segmenter.lexicon
         largestIDF = OnceValue { lexicon.largestIDF() }
-        self.stopWordIDs = WordIDTable(stopWords.compactMap { segmenter.lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
+        self.stopWordIDs = WordIDTable(stopWords.compactMap { lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) -> KeywordsResult {
-        let scalars = document.scalars
-        let tokens = segmenter.tokens(in: scalars)
-        var wordCount = 0
-        // Terms are counted by lexicon word id where there is one (integer hashing), by string
-        // otherwise (words the HMM found, Latin words). Counting touches only flat arrays; the
-        // spans of the few reported terms are gathered at the end from `sequence`.
-        // A stop word enters the counting table as -1 when first seen: one probe per word token.
-        var byWordID = WordIDTable(capacity: tokens.count / 6 + 64), byText: [String: Int] = [:], unknown = SpanInterner()
-        var terms: [(key: TermKey, first: TextSpan)] = []
-        var counts: [Int] = []
-        var sequence: [Int] = [] // candidate terms in text order, for TextRank and occurrences
-        var sequenceSpans: [TextSpan] = []
-        sequence.reserveCapacity(tokens.count / 2)
-        sequenceSpans.reserveCapacity(tokens.count / 2)
-        scalars.withUnsafeBufferPointer { text in
-            for token in tokens {
-                switch token.kind {
-                case .word, .latin, .number, .url: wordCount += 1
-                default: continue
-                }
-                guard let key = candidateKey(token, scalars) else { continue }
-                let index: Int
-                switch key {
-                case .word(let id):
-                    // A new word is checked against the stop list once; a stop word stays in the table as -1.
-                    index = Int(byWordID.value(for: id) { stopWordIDs.contains(id) ? -1 : Int32(terms.count) })
-                case .unknown:
-                    // A new word is checked against the stop list once; a stop word stays in the table as -1.
-                    index = Int(unknown.value(for: token.span, in: text) {
-                        stopWords.contains(String(scalars: text[token.start..<token.end])) ? -1 : Int32(terms.count)
-                    })
-                case .text(let text):
-                    if let known = byText[text] { index = known } else { index = terms.count; byText[text] = index }
-                }
-                if index < 0 { continue } // a stop word
-                if index == terms.count {
-                    terms.append((key, token.span))
-                    counts.append(0)
-                }
-                counts[index] += 1
-                sequence.append(index)
-                sequenceSpans.append(token.span)
-            }
-        }
+        let counted = count(segmenter.tokens(in: document.scalars), in: document.scalars)
+        let (terms, counts, sequence, sequenceSpans) = (counted.terms, counted.counts, counted.sequence, counted.sequenceSpans)
         func text(_ index: Int) -> String {
             switch terms[index].key {
             case .text(let text): return text
@@ -146,7 +104,56 @@ public struct KeywordsAnalyzer: Analyzer {
             return KeywordsResult.Keyword(term: names[candidate], count: counts[index], score: (scores[index] * 1e6).rounded() / 1e6,
                                           occurrences: occurrences[rank])
         }
-        return KeywordsResult(method: method, tokens: wordCount, keywords: keywords)
+        return KeywordsResult(method: method, tokens: counted.wordCount, keywords: keywords)
+    }
+
+    /// A document's candidate terms, each with its first span and count, and their sequence in
+    /// text order (for TextRank and for the occurrences of the reported ones).
+    struct Counted {
+        var terms: [(key: TermKey, first: TextSpan)] = []
+        var counts: [Int] = []
+        var sequence: [Int] = []
+        var sequenceSpans: [TextSpan] = []
+        /// Word tokens: words, Latin words, numbers and URLs.
+        var wordCount = 0
+    }
+
+    /// Counts terms by lexicon word id where there is one (integer hashing), by their characters
+    /// for words the lexicon lacks, by string for Latin words: flat arrays, no String per token.
+    /// A stop word enters its table as -1 when first seen, so each word token costs one probe.
+    private func count(_ tokens: [Token], in scalars: [Unicode.Scalar]) -> Counted {
+        var counted = Counted()
+        var byWordID = WordIDTable(capacity: tokens.count / 6 + 64), byText: [String: Int] = [:], unknown = SpanInterner()
+        counted.sequence.reserveCapacity(tokens.count / 2)
+        counted.sequenceSpans.reserveCapacity(tokens.count / 2)
+        scalars.withUnsafeBufferPointer { text in
+            for token in tokens {
+                switch token.kind {
+                case .word, .latin, .number, .url: counted.wordCount += 1
+                default: continue
+                }
+                guard let key = candidateKey(token, scalars) else { continue }
+                let next = Int32(counted.terms.count)
+                let index: Int
+                switch key {
+                case .word(let id):
+                    index = Int(byWordID.value(for: id) { stopWordIDs.contains(id) ? -1 : next })
+                case .unknown:
+                    index = Int(unknown.value(for: token.span, in: text) { stopWords.contains(String(scalars: text[token.span.range])) ? -1 : next })
+                case .text(let text):
+                    if let known = byText[text] { index = known } else { index = Int(next); byText[text] = index }
+                }
+                if index < 0 { continue } // a stop word
+                if index == counted.terms.count {
+                    counted.terms.append((key, token.span))
+                    counted.counts.append(0)
+                }
+                counted.counts[index] += 1
+                counted.sequence.append(index)
+                counted.sequenceSpans.append(token.span)
+            }
+        }
+        return counted
     }
 
     /// TF-IDF of every term that can be among the `top`, -infinity for the others. Terms are
