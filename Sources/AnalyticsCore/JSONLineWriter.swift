@@ -97,6 +97,7 @@ public struct JSONLineWriter {
         afterKey = false
     }
 
+    /// `"name":` of a literal key, after the comma its object needs; the value follows.
     private mutating func key(_ name: StaticString) {
         #if DEBUG
         checkKeyOrder(name.description)

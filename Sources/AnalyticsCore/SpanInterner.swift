@@ -3,17 +3,21 @@
 /// lexicon lacks, slogans' candidate texts). Keying a Dictionary by String instead builds a
 /// String per span and hashes a normalised copy of it, which was a tenth of the keyword analysis.
 public struct SpanInterner {
-    private var spans: [TextSpan]
-    private var values: [Int32]
+    /// A span and its value side by side, as `WordIDTable`'s slots: one cache line a probe.
+    private struct Slot {
+        var span: TextSpan
+        var value: Int32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     public private(set) var count = 0
-    private static let empty = Int32.min
+    private static let empty = Slot(span: TextSpan(start: 0, end: 0), value: Int32.min)
 
     public init(capacity: Int = 64) {
         var size = 64
         while size < capacity * 2 { size <<= 1 }
-        spans = Array(repeating: TextSpan(start: 0, end: 0), count: size)
-        values = Array(repeating: Self.empty, count: size)
+        slots = Array(repeating: Self.empty, count: size)
         mask = size - 1
     }
 
@@ -21,18 +25,19 @@ public struct SpanInterner {
     /// there is none.
     public mutating func value(for span: TextSpan, in scalars: UnsafeBufferPointer<Unicode.Scalar>, ifAbsent absent: () -> Int32) -> Int32 {
         let at = slot(for: span, in: scalars)
-        if values[at] != Self.empty { return values[at] }
+        if !Self.isEmpty(slots[at]) { return slots[at].value }
         let value = absent()
-        spans[at] = span
-        values[at] = value
+        slots[at] = Slot(span: span, value: value)
         count += 1
-        if count * 2 > values.count { grow(scalars) }
+        if count * 2 > slots.count { grow(scalars) }
         return value
     }
 
+    private static func isEmpty(_ slot: Slot) -> Bool { slot.value == empty.value }
+
     private func slot(for span: TextSpan, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         var slot = Self.hash(span, scalars) & mask
-        while values[slot] != Self.empty && !Self.same(spans[slot], span, scalars) { slot = (slot + 1) & mask }
+        while !Self.isEmpty(slots[slot]) && !Self.same(slots[slot].span, span, scalars) { slot = (slot + 1) & mask }
         return slot
     }
 
@@ -49,14 +54,9 @@ public struct SpanInterner {
     }
 
     private mutating func grow(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) {
-        let old = zip(spans, values).filter { $0.1 != Self.empty }
-        spans = Array(repeating: TextSpan(start: 0, end: 0), count: values.count * 2)
-        values = Array(repeating: Self.empty, count: spans.count)
-        mask = values.count - 1
-        for (span, value) in old {
-            let at = slot(for: span, in: scalars)
-            spans[at] = span
-            values[at] = value
-        }
+        let old = slots.filter { !Self.isEmpty($0) }
+        slots = Array(repeating: Self.empty, count: slots.count * 2)
+        mask = slots.count - 1
+        for entry in old { slots[slot(for: entry.span, in: scalars)] = entry }
     }
 }
