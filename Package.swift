@@ -10,6 +10,7 @@ let pluginTargets: [(name: String, folder: String, resources: [Resource])] = [
     ("FactsPlugin", "Facts", []),
     ("SlogansPlugin", "Slogans", [.copy("Resources/formulations.tsv")]),
     ("SectionsPlugin", "Sections", [.copy("Resources/themes.tsv")]),
+    ("TermsPlugin", "Terms", [.copy("Resources/policy-terms.tsv")]),
 ]
 
 let package = Package(

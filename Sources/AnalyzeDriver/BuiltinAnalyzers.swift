@@ -4,6 +4,7 @@ import KeywordsPlugin
 import SectionsPlugin
 import SlogansPlugin
 import StatsPlugin
+import TermsPlugin
 
 /// The single list of built-in analyzers. Adding an analyzer means adding one line here
 /// (and its target in Package.swift); a test fails if a folder in Sources/Plugins is missing.
@@ -14,6 +15,7 @@ public enum BuiltinAnalyzers {
         FactsAnalyzer.self,
         SlogansAnalyzer.self,
         SectionsAnalyzer.self,
+        TermsAnalyzer.self,
     ]
 
     public static var registry: AnalyzerRegistry { AnalyzerRegistry(all) }
