@@ -111,6 +111,11 @@ public struct AnalysisContext: Sendable {
     public func result<A: Analyzer>(of analyzer: A.Type) -> A.Result? {
         results[A.description.id] as? A.Result
     }
+
+    /// The result of a required analyzer by id, untyped (external analyzers receive it as JSON).
+    public func anyResult(id: String) -> (any AnalyzerResult)? {
+        results[id]
+    }
 }
 
 /// An option value that names something unusable, found when the analyzer is set up.
