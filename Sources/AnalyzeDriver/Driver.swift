@@ -62,10 +62,10 @@ public struct Driver: Sendable {
         case .listPlugins:
             io.writeOutput(Explanation.list(registry))
         case .explain(let id):
-            guard let type = registry.analyzer(id: id) else {
+            guard let entry = registry.entry(id: id) else {
                 return usageError(RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
             }
-            io.writeOutput(Explanation.explain(type))
+            io.writeOutput(Explanation.explain(entry.description))
         case .analyze:
             return analyze(invocation)
         case .segment:

@@ -4,14 +4,13 @@ import AnalyticsCore
 enum Explanation {
     static func list(_ registry: AnalyzerRegistry) -> String {
         let width = registry.ids.map(\.count).max() ?? 0
-        return registry.analyzers.map { type in
-            let description = type.description
+        return registry.entries.map { entry in
+            let description = entry.description
             return description.id.padding(toLength: width) + "  " + description.summary + "\n"
         }.joined()
     }
 
-    static func explain(_ type: any Analyzer.Type) -> String {
-        let description = type.description
+    static func explain(_ description: AnalyzerDescription) -> String {
         var out = "\(description.id): \(description.summary)\n"
         if !description.requires.isEmpty {
             out += "\nRequires: \(description.requires.joined(separator: ", "))\n"
