@@ -52,14 +52,14 @@ ratios = [] # rjieba time / analyze time within each round: a slow spell hits bo
 for _ in range(ROUNDS):
     seconds = float(subprocess.run([bench, "segment", corpus.name, "2"], check=True, capture_output=True, text=True).stdout.split()[1])
     best["bench"] = min(best["bench"], seconds)
-    best["process"] = min(best["process"], process_time([analyze, "--segment", corpus.name]))
+    best["process"] = min(best["process"], process_time([analyze, "segment", corpus.name]))
     if rjieba:
         start = time.perf_counter(); rjieba.cut(text); peer = time.perf_counter() - start
         best["rjieba"] = min(best["rjieba"], peer)
         ratios.append(peer / seconds)
 
-startup = min(process_time([analyze, "--segment", os.devnull]) for _ in range(20))
-seed_time = min(process_time([analyze, "--segment", seed]) for _ in range(20))
+startup = min(process_time([analyze, "segment", os.devnull]) for _ in range(20))
+seed_time = min(process_time([analyze, "segment", seed]) for _ in range(20))
 # Peak RSS of `--segment` alone (the children's maximum would be analyze-bench's, which keeps every word).
 peak_kb = int(subprocess.run(["/usr/bin/time", "-f", "%M", analyze, "--segment", corpus.name], stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, text=True, check=True).stderr.strip().splitlines()[-1])

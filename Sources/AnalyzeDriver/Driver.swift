@@ -54,23 +54,28 @@ public struct Driver: Sendable {
         } catch {
             return usageError(error.message)
         }
-        switch invocation.action {
-        case .help:
-            io.writeOutput(CommandLineSpec.help(registry: registry))
-        case .version:
-            io.writeOutput("analyze \(CommandLineSpec.version)\n")
-        case .listPlugins:
-            io.writeOutput(Explanation.list(registry))
-        case .explain(let id):
-            guard let entry = registry.entry(id: id) else {
-                return usageError(RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
-            }
-            io.writeOutput(Explanation.explain(entry.description))
-        case .analyze:
-            return analyze(invocation)
-        case .segment:
-            return segment(invocation)
+        for note in invocation.notes { io.writeError("analyze: note: \(note)\n") }
+        if invocation.showHelp {
+            io.writeOutput(invocation.subcommand.help(registry: registry))
+            return ExitCode.success
         }
+        if invocation.showVersion {
+            io.writeOutput("analyze \(CommandLineSpec.version)\n")
+            return ExitCode.success
+        }
+        return invocation.subcommand.run(self, invocation)
+    }
+
+    /// `analyze plugins [ID]`.
+    func plugins(_ invocation: Invocation) -> Int32 {
+        guard let id = invocation.inputs.first else {
+            io.writeOutput(Explanation.list(registry))
+            return ExitCode.success
+        }
+        guard let entry = registry.entry(id: id) else {
+            return usageError(RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
+        }
+        io.writeOutput(Explanation.explain(entry.description))
         return ExitCode.success
     }
 
@@ -79,7 +84,7 @@ public struct Driver: Sendable {
         return ExitCode.usage
     }
 
-    private func analyze(_ invocation: Invocation) -> Int32 {
+    func analyze(_ invocation: Invocation) -> Int32 {
         Lexicon.prefer(Self.lexiconResidency(for: invocation))
         let pipeline: Pipeline
         do {
@@ -174,10 +179,10 @@ public struct Driver: Sendable {
     }
 
     /// `--segment`: each input line's words separated by single spaces, one output line per input line.
-    private func segment(_ invocation: Invocation) -> Int32 {
+    func segment(_ invocation: Invocation) -> Int32 {
         let unknown = invocation.options.flatMap { id, values in values.keys.map { "\(id).\($0)" } }.filter { $0 != "keywords.dict" && $0 != "keywords.words" }
         if let first = unknown.sorted().first {
-            return usageError("'--segment' takes only --option keywords.dict=FILE and keywords.words=W,W, not '\(first)'")
+            return usageError("'analyze segment' takes only --option keywords.dict=FILE and keywords.words=W,W, not '\(first)'")
         }
         Lexicon.prefer(Self.lexiconResidency(for: invocation))
         let segmenter: Segmenter

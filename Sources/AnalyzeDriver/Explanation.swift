@@ -6,12 +6,14 @@ enum Explanation {
         let width = registry.ids.map(\.count).max() ?? 0
         return registry.entries.map { entry in
             let description = entry.description
-            return description.id.padding(toLength: width) + "  " + description.summary + "\n"
+            let runs = description.runsByDefault ? "default" : "opt-in "
+            return description.id.padding(toLength: width) + "  " + runs + "  " + description.summary + "\n"
         }.joined()
     }
 
     static func explain(_ description: AnalyzerDescription) -> String {
         var out = "\(description.id): \(description.summary)\n"
+        out += description.runsByDefault ? "\nRuns by default (when --plugins is not given).\n" : "\nOpt-in: runs when asked for, --plugins \(description.id).\n"
         if !description.requires.isEmpty {
             out += "\nRequires: \(description.requires.joined(separator: ", "))\n"
         }
