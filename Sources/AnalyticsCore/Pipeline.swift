@@ -34,7 +34,8 @@ public struct Pipeline: Sendable {
         }
     }
 
-    private static func validate(_ options: [String: [String: String]], registry: AnalyzerRegistry) throws(OptionError) {
+    /// Checks `--option` values against the analyzers' declarations (unknown analyzer or key, bad value).
+    public static func validate(_ options: [String: [String: String]], registry: AnalyzerRegistry) throws(OptionError) {
         for (id, values) in options.sorted(by: { $0.key < $1.key }) {
             guard let entry = registry.entry(id: id) else {
                 throw OptionError(message: RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)

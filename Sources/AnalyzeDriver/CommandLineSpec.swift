@@ -43,6 +43,8 @@ struct Subcommand: Sendable {
     let flags: [Flag]
     let operands: Operands
     let run: @Sendable (Driver, Invocation) -> Int32
+    /// Whether `.analyze.json` (or `--config`) applies to this mode.
+    var readsProjectFile: Bool { flag(named: Flags.config.name) != nil }
 
     var isMain: Bool { name == "analyze" }
     /// How it is typed: `analyze` or `analyze segment`.

@@ -16,10 +16,13 @@ public struct DriverIO: Sendable {
     /// A progress bar is drawn on standard error only when it is a terminal.
     public var errorIsTerminal: Bool
     public var environment: [String: String]
+    /// Where to look for `.analyze.json` (this directory and its parents); nil: nowhere (tests).
+    public var workingDirectory: String?
 
     public init(readStandardInput: @escaping @Sendable () throws -> [UInt8], writeOutput: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void, outputIsTerminal: Bool = false, errorIsTerminal: Bool = false,
-                environment: [String: String] = [:], writeOutputBytes: (@Sendable ([UInt8]) -> Void)? = nil) {
+                environment: [String: String] = [:], workingDirectory: String? = nil, writeOutputBytes: (@Sendable ([UInt8]) -> Void)? = nil) {
+        self.workingDirectory = workingDirectory
         self.readStandardInput = readStandardInput
         self.writeOutput = writeOutput
         self.writeOutputBytes = writeOutputBytes ?? { writeOutput(String(decoding: $0, as: UTF8.self)) }
@@ -48,9 +51,13 @@ public struct Driver: Sendable {
     }
 
     public func run(_ arguments: [String]) -> Int32 {
-        let invocation: Invocation
+        var invocation: Invocation
         do {
             invocation = try InvocationParser.parse(arguments)
+            if invocation.subcommand.readsProjectFile, !invocation.showHelp, !invocation.showVersion,
+               let path = invocation.config ?? io.workingDirectory.flatMap(ProjectFile.find) {
+                invocation.merge(try ProjectFile.load(path, registry: registry))
+            }
         } catch {
             return usageError(error.message)
         }
@@ -68,14 +75,21 @@ public struct Driver: Sendable {
 
     /// `analyze plugins [ID]`.
     func plugins(_ invocation: Invocation) -> Int32 {
+        do {
+            // The same checks as a run: unknown ids, options and values are usage errors here too.
+            _ = try registry.resolve(invocation.plugins)
+            try Pipeline.validate(invocation.options, registry: registry)
+        } catch {
+            return usageError(String(describing: error))
+        }
         guard let id = invocation.inputs.first else {
-            io.writeOutput(Explanation.list(registry))
+            io.writeOutput(Explanation.list(registry, settings: invocation))
             return ExitCode.success
         }
         guard let entry = registry.entry(id: id) else {
             return usageError(RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
         }
-        io.writeOutput(Explanation.explain(entry.description))
+        io.writeOutput(Explanation.explain(entry.description, settings: invocation))
         return ExitCode.success
     }
 

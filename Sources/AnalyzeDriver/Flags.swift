@@ -62,6 +62,11 @@ enum Flags {
         invocation.maxBytes = bytes
     }
 
+    static let config = Flag("--config", value: "FILE",
+                             help: "project settings (analyzers, options) from FILE instead of the nearest .analyze.json") { invocation, value in
+        invocation.config = value
+    }
+
     static let help = Flag("--help", help: "show this help") { invocation, _ in invocation.showHelp = true }
 
     static let version = Flag("--version", help: "show the version") { invocation, _ in invocation.showVersion = true }

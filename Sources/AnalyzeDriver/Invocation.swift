@@ -21,6 +21,30 @@ struct Invocation: Sendable {
     var jobs = CPUs.available
     /// The operands: inputs of the main job and of segment, the analyzer id of plugins.
     var inputs: [String] = []
+    /// `--config FILE`: the project file to use instead of looking for `.analyze.json`.
+    var config: String?
+    /// Where each setting came from, for `analyze plugins`: "plugins" or "ID.KEY" → "--plugins",
+    /// "--option" or the project file's path. Unset means the analyzers' own defaults.
+    var sources: [String: String] = [:]
+
+    /// Applies the project file under what the flags set (flags win), noting the sources.
+    mutating func merge(_ file: ProjectFile) {
+        if plugins != nil {
+            sources["plugins"] = "--plugins"
+        } else if let ids = file.plugins {
+            plugins = ids
+            sources["plugins"] = file.path
+        }
+        for (id, values) in options {
+            for key in values.keys { sources["\(id).\(key)"] = "--option" }
+        }
+        for (id, values) in file.options {
+            for (key, value) in values where options[id]?[key] == nil {
+                options[id, default: [:]][key] = value
+                sources["\(id).\(key)"] = file.path
+            }
+        }
+    }
 }
 
 struct UsageError: Error, CustomStringConvertible, Sendable {
