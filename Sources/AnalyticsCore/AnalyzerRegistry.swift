@@ -2,20 +2,37 @@
 /// analyzer (`AnalyzerEntry(SomeAnalyzer.self)`) is one kind; the factory form leaves room for
 /// analyzers described at run time (an external program) that have no Swift type.
 public struct AnalyzerEntry: Sendable {
+    /// What a result offers besides its JSON and render blocks, known before anything runs.
+    public struct Capabilities: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// A table for `--format csv` (`CSVExportable`).
+        public static let table = Capabilities(rawValue: 1)
+        /// A summary over several documents (`CorpusSummarizable`).
+        public static let corpusSummary = Capabilities(rawValue: 2)
+    }
+
     public let description: AnalyzerDescription
+    public let capabilities: Capabilities
     /// The compiled analyzer, when there is one (typed look-ups, tests).
     public let type: (any Analyzer.Type)?
     /// Sets the analyzer up from options already validated against `description.options`.
     public let make: @Sendable (OptionValues) throws -> AnalyzerInstance
 
-    public init(description: AnalyzerDescription, make: @escaping @Sendable (OptionValues) throws -> AnalyzerInstance) {
+    public init(description: AnalyzerDescription, capabilities: Capabilities = [],
+                make: @escaping @Sendable (OptionValues) throws -> AnalyzerInstance) {
         self.description = description
+        self.capabilities = capabilities
         self.type = nil
         self.make = make
     }
 
     public init<A: Analyzer>(_ type: A.Type) {
         self.description = A.description
+        var capabilities: Capabilities = []
+        if A.Result.self is any CSVExportable.Type { capabilities.insert(.table) }
+        if A.Result.self is any CorpusSummarizable.Type { capabilities.insert(.corpusSummary) }
+        self.capabilities = capabilities
         self.type = type
         self.make = { options in
             let analyzer = try A(options: options)
@@ -64,6 +81,11 @@ public struct AnalyzerRegistry: Sendable {
 
     public func entry(id: String) -> AnalyzerEntry? {
         entries.first { $0.description.id == id }
+    }
+
+    /// The ids among `ids` whose results are tables (`--format csv --table ID`).
+    public func tables(among ids: [String]) -> [String] {
+        ids.filter { entry(id: $0)?.capabilities.contains(.table) == true }
     }
 
     public func analyzer(id: String) -> (any Analyzer.Type)? {

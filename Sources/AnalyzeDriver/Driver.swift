@@ -93,95 +93,9 @@ public struct Driver: Sendable {
         return ExitCode.success
     }
 
-    private func usageError(_ message: String) -> Int32 {
+    func usageError(_ message: String) -> Int32 {
         io.writeError("analyze: error: \(message)\n")
         return ExitCode.usage
-    }
-
-    func analyze(_ invocation: Invocation) -> Int32 {
-        Lexicon.prefer(Self.lexiconResidency(for: invocation))
-        let pipeline: Pipeline
-        do {
-            pipeline = try Pipeline(registry: registry, requested: invocation.plugins, options: invocation.options)
-        } catch let error as Lexicon.LoadError {
-            io.writeError("analyze: error: \(error.message)\n")
-            return ExitCode.inputFailed
-        } catch {
-            return usageError(String(describing: error))
-        }
-        if let encoding = invocation.encoding, !TextDecoding.isKnownEncoding(encoding) {
-            return usageError("unknown encoding '\(encoding)' for --encoding; try GB18030, GBK, BIG5, UTF-16LE (iconv names)")
-        }
-
-        if invocation.format == .csv, let plugins = invocation.plugins, !plugins.contains("facts") {
-            return usageError("--format csv writes the facts table; add facts to --plugins")
-        }
-        let units = inputUnits(invocation)
-        // jsonl is written line by line as documents finish (to --output or standard output), so
-        // memory holds only the documents in flight, whatever the size of the corpus.
-        let streaming = invocation.format == .jsonl
-        var sink: UnsafeMutablePointer<FILE>?
-        if streaming, let output = invocation.output {
-            guard let file = fopen(output, "wb") else {
-                io.writeError("analyze: \(output): cannot write the report (\(String(cString: strerror(errno)))); check the path\n")
-                return ExitCode.inputFailed
-            }
-            sink = file
-        }
-        var documents: [DocumentReport] = []
-        var allSucceeded = true
-        let driver = self
-        let progress = io.errorIsTerminal && units.count > 1 ? ProgressBar(total: units.count, write: io.writeError) : nil
-        CorpusRunner.run(count: units.count, jobs: invocation.jobs, work: { index -> (report: DocumentReport, line: [UInt8]?) in
-            let report: DocumentReport
-            switch units[index] {
-            case .file(let path): report = driver.analyzeInput(path, invocation: invocation, pipeline: pipeline)
-            case .text(let source, let text): report = .analyzing(Document(source: source, text: text), with: pipeline)
-            case .failed(let source, let error): report = .failed(source: source, error: error)
-            }
-            // Encoding happens on the worker too: it is a large part of the work for big outputs.
-            return (report, streaming ? try? JSONReportRenderer.renderLineUTF8(report) : nil)
-        }, emit: { index, done in
-            let report = done.report
-            if !report.errors.isEmpty { progress?.clear() }
-            for error in report.errors {
-                io.writeError("analyze: \(report.source): \(error)\n")
-            }
-            progress?.update(done: index + 1, characters: report.characters)
-            allSucceeded = allSucceeded && report.succeeded
-            if streaming, let line = done.line {
-                if let sink {
-                    line.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, sink) }
-                } else {
-                    io.writeOutputBytes(line) // one line per document, in input order, as soon as it is ready
-                }
-            } else {
-                documents.append(report)
-            }
-        })
-        if let sink, fclose(sink) != 0 {
-            io.writeError("analyze: \(invocation.output!): could not finish writing the report\n")
-            return ExitCode.inputFailed
-        }
-        progress?.clear()
-        if streaming { return allSucceeded ? ExitCode.success : ExitCode.inputFailed }
-        let report = Report(documents: documents)
-        let rendered: String
-        do {
-            rendered = try render(report, format: invocation.format, toTerminal: invocation.output == nil && io.outputIsTerminal)
-        } catch {
-            io.writeError("analyze: error: could not render the report: \(error)\n")
-            return ExitCode.inputFailed
-        }
-        if let output = invocation.output {
-            guard write(rendered, to: output) else {
-                io.writeError("analyze: \(output): cannot write the report (\(String(cString: strerror(errno)))); check the path\n")
-                return ExitCode.inputFailed
-            }
-        } else {
-            io.writeOutput(rendered)
-        }
-        return allSucceeded ? ExitCode.success : ExitCode.inputFailed
     }
 
     /// Reading the lexicon onto huge pages pays for its few milliseconds only when the run is
@@ -227,11 +141,11 @@ public struct Driver: Sendable {
         return status
     }
 
-    private enum ReadOutcome { case success(String), failure(String) }
+    enum ReadOutcome { case success(String), failure(String) }
 
     /// What to analyse: files (directories expanded), or with `--input jsonl` one document per
     /// line `{"id": …, "text": …}` of each input, the contract of Spark's RDD.pipe and Hadoop Streaming.
-    private func inputUnits(_ invocation: Invocation) -> [InputUnit] {
+    func inputUnits(_ invocation: Invocation) -> [InputUnit] {
         let expanded = CorpusRunner.expand(invocation.inputs, glob: invocation.glob)
         guard invocation.inputFormat == .jsonl else {
             return expanded.map { input in input.error.map { InputUnit.failed(source: input.path, error: $0) } ?? .file(input.path) }
@@ -254,7 +168,7 @@ public struct Driver: Sendable {
         return units
     }
 
-    private func readText(_ input: String, invocation: Invocation) -> ReadOutcome {
+    func readText(_ input: String, invocation: Invocation) -> ReadOutcome {
         do {
             let bytes = input == "-" ? try io.readStandardInput() : try InputReader.read(path: input, maxBytes: invocation.maxBytes)
             return .success(try TextDecoding.decode(bytes, encoding: invocation.encoding).text)
@@ -265,38 +179,10 @@ public struct Driver: Sendable {
         }
     }
 
-    private func analyzeInput(_ input: String, invocation: Invocation, pipeline: Pipeline) -> DocumentReport {
+    func analyzeInput(_ input: String, invocation: Invocation, pipeline: Pipeline) -> DocumentReport {
         switch readText(input, invocation: invocation) {
         case .failure(let message): return .failed(source: input, error: message)
         case .success(let text): return .analyzing(Document(source: input, text: text), with: pipeline)
         }
-    }
-
-    private func render(_ report: Report, format: OutputFormat, toTerminal: Bool) throws -> String {
-        switch format {
-        case .text:
-            let useColor = toTerminal && io.environment["NO_COLOR"] == nil
-            return TextReportRenderer(useColor: useColor).render(report)
-        case .json:
-            return try JSONReportRenderer.render(report)
-        case .jsonl:
-            return try report.documents.map(JSONReportRenderer.renderLine).joined()
-        case .markdown:
-            return MarkdownReportRenderer.render(report)
-        case .html:
-            return HTMLReportRenderer.render(report)
-        case .csv:
-            guard let csv = CSVReportRenderer.render(report) else {
-                throw UsageError(message: "--format csv writes the facts table: run the facts analyzer (--plugins facts)")
-            }
-            return csv
-        }
-    }
-
-    private func write(_ text: String, to path: String) -> Bool {
-        guard let file = fopen(path, "wb") else { return false }
-        let bytes = Array(text.utf8)
-        let written = fwrite(bytes, 1, bytes.count, file)
-        return fclose(file) == 0 && written == bytes.count
     }
 }

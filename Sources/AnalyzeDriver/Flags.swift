@@ -16,6 +16,10 @@ enum Flags {
         invocation.format = format
     }
 
+    static let table = Flag("--table", value: "ID", help: "with --format csv: the analyzer whose table to write (needed when several run)") { invocation, value in
+        invocation.table = value
+    }
+
     static let option = Flag("--option", value: "ID.KEY=VALUE", repeatable: true,
                              help: "set an analyzer option; see 'analyze plugins ID'") { invocation, text throws(UsageError) in
         guard let equals = text.firstIndex(of: "="), let dot = text[..<equals].firstIndex(of: ".") else {

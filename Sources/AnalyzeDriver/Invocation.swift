@@ -11,6 +11,8 @@ struct Invocation: Sendable {
     var notes: [String] = []
     var plugins: [String]?
     var format: OutputFormat = .text
+    /// `--table ID`: the analyzer whose table `--format csv` writes.
+    var table: String?
     /// `[analyzer id: [key: value]]`
     var options: [String: [String: String]] = [:]
     var output: String?

@@ -45,3 +45,50 @@ import AnalyticsCore
         #expect(run.status == 1, "'plugins' is read as a file that does not exist")
     }
 }
+
+/// A second analyzer with a table, opt-in, for choosing among tables.
+struct LinesAnalyzer: Analyzer {
+    static let description = AnalyzerDescription(id: "lines", summary: "paragraph lengths, as a table",
+                                                 examples: [AnalyzerExample("«一段。»\n«二段。»")])
+    init(options: OptionValues) {}
+    func analyze(_ document: Document, context: AnalysisContext) -> LinesResult {
+        LinesResult(lengths: document.paragraphs.map(\.length), spans: document.paragraphs)
+    }
+}
+
+struct LinesResult: AnalyzerResult, CSVExportable {
+    let lengths: [Int]
+    let spans: [TextSpan]
+    enum CodingKeys: String, CodingKey { case lengths }
+    init(lengths: [Int], spans: [TextSpan]) { self.lengths = lengths; self.spans = spans }
+    init(from decoder: Decoder) throws { lengths = try decoder.container(keyedBy: CodingKeys.self).decode([Int].self, forKey: .lengths); spans = [] }
+    var reportedSpans: [LabeledSpan] { spans.map { LabeledSpan("paragraph", $0) } }
+    func rendering(for document: Document) -> [RenderBlock] { [.note(lengths.map(String.init).joined(separator: " "))] }
+    static let csvColumns = ["paragraph", "length"]
+    var csvRows: [[String]] { lengths.enumerated().map { [String($0.offset + 1), String($0.element)] } }
+}
+
+@Suite struct TableChoiceTests {
+    let registry = BuiltinAnalyzers.registry.adding([AnalyzerEntry(LinesAnalyzer.self)])
+
+    func run(_ arguments: [String], stdin: String = "一段。\n第二段长一些。\n") -> (status: Int32, output: String, errors: String) {
+        let captured = CapturedIO(stdin: Array(stdin.utf8))
+        let status = Driver(registry: registry, io: captured.io).run(arguments)
+        return (status, captured.output, captured.errors)
+    }
+
+    @Test func theOnlyTableIsPickedAndTableNamesOne() {
+        #expect(run(["--format", "csv", "-"]).output.hasPrefix("source,kind,value"), "the default set has one table: facts")
+        #expect(run(["--format", "csv", "--table", "lines", "-"]).output == "source,paragraph,length\n-,1,3\n-,2,7\n")
+        #expect(run(["--format", "csv", "--plugins", "lines,stats", "-"]).output.hasPrefix("source,paragraph,length\n"))
+    }
+
+    @Test func otherwiseTheErrorNamesTheTables() {
+        let several = run(["--format", "csv", "--plugins", "facts,lines", "-"])
+        #expect(several.status == 64 && several.errors.contains("several analyzers run have one: facts, lines; choose with --table ID"))
+        let none = run(["--format", "csv", "--plugins", "stats", "-"])
+        #expect(none.status == 64 && none.errors.contains("analyzers with a table: facts, lines"))
+        #expect(run(["--format", "csv", "--table", "stats", "-"]).errors.contains("'stats' has no table"))
+        #expect(run(["--table", "facts", "-"]).errors.contains("add --format csv"))
+    }
+}
