@@ -25,16 +25,20 @@ public struct AnalyzerDescription: Sendable {
     /// Whether it runs when `--plugins` is not given (and no project file names the analyzers).
     /// A new analyzer is opt-in: making it default changes every user's report.
     public let runsByDefault: Bool
+    /// CSS declarations for this analyzer's highlights in the HTML report (`background:#ffe08a`);
+    /// nil: the browser's plain mark.
+    public let highlightStyle: String?
     public let options: [OptionSpec]
     /// Ids of analyzers whose results this one reads through `AnalysisContext`.
     public let requires: [String]
     public let examples: [AnalyzerExample]
 
-    public init(id: String, summary: String, runsByDefault: Bool = false, options: [any OptionDeclaration] = [], requires: [String] = [],
-                examples: [AnalyzerExample] = []) {
+    public init(id: String, summary: String, runsByDefault: Bool = false, highlightStyle: String? = nil,
+                options: [any OptionDeclaration] = [], requires: [String] = [], examples: [AnalyzerExample] = []) {
         self.id = id
         self.summary = summary
         self.runsByDefault = runsByDefault
+        self.highlightStyle = highlightStyle
         self.options = options.map { $0.spec }
         self.requires = requires
         self.examples = examples

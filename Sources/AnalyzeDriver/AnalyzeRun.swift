@@ -58,7 +58,7 @@ extension Driver {
         if !streaming {
             let rendered: String
             do {
-                let rendering = ReportRendering(format: invocation.format, table: plan.table,
+                let rendering = ReportRendering(format: invocation.format, table: plan.table, registry: registry,
                                                 useColor: invocation.output == nil && io.outputIsTerminal && io.environment["NO_COLOR"] == nil)
                 rendered = try rendering.render(Report(documents: documents))
             } catch {
@@ -86,7 +86,6 @@ struct RunPlan {
     let table: String?
 
     init(_ invocation: Invocation, registry: AnalyzerRegistry, environment: [String: String]) throws {
-        Lexicon.prefer(Driver.lexiconResidency(for: invocation))
         if let encoding = invocation.encoding, !TextDecoding.isKnownEncoding(encoding) {
             throw UsageError(message: "unknown encoding '\(encoding)' for --encoding; try GB18030, GBK, BIG5, UTF-16LE (iconv names)")
         }
@@ -96,7 +95,10 @@ struct RunPlan {
         // A CSV report is one table: `--table ID` alone runs just that analyzer.
         var requested = invocation.plugins
         if invocation.format == .csv, requested == nil, let table = invocation.table { requested = [table] }
-        pipeline = try Pipeline(registry: registry, requested: requested, options: invocation.options)
+        let setup = Lexicon.Setup(environment: environment, residency: Driver.lexiconResidency(for: invocation))
+        pipeline = try Lexicon.$setup.withValue(setup) {
+            try Pipeline(registry: registry, requested: requested, options: invocation.options)
+        }
         table = invocation.format == .csv ? try Self.table(invocation.table, pipeline: pipeline, registry: registry) : nil
     }
 
@@ -174,6 +176,7 @@ struct ReportRendering {
     let format: OutputFormat
     /// For csv: the analyzer whose table is written.
     let table: String?
+    let registry: AnalyzerRegistry
     let useColor: Bool
 
     func render(_ report: Report) throws -> String {
@@ -182,7 +185,9 @@ struct ReportRendering {
         case .json: return try JSONReportRenderer.render(report)
         case .jsonl: return try report.documents.map(JSONReportRenderer.renderLine).joined()
         case .markdown: return MarkdownReportRenderer.render(report)
-        case .html: return HTMLReportRenderer.render(report)
+        case .html:
+            let styles = registry.entries.compactMap { entry in entry.description.highlightStyle.map { (id: entry.description.id, css: $0) } }
+            return HTMLReportRenderer.render(report, highlightStyles: styles)
         case .csv:
             guard let table, let csv = CSVReportRenderer.render(report, table: table) else {
                 throw UsageError(message: "no document has a '\(table ?? "")' table to write")

@@ -112,11 +112,13 @@ public struct Driver: Sendable {
         if let first = unknown.sorted().first {
             return usageError("'analyze segment' takes only --option keywords.dict=FILE and keywords.words=W,W, not '\(first)'")
         }
-        Lexicon.prefer(Self.lexiconResidency(for: invocation))
         let segmenter: Segmenter
         do {
             let keywordOptions = invocation.options["keywords"] ?? [:]
-            segmenter = try Segmenter.shipped(userWords: UserDictionary.words(file: keywordOptions["dict"], inline: keywordOptions["words"]))
+            let setup = Lexicon.Setup(environment: io.environment, residency: Self.lexiconResidency(for: invocation))
+            segmenter = try Lexicon.$setup.withValue(setup) {
+                try Segmenter.shipped(userWords: UserDictionary.words(file: keywordOptions["dict"], inline: keywordOptions["words"]))
+            }
         } catch {
             io.writeError("analyze: error: \(error)\n")
             return ExitCode.inputFailed

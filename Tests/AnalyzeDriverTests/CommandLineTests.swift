@@ -40,6 +40,15 @@ import AnalyticsCore
         #expect(runAnalyze(["--list-plugins"]).output == runAnalyze(["plugins"]).output)
     }
 
+    @Test func theLexiconPathComesFromTheDriversEnvironment() {
+        let captured = CapturedIO(stdin: Array("你好。".utf8))
+        var io = captured.io
+        io.environment = ["ANALYZE_LEXICON": "/nonexistent/lexicon.bin"]
+        #expect(Driver(io: io).run(["--plugins", "keywords", "-"]) == 1)
+        #expect(captured.errors.contains("cannot open the lexicon at /nonexistent/lexicon.bin"))
+        #expect(runAnalyze(["--plugins", "keywords", "-"], stdin: "你好。").status == 0, "without it, the shipped lexicon")
+    }
+
     @Test func aFileNamedLikeASubcommandAfterDoubleDash() {
         let run = runAnalyze(["--plugins", "stats", "--", "plugins"])
         #expect(run.status == 1, "'plugins' is read as a file that does not exist")
