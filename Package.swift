@@ -1,17 +1,42 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One SwiftPM target per analyzer module under Sources/Plugins/<Name>.
-// Adding an analyzer: add its target here and to `pluginTargets`, then one line in
-// Sources/AnalyzeDriver/BuiltinAnalyzers.swift. `scripts/new-analyzer NAME` does the layout.
-let pluginTargets: [(name: String, folder: String, resources: [Resource])] = [
-    ("StatsPlugin", "Stats", []),
-    ("KeywordsPlugin", "Keywords", []),
-    ("FactsPlugin", "Facts", []),
-    ("SlogansPlugin", "Slogans", [.copy("Resources/formulations.tsv")]),
-    ("SectionsPlugin", "Sections", [.copy("Resources/themes.tsv")]),
-    ("TermsPlugin", "Terms", [.copy("Resources/policy-terms.tsv")]),
-]
+import Foundation
+
+// One SwiftPM target per analyzer module, derived from the folders Sources/Plugins/<Name>: the
+// target is <Name>Plugin, every file in the folder's Resources/ is copied into its bundle, and an
+// `import <Other>Plugin` in its sources makes it depend on that plugin's target (so an analyzer
+// can require another plugin's analyzer and read its typed result). Nothing to edit here for a
+// new analyzer: `scripts/new-analyzer NAME` lays out the folder and registers it.
+let pluginsFolder = Context.packageDirectory + "/Sources/Plugins"
+let pluginFolders = ((try? FileManager.default.contentsOfDirectory(atPath: pluginsFolder)) ?? [])
+    .filter { !$0.hasPrefix(".") }
+    .sorted()
+
+/// `import XPlugin` lines of a plugin's Swift files, for the plugins that exist.
+func pluginImports(of folder: String) -> [String] {
+    let known = Set(pluginFolders.map { $0 + "Plugin" })
+    var found: Set<String> = []
+    let files = (try? FileManager.default.subpathsOfDirectory(atPath: pluginsFolder + "/" + folder)) ?? []
+    for file in files where file.hasSuffix(".swift") {
+        guard let text = try? String(contentsOfFile: pluginsFolder + "/" + folder + "/" + file, encoding: .utf8) else { continue }
+        for line in text.split(separator: "\n") {
+            let words = line.split(separator: " ").filter { !$0.isEmpty && !$0.hasPrefix("@") }
+            guard let index = words.firstIndex(of: "import"), index + 1 < words.count else { continue }
+            let module = String(words[index + 1])
+            if known.contains(module) && module != folder + "Plugin" { found.insert(module) }
+        }
+    }
+    return found.sorted()
+}
+
+let pluginTargets: [(name: String, folder: String, resources: [Resource], dependencies: [String])] = pluginFolders.map { folder in
+    let resources = ((try? FileManager.default.contentsOfDirectory(atPath: pluginsFolder + "/" + folder + "/Resources")) ?? [])
+        .filter { !$0.hasPrefix(".") }
+        .sorted()
+        .map { Resource.copy("Resources/" + $0) }
+    return (folder + "Plugin", folder, resources, pluginImports(of: folder))
+}
 
 let package = Package(
     name: "analyze",
@@ -42,7 +67,7 @@ let package = Package(
     ] + pluginTargets.map {
         .target(
             name: $0.name,
-            dependencies: ["AnalyticsCore"],
+            dependencies: ["AnalyticsCore"] + $0.dependencies.map { .target(name: $0) },
             path: "Sources/Plugins/\($0.folder)",
             resources: $0.resources
         )

@@ -6,7 +6,7 @@
 
 Prints MB/s of UTF-8 input for
   - analyze-bench: the segmenter in-process, text in and every word out (what rjieba.cut does);
-  - analyze --segment: the whole process (start, lexicon, read, decode, segment, write);
+  - analyze segment: the whole process (start, lexicon, read, decode, segment, write);
   - rjieba.cut and jieba.cut in-process with their dictionaries loaded;
 and start-up and peak memory. Everything is pinned to one core. This machine is a shared VM whose
 timings swing by up to 2x from one run to the next, so the two sides run in alternating rounds:
@@ -52,21 +52,21 @@ ratios = [] # rjieba time / analyze time within each round: a slow spell hits bo
 for _ in range(ROUNDS):
     seconds = float(subprocess.run([bench, "segment", corpus.name, "2"], check=True, capture_output=True, text=True).stdout.split()[1])
     best["bench"] = min(best["bench"], seconds)
-    best["process"] = min(best["process"], process_time([analyze, "--segment", corpus.name]))
+    best["process"] = min(best["process"], process_time([analyze, "segment", corpus.name]))
     if rjieba:
         start = time.perf_counter(); rjieba.cut(text); peer = time.perf_counter() - start
         best["rjieba"] = min(best["rjieba"], peer)
         ratios.append(peer / seconds)
 
-startup = min(process_time([analyze, "--segment", os.devnull]) for _ in range(20))
-seed_time = min(process_time([analyze, "--segment", seed]) for _ in range(20))
-# Peak RSS of `--segment` alone (the children's maximum would be analyze-bench's, which keeps every word).
-peak_kb = int(subprocess.run(["/usr/bin/time", "-f", "%M", analyze, "--segment", corpus.name], stdout=subprocess.DEVNULL,
+startup = min(process_time([analyze, "segment", os.devnull]) for _ in range(20))
+seed_time = min(process_time([analyze, "segment", seed]) for _ in range(20))
+# Peak RSS of `analyze segment` alone (the children's maximum would be analyze-bench's, which keeps every word).
+peak_kb = int(subprocess.run(["/usr/bin/time", "-f", "%M", analyze, "segment", corpus.name], stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, text=True, check=True).stderr.strip().splitlines()[-1])
 
 print(f"corpus: {len(files)} files, {mb:.2f} MB UTF-8, {len(text):,} characters; best of {ROUNDS} alternating rounds, one core")
 print(f"analyze-bench (in-process)   {best['bench']:6.3f} s  {mb / best['bench']:6.2f} MB/s")
-print(f"analyze --segment (process)  {best['process']:6.3f} s  {mb / best['process']:6.2f} MB/s   "
+print(f"analyze segment (process)  {best['process']:6.3f} s  {mb / best['process']:6.2f} MB/s   "
       f"start+lexicon {startup * 1000:.1f} ms, seed {seed_time * 1000:.1f} ms, peak RSS {peak_kb / 1024:.0f} MB")
 if rjieba:
     print(f"rjieba.cut (in-process)      {best['rjieba']:6.3f} s  {mb / best['rjieba']:6.2f} MB/s")

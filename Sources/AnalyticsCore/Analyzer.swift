@@ -20,17 +20,26 @@ public protocol Analyzer: Sendable {
 public struct AnalyzerDescription: Sendable {
     /// Stable lower-case id used in `--plugins`, `--option ID.KEY=…` and the JSON report.
     public let id: String
-    /// One line for `--list-plugins`.
+    /// One line for `analyze plugins`.
     public let summary: String
+    /// Whether it runs when `--plugins` is not given (and no project file names the analyzers).
+    /// A new analyzer is opt-in: making it default changes every user's report.
+    public let runsByDefault: Bool
+    /// CSS declarations for this analyzer's highlights in the HTML report (`background:#ffe08a`);
+    /// nil: the browser's plain mark.
+    public let highlightStyle: String?
     public let options: [OptionSpec]
     /// Ids of analyzers whose results this one reads through `AnalysisContext`.
     public let requires: [String]
     public let examples: [AnalyzerExample]
 
-    public init(id: String, summary: String, options: [OptionSpec] = [], requires: [String] = [], examples: [AnalyzerExample] = []) {
+    public init(id: String, summary: String, runsByDefault: Bool = false, highlightStyle: String? = nil,
+                options: [any OptionDeclaration] = [], requires: [String] = [], examples: [AnalyzerExample] = []) {
         self.id = id
         self.summary = summary
-        self.options = options
+        self.runsByDefault = runsByDefault
+        self.highlightStyle = highlightStyle
+        self.options = options.map { $0.spec }
         self.requires = requires
         self.examples = examples
     }

@@ -1,25 +1,115 @@
+/// One analyzer the registry knows: its description and how to set it up. A compiled Swift
+/// analyzer (`AnalyzerEntry(SomeAnalyzer.self)`) is one kind; the factory form leaves room for
+/// analyzers described at run time (an external program) that have no Swift type.
+public struct AnalyzerEntry: Sendable {
+    /// What a result offers besides its JSON and render blocks, known before anything runs.
+    public struct Capabilities: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// A table for `--format csv` (`CSVExportable`).
+        public static let table = Capabilities(rawValue: 1)
+        /// A summary over several documents (`CorpusSummarizable`).
+        public static let corpusSummary = Capabilities(rawValue: 2)
+    }
+
+    public let description: AnalyzerDescription
+    public let capabilities: Capabilities
+    /// The compiled analyzer, when there is one (typed look-ups, tests).
+    public let type: (any Analyzer.Type)?
+    /// Sets the analyzer up from options already validated against `description.options`.
+    public let make: @Sendable (OptionValues) throws -> AnalyzerInstance
+
+    public init(description: AnalyzerDescription, capabilities: Capabilities = [],
+                make: @escaping @Sendable (OptionValues) throws -> AnalyzerInstance) {
+        self.description = description
+        self.capabilities = capabilities
+        self.type = nil
+        self.make = make
+    }
+
+    public init<A: Analyzer>(_ type: A.Type) {
+        self.description = A.description
+        var capabilities: Capabilities = []
+        if A.Result.self is any CSVExportable.Type { capabilities.insert(.table) }
+        if A.Result.self is any CorpusSummarizable.Type { capabilities.insert(.corpusSummary) }
+        self.capabilities = capabilities
+        self.type = type
+        self.make = { options in
+            let analyzer = try A(options: options)
+            return AnalyzerInstance { document, context in try analyzer.analyze(document, context: context) }
+        }
+    }
+
+    /// Opens an existential metatype (`any Analyzer.Type`) into its typed entry.
+    static func opening(_ type: any Analyzer.Type) -> AnalyzerEntry {
+        func open<A: Analyzer>(_ type: A.Type) -> AnalyzerEntry { AnalyzerEntry(type) }
+        return open(type)
+    }
+}
+
+/// A set-up analyzer: runs on one document at a time, concurrently from several threads.
+public struct AnalyzerInstance: Sendable {
+    public let run: @Sendable (Document, AnalysisContext) throws -> any AnalyzerResult
+    public init(run: @escaping @Sendable (Document, AnalysisContext) throws -> any AnalyzerResult) {
+        self.run = run
+    }
+}
+
 /// The list of analyzers that exist, and the resolution of a request into a run order.
 ///
 /// A value built from one explicit list (see `BuiltinAnalyzers`): no registration by side effect,
 /// no global state.
 public struct AnalyzerRegistry: Sendable {
-    public let analyzers: [any Analyzer.Type]
+    public let entries: [AnalyzerEntry]
+
+    public init(entries: [AnalyzerEntry]) {
+        self.entries = entries
+    }
 
     public init(_ analyzers: [any Analyzer.Type]) {
-        self.analyzers = analyzers
+        self.entries = analyzers.map { AnalyzerEntry.opening($0) }
     }
 
-    public var ids: [String] { analyzers.map { $0.description.id } }
+    /// The compiled analyzers among the entries.
+    public var analyzers: [any Analyzer.Type] { entries.compactMap { $0.type } }
+
+    public var ids: [String] { entries.map { $0.description.id } }
+
+    /// What runs when no analyzers are named: those whose description says `runsByDefault`, in
+    /// registry order.
+    public var defaultIDs: [String] { entries.filter { $0.description.runsByDefault }.map { $0.description.id } }
+
+    public func entry(id: String) -> AnalyzerEntry? {
+        entries.first { $0.description.id == id }
+    }
+
+    /// The ids among `ids` whose results are tables (`--format csv --table ID`).
+    public func tables(among ids: [String]) -> [String] {
+        ids.filter { entry(id: $0)?.capabilities.contains(.table) == true }
+    }
 
     public func analyzer(id: String) -> (any Analyzer.Type)? {
-        analyzers.first { $0.description.id == id }
+        entry(id: id)?.type
     }
 
-    /// The analyzers to run for `requested` ids (all when nil), dependencies first, in a stable
-    /// order; throws on an unknown id or a dependency cycle.
-    public func resolve(_ requested: [String]?) throws(RegistryError) -> [any Analyzer.Type] {
-        let roots = requested ?? ids
-        var ordered: [any Analyzer.Type] = []
+    /// A registry with `more` entries after these (an id already here is replaced in place).
+    public func adding(_ more: [AnalyzerEntry]) -> AnalyzerRegistry {
+        var list = entries
+        for entry in more {
+            if let index = list.firstIndex(where: { $0.description.id == entry.description.id }) {
+                list[index] = entry
+            } else {
+                list.append(entry)
+            }
+        }
+        return AnalyzerRegistry(entries: list)
+    }
+
+    /// The analyzers to run for `requested` ids (the default set when nil), dependencies first, in
+    /// a stable order; throws on an unknown id or a dependency cycle.
+    public func resolve(_ requested: [String]?) throws(RegistryError) -> [AnalyzerEntry] {
+        let roots = requested ?? defaultIDs
+        var ordered: [AnalyzerEntry] = []
         var done: Set<String> = []
         var visiting: [String] = []
 
@@ -28,16 +118,16 @@ public struct AnalyzerRegistry: Sendable {
             if let index = visiting.firstIndex(of: id) {
                 throw .cycle(Array(visiting[index...]) + [id])
             }
-            guard let type = analyzer(id: id) else {
+            guard let entry = entry(id: id) else {
                 throw .unknown(id: id, requiredBy: parent, valid: ids)
             }
             visiting.append(id)
-            for dependency in type.description.requires {
+            for dependency in entry.description.requires {
                 try visit(dependency, requiredBy: id)
             }
             visiting.removeLast()
             done.insert(id)
-            ordered.append(type)
+            ordered.append(entry)
         }
 
         for id in roots { try visit(id, requiredBy: nil) }

@@ -43,16 +43,17 @@ extension Report {
     }
 }
 
-/// A result that is a table: `--format csv` writes the rows of every document, with a source column.
+/// Capability: a result that is a table. `--format csv --table ID` writes the rows of every
+/// document, with a source column first (`--format csv` alone, when one analyzer run has a table).
 public protocol CSVExportable: AnalyzerResult {
     static var csvColumns: [String] { get }
     var csvRows: [[String]] { get }
 }
 
 public enum CSVReportRenderer {
-    /// The rows of the first requested analyzer whose results are tables, for all documents.
-    public static func render(_ report: Report) -> String? {
-        guard let id = report.documents.lazy.flatMap(\.entries).first(where: { $0.result is any CSVExportable })?.id else { return nil }
+    /// The table of analyzer `id` for all documents; nil when no result of that id is a table.
+    public static func render(_ report: Report, table id: String) -> String? {
+        guard report.documents.contains(where: { $0.entries.contains { $0.id == id && $0.result is any CSVExportable } }) else { return nil }
         var columns: [String] = []
         var rows: [[String]] = []
         for document in report.documents {

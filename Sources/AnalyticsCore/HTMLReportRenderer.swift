@@ -2,7 +2,9 @@
 /// the analyzers' highlights (hover for the detail), every analyzer's blocks (tables sort on a
 /// click, bars as a chart, outlines as lists), and the corpus section with heat maps.
 public enum HTMLReportRenderer {
-    public static func render(_ report: Report) -> String {
+    /// - Parameter highlightStyles: CSS declarations for each analyzer's marks, by id, in order
+    ///   (the registry's `AnalyzerDescription.highlightStyle`s).
+    public static func render(_ report: Report, highlightStyles: [(id: String, css: String)] = []) -> String {
         var body = ""
         for (index, document) in report.documents.enumerated() {
             body += "<section class=\"document\" id=\"document-\(index)\">\n<h2>\(escape(document.source))</h2>\n"
@@ -22,7 +24,7 @@ public enum HTMLReportRenderer {
             }
             body += "</section>\n"
         }
-        return page(body)
+        return page(body, marks: highlightStyles.map { " mark.\(escape($0.id)){\($0.css)}" }.joined())
     }
 
     /// The text with non-overlapping highlights: earlier spans first, longer first at the same start.
@@ -94,7 +96,7 @@ public enum HTMLReportRenderer {
         return out
     }
 
-    private static func page(_ body: String) -> String {
+    private static func page(_ body: String, marks: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="zh"><head><meta charset="utf-8"><title>analyze report</title>
@@ -103,7 +105,7 @@ public enum HTMLReportRenderer {
         h2{border-bottom:2px solid #c41e3a;padding-bottom:.2em} h3{margin-bottom:.3em;color:#c41e3a}
         .columns{display:flex;gap:2em;align-items:flex-start} .text{flex:3;white-space:pre-wrap;line-height:1.9;background:#fff;padding:1em;border:1px solid #ddd}
         .results{flex:2;min-width:24em} .meta{color:#666} .error{color:#b00;font-weight:bold}
-        mark{border-radius:3px;padding:0 1px;cursor:help} mark.facts{background:#ffe08a} mark.slogans{background:#b8e0ff} mark.sections{background:#d5f5d0;font-weight:bold}
+        mark{border-radius:3px;padding:0 1px;cursor:help}\(marks)
         table{border-collapse:collapse;margin:.5em 0;font-size:.9em} th,td{border:1px solid #ddd;padding:2px 6px;text-align:left} td.number{text-align:right}
         table.sortable th{cursor:pointer;background:#f0f0f0} table.sortable th:hover{background:#e0e0e0}
         .bar{display:flex;align-items:center;gap:.5em;font-size:.9em} .bar .label{width:10em;overflow:hidden;white-space:nowrap}

@@ -79,49 +79,59 @@ public final class Lexicon: @unchecked Sendable {
         case resident
     }
 
-    /// The lexicon shipped with AnalyticsCore (see `locate()`), loaded once per process, on
-    /// first use, and shared by every analyzer that segments.
-    public static func shipped() throws(LoadError) -> Lexicon {
-        try shared.lexicon()
+    /// Where the shipped lexicon comes from and how it is held: a value the caller passes (the
+    /// driver, from its environment and the size of the run), not a process-wide preference.
+    public struct Setup: Sendable, Equatable {
+        /// A lexicon file to use instead of the bundle's (the driver passes `$ANALYZE_LEXICON`).
+        public var path: String?
+        public var residency: Residency
+
+        public init(path: String? = nil, residency: Residency = .mapped) {
+            self.path = path
+            self.residency = residency
+        }
+
+        /// `ANALYZE_LEXICON` from `environment` (the driver's, like every other setting).
+        public init(environment: [String: String], residency: Residency) {
+            self.init(path: environment["ANALYZE_LEXICON"], residency: residency)
+        }
     }
 
-    /// How the shipped lexicon is to be held when it is loaded (`.mapped` unless said): the
-    /// driver says so before it builds the analyzers, when it knows how big the run is. No effect
-    /// once the lexicon is loaded.
-    public static func prefer(_ residency: Residency) {
-        shared.prefer(residency)
+    /// The setup in force while analyzers are set up: `Lexicon.$setup.withValue(setup) { … }`
+    /// around building a `Pipeline` (or a `Segmenter`) passes it down to `shipped()`.
+    @TaskLocal public static var setup = Setup()
+
+    /// The lexicon shipped with AnalyticsCore (or the setup's file), loaded once per process and
+    /// file, on first use, and shared by every analyzer that segments. How it is held is decided
+    /// by the setup of the first load.
+    public static func shipped() throws(LoadError) -> Lexicon {
+        try shared.lexicon(setup)
     }
 
     private static let shared = SharedLexicon()
 
-    /// The process's one shipped lexicon, loaded by the first caller (analyzers are built
-    /// concurrently in tests, hence the lock).
+    /// The loaded lexicons by file (analyzers are built concurrently in tests, hence the lock).
     private final class SharedLexicon: @unchecked Sendable {
         private let lock = NSLock()
-        private var residency = Residency.mapped
-        private var loaded: Result<Lexicon, LoadError>?
+        private var loaded: [String?: Result<Lexicon, LoadError>] = [:]
 
-        func prefer(_ residency: Residency) {
+        func lexicon(_ setup: Setup) throws(LoadError) -> Lexicon {
             lock.lock()
             defer { lock.unlock() }
-            self.residency = residency
-        }
-
-        func lexicon() throws(LoadError) -> Lexicon {
-            lock.lock()
-            defer { lock.unlock() }
-            if let loaded { return try loaded.get() }
-            let residency = self.residency
-            let result = Result { () throws(LoadError) -> Lexicon in try Lexicon(path: try Lexicon.locate(), residency: residency) }
-            loaded = result
+            if let done = loaded[setup.path] { return try done.get() }
+            let result = Result { () throws(LoadError) -> Lexicon in
+                let path: String
+                if let given = setup.path { path = given } else { path = try Lexicon.locate() }
+                return try Lexicon(path: path, residency: setup.residency)
+            }
+            loaded[setup.path] = result
             return try result.get()
         }
     }
 
-    /// Finds the shipped lexicon: `$ANALYZE_LEXICON`, else the resource bundle beside the running
-    /// binary (where `swift build` and `scripts/install` put it).
+    /// Finds the shipped lexicon: the resource bundle beside the running binary (where `swift
+    /// build` and `scripts/install` put it).
     public static func locate() throws(LoadError) -> String {
-        if let path = ProcessInfo.processInfo.environment["ANALYZE_LEXICON"] { return path }
         if let path = ResourceLocator.path(of: fileName, target: "AnalyticsCore") { return path }
         throw LoadError(message: "the word lexicon (\(bundleName)/\(fileName)) is not beside the analyze binary; install with scripts/install, or set ANALYZE_LEXICON to its path")
     }

@@ -76,3 +76,80 @@ public struct OptionValues: Sendable {
     public func number(_ key: String) -> Double? { values[key].flatMap { Double($0) } }
     public func flag(_ key: String) -> Bool { values[key] == "true" }
 }
+
+/// What an analyzer's `description.options` lists: an `OptionSpec` or a typed `Option`.
+public protocol OptionDeclaration: Sendable {
+    var spec: OptionSpec { get }
+}
+
+extension OptionSpec: OptionDeclaration {
+    public var spec: OptionSpec { self }
+}
+
+/// An option declared once — key, type, default, help, the validation that follows from the
+/// type — and read back typed: `options[Self.top]` is an `Int`, the declared default when unset.
+///
+///     static let top = Option(integer: "top", in: 1...1000, default: 20, help: "how many to report")
+///     // description: options: [top];  init(options:): top = options[Self.top]
+public struct Option<Value: Sendable>: OptionDeclaration {
+    public let spec: OptionSpec
+    let defaultValue: Value
+    let parse: @Sendable (String) -> Value?
+
+    init(_ spec: OptionSpec, default defaultValue: Value, parse: @escaping @Sendable (String) -> Value?) {
+        self.spec = spec
+        self.defaultValue = defaultValue
+        self.parse = parse
+    }
+
+    public var key: String { spec.key }
+}
+
+extension Option where Value == Int {
+    public init(integer key: String, in range: ClosedRange<Int>, default value: Int, help: String) {
+        self.init(OptionSpec(key, .integer(range), default: String(value), help: help), default: value) { Int($0) }
+    }
+}
+
+extension Option where Value == Double {
+    public init(number key: String, in range: ClosedRange<Double>, default value: Double, help: String) {
+        self.init(OptionSpec(key, .number(range), default: String(value), help: help), default: value) { Double($0) }
+    }
+}
+
+extension Option where Value == Bool {
+    public init(flag key: String, default value: Bool, help: String) {
+        self.init(OptionSpec(key, .flag, default: String(value), help: help), default: value) { $0 == "true" }
+    }
+}
+
+extension Option where Value == String {
+    /// One of `values`.
+    public init(choice key: String, _ values: [String], default value: String, help: String) {
+        precondition(values.contains(value), "option \(key): default '\(value)' is not one of its choices")
+        self.init(OptionSpec(key, .choice(values), default: value, help: help), default: value) { $0 }
+    }
+
+    public init(text key: String, default value: String, help: String) {
+        self.init(OptionSpec(key, .text, default: value, help: help), default: value) { $0 }
+    }
+}
+
+extension Option where Value == String? {
+    /// A path, none by default.
+    public init(file key: String, help: String) {
+        self.init(OptionSpec(key, .file, default: nil, help: help), default: nil) { .some($0) }
+    }
+
+    /// Free text, none by default.
+    public init(optionalText key: String, help: String) {
+        self.init(OptionSpec(key, .text, default: nil, help: help), default: nil) { .some($0) }
+    }
+}
+
+extension OptionValues {
+    /// The option's value, typed; its declared default when not set.
+    public subscript<Value>(_ option: Option<Value>) -> Value {
+        string(option.key).flatMap(option.parse) ?? option.defaultValue
+    }
+}

@@ -20,29 +20,27 @@ public struct Pipeline: Sendable {
     public var runOrder: [String] { stages.map(\.id) }
 
     /// - Parameters:
-    ///   - requested: analyzer ids, or nil for every registered analyzer.
+    ///   - requested: analyzer ids, or nil for the registry's default set.
     ///   - options: `[analyzer id: [key: value]]` as given by the user; validated here.
     public init(registry: AnalyzerRegistry, requested: [String]?, options: [String: [String: String]] = [:]) throws {
-        let types = try registry.resolve(requested)
+        let entries = try registry.resolve(requested)
         try Self.validate(options, registry: registry)
         var seen: Set<String> = []
-        self.requestedIDs = (requested ?? registry.ids).filter { seen.insert($0).inserted }
-        self.stages = try types.map { type in try Self.stage(for: type, options: options[type.description.id] ?? [:]) }
-    }
-
-    private static func stage<A: Analyzer>(for type: A.Type, options: [String: String]) throws -> Stage {
-        let analyzer = try A(options: OptionValues(options, specs: A.description.options))
-        return Stage(id: A.description.id, requires: A.description.requires) { document, context in
-            try analyzer.analyze(document, context: context)
+        self.requestedIDs = (requested ?? registry.defaultIDs).filter { seen.insert($0).inserted }
+        self.stages = try entries.map { entry in
+            let description = entry.description
+            let instance = try entry.make(OptionValues(options[description.id] ?? [:], specs: description.options))
+            return Stage(id: description.id, requires: description.requires, run: instance.run)
         }
     }
 
-    private static func validate(_ options: [String: [String: String]], registry: AnalyzerRegistry) throws(OptionError) {
+    /// Checks `--option` values against the analyzers' declarations (unknown analyzer or key, bad value).
+    public static func validate(_ options: [String: [String: String]], registry: AnalyzerRegistry) throws(OptionError) {
         for (id, values) in options.sorted(by: { $0.key < $1.key }) {
-            guard let type = registry.analyzer(id: id) else {
+            guard let entry = registry.entry(id: id) else {
                 throw OptionError(message: RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
             }
-            let specs = type.description.options
+            let specs = entry.description.options
             for (key, value) in values.sorted(by: { $0.key < $1.key }) {
                 guard let spec = specs.first(where: { $0.key == key }) else {
                     let valid = specs.map { "\(id).\($0.key)" }
@@ -57,24 +55,37 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Runs every stage on `document`; results keyed by analyzer id, failures as messages.
+    /// Runs every stage on `document`; results keyed by analyzer id, and for each analyzer that
+    /// gave none, what happened: "failed: …" (it threw) or "not run: …" (an analyzer it requires
+    /// failed or was not run; it is not called, so it never sees a missing result).
     public func run(_ document: Document) -> (results: [String: any AnalyzerResult], failures: [String: String]) {
         var results: [String: any AnalyzerResult] = [:]
         var failures: [String: String] = [:]
         var pending = stages
         while !pending.isEmpty {
-            let ready = pending.filter { stage in stage.requires.allSatisfy { results[$0] != nil || failures[$0] != nil } }
-            pending.removeAll { stage in ready.contains { $0.id == stage.id } }
+            var ready: [Stage] = []
+            var waiting: [Stage] = []
+            for stage in pending {
+                if let missing = stage.requires.first(where: { failures[$0] != nil }) {
+                    failures[stage.id] = "not run: it needs '\(missing)', which gave no result (\(failures[missing]!))"
+                } else if stage.requires.allSatisfy({ results[$0] != nil }) {
+                    ready.append(stage)
+                } else {
+                    waiting.append(stage)
+                }
+            }
+            if ready.isEmpty {
+                // Cannot happen for a resolved registry (requirements come first); never loop.
+                for stage in waiting { failures[stage.id] = "not run: its requirements did not run" }
+                break
+            }
+            pending = waiting
             let context = AnalysisContext(results: results)
             let outcomes = Self.runConcurrently(ready, document: document, context: context)
             for (stage, outcome) in zip(ready, outcomes) {
-                if let failed = stage.requires.first(where: { failures[$0] != nil }) {
-                    failures[stage.id] = "not run: it needs '\(failed)', which failed"
-                    continue
-                }
                 switch outcome {
                 case .success(let result): results[stage.id] = result
-                case .failure(let error): failures[stage.id] = String(describing: error)
+                case .failure(let error): failures[stage.id] = "failed: " + String(describing: error)
                 }
             }
         }
@@ -82,6 +93,7 @@ public struct Pipeline: Sendable {
     }
 
     private static func runConcurrently(_ stages: [Stage], document: Document, context: AnalysisContext) -> [Result<any AnalyzerResult, any Error>] {
+        if stages.isEmpty { return [] }
         if stages.count == 1 {
             return [Result { try stages[0].run(document, context) }]
         }

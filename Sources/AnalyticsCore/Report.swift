@@ -41,7 +41,7 @@ public struct DocumentReport: Sendable {
     public static func analyzing(_ document: Document, with pipeline: Pipeline) -> DocumentReport {
         let (results, failures) = pipeline.run(document)
         let entries = pipeline.requestedIDs.compactMap { id in results[id].map { Entry(id: id, result: $0) } }
-        let errors = pipeline.runOrder.compactMap { id in failures[id].map { "analyzer '\(id)' failed: \($0)" } }
+        let errors = pipeline.runOrder.compactMap { id in failures[id].map { "analyzer '\(id)' \($0)" } }
         return DocumentReport(source: document.source, document: document, entries: entries, errors: errors)
     }
 

@@ -16,10 +16,13 @@ public struct DriverIO: Sendable {
     /// A progress bar is drawn on standard error only when it is a terminal.
     public var errorIsTerminal: Bool
     public var environment: [String: String]
+    /// Where to look for `.analyze.json` (this directory and its parents); nil: nowhere (tests).
+    public var workingDirectory: String?
 
     public init(readStandardInput: @escaping @Sendable () throws -> [UInt8], writeOutput: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void, outputIsTerminal: Bool = false, errorIsTerminal: Bool = false,
-                environment: [String: String] = [:], writeOutputBytes: (@Sendable ([UInt8]) -> Void)? = nil) {
+                environment: [String: String] = [:], workingDirectory: String? = nil, writeOutputBytes: (@Sendable ([UInt8]) -> Void)? = nil) {
+        self.workingDirectory = workingDirectory
         self.readStandardInput = readStandardInput
         self.writeOutput = writeOutput
         self.writeOutputBytes = writeOutputBytes ?? { writeOutput(String(decoding: $0, as: UTF8.self)) }
@@ -48,121 +51,51 @@ public struct Driver: Sendable {
     }
 
     public func run(_ arguments: [String]) -> Int32 {
-        let invocation: Invocation
+        var invocation: Invocation
         do {
             invocation = try InvocationParser.parse(arguments)
+            if invocation.subcommand.readsProjectFile, !invocation.showHelp, !invocation.showVersion,
+               let path = invocation.config ?? io.workingDirectory.flatMap(ProjectFile.find) {
+                invocation.merge(try ProjectFile.load(path, registry: registry))
+            }
         } catch {
             return usageError(error.message)
         }
-        switch invocation.action {
-        case .help:
-            io.writeOutput(CommandLineSpec.help(registry: registry))
-        case .version:
-            io.writeOutput("analyze \(CommandLineSpec.version)\n")
-        case .listPlugins:
-            io.writeOutput(Explanation.list(registry))
-        case .explain(let id):
-            guard let type = registry.analyzer(id: id) else {
-                return usageError(RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
-            }
-            io.writeOutput(Explanation.explain(type))
-        case .analyze:
-            return analyze(invocation)
-        case .segment:
-            return segment(invocation)
+        for note in invocation.notes { io.writeError("analyze: note: \(note)\n") }
+        if invocation.showHelp {
+            io.writeOutput(invocation.subcommand.help(registry: registry))
+            return ExitCode.success
         }
-        return ExitCode.success
+        if invocation.showVersion {
+            io.writeOutput("analyze \(CommandLineSpec.version)\n")
+            return ExitCode.success
+        }
+        return invocation.subcommand.run(self, invocation)
     }
 
-    private func usageError(_ message: String) -> Int32 {
-        io.writeError("analyze: error: \(message)\n")
-        return ExitCode.usage
-    }
-
-    private func analyze(_ invocation: Invocation) -> Int32 {
-        Lexicon.prefer(Self.lexiconResidency(for: invocation))
-        let pipeline: Pipeline
+    /// `analyze plugins [ID]`.
+    func plugins(_ invocation: Invocation) -> Int32 {
         do {
-            pipeline = try Pipeline(registry: registry, requested: invocation.plugins, options: invocation.options)
-        } catch let error as Lexicon.LoadError {
-            io.writeError("analyze: error: \(error.message)\n")
-            return ExitCode.inputFailed
+            // The same checks as a run: unknown ids, options and values are usage errors here too.
+            _ = try registry.resolve(invocation.plugins)
+            try Pipeline.validate(invocation.options, registry: registry)
         } catch {
             return usageError(String(describing: error))
         }
-        if let encoding = invocation.encoding, !TextDecoding.isKnownEncoding(encoding) {
-            return usageError("unknown encoding '\(encoding)' for --encoding; try GB18030, GBK, BIG5, UTF-16LE (iconv names)")
+        guard let id = invocation.inputs.first else {
+            io.writeOutput(Explanation.list(registry, settings: invocation))
+            return ExitCode.success
         }
+        guard let entry = registry.entry(id: id) else {
+            return usageError(RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
+        }
+        io.writeOutput(Explanation.explain(entry.description, settings: invocation))
+        return ExitCode.success
+    }
 
-        if invocation.format == .csv, let plugins = invocation.plugins, !plugins.contains("facts") {
-            return usageError("--format csv writes the facts table; add facts to --plugins")
-        }
-        let units = inputUnits(invocation)
-        // jsonl is written line by line as documents finish (to --output or standard output), so
-        // memory holds only the documents in flight, whatever the size of the corpus.
-        let streaming = invocation.format == .jsonl
-        var sink: UnsafeMutablePointer<FILE>?
-        if streaming, let output = invocation.output {
-            guard let file = fopen(output, "wb") else {
-                io.writeError("analyze: \(output): cannot write the report (\(String(cString: strerror(errno)))); check the path\n")
-                return ExitCode.inputFailed
-            }
-            sink = file
-        }
-        var documents: [DocumentReport] = []
-        var allSucceeded = true
-        let driver = self
-        let progress = io.errorIsTerminal && units.count > 1 ? ProgressBar(total: units.count, write: io.writeError) : nil
-        CorpusRunner.run(count: units.count, jobs: invocation.jobs, work: { index -> (report: DocumentReport, line: [UInt8]?) in
-            let report: DocumentReport
-            switch units[index] {
-            case .file(let path): report = driver.analyzeInput(path, invocation: invocation, pipeline: pipeline)
-            case .text(let source, let text): report = .analyzing(Document(source: source, text: text), with: pipeline)
-            case .failed(let source, let error): report = .failed(source: source, error: error)
-            }
-            // Encoding happens on the worker too: it is a large part of the work for big outputs.
-            return (report, streaming ? try? JSONReportRenderer.renderLineUTF8(report) : nil)
-        }, emit: { index, done in
-            let report = done.report
-            if !report.errors.isEmpty { progress?.clear() }
-            for error in report.errors {
-                io.writeError("analyze: \(report.source): \(error)\n")
-            }
-            progress?.update(done: index + 1, characters: report.characters)
-            allSucceeded = allSucceeded && report.succeeded
-            if streaming, let line = done.line {
-                if let sink {
-                    line.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, sink) }
-                } else {
-                    io.writeOutputBytes(line) // one line per document, in input order, as soon as it is ready
-                }
-            } else {
-                documents.append(report)
-            }
-        })
-        if let sink, fclose(sink) != 0 {
-            io.writeError("analyze: \(invocation.output!): could not finish writing the report\n")
-            return ExitCode.inputFailed
-        }
-        progress?.clear()
-        if streaming { return allSucceeded ? ExitCode.success : ExitCode.inputFailed }
-        let report = Report(documents: documents)
-        let rendered: String
-        do {
-            rendered = try render(report, format: invocation.format, toTerminal: invocation.output == nil && io.outputIsTerminal)
-        } catch {
-            io.writeError("analyze: error: could not render the report: \(error)\n")
-            return ExitCode.inputFailed
-        }
-        if let output = invocation.output {
-            guard write(rendered, to: output) else {
-                io.writeError("analyze: \(output): cannot write the report (\(String(cString: strerror(errno)))); check the path\n")
-                return ExitCode.inputFailed
-            }
-        } else {
-            io.writeOutput(rendered)
-        }
-        return allSucceeded ? ExitCode.success : ExitCode.inputFailed
+    func usageError(_ message: String) -> Int32 {
+        io.writeError("analyze: error: \(message)\n")
+        return ExitCode.usage
     }
 
     /// Reading the lexicon onto huge pages pays for its few milliseconds only when the run is
@@ -174,16 +107,18 @@ public struct Driver: Sendable {
     }
 
     /// `--segment`: each input line's words separated by single spaces, one output line per input line.
-    private func segment(_ invocation: Invocation) -> Int32 {
+    func segment(_ invocation: Invocation) -> Int32 {
         let unknown = invocation.options.flatMap { id, values in values.keys.map { "\(id).\($0)" } }.filter { $0 != "keywords.dict" && $0 != "keywords.words" }
         if let first = unknown.sorted().first {
-            return usageError("'--segment' takes only --option keywords.dict=FILE and keywords.words=W,W, not '\(first)'")
+            return usageError("'analyze segment' takes only --option keywords.dict=FILE and keywords.words=W,W, not '\(first)'")
         }
-        Lexicon.prefer(Self.lexiconResidency(for: invocation))
         let segmenter: Segmenter
         do {
             let keywordOptions = invocation.options["keywords"] ?? [:]
-            segmenter = try Segmenter.shipped(userWords: UserDictionary.words(file: keywordOptions["dict"], inline: keywordOptions["words"]))
+            let setup = Lexicon.Setup(environment: io.environment, residency: Self.lexiconResidency(for: invocation))
+            segmenter = try Lexicon.$setup.withValue(setup) {
+                try Segmenter.shipped(userWords: UserDictionary.words(file: keywordOptions["dict"], inline: keywordOptions["words"]))
+            }
         } catch {
             io.writeError("analyze: error: \(error)\n")
             return ExitCode.inputFailed
@@ -208,11 +143,11 @@ public struct Driver: Sendable {
         return status
     }
 
-    private enum ReadOutcome { case success(String), failure(String) }
+    enum ReadOutcome { case success(String), failure(String) }
 
     /// What to analyse: files (directories expanded), or with `--input jsonl` one document per
     /// line `{"id": …, "text": …}` of each input, the contract of Spark's RDD.pipe and Hadoop Streaming.
-    private func inputUnits(_ invocation: Invocation) -> [InputUnit] {
+    func inputUnits(_ invocation: Invocation) -> [InputUnit] {
         let expanded = CorpusRunner.expand(invocation.inputs, glob: invocation.glob)
         guard invocation.inputFormat == .jsonl else {
             return expanded.map { input in input.error.map { InputUnit.failed(source: input.path, error: $0) } ?? .file(input.path) }
@@ -235,7 +170,7 @@ public struct Driver: Sendable {
         return units
     }
 
-    private func readText(_ input: String, invocation: Invocation) -> ReadOutcome {
+    func readText(_ input: String, invocation: Invocation) -> ReadOutcome {
         do {
             let bytes = input == "-" ? try io.readStandardInput() : try InputReader.read(path: input, maxBytes: invocation.maxBytes)
             return .success(try TextDecoding.decode(bytes, encoding: invocation.encoding).text)
@@ -246,38 +181,10 @@ public struct Driver: Sendable {
         }
     }
 
-    private func analyzeInput(_ input: String, invocation: Invocation, pipeline: Pipeline) -> DocumentReport {
+    func analyzeInput(_ input: String, invocation: Invocation, pipeline: Pipeline) -> DocumentReport {
         switch readText(input, invocation: invocation) {
         case .failure(let message): return .failed(source: input, error: message)
         case .success(let text): return .analyzing(Document(source: input, text: text), with: pipeline)
         }
-    }
-
-    private func render(_ report: Report, format: OutputFormat, toTerminal: Bool) throws -> String {
-        switch format {
-        case .text:
-            let useColor = toTerminal && io.environment["NO_COLOR"] == nil
-            return TextReportRenderer(useColor: useColor).render(report)
-        case .json:
-            return try JSONReportRenderer.render(report)
-        case .jsonl:
-            return try report.documents.map(JSONReportRenderer.renderLine).joined()
-        case .markdown:
-            return MarkdownReportRenderer.render(report)
-        case .html:
-            return HTMLReportRenderer.render(report)
-        case .csv:
-            guard let csv = CSVReportRenderer.render(report) else {
-                throw UsageError(message: "--format csv writes the facts table: run the facts analyzer (--plugins facts)")
-            }
-            return csv
-        }
-    }
-
-    private func write(_ text: String, to path: String) -> Bool {
-        guard let file = fopen(path, "wb") else { return false }
-        let bytes = Array(text.utf8)
-        let written = fwrite(bytes, 1, bytes.count, file)
-        return fclose(file) == 0 && written == bytes.count
     }
 }

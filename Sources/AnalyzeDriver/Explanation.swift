@@ -1,18 +1,33 @@
 import AnalyticsCore
 
-/// `--list-plugins` and `--explain ID`, generated from the analyzers' own descriptions.
+/// `analyze plugins` and `analyze plugins ID`, generated from the analyzers' own descriptions and
+/// the settings in force (with where each came from).
 enum Explanation {
-    static func list(_ registry: AnalyzerRegistry) -> String {
+    static func list(_ registry: AnalyzerRegistry, settings: Invocation = Invocation()) -> String {
         let width = registry.ids.map(\.count).max() ?? 0
-        return registry.analyzers.map { type in
-            let description = type.description
-            return description.id.padding(toLength: width) + "  " + description.summary + "\n"
+        var out = registry.entries.map { entry in
+            let description = entry.description
+            let runs = description.runsByDefault ? "default" : "opt-in "
+            return description.id.padding(toLength: width) + "  " + runs + "  " + description.summary + "\n"
         }.joined()
+        let run = settings.plugins ?? registry.defaultIDs
+        let source = settings.sources["plugins"].map { "from \($0)" } ?? "the analyzers marked default"
+        out += "\nRuns: \(run.joined(separator: ", ")) (\(source))\n"
+        let set = settings.sources.filter { $0.key != "plugins" }.sorted { $0.key < $1.key }
+        if !set.isEmpty {
+            out += "Options set:\n"
+            for (name, source) in set {
+                let dot = name.firstIndex(of: ".")!
+                let value = settings.options[String(name[..<dot])]?[String(name[name.index(after: dot)...])] ?? ""
+                out += "  \(name)=\(value)  (from \(source))\n"
+            }
+        }
+        return out
     }
 
-    static func explain(_ type: any Analyzer.Type) -> String {
-        let description = type.description
+    static func explain(_ description: AnalyzerDescription, settings: Invocation = Invocation()) -> String {
         var out = "\(description.id): \(description.summary)\n"
+        out += description.runsByDefault ? "\nRuns by default (when --plugins is not given).\n" : "\nOpt-in: runs when asked for, --plugins \(description.id).\n"
         if !description.requires.isEmpty {
             out += "\nRequires: \(description.requires.joined(separator: ", "))\n"
         }
@@ -21,6 +36,10 @@ enum Explanation {
         for option in description.options {
             let defaultText = option.defaultValue.map { " (default: \($0))" } ?? ""
             out += "  --option \(description.id).\(option.key)=\(option.valueHint)\n      \(option.help)\(defaultText)\n"
+            let name = "\(description.id).\(option.key)"
+            if let source = settings.sources[name], let value = settings.options[description.id]?[option.key] {
+                out += "      set to \(value) (from \(source))\n"
+            }
         }
         out += "\nExamples (« » marks what it reports):\n"
         for example in description.examples {

@@ -36,7 +36,7 @@ public struct FuzzHarness: Sendable {
         written += TextReportRenderer(useColor: true).render(report).utf8.count
         written += MarkdownReportRenderer.render(report).utf8.count
         written += HTMLReportRenderer.render(report).utf8.count
-        written += CSVReportRenderer.render(report)?.utf8.count ?? 0
+        for id in pipeline.requestedIDs { written += CSVReportRenderer.render(report, table: id)?.utf8.count ?? 0 }
         if let text = String(validating: bytes, as: UTF8.self) {
             written += segmenter.segmentedLines(text).utf8.count
             for line in text.split(separator: "\n").prefix(4) {

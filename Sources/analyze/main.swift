@@ -1,4 +1,5 @@
 import AnalyzeDriver
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,6 +13,7 @@ let io = DriverIO(
     outputIsTerminal: isatty(STDOUT_FILENO) == 1,
     errorIsTerminal: isatty(STDERR_FILENO) == 1,
     environment: StandardStreams.environment(),
+    workingDirectory: FileManager.default.currentDirectoryPath,
     writeOutputBytes: { StandardStreams.write($0, to: STDOUT_FILENO) }
 )
 let status = Driver(io: io).run(Array(CommandLine.arguments.dropFirst()))

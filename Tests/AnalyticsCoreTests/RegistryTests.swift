@@ -31,6 +31,22 @@ struct FailingAnalyzer: Analyzer {
     func analyze(_ document: Document, context: AnalysisContext) throws -> CountResult { throw AnalyzerSetupError("broken") }
 }
 
+/// Requires the failing analyzer; it must never be called (it would throw "called without failing").
+struct AfterFailing: Analyzer {
+    static let description = AnalyzerDescription(id: "after-failing", summary: "needs failing", requires: ["failing"])
+    init(options: OptionValues) {}
+    func analyze(_ document: Document, context: AnalysisContext) throws -> CountResult {
+        guard context.result(of: FailingAnalyzer.self) != nil else { throw AnalyzerSetupError("called without failing") }
+        return CountResult(value: 1)
+    }
+}
+
+struct AfterAfter: Analyzer {
+    static let description = AnalyzerDescription(id: "after-after", summary: "needs after-failing", runsByDefault: true, requires: ["after-failing"])
+    init(options: OptionValues) {}
+    func analyze(_ document: Document, context: AnalysisContext) throws -> CountResult { throw AnalyzerSetupError("called without after-failing") }
+}
+
 struct CycleA: Analyzer {
     static let description = AnalyzerDescription(id: "cycle-a", summary: "a", requires: ["cycle-b"])
     init(options: OptionValues) {}
@@ -44,7 +60,8 @@ struct CycleB: Analyzer {
 }
 
 @Suite struct RegistryTests {
-    let registry = AnalyzerRegistry([DoubleLengthAnalyzer.self, LengthAnalyzer.self, FailingAnalyzer.self, CycleA.self, CycleB.self])
+    let registry = AnalyzerRegistry([DoubleLengthAnalyzer.self, LengthAnalyzer.self, FailingAnalyzer.self, CycleA.self, CycleB.self,
+                                     AfterFailing.self, AfterAfter.self])
 
     @Test func dependenciesComeFirst() throws {
         #expect(try registry.resolve(["double"]).map { $0.description.id } == ["length", "double"])
@@ -55,7 +72,7 @@ struct CycleB: Analyzer {
         #expect(throws: RegistryError.unknown(id: "lenght", requiredBy: nil, valid: registry.ids)) { try registry.resolve(["lenght"]) }
         let message = RegistryError.unknown(id: "lenght", requiredBy: nil, valid: registry.ids).description
         #expect(message.contains("did you mean 'length'"))
-        #expect(message.contains("valid analyzers: double, length, failing, cycle-a, cycle-b"))
+        #expect(message.contains("valid analyzers: double, length, failing, cycle-a, cycle-b, after-failing, after-after"))
     }
 
     @Test func cyclesAreRejected() {
@@ -84,5 +101,34 @@ struct CycleB: Analyzer {
         let report = DocumentReport.analyzing(Document(source: "t", text: "ab"), with: pipeline)
         #expect(report.entries.map(\.id) == ["length"])
         #expect(report.errors == ["analyzer 'failing' failed: broken"])
+    }
+
+    @Test func aFailedDependencyMeansNotRunWithTheCause() throws {
+        let pipeline = try Pipeline(registry: registry, requested: ["after-after", "length"])
+        #expect(pipeline.runOrder == ["failing", "after-failing", "after-after", "length"])
+        let report = DocumentReport.analyzing(Document(source: "t", text: "ab"), with: pipeline)
+        #expect(report.entries.map(\.id) == ["length"])
+        #expect(report.errors == [
+            "analyzer 'failing' failed: broken",
+            "analyzer 'after-failing' not run: it needs 'failing', which gave no result (failed: broken)",
+            "analyzer 'after-after' not run: it needs 'after-failing', which gave no result (not run: it needs 'failing', which gave no result (failed: broken))",
+        ])
+    }
+
+    @Test func withoutARequestTheDefaultSetRuns() throws {
+        #expect(registry.defaultIDs == ["after-after"])
+        let pipeline = try Pipeline(registry: registry, requested: nil)
+        #expect(pipeline.requestedIDs == ["after-after"])
+        #expect(pipeline.runOrder == ["failing", "after-failing", "after-after"])
+    }
+
+    @Test func entriesNeedNoSwiftType() throws {
+        let description = AnalyzerDescription(id: "external", summary: "described at run time", requires: ["length"])
+        let entry = AnalyzerEntry(description: description) { _ in
+            AnalyzerInstance { document, context in CountResult(value: (context.result(of: LengthAnalyzer.self)?.value ?? 0) + 1) }
+        }
+        let pipeline = try Pipeline(registry: registry.adding([entry]), requested: ["external"])
+        let report = DocumentReport.analyzing(Document(source: "t", text: "abc"), with: pipeline)
+        #expect((report.entries.first?.result as? CountResult)?.value == 4)
     }
 }

@@ -16,7 +16,7 @@ import Testing
 
     @Test(arguments: texts.indices)
     func everyAnalyzersLineEqualsJSONEncoders(_ index: Int) throws {
-        let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: nil)
+        let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: BuiltinAnalyzers.registry.ids)
         let report = DocumentReport.analyzing(Document(source: "t/\"\(index)\".txt", text: Self.texts[index]), with: pipeline)
         #expect(try JSONReportRenderer.renderLine(report) == JSONReportRenderer.renderLineWithEncoder(report))
     }
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func theWholePrettyReportWithItsCorpusSummary() throws {
-        let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: nil)
+        let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: BuiltinAnalyzers.registry.ids)
         let documents = Self.texts.enumerated().map { index, text in
             DocumentReport.analyzing(Document(source: "doc\(index).txt", text: text), with: pipeline)
         } + [DocumentReport.failed(source: "bad.txt", error: "is a directory")]

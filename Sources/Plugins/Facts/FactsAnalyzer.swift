@@ -8,6 +8,8 @@ public struct FactsAnalyzer: Analyzer {
     public static let description = AnalyzerDescription(
         id: "facts",
         summary: "Figures with their unit and what they count: counts, money, percentages, ordinals, dates, ranges",
+        runsByDefault: true,
+        highlightStyle: "background:#ffe08a",
         options: [
             OptionSpec("kinds", .text, default: nil,
                        help: "report only these kinds, comma-separated (\(FactKind.allCases.map(\.rawValue).joined(separator: ",")))"),

@@ -11,6 +11,7 @@ public struct KeywordsAnalyzer: Analyzer {
     public static let description = AnalyzerDescription(
         id: "keywords",
         summary: "Keywords by TF-IDF, frequency or TextRank over Chinese word segmentation",
+        runsByDefault: true,
         options: [
             OptionSpec("top", .integer(1...10_000), default: "20", help: "how many keywords to report"),
             OptionSpec("method", .choice(Method.allCases.map(\.rawValue)), default: "tfidf",

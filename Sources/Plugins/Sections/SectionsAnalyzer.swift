@@ -7,6 +7,8 @@ public struct SectionsAnalyzer: Analyzer {
     public static let description = AnalyzerDescription(
         id: "sections",
         summary: "Outline: title, byline, lead, numbered sections and conclusion, with a theme for each and editor's warnings",
+        runsByDefault: true,
+        highlightStyle: "background:#d5f5d0;font-weight:bold",
         options: [
             OptionSpec("taxonomy", .file, default: nil, help: "themes file: one theme a line, theme<TAB>terms separated by spaces (default: shipped themes)"),
         ],

@@ -6,6 +6,8 @@ public struct SlogansAnalyzer: Analyzer {
     public static let description = AnalyzerDescription(
         id: "slogans",
         summary: "Formulations and slogans: known 提法 with meanings, numbered formulas, quoted names, parallel and repeated phrases",
+        runsByDefault: true,
+        highlightStyle: "background:#b8e0ff",
         options: [
             OptionSpec("lexicon", .file, default: nil, help: "extra known formulations, one a line: term<TAB>meaning<TAB>source"),
         ],

@@ -5,10 +5,8 @@ public struct StatsAnalyzer: Analyzer {
     public static let description = AnalyzerDescription(
         id: "stats",
         summary: "Characters, Han share, paragraphs, sentences, longest sentence and reading time",
-        options: [
-            OptionSpec("rate", .integer(50...5000), default: "400",
-                       help: "reading rate in units per minute; a unit is one Han character or one Latin word or number"),
-        ],
+        runsByDefault: true,
+        options: [rateOption],
         examples: [
             AnalyzerExample("短句。«这是全文最长的一个句子，有逗号。»好。", note: "the longest sentence is reported with its span"),
             AnalyzerExample("“第一句。”«第二句比第一句长得多！»", note: "a closing quote belongs to the sentence it ends"),
@@ -16,10 +14,13 @@ public struct StatsAnalyzer: Analyzer {
         ]
     )
 
+    static let rateOption = Option(integer: "rate", in: 50...5000, default: 400,
+                                   help: "reading rate in units per minute; a unit is one Han character or one Latin word or number")
+
     let rate: Int
 
     public init(options: OptionValues) {
-        rate = options.integer("rate") ?? 400
+        rate = options[Self.rateOption]
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) -> StatsResult {
@@ -116,4 +117,30 @@ public struct StatsResult: AnalyzerResult, Equatable {
         }
         return blocks
     }
+}
+
+/// The JSON of stats, described once (both the fast path and Encodable come from it).
+extension StatsResult: JSONDescribed {
+    public static let jsonFields: [JSONField<StatsResult>] = [
+        .double("averageSentenceLength") { $0.averageSentenceLength },
+        .int("characters") { $0.characters },
+        .int("hanCharacters") { $0.hanCharacters },
+        .double("hanShare") { $0.hanShare },
+        .int("latinWords") { $0.latinWords },
+        .object("longestSentence") { $0.longestSentence },
+        .int("nonWhitespaceCharacters") { $0.nonWhitespaceCharacters },
+        .int("paragraphs") { $0.paragraphs },
+        .double("readingMinutes") { $0.readingMinutes },
+        .int("readingRate") { $0.readingRate },
+        .int("sentences") { $0.sentences },
+    ]
+}
+
+extension SpanText: JSONDescribed {
+    public static let jsonFields: [JSONField<SpanText>] = [
+        .int("end") { $0.end },
+        .int("length") { $0.length },
+        .int("start") { $0.start },
+        .string("text") { $0.text },
+    ]
 }
