@@ -5,7 +5,9 @@ import Glibc
 
 /// Why an exchange with an external analyzer's process failed. Every case carries what the
 /// program printed on its standard error, so the user sees its own explanation.
-public enum ExternalFailure: Error, Sendable, Equatable {
+public enum ExternalFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String { message }
+
     case cannotStart(String)
     case exited(status: String, stderr: String)
     case timedOut(seconds: Double, stderr: String)

@@ -6,10 +6,8 @@ public struct TermsAnalyzer: Analyzer {
     public static let description = AnalyzerDescription(
         id: "terms",
         summary: "Occurrences of the terms in your own lists (TSV: term, category, note), with totals per category",
-        options: [
-            OptionSpec("lists", .text, default: TermList.builtinName,
-                       help: "comma-separated TSV files (term<TAB>category<TAB>note, variants a|b, # comments); 'builtin' is the shipped list of policy terms"),
-        ],
+        highlightStyle: "background:#f3d1ff",
+        options: [listsOption],
         examples: [
             AnalyzerExample("今年要培育«新质生产力»，推动«高质量发展»。", note: "terms of the shipped list, each with its span"),
             AnalyzerExample("坚持«大众创业万众创新»，深化«双创»示范。", note: "variants on one line (大众创业万众创新|双创) count as one term"),
@@ -18,12 +16,15 @@ public struct TermsAnalyzer: Analyzer {
         ]
     )
 
+    static let listsOption = Option(text: "lists", default: TermList.builtinName,
+                                    help: "comma-separated TSV files (term<TAB>category<TAB>note, variants a|b, # comments); 'builtin' is the shipped list of policy terms")
+
     public let terms: [TrackedTerm]
     public let lists: [String]
     private let matcher: TermMatcher
 
     public init(options: OptionValues) throws {
-        lists = (options.string("lists") ?? TermList.builtinName).split(separator: ",")
+        lists = options[Self.listsOption].split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         terms = try TermList.load(lists)
         matcher = TermMatcher(terms)
