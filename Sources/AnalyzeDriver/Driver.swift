@@ -52,15 +52,22 @@ public struct Driver: Sendable {
 
     public func run(_ arguments: [String]) -> Int32 {
         var invocation: Invocation
+        var driver = self
+        var notes: [String] = []
         do {
             invocation = try InvocationParser.parse(arguments)
-            if invocation.subcommand.readsProjectFile, !invocation.showHelp, !invocation.showVersion,
-               let path = invocation.config ?? io.workingDirectory.flatMap(ProjectFile.find) {
-                invocation.merge(try ProjectFile.load(path, registry: registry))
+            let projectPath = invocation.subcommand.readsProjectFile && !invocation.showHelp && !invocation.showVersion
+                ? invocation.config ?? io.workingDirectory.flatMap(ProjectFile.find) : nil
+            if invocation.subcommand.readsProjectFile {
+                (driver, notes) = try withExternalAnalyzers(invocation, projectPath: projectPath)
+            }
+            if let projectPath {
+                invocation.merge(try ProjectFile.load(projectPath, registry: driver.registry))
             }
         } catch {
             return usageError(error.message)
         }
+        for note in notes { io.writeError("analyze: note: \(note)\n") }
         for note in invocation.notes { io.writeError("analyze: note: \(note)\n") }
         if invocation.showHelp {
             io.writeOutput(invocation.subcommand.help(registry: registry))
@@ -70,7 +77,22 @@ public struct Driver: Sendable {
             io.writeOutput("analyze \(CommandLineSpec.version)\n")
             return ExitCode.success
         }
-        return invocation.subcommand.run(self, invocation)
+        return invocation.subcommand.run(driver, invocation)
+    }
+
+    /// This driver with the external analyzers the invocation needs added to its registry: those
+    /// named by `--plugins`, `--option` or the project file, and for `analyze plugins` every one
+    /// found (with notes for those that cannot describe themselves).
+    private func withExternalAnalyzers(_ invocation: Invocation, projectPath: String?) throws(UsageError) -> (Driver, [String]) {
+        let project = try projectPath.map { path throws(UsageError) in try ProjectFile.externalSettings(path) }
+        let finder = ExternalAnalyzerFinder(invocation: invocation, project: project, environment: io.environment)
+        if invocation.subcommand.name == Subcommand.plugins.name && invocation.inputs.isEmpty {
+            let (extended, notes) = finder.extendingWithAll(registry)
+            return (Driver(registry: extended, io: io), notes)
+        }
+        let named = (invocation.plugins ?? []) + invocation.options.keys.sorted() + invocation.inputs.prefix(invocation.subcommand.name == Subcommand.plugins.name ? 1 : 0)
+            + (project?.namedIDs ?? [])
+        return (Driver(registry: try finder.extending(registry, with: named), io: io), [])
     }
 
     /// `analyze plugins [ID]`.

@@ -71,6 +71,11 @@ enum Flags {
         invocation.config = value
     }
 
+    static let pluginDir = Flag("--plugin-dir", value: "DIR", repeatable: true,
+                                help: "also look in DIR for external analyzers (executables named analyze-<id>); see README \"External analyzers\"") { invocation, value in
+        invocation.pluginDirs.append(value)
+    }
+
     static let help = Flag("--help", help: "show this help") { invocation, _ in invocation.showHelp = true }
 
     static let version = Flag("--version", help: "show the version") { invocation, _ in invocation.showVersion = true }

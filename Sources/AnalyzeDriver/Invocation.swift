@@ -23,6 +23,8 @@ struct Invocation: Sendable {
     var jobs = CPUs.available
     /// The operands: inputs of the main job and of segment, the analyzer id of plugins.
     var inputs: [String] = []
+    /// `--plugin-dir DIR`: folders searched for external analyzers before `PATH`.
+    var pluginDirs: [String] = []
     /// `--config FILE`: the project file to use instead of looking for `.analyze.json`.
     var config: String?
     /// Where each setting came from, for `analyze plugins`: "plugins" or "ID.KEY" → "--plugins",

@@ -16,7 +16,58 @@ struct ProjectFile: Sendable {
     static let keys: [(key: String, holds: String)] = [
         ("plugins", "the analyzers to run when --plugins is not given, e.g. [\"stats\", \"facts\"]"),
         ("options", "analyzer options, e.g. {\"keywords.top\": 30}"),
+        ("pluginDirs", "folders searched for external analyzers named analyze-<id>, relative to the project file, e.g. [\"tools\"]"),
+        ("external", "external analyzers by id with their command line, e.g. {\"tone\": [\"python3\", \"tools/tone.py\"]}"),
     ]
+
+    /// What the project file says about external analyzers, read before the analyzers are known
+    /// (the registry needs them to check the rest of the file).
+    struct ExternalSettings: Sendable {
+        var pluginDirs: [String] = []
+        var declared: [ExternalAnalyzerFinder.Candidate] = []
+        /// The analyzer ids the file names (in `plugins` and `options`): those a run must describe.
+        var namedIDs: [String] = []
+    }
+
+    /// Reads the file's external-analyzer settings; paths are taken relative to the file's folder.
+    static func externalSettings(_ path: String) throws(UsageError) -> ExternalSettings {
+        func bad(_ message: String) -> UsageError { UsageError(message: "\(path): \(message)") }
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            return ExternalSettings() // `load` says what is wrong with it
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        func resolved(_ item: String) -> String {
+            item.hasPrefix("/") ? item : ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(item)
+        }
+        var settings = ExternalSettings()
+        if let dirs = object["pluginDirs"] {
+            guard let list = dirs as? [String] else { throw bad("key 'pluginDirs' must be a list of folders, e.g. [\"tools\"]") }
+            settings.pluginDirs = list.map(resolved)
+        }
+        if let external = object["external"] {
+            guard let table = external as? [String: Any] else {
+                throw bad("key 'external' must be an object of id → command line, e.g. {\"tone\": [\"python3\", \"tools/tone.py\"]}")
+            }
+            for (id, value) in table.sorted(by: { $0.key < $1.key }) {
+                guard let command = value as? [String], !command.isEmpty, !command[0].isEmpty else {
+                    throw bad("key 'external.\(id)' must be a non-empty command line, a list of strings such as [\"python3\", \"tools/tone.py\"]")
+                }
+                guard id.range(of: "^[a-z0-9][a-z0-9_-]*$", options: .regularExpression) != nil else {
+                    throw bad("key 'external.\(id)': an analyzer id is lower-case letters, digits, - and _")
+                }
+                // A program named by a relative path is the project's; a bare name is looked up on PATH.
+                let program = command[0].contains("/") ? resolved(command[0]) : command[0]
+                let arguments = command.dropFirst().map { FileManager.default.fileExists(atPath: resolved($0)) ? resolved($0) : $0 }
+                settings.declared.append(.init(id: id, command: [program] + arguments, origin: path))
+            }
+        }
+        settings.namedIDs = (object["plugins"] as? [String]) ?? []
+        if let options = object["options"] as? [String: Any] {
+            settings.namedIDs += options.keys.map { name in name.firstIndex(of: ".").map { String(name[..<$0]) } ?? name }
+        }
+        return settings
+    }
 
     let path: String
     var plugins: [String]?

@@ -7,7 +7,7 @@ extension Subcommand {
         name: "analyze", summary: "analyze documents and write one combined report",
         usage: "[options] FILE|DIR...  (FILE may be - for standard input; DIR is searched for --glob)",
         flags: [Flags.plugins, Flags.format, Flags.table, Flags.option, Flags.output, Flags.encoding, Flags.input, Flags.glob,
-                Flags.jobs, Flags.maxBytes, Flags.config, Flags.help, Flags.version],
+                Flags.jobs, Flags.maxBytes, Flags.config, Flags.pluginDir, Flags.help, Flags.version],
         operands: .inputs(optional: false)
     ) { driver, invocation in driver.analyze(invocation) }
 
@@ -23,7 +23,7 @@ extension Subcommand {
     static let plugins = Subcommand(
         name: "plugins", summary: "list the analyzers, or explain one (summary, options, examples)",
         usage: "[options] [ID]",
-        flags: [Flags.plugins, Flags.option, Flags.config, Flags.help],
+        flags: [Flags.plugins, Flags.option, Flags.config, Flags.pluginDir, Flags.help],
         operands: .optionalWord("analyzer id")
     ) { driver, invocation in driver.plugins(invocation) }
 }
