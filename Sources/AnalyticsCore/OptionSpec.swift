@@ -1,3 +1,4 @@
+import Foundation
 /// A typed option an analyzer accepts, set on the command line as `--option ID.KEY=VALUE`.
 public struct OptionSpec: Sendable {
     public enum Kind: Sendable, Equatable {
@@ -6,6 +7,8 @@ public struct OptionSpec: Sendable {
         case choice([String])
         case flag
         case file
+        /// Comma-separated paths (the `terms` analyzer's lists).
+        case files
         case text
 
         var valueHint: String {
@@ -15,6 +18,7 @@ public struct OptionSpec: Sendable {
             case .choice(let values): return values.joined(separator: "|")
             case .flag: return "true|false"
             case .file: return "FILE"
+            case .files: return "FILE,FILE"
             case .text: return "TEXT"
             }
         }
@@ -52,7 +56,7 @@ public struct OptionSpec: Sendable {
             }
         case .flag:
             guard ["true", "false"].contains(value) else { return "expects true or false, got '\(value)'" }
-        case .file, .text:
+        case .file, .files, .text:
             guard !value.isEmpty else { return "expects a value" }
         }
         return nil
@@ -144,6 +148,15 @@ extension Option where Value == String? {
     /// Free text, none by default.
     public init(optionalText key: String, help: String) {
         self.init(OptionSpec(key, .text, default: nil, help: help), default: nil) { .some($0) }
+    }
+}
+
+extension Option where Value == [String] {
+    /// Comma-separated paths; blanks around and between commas are dropped.
+    public init(files key: String, default value: [String], help: String) {
+        self.init(OptionSpec(key, .files, default: value.joined(separator: ","), help: help), default: value) { text in
+            text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
     }
 }
 

@@ -134,6 +134,22 @@ struct ProjectFile: Sendable {
         return file
     }
 
+    /// A file option's relative paths are the project's: taken from the file's folder when a file
+    /// is there (`builtin` and other names that are no file there stay as they are).
+    private func resolvingPaths(_ text: String, kind: OptionSpec.Kind) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        func resolved(_ item: String) -> String {
+            guard !item.hasPrefix("/") else { return item }
+            let candidate = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(item)
+            return FileManager.default.fileExists(atPath: candidate) ? candidate : item
+        }
+        switch kind {
+        case .file: return resolved(text)
+        case .files: return text.split(separator: ",").map { resolved($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: ",")
+        default: return text
+        }
+    }
+
     private mutating func set(id: String, key: String, value: Any, registry: AnalyzerRegistry) throws(UsageError) {
         func bad(_ message: String) -> UsageError { UsageError(message: "\(path): key 'options.\(id).\(key)': \(message)") }
         let text: String
@@ -153,6 +169,6 @@ struct ProjectFile: Sendable {
             throw bad("unknown option; \(valid)")
         }
         if let problem = spec.problem(with: text) { throw bad(problem) }
-        options[id, default: [:]][key] = text
+        options[id, default: [:]][key] = resolvingPaths(text, kind: spec.kind)
     }
 }

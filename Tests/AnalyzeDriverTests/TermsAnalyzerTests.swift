@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import AnalyticsCore
 import TermsPlugin
+@testable import AnalyzeDriver
 
 @Suite struct TermsAnalyzerTests {
     static let corpusFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/eval/corpus/reports")
@@ -127,6 +128,23 @@ import TermsPlugin
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run2.output.utf8)) as? [String: Any])
         let terms = ((json["documents"] as? [[String: Any]])?.first?["analyzers"] as? [String: Any])?["terms"] as? [String: Any]
         #expect(terms?["total"] as? Int == 7)
+    }
+
+    @Test func projectFileListsAreTakenFromItsFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terms-project-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("lists"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "营商环境\t改革\n".write(to: folder.appendingPathComponent("lists/mine.tsv"), atomically: true, encoding: .utf8)
+        try #"{"plugins": ["terms"], "options": {"terms.lists": "builtin, lists/mine.tsv"}}"#
+            .write(to: folder.appendingPathComponent(".analyze.json"), atomically: true, encoding: .utf8)
+        let captured = CapturedIO()
+        var io = captured.io
+        io.workingDirectory = folder.path
+        #expect(Driver(io: io).run(["--format", "json", seedURL.path]) == 0, "\(captured.errors)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(captured.output.utf8)) as? [String: Any])
+        let terms = try #require(((json["documents"] as? [[String: Any]])?.first?["analyzers"] as? [String: Any])?["terms"] as? [String: Any])
+        #expect(terms["lists"] as? [String] == ["builtin", folder.appendingPathComponent("lists/mine.tsv").path])
+        #expect((terms["terms"] as? [[String: Any]])?.first { $0["term"] as? String == "营商环境" }?["category"] as? String == "改革")
     }
 
     @Test func corpusRunGivesTermByDocumentTable() throws {

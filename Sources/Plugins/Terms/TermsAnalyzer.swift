@@ -16,7 +16,7 @@ public struct TermsAnalyzer: Analyzer {
         ]
     )
 
-    static let listsOption = Option(text: "lists", default: TermList.builtinName,
+    static let listsOption = Option(files: "lists", default: [TermList.builtinName],
                                     help: "comma-separated TSV files (term<TAB>category<TAB>note, variants a|b, # comments); 'builtin' is the shipped list of policy terms")
 
     public let terms: [TrackedTerm]
@@ -24,8 +24,7 @@ public struct TermsAnalyzer: Analyzer {
     private let matcher: TermMatcher
 
     public init(options: OptionValues) throws {
-        lists = options[Self.listsOption].split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        lists = options[Self.listsOption]
         terms = try TermList.load(lists)
         matcher = TermMatcher(terms)
     }
