@@ -78,4 +78,55 @@ public struct JSONField<Root>: Sendable {
             json.field(name) { json in json.array(value(root)) { json, element in element.writeJSON(into: &json) } }
         }, encode: { try $1.encode(value($0), forKey: AnyKey("\(name)")) })
     }
+
+    /// An optional scalar left out when nil (as synthesized Codable does): `.ifPresent(.int("high") { $0.high })`
+    /// is not expressible with closures returning non-optionals, hence these.
+    public static func optionalInt(_ name: StaticString, _ value: @escaping @Sendable (Root) -> Int?) -> JSONField {
+        JSONField(name, write: { root, json in if let v = value(root) { json.field(name, int: v) } },
+                  encode: { try $1.encodeIfPresent(value($0), forKey: AnyKey("\(name)")) })
+    }
+
+    public static func optionalDouble(_ name: StaticString, _ value: @escaping @Sendable (Root) -> Double?) -> JSONField {
+        JSONField(name, write: { root, json in if let v = value(root) { json.field(name, double: v) } },
+                  encode: { try $1.encodeIfPresent(value($0), forKey: AnyKey("\(name)")) })
+    }
+
+    public static func optionalBool(_ name: StaticString, _ value: @escaping @Sendable (Root) -> Bool?) -> JSONField {
+        JSONField(name, write: { root, json in if let v = value(root) { json.field(name, bool: v) } },
+                  encode: { try $1.encodeIfPresent(value($0), forKey: AnyKey("\(name)")) })
+    }
+
+    public static func optionalString(_ name: StaticString, _ value: @escaping @Sendable (Root) -> String?) -> JSONField {
+        JSONField(name, write: { root, json in if let v = value(root) { json.field(name, string: v) } },
+                  encode: { try $1.encodeIfPresent(value($0), forKey: AnyKey("\(name)")) })
+    }
+
+    /// A list of strings.
+    public static func strings(_ name: StaticString, _ value: @escaping @Sendable (Root) -> [String]) -> JSONField {
+        JSONField(name, write: { root, json in json.field(name) { json in json.array(value(root)) { $0.string($1) } } },
+                  encode: { try $1.encode(value($0), forKey: AnyKey("\(name)")) })
+    }
+
+    /// A list of `{"end":…,"start":…}` objects (occurrences), through the writer's span fast path.
+    public static func spans(_ name: StaticString, _ value: @escaping @Sendable (Root) -> [TextSpan]) -> JSONField {
+        JSONField(name, write: { root, json in json.field(name) { json in json.array(value(root)) { $0.span(start: $1.start, end: $1.end) } } },
+                  encode: { root, container in
+                      var list = container.nestedUnkeyedContainer(forKey: AnyKey("\(name)"))
+                      for span in value(root) {
+                          var object = list.nestedContainer(keyedBy: AnyKey.self)
+                          try object.encode(span.end, forKey: AnyKey("end"))
+                          try object.encode(span.start, forKey: AnyKey("start"))
+                      }
+                  })
+    }
+
+    /// An object whose keys are data (theme → score), given in sorted key order.
+    public static func numbers(byKey name: StaticString, _ value: @escaping @Sendable (Root) -> [(key: String, value: Double)]) -> JSONField {
+        JSONField(name, write: { root, json in
+            json.field(name) { json in json.object { json in for entry in value(root) { json.field(key: entry.key) { $0.double(entry.value) } } } }
+        }, encode: { root, container in
+            var object = container.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("\(name)"))
+            for entry in value(root) { try object.encode(entry.value, forKey: AnyKey(entry.key)) }
+        })
+    }
 }
