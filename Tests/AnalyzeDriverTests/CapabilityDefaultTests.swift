@@ -26,7 +26,7 @@ struct BareResult: AnalyzerResult {
 struct Probe: JSONDescribed, Equatable {
     struct Inner: JSONDescribed, Equatable {
         let a: Int
-        static let jsonFields: [JSONField<Inner>] = [.int("alpha") { $0.a }]
+        func describeJSON<W: JSONFieldWriter>(into json: inout W) { json.int("alpha", a) }
     }
     let value: Double
     let name: String?
@@ -38,17 +38,17 @@ struct Probe: JSONDescribed, Equatable {
     var occurrences: [TextSpan] = []
     var scores: [(key: String, value: Double)] = []
     static func == (a: Probe, b: Probe) -> Bool { a.value == b.value && a.name == b.name && a.inner == b.inner && a.list == b.list }
-    static let jsonFields: [JSONField<Probe>] = [
-        .optionalBool("clipped") { $0.clipped },
-        .optionalDouble("high") { $0.high },
-        .object("inner") { $0.inner },
-        .array("items") { $0.list },
-        .nullableString("label") { $0.name },
-        .spans("occurrences") { $0.occurrences },
-        .double("score") { $0.value },
-        .numbers(byKey: "scores") { $0.scores },
-        .strings("terms") { $0.terms },
-    ]
+    func describeJSON<W: JSONFieldWriter>(into json: inout W) {
+        json.optionalBool("clipped", clipped)
+        json.optionalDouble("high", high)
+        json.object("inner", inner)
+        json.array("items", list)
+        json.nullableString("label", name)
+        json.spans("occurrences", occurrences)
+        json.double("score", value)
+        json.numbers(byKey: "scores", scores)
+        json.strings("terms", terms)
+    }
 }
 
 @Suite struct CapabilityDefaultTests {
