@@ -120,6 +120,12 @@ public struct AnalysisContext: Sendable {
     public func result<A: Analyzer>(of analyzer: A.Type) -> A.Result? {
         results[A.description.id] as? A.Result
     }
+
+    /// The result of a required analyzer by id, untyped (for analyzers without a Swift type of
+    /// the other's result, such as one described at run time that is handed its JSON).
+    public func result(id: String) -> (any AnalyzerResult)? {
+        results[id]
+    }
 }
 
 /// An option value that names something unusable, found when the analyzer is set up.
