@@ -121,8 +121,9 @@ public struct AnalysisContext: Sendable {
         results[A.description.id] as? A.Result
     }
 
-    /// The result of a required analyzer by id, untyped (external analyzers receive it as JSON).
-    public func anyResult(id: String) -> (any AnalyzerResult)? {
+    /// The result of a required analyzer by id, untyped (for analyzers without a Swift type of
+    /// the other's result, such as one described at run time that is handed its JSON).
+    public func result(id: String) -> (any AnalyzerResult)? {
         results[id]
     }
 }

@@ -1,81 +1,145 @@
-/// A result's JSON described once: each field's name and how to read it. The description gives
-/// both ways of writing it — the direct writer of the jsonl fast path (`JSONLineWritable`) and
-/// `Encodable` (`encode(to:)`, used by `JSONEncoder`) — so the two cannot drift apart.
+/// A result's JSON described once: one method lists each field (name and value) in sorted key
+/// order, and both ways of writing it come from that list — the direct writer of the jsonl fast
+/// path (`JSONLineWritable`) and `Encodable` (`encode(to:)`, used by `JSONEncoder`) — so the two
+/// cannot drift apart. The method is generic over the writer, so each way is a specialised,
+/// direct call per field: as fast as a hand-written `writeJSON`.
 ///
 ///     extension StatsResult: JSONDescribed {
-///         public static let jsonFields: [JSONField<StatsResult>] = [
-///             .double("averageSentenceLength") { $0.averageSentenceLength },
-///             .int("characters") { $0.characters },
-///             .object("longestSentence") { $0.longestSentence },   // omitted when nil
-///         ]
+///         public func describeJSON<W: JSONFieldWriter>(into json: inout W) {
+///             json.double("averageSentenceLength", averageSentenceLength)
+///             json.int("characters", characters)
+///             json.object("longestSentence", longestSentence)   // left out when nil
+///             …
+///         }
 ///     }
 ///
-/// Fields are listed in sorted key order (the order both writers emit; debug builds check it).
+/// Debug builds check that the keys come sorted (the order JSONEncoder's `.sortedKeys` writes).
 public protocol JSONDescribed: Encodable, JSONLineWritable, Sendable {
-    static var jsonFields: [JSONField<Self>] { get }
+    func describeJSON<W: JSONFieldWriter>(into json: inout W)
 }
 
 extension JSONDescribed {
+    @inlinable
     public func writeJSON(into writer: inout JSONLineWriter) {
         writer.object { json in
-            for field in Self.jsonFields { field.write(self, &json) }
+            var fields = JSONLineFields(json)
+            describeJSON(into: &fields)
+            json = fields.json
         }
     }
 
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: AnyKey.self)
-        for field in Self.jsonFields { try field.encode(self, &container) }
+        var fields = JSONEncoderFields(encoder.container(keyedBy: AnyKey.self))
+        describeJSON(into: &fields)
+        if let error = fields.error { throw error }
     }
 }
 
-/// One field of a `JSONDescribed` type: its key, and its value written either way.
-public struct JSONField<Root>: Sendable {
-    public let name: StaticString
-    let write: @Sendable (Root, inout JSONLineWriter) -> Void
-    let encode: @Sendable (Root, inout KeyedEncodingContainer<AnyKey>) throws -> Void
+/// What a `JSONDescribed` value says about its fields; one method per kind of value.
+public protocol JSONFieldWriter {
+    mutating func int(_ name: StaticString, _ value: Int)
+    mutating func double(_ name: StaticString, _ value: Double)
+    mutating func bool(_ name: StaticString, _ value: Bool)
+    mutating func string(_ name: StaticString, _ value: String)
+    /// A string or null: the key is always there.
+    mutating func nullableString(_ name: StaticString, _ value: String?)
+    /// Optional scalars: left out when nil (as synthesized Codable does).
+    mutating func optionalInt(_ name: StaticString, _ value: Int?)
+    mutating func optionalDouble(_ name: StaticString, _ value: Double?)
+    mutating func optionalBool(_ name: StaticString, _ value: Bool?)
+    mutating func optionalString(_ name: StaticString, _ value: String?)
+    /// A nested described object, left out when nil.
+    mutating func object<T: JSONDescribed>(_ name: StaticString, _ value: T?)
+    mutating func array<T: JSONDescribed>(_ name: StaticString, _ values: [T])
+    mutating func strings(_ name: StaticString, _ values: [String])
+    /// `[{"end":…,"start":…}]`: occurrences.
+    mutating func spans(_ name: StaticString, _ values: [TextSpan])
+    /// An object whose keys are data (theme → score), given in sorted key order.
+    mutating func numbers(byKey name: StaticString, _ entries: [(key: String, value: Double)])
+}
 
-    init(_ name: StaticString, write: @escaping @Sendable (Root, inout JSONLineWriter) -> Void,
-         encode: @escaping @Sendable (Root, inout KeyedEncodingContainer<AnyKey>) throws -> Void) {
-        self.name = name
-        self.write = write
-        self.encode = encode
+/// The fast path: fields straight into a `JSONLineWriter`.
+@frozen
+public struct JSONLineFields: JSONFieldWriter {
+    public var json: JSONLineWriter
+
+    @inlinable public init(_ json: JSONLineWriter) { self.json = json }
+
+    @inlinable public mutating func int(_ name: StaticString, _ value: Int) { json.field(name, int: value) }
+    @inlinable public mutating func double(_ name: StaticString, _ value: Double) { json.field(name, double: value) }
+    @inlinable public mutating func bool(_ name: StaticString, _ value: Bool) { json.field(name, bool: value) }
+    @inlinable public mutating func string(_ name: StaticString, _ value: String) { json.field(name, string: value) }
+    @inlinable public mutating func nullableString(_ name: StaticString, _ value: String?) { json.field(name, string: value) }
+    @inlinable public mutating func optionalInt(_ name: StaticString, _ value: Int?) { if let value { json.field(name, int: value) } }
+    @inlinable public mutating func optionalDouble(_ name: StaticString, _ value: Double?) { if let value { json.field(name, double: value) } }
+    @inlinable public mutating func optionalBool(_ name: StaticString, _ value: Bool?) { if let value { json.field(name, bool: value) } }
+    @inlinable public mutating func optionalString(_ name: StaticString, _ value: String?) { if let value { json.field(name, string: value) } }
+
+    @inlinable public mutating func object<T: JSONDescribed>(_ name: StaticString, _ value: T?) {
+        guard let value else { return }
+        json.field(name) { value.writeJSON(into: &$0) }
     }
 
-    var key: AnyKey { AnyKey("\(name)") }
-
-    public static func int(_ name: StaticString, _ value: @escaping @Sendable (Root) -> Int) -> JSONField {
-        JSONField(name, write: { $1.field(name, int: value($0)) }, encode: { try $1.encode(value($0), forKey: AnyKey("\(name)")) })
+    @inlinable public mutating func array<T: JSONDescribed>(_ name: StaticString, _ values: [T]) {
+        json.field(name) { json in json.array(values) { json, element in element.writeJSON(into: &json) } }
     }
 
-    public static func double(_ name: StaticString, _ value: @escaping @Sendable (Root) -> Double) -> JSONField {
-        JSONField(name, write: { $1.field(name, double: value($0)) }, encode: { try $1.encode(value($0), forKey: AnyKey("\(name)")) })
+    @inlinable public mutating func strings(_ name: StaticString, _ values: [String]) {
+        json.field(name) { json in json.array(values) { $0.string($1) } }
     }
 
-    public static func bool(_ name: StaticString, _ value: @escaping @Sendable (Root) -> Bool) -> JSONField {
-        JSONField(name, write: { $1.field(name, bool: value($0)) }, encode: { try $1.encode(value($0), forKey: AnyKey("\(name)")) })
+    @inlinable public mutating func spans(_ name: StaticString, _ values: [TextSpan]) {
+        json.field(name) { json in json.array(values) { $0.span(start: $1.start, end: $1.end) } }
     }
 
-    public static func string(_ name: StaticString, _ value: @escaping @Sendable (Root) -> String) -> JSONField {
-        JSONField(name, write: { $1.field(name, string: value($0)) }, encode: { try $1.encode(value($0), forKey: AnyKey("\(name)")) })
+    @inlinable public mutating func numbers(byKey name: StaticString, _ entries: [(key: String, value: Double)]) {
+        json.field(name) { json in json.object { json in for entry in entries { json.field(key: entry.key) { $0.double(entry.value) } } } }
+    }
+}
+
+/// `Encodable`: fields into a keyed container (JSONEncoder and any other encoder).
+struct JSONEncoderFields: JSONFieldWriter {
+    var container: KeyedEncodingContainer<AnyKey>
+    /// The first encoding error; `encode(to:)` throws it.
+    var error: (any Error)?
+
+    init(_ container: KeyedEncodingContainer<AnyKey>) { self.container = container }
+
+    private mutating func run(_ body: (inout KeyedEncodingContainer<AnyKey>) throws -> Void) {
+        guard error == nil else { return }
+        do { try body(&container) } catch { self.error = error }
     }
 
-    /// A string or null (the key is always there).
-    public static func nullableString(_ name: StaticString, _ value: @escaping @Sendable (Root) -> String?) -> JSONField {
-        JSONField(name, write: { $1.field(name, string: value($0)) }, encode: { try $1.encode(value($0), forKey: AnyKey("\(name)")) })
+    private static func key(_ name: StaticString) -> AnyKey { AnyKey("\(name)") }
+
+    mutating func int(_ name: StaticString, _ value: Int) { run { try $0.encode(value, forKey: Self.key(name)) } }
+    mutating func double(_ name: StaticString, _ value: Double) { run { try $0.encode(value, forKey: Self.key(name)) } }
+    mutating func bool(_ name: StaticString, _ value: Bool) { run { try $0.encode(value, forKey: Self.key(name)) } }
+    mutating func string(_ name: StaticString, _ value: String) { run { try $0.encode(value, forKey: Self.key(name)) } }
+    mutating func nullableString(_ name: StaticString, _ value: String?) { run { try $0.encode(value, forKey: Self.key(name)) } }
+    mutating func optionalInt(_ name: StaticString, _ value: Int?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }
+    mutating func optionalDouble(_ name: StaticString, _ value: Double?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }
+    mutating func optionalBool(_ name: StaticString, _ value: Bool?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }
+    mutating func optionalString(_ name: StaticString, _ value: String?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }
+    mutating func object<T: JSONDescribed>(_ name: StaticString, _ value: T?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }
+    mutating func array<T: JSONDescribed>(_ name: StaticString, _ values: [T]) { run { try $0.encode(values, forKey: Self.key(name)) } }
+    mutating func strings(_ name: StaticString, _ values: [String]) { run { try $0.encode(values, forKey: Self.key(name)) } }
+
+    mutating func spans(_ name: StaticString, _ values: [TextSpan]) {
+        run { container in
+            var list = container.nestedUnkeyedContainer(forKey: Self.key(name))
+            for span in values {
+                var object = list.nestedContainer(keyedBy: AnyKey.self)
+                try object.encode(span.end, forKey: AnyKey("end"))
+                try object.encode(span.start, forKey: AnyKey("start"))
+            }
+        }
     }
 
-    /// A nested described object; when nil the key is left out (as synthesized Codable does).
-    public static func object<Value: JSONDescribed>(_ name: StaticString, _ value: @escaping @Sendable (Root) -> Value?) -> JSONField {
-        JSONField(name, write: { root, json in
-            guard let nested = value(root) else { return }
-            json.field(name) { nested.writeJSON(into: &$0) }
-        }, encode: { try $1.encodeIfPresent(value($0), forKey: AnyKey("\(name)")) })
-    }
-
-    /// An array of described objects.
-    public static func array<Value: JSONDescribed>(_ name: StaticString, _ value: @escaping @Sendable (Root) -> [Value]) -> JSONField {
-        JSONField(name, write: { root, json in
-            json.field(name) { json in json.array(value(root)) { json, element in element.writeJSON(into: &json) } }
-        }, encode: { try $1.encode(value($0), forKey: AnyKey("\(name)")) })
+    mutating func numbers(byKey name: StaticString, _ entries: [(key: String, value: Double)]) {
+        run { container in
+            var object = container.nestedContainer(keyedBy: AnyKey.self, forKey: Self.key(name))
+            for entry in entries { try object.encode(entry.value, forKey: AnyKey(entry.key)) }
+        }
     }
 }

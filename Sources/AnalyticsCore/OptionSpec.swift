@@ -166,3 +166,12 @@ extension OptionValues {
         string(option.key).flatMap(option.parse) ?? option.defaultValue
     }
 }
+
+extension Option where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
+    /// One of an enumeration's cases, read back as the case.
+    public init(choice key: String, default value: Value, help: String) {
+        self.init(OptionSpec(key, .choice(Value.allCases.map(\.rawValue)), default: value.rawValue, help: help), default: value) {
+            Value(rawValue: $0)
+        }
+    }
+}

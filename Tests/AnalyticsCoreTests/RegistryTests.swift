@@ -131,4 +131,23 @@ struct CycleB: Analyzer {
         let report = DocumentReport.analyzing(Document(source: "t", text: "abc"), with: pipeline)
         #expect((report.entries.first?.result as? CountResult)?.value == 4)
     }
+
+    enum Mode: String, CaseIterable, Sendable { case fast, careful }
+    static let top = Option(integer: "top", in: 1...50, default: 20, help: "how many")
+    static let mode = Option(choice: "mode", default: Mode.careful, help: "how")
+    static let words = Option(file: "words", help: "a word list")
+    static let strict = Option(flag: "strict", default: true, help: "be strict")
+
+    @Test func optionsAreDeclaredOnceAndReadBackTyped() {
+        let specs: [OptionSpec] = [Self.top.spec, Self.mode.spec, Self.words.spec, Self.strict.spec]
+        #expect(specs.map { $0.defaultValue } == ["20", "careful", nil, "true"])
+        #expect(specs[1].kind == OptionSpec.Kind.choice(["fast", "careful"]))
+        let unset = OptionValues([:], specs: specs)
+        let unsetMode: Mode = unset[Self.mode], unsetWords: String? = unset[Self.words]
+        #expect(unset[Self.top] == 20 && unsetMode == Mode.careful && unsetWords == nil && unset[Self.strict])
+        let set = OptionValues(["top": "7", "mode": "fast", "words": "w.txt", "strict": "false"], specs: specs)
+        let setMode: Mode = set[Self.mode], setWords: String? = set[Self.words]
+        #expect(set[Self.top] == 7 && setMode == Mode.fast && setWords == "w.txt" && !set[Self.strict])
+        #expect(Self.top.spec.problem(with: "51") != nil, "the range is the declaration's")
+    }
 }

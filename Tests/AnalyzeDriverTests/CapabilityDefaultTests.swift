@@ -26,18 +26,29 @@ struct BareResult: AnalyzerResult {
 struct Probe: JSONDescribed, Equatable {
     struct Inner: JSONDescribed, Equatable {
         let a: Int
-        static let jsonFields: [JSONField<Inner>] = [.int("alpha") { $0.a }]
+        func describeJSON<W: JSONFieldWriter>(into json: inout W) { json.int("alpha", a) }
     }
     let value: Double
     let name: String?
     let inner: Inner?
     let list: [Inner]
-    static let jsonFields: [JSONField<Probe>] = [
-        .object("inner") { $0.inner },
-        .array("items") { $0.list },
-        .nullableString("label") { $0.name },
-        .double("score") { $0.value },
-    ]
+    var high: Double? = nil
+    var clipped: Bool? = nil
+    var terms: [String] = []
+    var occurrences: [TextSpan] = []
+    var scores: [(key: String, value: Double)] = []
+    static func == (a: Probe, b: Probe) -> Bool { a.value == b.value && a.name == b.name && a.inner == b.inner && a.list == b.list }
+    func describeJSON<W: JSONFieldWriter>(into json: inout W) {
+        json.optionalBool("clipped", clipped)
+        json.optionalDouble("high", high)
+        json.object("inner", inner)
+        json.array("items", list)
+        json.nullableString("label", name)
+        json.spans("occurrences", occurrences)
+        json.double("score", value)
+        json.numbers(byKey: "scores", scores)
+        json.strings("terms", terms)
+    }
 }
 
 @Suite struct CapabilityDefaultTests {
@@ -77,7 +88,8 @@ struct Probe: JSONDescribed, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for probe in [Probe(value: 1.5, name: nil, inner: nil, list: []),
-                      Probe(value: 2, name: "名\"字", inner: .init(a: 3), list: [.init(a: 1), .init(a: 2)])] {
+                      Probe(value: 2, name: "名\"字", inner: .init(a: 3), list: [.init(a: 1), .init(a: 2)], high: 2.5, clipped: true,
+                            terms: ["甲", "乙"], occurrences: [TextSpan(start: 1, end: 3)], scores: [("协商", 0.5), ("经济", 2)])] {
             var writer = JSONLineWriter()
             probe.writeJSON(into: &writer)
             let direct = String(decoding: writer.bytes, as: UTF8.self)
@@ -86,6 +98,6 @@ struct Probe: JSONDescribed, Equatable {
         }
         var writer = JSONLineWriter()
         Probe(value: 1, name: nil, inner: nil, list: []).writeJSON(into: &writer)
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"items":[],"label":null,"score":1}"#)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"items":[],"label":null,"occurrences":[],"score":1,"scores":{},"terms":[]}"#)
     }
 }

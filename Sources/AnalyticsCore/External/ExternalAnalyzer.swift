@@ -120,7 +120,7 @@ public struct ConfiguredExternalAnalyzer: Sendable {
 
     public func analyze(_ document: Document, context: AnalysisContext) throws(ExternalFailure) -> ExternalResult {
         let results: [(id: String, json: [UInt8])] = analyzer.description.requires.compactMap { id in
-            guard let result = context.anyResult(id: id) else { return nil }
+            guard let result = context.result(id: id) else { return nil }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             return (try? encoder.encode(result)).map { (id, Array($0)) }

@@ -13,9 +13,8 @@ public struct KeywordsAnalyzer: Analyzer {
         summary: "Keywords by TF-IDF, frequency or TextRank over Chinese word segmentation",
         runsByDefault: true,
         options: [
-            OptionSpec("top", .integer(1...10_000), default: "20", help: "how many keywords to report"),
-            OptionSpec("method", .choice(Method.allCases.map(\.rawValue)), default: "tfidf",
-                       help: "tfidf (jieba's IDF table; unseen words get its median), frequency (counts), or textrank"),
+            topOption,
+            methodOption,
             OptionSpec("dict", .file, default: nil, help: "user dictionary: one word a line, optional frequency; its words win over their parts"),
             OptionSpec("words", .text, default: nil, help: "user words given inline, comma-separated (七大都市,一体两翼)"),
             OptionSpec("stopwords", .file, default: nil, help: "extra stop words, one a line"),
@@ -33,6 +32,10 @@ public struct KeywordsAnalyzer: Analyzer {
         ]
     )
 
+    static let topOption = Option(integer: "top", in: 1...10_000, default: 20, help: "how many keywords to report")
+    static let methodOption = Option(choice: "method", default: Method.tfidf,
+                                     help: "tfidf (jieba's IDF table; unseen words get its median), frequency (counts), or textrank")
+
     let segmenter: Segmenter
     let top: Int
     let method: Method
@@ -45,8 +48,8 @@ public struct KeywordsAnalyzer: Analyzer {
     let largestIDF: OnceValue<Float>
 
     public init(options: OptionValues) throws {
-        top = options.integer("top") ?? 20
-        method = Method(rawValue: options.string("method") ?? "tfidf") ?? .tfidf
+        top = options[Self.topOption]
+        method = options[Self.methodOption]
         allowSingles = options.flag("singles")
         var stopWords = StopWords.all
         if let path = options.string("stopwords") {

@@ -121,26 +121,26 @@ public struct StatsResult: AnalyzerResult, Equatable {
 
 /// The JSON of stats, described once (both the fast path and Encodable come from it).
 extension StatsResult: JSONDescribed {
-    public static let jsonFields: [JSONField<StatsResult>] = [
-        .double("averageSentenceLength") { $0.averageSentenceLength },
-        .int("characters") { $0.characters },
-        .int("hanCharacters") { $0.hanCharacters },
-        .double("hanShare") { $0.hanShare },
-        .int("latinWords") { $0.latinWords },
-        .object("longestSentence") { $0.longestSentence },
-        .int("nonWhitespaceCharacters") { $0.nonWhitespaceCharacters },
-        .int("paragraphs") { $0.paragraphs },
-        .double("readingMinutes") { $0.readingMinutes },
-        .int("readingRate") { $0.readingRate },
-        .int("sentences") { $0.sentences },
-    ]
+    public func describeJSON<W: JSONFieldWriter>(into json: inout W) {
+        json.double("averageSentenceLength", averageSentenceLength)
+        json.int("characters", characters)
+        json.int("hanCharacters", hanCharacters)
+        json.double("hanShare", hanShare)
+        json.int("latinWords", latinWords)
+        json.object("longestSentence", longestSentence)
+        json.int("nonWhitespaceCharacters", nonWhitespaceCharacters)
+        json.int("paragraphs", paragraphs)
+        json.double("readingMinutes", readingMinutes)
+        json.int("readingRate", readingRate)
+        json.int("sentences", sentences)
+    }
 }
 
 extension SpanText: JSONDescribed {
-    public static let jsonFields: [JSONField<SpanText>] = [
-        .int("end") { $0.end },
-        .int("length") { $0.length },
-        .int("start") { $0.start },
-        .string("text") { $0.text },
-    ]
+    public func describeJSON<W: JSONFieldWriter>(into json: inout W) {
+        json.int("end", end)
+        json.int("length", length)
+        json.int("start", start)
+        json.string("text", text)
+    }
 }
