@@ -25,6 +25,9 @@ public struct AnalyzerDescription: Sendable {
     /// Whether it runs when `--plugins` is not given (and no project file names the analyzers).
     /// A new analyzer is opt-in: making it default changes every user's report.
     public let runsByDefault: Bool
+    /// Whether `--format csv` without `--table` writes this analyzer's table when several
+    /// analyzers of the run have one (facts: what `--format csv` has always written).
+    public let preferredTable: Bool
     /// CSS declarations for this analyzer's highlights in the HTML report (`background:#ffe08a`);
     /// nil: the browser's plain mark.
     public let highlightStyle: String?
@@ -33,11 +36,12 @@ public struct AnalyzerDescription: Sendable {
     public let requires: [String]
     public let examples: [AnalyzerExample]
 
-    public init(id: String, summary: String, runsByDefault: Bool = false, highlightStyle: String? = nil,
+    public init(id: String, summary: String, runsByDefault: Bool = false, preferredTable: Bool = false, highlightStyle: String? = nil,
                 options: [any OptionDeclaration] = [], requires: [String] = [], examples: [AnalyzerExample] = []) {
         self.id = id
         self.summary = summary
         self.runsByDefault = runsByDefault
+        self.preferredTable = preferredTable
         self.highlightStyle = highlightStyle
         self.options = options.map { $0.spec }
         self.requires = requires

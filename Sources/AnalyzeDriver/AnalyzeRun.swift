@@ -102,7 +102,8 @@ struct RunPlan {
         table = invocation.format == .csv ? try Self.table(invocation.table, pipeline: pipeline, registry: registry) : nil
     }
 
-    /// The table `--format csv` writes: the one named, or the only one among the analyzers run.
+    /// The table `--format csv` writes: the one named, else the only one among the analyzers run,
+    /// else the one whose analyzer prefers it (facts, in the default set).
     static func table(_ named: String?, pipeline: Pipeline, registry: AnalyzerRegistry) throws(UsageError) -> String {
         let everywhere = registry.tables(among: registry.ids)
         let offered = "analyzers with a table: \(everywhere.isEmpty ? "none" : everywhere.joined(separator: ", "))"
@@ -117,8 +118,10 @@ struct RunPlan {
             }
             return named
         }
+        let preferred = here.filter { registry.entry(id: $0)?.description.preferredTable == true }
         switch here.count {
         case 1: return here[0]
+        case _ where preferred.count == 1: return preferred[0]
         case 0:
             let example = everywhere.first.map { " (e.g. --plugins \($0))" } ?? ""
             throw UsageError(message: "--format csv writes an analyzer's table, and none of the analyzers run (\(pipeline.requestedIDs.joined(separator: ", "))) has one; \(offered)\(example)")

@@ -88,16 +88,20 @@ struct LinesResult: AnalyzerResult, CSVExportable {
 
     @Test func theOnlyTableIsPickedAndTableNamesOne() {
         let defaultTables = registry.tables(among: registry.defaultIDs)
-        if defaultTables.count == 1 {
-            #expect(run(["--format", "csv", "-"]).output == run(["--format", "csv", "--table", defaultTables[0], "-"]).output)
+        let preferred = defaultTables.filter { registry.entry(id: $0)?.description.preferredTable == true }
+        if defaultTables.count == 1 || preferred.count == 1 {
+            let expected = defaultTables.count == 1 ? defaultTables[0] : preferred[0]
+            #expect(run(["--format", "csv", "-"]).output == run(["--format", "csv", "--table", expected, "-"]).output)
         }
+        // Several tables, one preferred (facts, what --format csv has always written): it is picked.
+        #expect(run(["--format", "csv", "--plugins", "facts,lines", "-"]).output == run(["--format", "csv", "--table", "facts", "-"]).output)
         #expect(run(["--format", "csv", "--table", "lines", "-"]).output == "source,paragraph,length\n-,1,3\n-,2,7\n")
         #expect(run(["--format", "csv", "--plugins", "lines,stats", "-"]).output.hasPrefix("source,paragraph,length\n"))
     }
 
     @Test func otherwiseTheErrorNamesTheTables() {
-        let several = run(["--format", "csv", "--plugins", "facts,lines", "-"])
-        #expect(several.status == 64 && several.errors.contains("several analyzers run have one: facts, lines; choose with --table ID"))
+        let several = run(["--format", "csv", "--plugins", "keywords,lines", "-"])
+        #expect(several.status == 64 && several.errors.contains("several analyzers run have one: keywords, lines; choose with --table ID"))
         let none = run(["--format", "csv", "--plugins", "stats", "-"])
         #expect(none.status == 64 && none.errors.contains("analyzers with a table: \(registry.tables(among: registry.ids).joined(separator: ", "))"))
         #expect(run(["--format", "csv", "--table", "stats", "-"]).errors.contains("'stats' has no table"))

@@ -9,6 +9,7 @@ public struct FactsAnalyzer: Analyzer {
         id: "facts",
         summary: "Figures with their unit and what they count: counts, money, percentages, ordinals, dates, ranges",
         runsByDefault: true,
+        preferredTable: true,
         highlightStyle: "background:#ffe08a",
         options: [
             OptionSpec("kinds", .text, default: nil,
