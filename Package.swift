@@ -9,7 +9,7 @@ let pluginTargets: [(name: String, folder: String, resources: [Resource])] = [
     ("KeywordsPlugin", "Keywords", []),
     ("FactsPlugin", "Facts", []),
     ("SlogansPlugin", "Slogans", [.copy("Resources/formulations.tsv")]),
-    ("SectionsPlugin", "Sections", [.copy("Resources/themes.tsv")]),
+    ("SectionsPlugin", "Sections", [.copy("Resources/themes.tsv"), .copy("Resources/layout.tsv")]),
 ]
 
 let package = Package(

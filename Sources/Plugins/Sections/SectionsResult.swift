@@ -2,6 +2,10 @@ import AnalyticsCore
 
 public enum SectionRole: String, Codable, Sendable {
     case title, subtitle, byline, lead, section, conclusion, other
+    /// Newspaper parts: the line above the title (引题), a column tag (【…】, 人民观点), the dateline
+    /// (本报北京8月1日电（记者 张某）), a box (核心阅读, 编者按, 延伸阅读, 短评…), a picture caption, an
+    /// interviewer's question, the editor line (责任编辑) and a closing note (（作者为…）).
+    case kicker, column, dateline, box, caption, question, editor, note
 }
 
 public struct Section: Codable, Sendable, Equatable {
