@@ -88,7 +88,8 @@ struct LayoutClassifier: Sendable {
         let length = paragraph.length
         let hasFullStop = text.contains("。")
         let isShort = length <= 50 && !hasFullStop && !"：:，,、；;".unicodeScalars.contains(last)
-        if first == "—" || first == "─", isShort || length <= 60 && !hasFullStop { return .subtitle }
+        let dash = first == "—" || first == "─" || (first == "-" || first == "－") && text.dropFirst().first == first
+        if dash, isShort || length <= 60 && !hasFullStop { return .subtitle }
         // 【…】 around a label: a box in the body, a column tag above the title.
         var label = text
         if first == "【", last == "】", length <= 20 { label = text.dropFirst().dropLast() }
@@ -177,6 +178,21 @@ struct LayoutClassifier: Sendable {
     static func isName(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         let han = text.filter { $0 != " " && $0 != "　" && $0 != "·" }
         return (2...4).contains(han.count) && han.allSatisfy(ScriptClass.isHan) && text.count <= 6
+    }
+
+    /// A speaker line under a report's title: an office and a name (国务院总理　李克强, 省长 王予波).
+    static func isSpeaker(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard text.count <= 24, let space = text.firstIndex(where: { $0 == " " || $0 == "　" }) else { return isName(text) }
+        let name = text[(space + 1)...].filter { $0 != " " && $0 != "　" }
+        return (2...4).contains(name.count) && name.allSatisfy(ScriptClass.isHan) || name.contains("·") && name.count <= 12
+            || isName(text)
+    }
+
+    /// A date alone: 2024年3月5日, （2017年10月18日）.
+    static func isDate(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        let inner = text.filter { !"（）() 　".unicodeScalars.contains($0) }
+        return inner.count <= 14 && inner.first.map(NumberScanner.isArabicDigit) == true && inner.last == "日"
+            && inner.allSatisfy { NumberScanner.isArabicDigit($0) || "年月日".unicodeScalars.contains($0) }
     }
 
     /// The end index of the longest word of `list` that `text` starts with.

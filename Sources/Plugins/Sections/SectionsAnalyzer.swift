@@ -160,18 +160,26 @@ public struct SectionsAnalyzer: Analyzer {
     private func frontMatterDrafts(kinds: ArraySlice<LineKind>, paragraphs: [TextSpan], _ scalars: [Unicode.Scalar]) -> [Draft] {
         var drafts: [Draft] = []
         var shorts: [Int] = []
+        // The title block is the first run of short lines; a short line after it is a byline
+        // (国务院总理　李克强, a name alone) or a subtitle.
+        var blockClosed = false
         for index in kinds.indices {
             let paragraph = paragraphs[index]
             let text = scalars[paragraph.range]
             switch kinds[index] {
-            case .short where !shorts.isEmpty && LayoutClassifier.isName(text):
+            case .short where !shorts.isEmpty && LayoutClassifier.isName(text) || blockClosed && LayoutClassifier.isSpeaker(text):
                 drafts.append(Draft(role: .byline, level: 0, heading: nil, start: paragraph.start, end: paragraph.end, plain: paragraph))
+            case .short where LayoutClassifier.isDate(text):
+                drafts.append(Draft(role: .other, level: 0, heading: nil, start: paragraph.start, end: paragraph.end, plain: paragraph))
+            case .short where blockClosed:
+                drafts.append(Draft(role: .subtitle, level: 0, heading: nil, start: paragraph.start, end: paragraph.end, plain: paragraph))
             case .short:
                 shorts.append(drafts.count)
                 drafts.append(Draft(role: .title, level: 0, heading: nil, start: paragraph.start, end: paragraph.end, plain: paragraph))
             case .column:
                 drafts.append(Draft(role: .column, level: 0, heading: nil, start: paragraph.start, end: paragraph.end, plain: paragraph))
             case .subtitle, .byline, .source:
+                blockClosed = blockClosed || !shorts.isEmpty
                 let role: SectionRole = kinds[index] == .subtitle ? .subtitle : kinds[index] == .byline ? .byline : .other
                 drafts.append(Draft(role: role, level: 0, heading: nil, start: paragraph.start, end: paragraph.end, plain: paragraph))
             default:
@@ -203,7 +211,9 @@ public struct SectionsAnalyzer: Analyzer {
         var found: Set<Int> = []
         for index in bodyStart..<kinds.count where kinds[index] == .short {
             let text = scalars[paragraphs[index].range]
-            guard let first = text.first, let last = text.last, first != "（", first != "(", !LayoutClassifier.fullStops.contains(last),
+            // It opens with a word, a number or an opening quote, not with a bracket or the end of a quote.
+            guard let first = text.first, let last = text.last, !LayoutClassifier.fullStops.contains(last),
+                  ScriptClass.isHan(first) || "“‘「《".unicodeScalars.contains(first) || first.properties.isAlphabetic || NumberScanner.isArabicDigit(first),
                   text.count <= 30, text.contains(where: ScriptClass.isHan) else { continue }
             // Followed by body text, and not the first line of a box.
             guard index + 1 < kinds.count, kinds[index + 1] == .body || kinds[index + 1] == .caption else { continue }
