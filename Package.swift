@@ -8,7 +8,7 @@ let pluginTargets: [(name: String, folder: String, resources: [Resource])] = [
     ("StatsPlugin", "Stats", []),
     ("KeywordsPlugin", "Keywords", []),
     ("FactsPlugin", "Facts", []),
-    ("SlogansPlugin", "Slogans", [.copy("Resources/formulations.tsv")]),
+    ("SlogansPlugin", "Slogans", [.copy("Resources/formulations.tsv"), .copy("Resources/wordclasses.tsv")]),
     ("SectionsPlugin", "Sections", [.copy("Resources/themes.tsv"), .copy("Resources/layout.tsv")]),
 ]
 

@@ -23,12 +23,16 @@ public struct SlogansAnalyzer: Analyzer {
     let lexicon: FormulationLexicon
     let formulas: FormulaFinder
     let repetitions: RepetitionFinder
+    let parallels: ParallelFinder
+    let classes: WordClasses
 
     public init(options: OptionValues) throws {
         lexicon = try FormulationLexicon.load(userFile: options.string("lexicon"))
         let segmenter = try Segmenter.shipped()
         formulas = FormulaFinder(segmenter: segmenter)
         repetitions = RepetitionFinder(segmenter: segmenter)
+        classes = try WordClasses.load(segmenter: segmenter)
+        parallels = ParallelFinder(classes: classes)
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) -> SlogansResult {
@@ -37,7 +41,8 @@ public struct SlogansAnalyzer: Analyzer {
         }
         candidates += formulas.find(in: document)
         candidates += QuoteFinder().find(in: document)
-        candidates += ParallelFinder().find(in: document)
+        candidates += CompressedFormulaFinder().find(in: document)
+        candidates += parallels.find(in: document)
         candidates += repetitions.find(in: document)
         return SlogansResult(slogans: merge(candidates, in: document))
     }
@@ -60,10 +65,19 @@ public struct SlogansAnalyzer: Analyzer {
                 }
             }
         }
-        // Known, formula and quoted texts count wherever they occur, quoted or not.
-        let searched = groups.indices.filter { groups[$0].contains { $0.kind.priority <= SloganKind.quoted.priority } }
+        // Known, formula and parallel texts count wherever they occur; a quoted coinage counts its quoted
+        // occurrences, and its bare ones too once it is quoted twice (a term the text keeps naming).
+        // Quoted once, a common dictionary word (“风险”) is emphasis, not a coinage.
+        var dropped = Set<Int>()
+        let searched = groups.indices.filter { index in
+            let group = groups[index]
+            if group.contains(where: { $0.kind != .quoted && $0.kind != .repeated }) { return true }
+            let quoted = group.filter { $0.kind == .quoted }.count
+            if quoted == 1, group.count == 1, classes.isDictionaryWord(group[0].span, document.scalars) { dropped.insert(index) }
+            return quoted >= 2
+        }
         let everywhere = occurrences(of: searched, texts: texts, in: document.scalars)
-        var slogans: [Slogan] = groups.indices.map { index in
+        var slogans: [Slogan] = groups.indices.filter { !dropped.contains($0) }.map { index in
             let group = groups[index], text = texts[index]
             let best = group.min { $0.kind.priority < $1.kind.priority }!
             let shape = group.first { $0.number != nil || $0.head != nil }
