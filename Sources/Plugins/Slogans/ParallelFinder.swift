@@ -105,7 +105,7 @@ struct ParallelFinder: Sendable {
             return nil
         }
         if insideQuotedSpeech(span.start, scalars) { return nil }
-        if !verbObject, run.contains(where: { classes.isNarrative($0, scalars, framed: framed) }) { return nil }
+        if !verbObject, run.contains(where: { classes.isNarrative($0, scalars, framed: framed, sharedOpening: shared.first == 0) }) { return nil }
         // An enumeration of nouns (载人航天、探月探火) is no couplet, unless the items share a frame (企业出题、高校解题).
         if listed, !framed, !verbObject, run.contains(where: { classes.isNounOnly($0, scalars) }) { return nil }
         if length == 4 && !framed {

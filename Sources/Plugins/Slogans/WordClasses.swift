@@ -43,14 +43,20 @@ struct WordClasses: Sendable {
 
     /// Whether the clause tells a story or reports speech. `framed` clauses (sharing characters
     /// with their neighbours) may hold numerals and place words (马上办、网上办、一次办).
-    func isNarrative(_ clause: TextSpan, _ scalars: [Unicode.Scalar], framed: Bool) -> Bool {
+    /// `sharedOpening`: every clause of the run opens with the same character (为…，为…), which is
+    /// then a frame, not a preposition of a story.
+    func isNarrative(_ clause: TextSpan, _ scalars: [Unicode.Scalar], framed: Bool, sharedOpening: Bool = false) -> Bool {
         for token in segmenter.tokens(in: scalars, range: clause.range) {
             if speech.contains(Array(scalars[token.range])) { return true }
             guard let tag = tag(token, scalars) else { continue }
-            // A single character counts only as a pronoun or conjunction (她, 既) or as a preposition
-            // opening the clause (对重大案件…): a lone 至, 上 or 下 inside is mostly a piece of a word the
-            // dictionary lacks (人民至上, 沉得下).
-            if token.length == 1 && tag != "r" && tag != "c" && !(tag == "p" && token.start == clause.start) { continue }
+            // A single character counts only as a pronoun or a particle of narration (她; 的, 了), or as a
+            // conjunction or preposition opening the clause (既是…; 对重大案件…): a lone 至, 上 or 并 inside is mostly a piece of a
+            // word the dictionary lacks (人民至上, 沉得下) or of a classical line (众力并则万钧举).
+            if token.length == 1 {
+                let opens = token.start == clause.start && !sharedOpening
+                guard tag == "r" || narrative.contains(tag) && tag.hasPrefix("u") || opens && (tag == "c" || tag == "p") else { continue }
+                return true
+            }
             if narrative.contains(tag) || !framed && loose.contains(tag) { return true }
         }
         return false
