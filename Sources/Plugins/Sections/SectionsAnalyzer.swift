@@ -18,6 +18,14 @@ public struct SectionsAnalyzer: Analyzer {
                             note: "a news feature: title, subtitle, byline and lettered sections (here out of order: a warning)"),
             AnalyzerExample("一是加强学习。二是深化改革。第一，要提高认识。", mustNotReport: ["一是加强学习", "第一"],
                             note: "inline enumerations are points, not headings"),
+            AnalyzerExample("«一江清水向东流»\n«碧波荡漾生态美»\n«本报记者 高远山»\n«核心阅读»\n江水重回清澈。\n清晨，江边很热闹。\n«治水先治源»\n沿江关停了一批企业。\n«图为江边的湿地公园。本报记者 高远山摄»\n«河长上岗 责任到人»\n每段河道都有了河长。\n«责任编辑：何雨»",
+                            mustNotReport: ["核心阅读\n江水重回清澈。\n清晨，江边很热闹。", "本报记者 高远山\n核心阅读"],
+                            note: "a news feature: kicker, title, byline, a box, subheads as short lines without a full stop, a caption, the editor line"),
+            AnalyzerExample("«北岸区政务服务再提速»\n«本报讯（记者 钱立新）»«记者从区政务服务中心获悉，企业开办时间压缩至一天。\n区里还推出帮办服务。»",
+                            mustNotReport: ["本报讯（记者 钱立新）记者从区政务服务中心获悉，企业开办时间压缩至一天。"],
+                            note: "a dateline opening the first paragraph is its own part; no subheads: one body section"),
+            AnalyzerExample("访谈\n记者：今年有哪些新特点？\n答：更加注重日常。\n这句话很短\n记者：下一步呢？\n答：继续推进。", mustNotReport: ["这句话很短"],
+                            note: "interview questions are not headings, nor is one short line alone"),
         ]
     )
 

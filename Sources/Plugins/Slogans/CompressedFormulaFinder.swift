@@ -2,8 +2,12 @@ import AnalyticsCore
 
 /// Compressed formulas: three or more two-character words sharing one character in the same
 /// place, written as one phrase (共建共治共享: 共 + 建/治/享; 自治法治德治: 自/法/德 + 治). Idioms
-/// of two units (一心一意, 有声有色) are not taken: three units at least.
+/// of two units (一心一意, 有声有色) are not taken: three units at least. The units must be words:
+/// two of them at least in the dictionary, read the way that makes more words (防灾减灾救灾, not
+/// 灾减灾救灾能), and not nouns alone (全党全军全国, 资产资源资金 are lists).
 struct CompressedFormulaFinder: Sendable {
+    let classes: WordClasses
+
     /// Characters that repeat in running text without making a formula (的的, 一…一…).
     static func isFunctionCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
@@ -18,17 +22,23 @@ struct CompressedFormulaFinder: Sendable {
         var index = 0
         while index + 6 <= scalars.count {
             // Units share their first character (共建共治共享) or their second (自治法治德治).
-            // A run sharing the second character one place on is the same run seen askew (以共建共治共享).
-            let end = run(at: index, sharedSlot: 0, scalars) ?? (run(at: index + 1, sharedSlot: 0, scalars) == nil ? run(at: index, sharedSlot: 1, scalars) : nil)
-            if let end {
-                let shared = scalars[index + (scalars[index] == scalars[index + 2] ? 0 : 1)]
-                let others = stride(from: index, to: end, by: 2).map { String(scalars[$0 + (scalars[index] == scalars[index + 2] ? 1 : 0)]) }
-                found.append(Candidate(kind: .formula, span: TextSpan(start: index, end: end),
-                                       reason: "compressed formula: \(others.count) words sharing \(shared) (\(others.joined(separator: "/")))"))
-                index = end
-            } else {
-                index += 1
+            var best: (start: Int, end: Int, slot: Int, words: Int)?
+            for (start, slot) in [(index, 0), (index, 1), (index + 1, 0)] where start + 6 <= scalars.count {
+                guard let end = run(at: start, sharedSlot: slot, scalars) else { continue }
+                let units = stride(from: start, to: end, by: 2).map { TextSpan(start: $0, end: $0 + 2) }
+                let words = units.filter { classes.isWord($0, scalars) }.count
+                guard words >= 2, !units.allSatisfy({ classes.isNounOnly($0, scalars) }) else { continue }
+                if best == nil || words > best!.words { best = (start, end, slot, words) }
             }
+            guard let best, best.start == index else {
+                index += 1
+                continue
+            }
+            let shared = scalars[best.start + best.slot]
+            let others = stride(from: best.start, to: best.end, by: 2).map { String(scalars[$0 + 1 - best.slot]) }
+            found.append(Candidate(kind: .formula, span: TextSpan(start: best.start, end: best.end),
+                                   reason: "compressed formula: \(others.count) words sharing \(shared) (\(others.joined(separator: "/")))"))
+            index = best.end
         }
         return found
     }

@@ -78,7 +78,8 @@ struct ParallelFinder: Sendable {
         let tail = TextSpan(start: previous.end - length, end: previous.end)
         guard scalars[tail.range].allSatisfy(ScriptClass.isHan) else { return nil }
         let shares = (0..<length).contains { slot in run.allSatisfy { scalars[$0.start + slot] == scalars[tail.start + slot] } }
-        if shares { return tail }
+        // The tail must be words of its own (not 京冬奥会 of 北京冬奥会).
+        if shares { return previous.length == 0 || classes.startsWord(at: tail.start, in: previous, scalars) ? tail : nil }
         // 坚持讲政治、顾大局、守规矩: verb + object like every item.
         if length == 3, separator == "、", previous.length > 0, classes.isVerbObject(tail, scalars),
            run.allSatisfy({ classes.isVerbObject($0, scalars) }), classes.startsWord(at: tail.start, in: previous, scalars) { return tail }

@@ -17,6 +17,17 @@ public struct SlogansAnalyzer: Analyzer {
             AnalyzerExample("推动«全面振兴全方位振兴»。", note: "a phrase built by repetition"),
             AnalyzerExample("开展专题协商3次，参加委员两千人。", mustNotReport: ["3次", "两千人"], note: "ordinary quantities are not formulas"),
             AnalyzerExample("他说：“我们一定要把工作做好。”", mustNotReport: ["我们一定要把工作做好。", "我们一定要把工作做好"], note: "reported speech is not a slogan"),
+            AnalyzerExample("坚持«愿担当、敢担当、善担当»，做到«讲政治、顾大局、守规矩»，«不轻信、不透露、不转账»。",
+                            note: "a series of three-character items sharing a frame (a character, or verb + object) is one parallel slogan"),
+            AnalyzerExample("推动«共建共治共享»，健全«自治法治德治»相结合的体系。全党全军全国各族人民。", mustNotReport: ["全党全军全国"],
+                            note: "compressed formulas: three words sharing a character; nouns alone are a list"),
+            AnalyzerExample("她举例说，今年以来，剧团演出三百场。经过调解，双方和解。陈大爷说：“办得公道，心里服气。”",
+                            mustNotReport: ["她举例说，今年以来", "经过调解，双方和解", "办得公道，心里服气"],
+                            note: "narrative clauses and reported speech only look parallel (word classes: pronoun, time, preposition; inside quoted speech)"),
+            AnalyzerExample("镇上有非遗工坊、文化市集、乡村书屋。坚持«人民至上、生命至上»。", mustNotReport: ["非遗工坊、文化市集、乡村书屋", "文化市集、乡村书屋"],
+                            note: "a 、-list of nouns is an enumeration; a longer clause's tail joins a couplet when it shares the frame"),
+            AnalyzerExample("正如书记所说，“«民有所呼，我有所应»”。增强“风险”意识，防范风险，化解风险。", mustNotReport: ["风险"],
+                            note: "a quoted maxim of parallel clauses; a common word quoted once is emphasis, not a coinage"),
         ]
     )
 
@@ -41,7 +52,7 @@ public struct SlogansAnalyzer: Analyzer {
         }
         candidates += formulas.find(in: document)
         candidates += QuoteFinder().find(in: document)
-        candidates += CompressedFormulaFinder().find(in: document)
+        candidates += CompressedFormulaFinder(classes: classes).find(in: document)
         candidates += parallels.find(in: document)
         candidates += repetitions.find(in: document)
         return SlogansResult(slogans: merge(candidates, in: document))

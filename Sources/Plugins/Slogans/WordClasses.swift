@@ -82,6 +82,11 @@ struct WordClasses: Sendable {
         return verb.contains(verbTag) && noun.contains(objectTag)
     }
 
+    /// Whether the span is a word of the dictionary (with a part of speech: not merely a prefix of one).
+    func isWord(_ span: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
+        segmenter.lexicon.wordID(of: scalars[span.range]).flatMap { segmenter.lexicon.tag(ofWordID: $0) } != nil
+    }
+
     /// Whether the text is one dictionary word (风险, 管家), not a coinage (田保姆, 河长制).
     func isDictionaryWord(_ span: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
         let tokens = segmenter.tokens(in: scalars, range: span.range)
