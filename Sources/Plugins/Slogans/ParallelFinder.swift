@@ -5,7 +5,7 @@ import AnalyticsCore
 /// (5–8 characters) must share a character in the same slot in every clause
 /// (建言献策聚智慧，协商议事聚共识，勠力同心聚合力); three-character ones come in series of three
 /// or more that share a frame: a character in the same slot (愿担当、敢担当、善担当) or the shape
-/// verb + object (讲政治、顾大局、守规矩). Word classes keep out what only looks parallel:
+/// character + word in every item (讲政治、顾大局、守规矩; 勤学习、善思考、勇实践). Word classes keep out what only looks parallel:
 /// narrative clauses and reported speech (她举例说，…; 经过各方调解，…), 、-lists of nouns
 /// (载人航天、探月探火), and clauses inside quoted speech (…说：“办得公道，心里服气。”).
 struct ParallelFinder: Sendable {
@@ -31,17 +31,20 @@ struct ParallelFinder: Sendable {
                 let separator = runStart + 1 < clauses.count ? scalars[clauses[runStart].end] : nil
                 while runEnd < clauses.count, clauses[runEnd].length == clauses[runStart].length,
                       clauses[runEnd].start - clauses[runEnd - 1].end == 1, scalars[clauses[runEnd - 1].end] == separator { runEnd += 1 }
-                // A lone clause can only pair with the tail of a longer one before it, across 、.
+                // A lone clause can only pair with the tail of a longer clause before it or the head of
+                // one after it, across 、 (坚持人民至上、生命至上; 政府补一点、企业投一点、居民出一点的办法).
                 let lone = runEnd - runStart < 2
-                guard !lone || runStart > 0 && clauses[runStart].length > 0 && scalars[clauses[runStart - 1].end] == "、" else {
+                guard clauses[runStart].length > 0, !lone || runStart > 0 || runEnd < clauses.count else {
                     runStart = runEnd
                     continue
                 }
                 var run = Array(clauses[runStart..<runEnd])
-                // 政治自觉、思想自觉、行动自觉 after a longer first item (…的政治自觉), 坚持人民至上、生命至上:
-                // take the item's tail into the run.
+                // 政治自觉、思想自觉、行动自觉 after a longer first item (…的政治自觉): take the item's tail into the run.
                 if runStart > 0, let tail = tail(of: clauses[runStart - 1], before: run, lone: lone, scalars) {
                     run.insert(tail, at: 0)
+                }
+                if runEnd < clauses.count, let head = head(of: clauses[runEnd], after: run, scalars) {
+                    run.append(head)
                 }
                 if run.count >= 2, let candidate = parallel(run, scalars) { found.append(candidate) }
                 runStart = runEnd
@@ -68,8 +71,9 @@ struct ParallelFinder: Sendable {
     }
 
     /// The tail of a longer clause that opens the run: when it shares a character in the same place
-    /// with every item, or, for four characters across 、, when it is words of its own in a clause
-    /// that tells no story (坚持开放包容、互利共赢; not 与村民一起装填沙袋、打桩固堤).
+    /// with every item (and is words of its own, unless two items already share the frame), or, for
+    /// four characters across 、, when it is words of its own in a clause that tells no story
+    /// (坚持开放包容、互利共赢; not 与村民一起装填沙袋、打桩固堤).
     private func tail(of previous: TextSpan, before run: [TextSpan], lone: Bool, _ scalars: [Unicode.Scalar]) -> TextSpan? {
         let length = run[0].length
         let separator = scalars[previous.end]
@@ -78,14 +82,30 @@ struct ParallelFinder: Sendable {
         let tail = TextSpan(start: previous.end - length, end: previous.end)
         guard scalars[tail.range].allSatisfy(ScriptClass.isHan) else { return nil }
         let shares = (0..<length).contains { slot in run.allSatisfy { scalars[$0.start + slot] == scalars[tail.start + slot] } }
-        // The tail must be words of its own (not 京冬奥会 of 北京冬奥会).
-        if shares { return previous.length == 0 || classes.startsWord(at: tail.start, in: previous, scalars) ? tail : nil }
-        // 坚持讲政治、顾大局、守规矩: verb + object like every item.
-        if length == 3, separator == "、", previous.length > 0, classes.isVerbObject(tail, scalars),
-           run.allSatisfy({ classes.isVerbObject($0, scalars) }), classes.startsWord(at: tail.start, in: previous, scalars) { return tail }
+        // The tail must be words of its own (not 京冬奥会 of 北京冬奥会) unless two items already share its frame.
+        if shares { return !lone || previous.length == 0 || classes.startsWord(at: tail.start, in: previous, scalars) ? tail : nil }
+        // 坚持讲政治、顾大局、守规矩: a character and a word like every item.
+        if length == 3, separator == "、", previous.length > 0, classes.isCharacterAndWord(tail, scalars),
+           run.allSatisfy({ classes.isCharacterAndWord($0, scalars) }), !lone || classes.startsWord(at: tail.start, in: previous, scalars) { return tail }
         guard length == 4, separator == "、", previous.length > 0, classes.startsWord(at: tail.start, in: previous, scalars),
               !classes.isNarrative(previous, scalars, framed: false) else { return nil }
         return tail
+    }
+
+    /// The head of a longer clause that closes the run, across the run's separator (、 after a lone
+    /// clause), when it shares a character with every item in the same place (for items over four
+    /// characters, past the first two: 居民出一点的办法 after 企业投一点, but not a mere common opening
+    /// word, 区域重大战略深入 of …深入实施) and ends a word there.
+    private func head(of next: TextSpan, after run: [TextSpan], _ scalars: [Unicode.Scalar]) -> TextSpan? {
+        let length = run[0].length
+        let last = run[run.count - 1]
+        let separator: Unicode.Scalar = run.count >= 2 ? scalars[run[0].end] : "、"
+        guard length >= 3, next.start == last.end + 1, next.length > length, scalars[last.end] == separator else { return nil }
+        let head = TextSpan(start: next.start, end: next.start + length)
+        let slots = length <= 4 ? 0..<length : 2..<length // short items: any shared slot (稳物价工作 after 稳就业)
+        let shares = slots.contains { slot in run.allSatisfy { scalars[$0.start + slot] == scalars[head.start + slot] } }
+        guard shares, classes.startsWord(at: head.end, in: next, scalars) else { return nil }
+        return head
     }
 
     private func parallel(_ run: [TextSpan], _ scalars: [Unicode.Scalar]) -> Candidate? {
@@ -99,21 +119,23 @@ struct ParallelFinder: Sendable {
         let listed = scalars[run[0].end] == "、"
         // Three characters make a slogan only as a series of three or more with a frame: shared
         // characters, or verb + object in every item (a structure no narrative list has).
-        let verbObject = length == 3 && !framed && run.count >= 3 && run.allSatisfy { classes.isVerbObject($0, scalars) }
+        let verbObject = length == 3 && !framed && run.count >= 3 && run.allSatisfy { classes.isCharacterAndWord($0, scalars) }
         if length == 3 {
             guard run.count >= 3, framed || verbObject else { return nil }
         } else if length > 4 && !framed {
             return nil
         }
         if insideQuotedSpeech(span.start, scalars) { return nil }
-        if !verbObject, run.contains(where: { classes.isNarrative($0, scalars, framed: framed, sharedOpening: shared.first == 0) }) { return nil }
-        // An enumeration of nouns (载人航天、探月探火) is no couplet, unless the items share a frame (企业出题、高校解题).
+        if !verbObject, run.contains(where: { classes.isNarrative($0, scalars, framed: framed, frame: shared) }) { return nil }
+        // An enumeration of nouns (载人航天、探月探火) is no couplet, unless the items share a frame (企业出题、高校解题);
+        // nor is a list of single nouns that happen to share a character (图书馆、博物馆、美术馆).
         if listed, !framed, !verbObject, run.contains(where: { classes.isNounOnly($0, scalars) }) { return nil }
+        if listed, framed, run.allSatisfy({ classes.isNounWord($0, scalars) }) { return nil }
         if length == 4 && !framed {
             return Candidate(kind: .parallel, span: span, reason: "\(run.count) adjacent 4-character clauses")
         }
         if !framed {
-            return Candidate(kind: .parallel, span: span, reason: "\(run.count) adjacent \(length)-character verb–object items")
+            return Candidate(kind: .parallel, span: span, reason: "\(run.count) adjacent \(length)-character items of a character and a word")
         }
         let characters = shared.map { String(scalars[run[0].start + $0]) }.joined()
         return Candidate(kind: .parallel, span: span, reason: "\(run.count) adjacent \(length)-character clauses sharing \(characters) in the same place")

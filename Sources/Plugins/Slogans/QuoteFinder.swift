@@ -4,8 +4,10 @@ import AnalyticsCore
 /// with no sentence or clause punctuation inside. Left out: one quoted character (“码”上行动),
 /// reported speech (after ：, 说, 道, or ending in 。！？), long topics that merely sit in quotes,
 /// and document titles (those are in 《》, not quotes). A quoted maxim of two to four parallel
-/// clauses of equal length (“民有所呼，我有所应”) is kept whole, as a parallel slogan.
+/// clauses of (nearly) equal length (“民有所呼，我有所应”; “小病不出村、常见病不出乡、大病及时转诊”) is kept
+/// whole, as a parallel slogan, when no clause tells a story (“只要还走得动，就一直干下去”: 只要 c).
 struct QuoteFinder: Sendable {
+    let classes: WordClasses
     static let maximumLength = 14
     /// The longest quoted maxim: four clauses of eight characters and their separators.
     static let maximumMaximLength = 35
@@ -44,7 +46,7 @@ struct QuoteFinder: Sendable {
         return "in quotes, \(span.length) characters, no clause punctuation"
     }
 
-    /// Two to four all-Han clauses of equal length (3–8) separated by ，、 or ；, with no full stop:
+    /// Two to four all-Han clauses of 3–8 characters, differing by one at most, separated by ，、 or ；:
     /// a maxim or motto, not speech (speech runs on in clauses of any length).
     private func maxim(_ span: TextSpan, openedAt open: Int, in scalars: [Unicode.Scalar]) -> Candidate? {
         if open > 0, "：:说道曰".unicodeScalars.contains(scalars[open - 1]) { return nil }
@@ -58,8 +60,10 @@ struct QuoteFinder: Sendable {
                 return nil
             }
         }
-        guard (2...4).contains(clauses.count), let length = clauses.first?.length, (3...8).contains(length),
-              clauses.allSatisfy({ $0.length == length }) else { return nil }
-        return Candidate(kind: .parallel, span: span, reason: "in quotes, \(clauses.count) parallel clauses of \(length) characters")
+        let lengths = clauses.map(\.length)
+        guard (2...4).contains(clauses.count), let shortest = lengths.min(), let longest = lengths.max(), shortest >= 3, longest <= 8,
+              longest - shortest <= 1, !clauses.contains(where: { classes.isNarrative($0, scalars, framed: true, pronouns: false) }) else { return nil }
+        let size = shortest == longest ? "\(shortest)" : "\(shortest)–\(longest)"
+        return Candidate(kind: .parallel, span: span, reason: "in quotes, \(clauses.count) parallel clauses of \(size) characters")
     }
 }

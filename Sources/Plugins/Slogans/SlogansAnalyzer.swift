@@ -51,7 +51,7 @@ public struct SlogansAnalyzer: Analyzer {
             Candidate(kind: .known, span: match.span, meaning: match.entry.meaning, source: match.entry.source, reason: "in the lexicon of known formulations")
         }
         candidates += formulas.find(in: document)
-        candidates += QuoteFinder().find(in: document)
+        candidates += QuoteFinder(classes: classes).find(in: document)
         candidates += CompressedFormulaFinder(classes: classes).find(in: document)
         candidates += parallels.find(in: document)
         candidates += repetitions.find(in: document)

@@ -42,21 +42,28 @@ struct WordClasses: Sendable {
     }
 
     /// Whether the clause tells a story or reports speech. `framed` clauses (sharing characters
-    /// with their neighbours) may hold numerals and place words (马上办、网上办、一次办).
-    /// `sharedOpening`: every clause of the run opens with the same character (为…，为…), which is
-    /// then a frame, not a preposition of a story.
-    func isNarrative(_ clause: TextSpan, _ scalars: [Unicode.Scalar], framed: Bool, sharedOpening: Bool = false) -> Bool {
+    /// with their neighbours) may hold numerals and place words (马上办、网上办、一次办). `frame`:
+    /// the slots every clause of the run shares; a word inside them is the slogan's pattern (青年 of
+    /// 青年兴则国家兴，青年强则国家强; 我 of 青春之我、奋斗之我), except a pronoun opening the clause
+    /// (有人负责…，有人负责…). `pronouns: false` for quoted maxims (民有所呼，我有所应).
+    func isNarrative(_ clause: TextSpan, _ scalars: [Unicode.Scalar], framed: Bool, frame: [Int] = [], pronouns: Bool = true) -> Bool {
         for token in segmenter.tokens(in: scalars, range: clause.range) {
             if speech.contains(Array(scalars[token.range])) { return true }
             guard let tag = tag(token, scalars) else { continue }
+            let opens = token.start == clause.start
+            let inFrame = (token.start..<token.end).allSatisfy { frame.contains($0 - clause.start) }
+            if inFrame && !(opens && tag == "r") { continue }
+            if tag == "r" && !pronouns { continue }
             // A single character counts only as a pronoun or a particle of narration (她; 的, 了), or as a
-            // conjunction or preposition opening the clause (既是…; 对重大案件…): a lone 至, 上 or 并 inside is mostly a piece of a
-            // word the dictionary lacks (人民至上, 沉得下) or of a classical line (众力并则万钧举).
+            // conjunction or preposition opening the clause (既是…; 对重大案件…): a lone 至, 上 or 并 inside
+            // is mostly a piece of a word the dictionary lacks (人民至上, 沉得下) or of a classical line (众力并则万钧举).
             if token.length == 1 {
-                let opens = token.start == clause.start && !sharedOpening
                 guard tag == "r" || narrative.contains(tag) && tag.hasPrefix("u") || opens && (tag == "c" || tag == "p") else { continue }
                 return true
             }
+            // Conjunctions and prepositions tell a story where they open the clause (只要…, 经过…);
+            // inside, the dictionary's tags are less sure (及时 is tagged c).
+            if (tag == "c" || tag == "p") && !opens { continue }
             if narrative.contains(tag) || !framed && loose.contains(tag) { return true }
         }
         return false
@@ -73,13 +80,26 @@ struct WordClasses: Sendable {
         segmenter.tokens(in: scalars, range: clause.range).contains { $0.start == offset }
     }
 
-    /// Whether a three-character item is a one-character verb and a two-character noun (讲政治, 顾大局).
-    func isVerbObject(_ item: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
+    /// Whether the item is one noun of the dictionary (图书馆, 博物馆).
+    func isNounWord(_ item: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
+        let tokens = segmenter.tokens(in: scalars, range: item.range)
+        return tokens.count == 1 && tag(tokens[0], scalars).map { ["n", "nz", "ns", "nt"].contains($0) } == true
+    }
+
+    /// Whether a three-character item is a character and a two-character word (讲政治, 顾大局,
+    /// 勤学习, 勇实践): the shape of a verb or adverb and its object or verb. The character may not be
+    /// a pronoun, numeral, particle, preposition or conjunction, nor the item one noun of the dictionary.
+    func isCharacterAndWord(_ item: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
         guard item.length == 3,
-              let verbID = segmenter.lexicon.wordID(of: scalars[item.start..<(item.start + 1)]),
-              let objectID = segmenter.lexicon.wordID(of: scalars[(item.start + 1)..<item.end]),
-              let verbTag = segmenter.lexicon.tag(ofWordID: verbID), let objectTag = segmenter.lexicon.tag(ofWordID: objectID) else { return false }
-        return verb.contains(verbTag) && noun.contains(objectTag)
+              let firstTag = wordTag(scalars[item.start..<(item.start + 1)]), let restTag = wordTag(scalars[(item.start + 1)..<item.end]),
+              !["r", "m", "q", "p", "c", "f", "x"].contains(firstTag), !firstTag.hasPrefix("u"),
+              ["v", "vn", "n", "a", "an", "nr", "l"].contains(restTag) else { return false }
+        if let wholeTag = wordTag(scalars[item.range]), ["n", "nz", "ns", "nt"].contains(wholeTag) { return false }
+        return true
+    }
+
+    private func wordTag(_ text: ArraySlice<Unicode.Scalar>) -> String? {
+        segmenter.lexicon.wordID(of: text).flatMap { segmenter.lexicon.tag(ofWordID: $0) }
     }
 
     /// Whether the span is a word of the dictionary (with a part of speech: not merely a prefix of one).
