@@ -21,6 +21,13 @@ struct CompressedFormulaFinder: Sendable {
         var found: [Candidate] = []
         var index = 0
         while index + 6 <= scalars.count {
+            // The same character two and four places on, in either slot: rare, so tested first.
+            let a = scalars[index], b = scalars[index + 1]
+            let possible = a == scalars[index + 2] && a == scalars[index + 4] || b == scalars[index + 3] && b == scalars[index + 5]
+            guard possible else {
+                index += 1
+                continue
+            }
             // Units share their first character (共建共治共享) or their second (自治法治德治).
             var best: (start: Int, end: Int, slot: Int, words: Int)?
             for (start, slot) in [(index, 0), (index, 1), (index + 1, 0)] where start + 6 <= scalars.count {

@@ -126,10 +126,11 @@ struct ParallelFinder: Sendable {
             return nil
         }
         if insideQuotedSpeech(span.start, scalars) { return nil }
-        if !verbObject, run.contains(where: { classes.isNarrative($0, scalars, framed: framed, frame: shared) }) { return nil }
+        let words = run.map { classes.words($0, scalars) } // segmented once for both questions below
+        if !verbObject, run.indices.contains(where: { classes.isNarrative(run[$0], words: words[$0], scalars, framed: framed, frame: shared) }) { return nil }
         // An enumeration of nouns (载人航天、探月探火) is no couplet, unless the items share a frame (企业出题、高校解题);
         // nor is a list of single nouns that happen to share a character (图书馆、博物馆、美术馆).
-        if listed, !framed, !verbObject, run.contains(where: { classes.isNounOnly($0, scalars) }) { return nil }
+        if listed, !framed, !verbObject, words.contains(where: { classes.isNounOnly(words: $0, scalars) }) { return nil }
         if listed, framed, run.allSatisfy({ classes.isNounWord($0, scalars) }) { return nil }
         if length == 4 && !framed {
             return Candidate(kind: .parallel, span: span, reason: "\(run.count) adjacent 4-character clauses")

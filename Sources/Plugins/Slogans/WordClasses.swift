@@ -11,7 +11,8 @@ struct WordClasses: Sendable {
     private let loose: Set<String>
     private let noun: Set<String>
     private let verb: Set<String>
-    private let speech: Set<[Unicode.Scalar]>
+    /// Verbs of saying by lexicon word id (no String or array per token).
+    private let speech: Set<Int>
 
     init(segmenter: Segmenter, table: String) {
         self.segmenter = segmenter
@@ -23,7 +24,7 @@ struct WordClasses: Sendable {
         loose = Set(lists["loose"] ?? [])
         noun = Set(lists["noun"] ?? [])
         verb = Set(lists["verb"] ?? [])
-        speech = Set((lists["speech"] ?? []).map { Array($0.unicodeScalars) })
+        speech = Set((lists["speech"] ?? []).compactMap { segmenter.lexicon.wordID(of: Array($0.unicodeScalars)[...]) })
     }
 
     static func load(segmenter: Segmenter) throws -> WordClasses {
@@ -34,11 +35,15 @@ struct WordClasses: Sendable {
         return WordClasses(segmenter: segmenter, table: String(decoding: data, as: UTF8.self))
     }
 
-    /// The token's tag; single characters carry no word id from the segmenter, so they are looked up.
+    /// The token's word id; single characters carry none from the segmenter, so they are looked up.
+    private func wordID(_ token: Token, _ scalars: [Unicode.Scalar]) -> Int? {
+        if token.wordID >= 0 { return Int(token.wordID) }
+        guard token.kind == .word, token.length == 1 else { return nil }
+        return segmenter.lexicon.wordID(of: scalars[token.range])
+    }
+
     private func tag(_ token: Token, _ scalars: [Unicode.Scalar]) -> String? {
-        if token.wordID >= 0 { return segmenter.lexicon.tag(ofWordID: Int(token.wordID)) }
-        guard token.kind == .word, let id = segmenter.lexicon.wordID(of: scalars[token.range]) else { return nil }
-        return segmenter.lexicon.tag(ofWordID: id)
+        wordID(token, scalars).flatMap(segmenter.lexicon.tag(ofWordID:))
     }
 
     /// Whether the clause tells a story or reports speech. `framed` clauses (sharing characters
@@ -47,9 +52,19 @@ struct WordClasses: Sendable {
     /// 青年兴则国家兴，青年强则国家强; 我 of 青春之我、奋斗之我), except a pronoun opening the clause
     /// (有人负责…，有人负责…). `pronouns: false` for quoted maxims (民有所呼，我有所应).
     func isNarrative(_ clause: TextSpan, _ scalars: [Unicode.Scalar], framed: Bool, frame: [Int] = [], pronouns: Bool = true) -> Bool {
-        for token in segmenter.tokens(in: scalars, range: clause.range) {
-            if speech.contains(Array(scalars[token.range])) { return true }
-            guard let tag = tag(token, scalars) else { continue }
+        isNarrative(clause, words: words(clause, scalars), scalars, framed: framed, frame: frame, pronouns: pronouns)
+    }
+
+    /// The clause's words, for callers that ask several questions of one clause.
+    func words(_ clause: TextSpan, _ scalars: [Unicode.Scalar]) -> [Token] {
+        segmenter.tokens(in: scalars, range: clause.range)
+    }
+
+    func isNarrative(_ clause: TextSpan, words: [Token], _ scalars: [Unicode.Scalar], framed: Bool, frame: [Int] = [], pronouns: Bool = true) -> Bool {
+        for token in words {
+            guard let id = wordID(token, scalars) else { continue }
+            if speech.contains(id) { return true }
+            guard let tag = segmenter.lexicon.tag(ofWordID: id) else { continue }
             let opens = token.start == clause.start
             let inFrame = (token.start..<token.end).allSatisfy { frame.contains($0 - clause.start) }
             if inFrame && !(opens && tag == "r") { continue }
@@ -71,13 +86,18 @@ struct WordClasses: Sendable {
 
     /// Whether the item is nouns alone (载人航天: 载人 航天), as in an enumeration.
     func isNounOnly(_ item: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
-        let tokens = segmenter.tokens(in: scalars, range: item.range)
+        isNounOnly(words: segmenter.tokens(in: scalars, range: item.range), scalars)
+    }
+
+    func isNounOnly(words tokens: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
         return !tokens.isEmpty && tokens.allSatisfy { tag($0, scalars).map(noun.contains) == true }
     }
 
-    /// Whether the clause starts a word at `offset` (a tail cut from a longer clause must be words of its own).
+    /// Whether the clause starts a word at `offset` (a tail cut from a longer clause must be words of
+    /// its own), judged on six characters either side: the rest of a long clause does not move it.
     func startsWord(at offset: Int, in clause: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
-        segmenter.tokens(in: scalars, range: clause.range).contains { $0.start == offset }
+        let window = max(clause.start, offset - 6)..<min(clause.end, offset + 6)
+        return offset == clause.start || offset == clause.end || segmenter.tokens(in: scalars, range: window).contains { $0.start == offset }
     }
 
     /// Whether the item is one noun of the dictionary (图书馆, 博物馆).
