@@ -55,9 +55,14 @@ struct WordClasses: Sendable {
         isNarrative(clause, words: words(clause, scalars), scalars, framed: framed, frame: frame, pronouns: pronouns)
     }
 
-    /// The clause's words, for callers that ask several questions of one clause.
+    /// The clause's words, for callers that ask several questions of one clause. A clause that is
+    /// one idiom or set phrase of the dictionary (踔厉奋发: i, 守规矩: l) is looked up, not segmented.
     func words(_ clause: TextSpan, _ scalars: [Unicode.Scalar]) -> [Token] {
-        segmenter.tokens(in: scalars, range: clause.range)
+        if clause.length >= 3, let id = segmenter.lexicon.wordID(of: scalars[clause.range]),
+           let tag = segmenter.lexicon.tag(ofWordID: id), tag == "i" || tag == "l" {
+            return [Token(start: clause.start, end: clause.end, kind: .word, wordID: Int32(id))]
+        }
+        return segmenter.tokens(in: scalars, range: clause.range)
     }
 
     func isNarrative(_ clause: TextSpan, words: [Token], _ scalars: [Unicode.Scalar], framed: Bool, frame: [Int] = [], pronouns: Bool = true) -> Bool {
@@ -86,7 +91,7 @@ struct WordClasses: Sendable {
 
     /// Whether the item is nouns alone (载人航天: 载人 航天), as in an enumeration.
     func isNounOnly(_ item: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
-        isNounOnly(words: segmenter.tokens(in: scalars, range: item.range), scalars)
+        isNounOnly(words: words(item, scalars), scalars)
     }
 
     func isNounOnly(words tokens: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
@@ -102,8 +107,7 @@ struct WordClasses: Sendable {
 
     /// Whether the item is one noun of the dictionary (图书馆, 博物馆).
     func isNounWord(_ item: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
-        let tokens = segmenter.tokens(in: scalars, range: item.range)
-        return tokens.count == 1 && tag(tokens[0], scalars).map { ["n", "nz", "ns", "nt"].contains($0) } == true
+        wordTag(scalars[item.range]).map { ["n", "nz", "ns", "nt"].contains($0) } == true
     }
 
     /// Whether a three-character item is a character and a two-character word (讲政治, 顾大局,
@@ -129,8 +133,7 @@ struct WordClasses: Sendable {
 
     /// Whether the text is one dictionary word (风险, 管家), not a coinage (田保姆, 河长制).
     func isDictionaryWord(_ span: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
-        let tokens = segmenter.tokens(in: scalars, range: span.range)
-        return tokens.count == 1 && tokens[0].kind == .word && tokens[0].wordID >= 0
+        span.length >= 2 && isWord(span, scalars)
     }
 }
 
