@@ -118,7 +118,8 @@ struct WordClasses: Sendable {
               let firstTag = wordTag(scalars[item.start..<(item.start + 1)]), let restTag = wordTag(scalars[(item.start + 1)..<item.end]),
               !["r", "m", "q", "p", "c", "f", "x"].contains(firstTag), !firstTag.hasPrefix("u"),
               ["v", "vn", "n", "a", "an", "nr", "l"].contains(restTag) else { return false }
-        if let wholeTag = wordTag(scalars[item.range]), ["n", "nz", "ns", "nt"].contains(wholeTag) { return false }
+        // One common noun of the dictionary (研究生) is no such item; nz is not (the dictionary files 促发展 under it).
+        if let wholeTag = wordTag(scalars[item.range]), ["n", "ns", "nt"].contains(wholeTag) { return false }
         return true
     }
 
