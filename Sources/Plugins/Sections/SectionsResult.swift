@@ -10,7 +10,8 @@ public enum SectionRole: String, Codable, Sendable {
 
 public struct Section: Codable, Sendable, Equatable {
     public let role: SectionRole
-    /// 一、 and A are level 1, （一） 2, 1． 3, （1） 4; title, lead and other parts 0.
+    /// 一、 and A are level 1, （一） 2, 1． 3, （1） and ① 4 (a document without 一、 or （一） moves its top
+    /// numbering up to 1), plain subheads 1; title, lead, boxes, captions and other parts 0.
     public let level: Int
     public let label: String?
     public let heading: String?
