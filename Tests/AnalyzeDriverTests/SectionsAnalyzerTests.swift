@@ -84,6 +84,16 @@ import SectionsPlugin
         #expect(report.sections.first { $0.label == "1" }?.level == 3)
     }
 
+    @Test func bracketedSubheadsAndDatelinesWithXun() throws {
+        let bracketed = try result("数字赋能\n城市运行管理中心很忙。\n【一屏观全城】\n数据打通了。\n【一网办政务】\n办事更省心。")
+        #expect(bracketed.sections.filter { $0.role == .section }.map(\.heading) == ["一屏观全城", "一网办政务"])
+        let xun = try result("高铁开通\n本报东港12月26日讯（记者 邵明）26日上午，首趟列车驶出。\n全长一百二十公里。")
+        #expect(xun.sections.map(\.role) == [.title, .dateline, .section])
+        // An interview's first question right under the byline is a question, not a subtitle.
+        let interview = try result("安享晚年\n本报记者 严晓萌\n问：老龄化程度如何？\n答：超过百分之二十。")
+        #expect(interview.sections.map(\.role) == [.title, .byline, .question, .section])
+    }
+
     @Test func oneShortLineIsNoSubhead() throws {
         let result = try result("标题\n第一段正文。\n一句短话\n第二段正文。")
         #expect(!result.sections.contains { $0.heading == "一句短话" })

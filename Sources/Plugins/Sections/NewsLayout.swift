@@ -103,7 +103,7 @@ struct LayoutClassifier: Sendable {
         }
         if isCaption(text) { return .caption }
         if let end = datelineEnd(text, scalars) { return .dateline(end: end) }
-        if !frontMatter, length >= 3, let after = Self.prefix(of: text, in: words.question), after < text.endIndex,
+        if length >= 3, let after = Self.prefix(of: text, in: words.question), after < text.endIndex,
            "：:".unicodeScalars.contains(scalars[after]) { return .question }
         if isByline(text, isShort: isShort, frontMatter: frontMatter) { return .byline }
         if frontMatter, isShort, text.starts(with: "来源".unicodeScalars) || text.starts(with: "发布".unicodeScalars) || Self.contains("会议上", text) {
@@ -140,7 +140,8 @@ struct LayoutClassifier: Sendable {
             || tail.count >= 3 && tail.suffix(2).elementsEqual("供图".unicodeScalars)
     }
 
-    /// The end of a dateline: a source, a place and date, 电 or 讯, and the reporters in brackets.
+    /// The end of a dateline: a source, a place and date, 电 or 讯 (本报讯, 本报北京8月1日电, …日讯), and
+    /// the reporters in brackets.
     private func datelineEnd(_ text: ArraySlice<Unicode.Scalar>, _ scalars: [Unicode.Scalar]) -> Int? {
         guard let afterSource = Self.prefix(of: text, in: words.dateline) else { return nil }
         var index = afterSource
@@ -149,7 +150,7 @@ struct LayoutClassifier: Sendable {
             let scalar = scalars[index]
             if scalar == "。" || scalar == "，" { return nil }
             let previous = scalars[index - 1]
-            if scalar == "电" && (previous == "日" || index == afterSource) || scalar == "讯" && index == afterSource {
+            if (scalar == "电" || scalar == "讯") && (previous == "日" || index == afterSource) {
                 var end = index + 1
                 if end < text.endIndex, scalars[end] == "（" || scalars[end] == "(" {
                     var close = end + 1

@@ -105,9 +105,12 @@ public struct SectionsAnalyzer: Analyzer {
                 heading.level -= shift
                 seenHeading = true
                 drafts.append(Draft(role: .section, level: heading.level, heading: heading, start: span.start, end: span.end))
-            case .short where subheads.contains(index):
+            case .short where subheads.contains(index), .column where subheads.contains(index):
                 seenHeading = true
-                drafts.append(Draft(role: .section, level: 1, heading: nil, start: span.start, end: span.end, plain: span))
+                // 【一屏观全城】: the heading is inside the brackets.
+                let bracketed = scalars[span.start] == "【" && scalars[span.end - 1] == "】"
+                let heading = bracketed ? TextSpan(start: span.start + 1, end: span.end - 1) : span
+                drafts.append(Draft(role: .section, level: 1, heading: nil, start: span.start, end: span.end, plain: heading))
             case .box(let front, let label, let alone):
                 drafts.append(Draft(role: .box, level: 0, heading: nil, start: span.start, end: span.end, plain: label))
                 // A box before the body is one paragraph; a box after it keeps the text that follows.
@@ -212,15 +215,16 @@ public struct SectionsAnalyzer: Analyzer {
         return drafts
     }
 
-    /// Subheads without numbers: short lines without a full stop between body paragraphs, in a
-    /// document that numbers no level-1 headings; two at least (one short line is a stray line).
+    /// Subheads without numbers: short lines without a full stop between body paragraphs (or tags in
+    /// 【】 there), in a document that numbers no level-1 headings; two at least (one short line is a
+    /// stray line).
     private func plainSubheads(kinds: [LineKind], from bodyStart: Int, paragraphs: [TextSpan], _ scalars: [Unicode.Scalar], numbered: Bool) -> Set<Int> {
         guard !numbered else { return [] }
         var found: Set<Int> = []
-        for index in bodyStart..<kinds.count where kinds[index] == .short {
+        for index in bodyStart..<kinds.count where kinds[index] == .short || kinds[index] == .column {
             let text = scalars[paragraphs[index].range]
-            // It opens with a word, a number or an opening quote, not with a bracket or the end of a quote.
-            guard let first = text.first, let last = text.last, !LayoutClassifier.fullStops.contains(last),
+            // It opens with a word, a number or an opening quote (or stands in 【】), not with a bracket or the end of a quote.
+            guard let first = text.first, let first = first == "【" ? text.dropFirst().first : first, let last = text.last, !LayoutClassifier.fullStops.contains(last),
                   ScriptClass.isHan(first) || "“‘「《".unicodeScalars.contains(first) || first.properties.isAlphabetic || NumberScanner.isArabicDigit(first),
                   text.count <= 30, text.contains(where: ScriptClass.isHan) else { continue }
             // Followed by body text, and not the first line of a box.

@@ -84,6 +84,7 @@ struct WordClasses: Sendable {
             // Conjunctions and prepositions tell a story where they open the clause (只要…, 经过…);
             // inside, the dictionary's tags are less sure (及时 is tagged c).
             if (tag == "c" || tag == "p") && !opens { continue }
+            if tag == "m" && scalars[token.start] == "第" { continue } // an ordinal ranks, it does not count: 安全第一
             if narrative.contains(tag) || !framed && loose.contains(tag) { return true }
         }
         return false
