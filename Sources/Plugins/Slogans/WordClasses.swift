@@ -62,6 +62,13 @@ struct WordClasses: Sendable {
            let tag = segmenter.lexicon.tag(ofWordID: id), tag == "i" || tag == "l" {
             return [Token(start: clause.start, end: clause.end, kind: .word, wordID: Int32(id))]
         }
+        // Four characters that are two dictionary words (实干 担当, 载人 航天) and not one: the
+        // segmenter would cut them so too, without running its route.
+        if clause.length == 4, segmenter.lexicon.wordID(of: scalars[clause.range]).flatMap(segmenter.lexicon.tag(ofWordID:)) == nil,
+           let first = taggedID(scalars[clause.start..<(clause.start + 2)]), let second = taggedID(scalars[(clause.start + 2)..<clause.end]) {
+            return [Token(start: clause.start, end: clause.start + 2, kind: .word, wordID: Int32(first)),
+                    Token(start: clause.start + 2, end: clause.end, kind: .word, wordID: Int32(second))]
+        }
         return segmenter.tokens(in: scalars, range: clause.range)
     }
 
@@ -122,6 +129,11 @@ struct WordClasses: Sendable {
         // One common noun of the dictionary (研究生) is no such item; nz is not (the dictionary files 促发展 under it).
         if let wholeTag = wordTag(scalars[item.range]), ["n", "ns", "nt"].contains(wholeTag) { return false }
         return true
+    }
+
+    private func taggedID(_ text: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard let id = segmenter.lexicon.wordID(of: text), segmenter.lexicon.tag(ofWordID: id) != nil else { return nil }
+        return id
     }
 
     private func wordTag(_ text: ArraySlice<Unicode.Scalar>) -> String? {
