@@ -107,10 +107,14 @@ struct WordClasses: Sendable {
     }
 
     /// Whether the clause starts a word at `offset` (a tail cut from a longer clause must be words of
-    /// its own), judged on six characters either side: the rest of a long clause does not move it.
+    /// its own), judged on four characters either side: the rest of a long clause does not move it.
+    /// Two dictionary words meeting there (坚持|人民) answer without segmenting.
     func startsWord(at offset: Int, in clause: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
-        let window = max(clause.start, offset - 6)..<min(clause.end, offset + 6)
-        return offset == clause.start || offset == clause.end || segmenter.tokens(in: scalars, range: window).contains { $0.start == offset }
+        if offset == clause.start || offset == clause.end { return true }
+        if offset - 2 >= clause.start, offset + 2 <= clause.end, taggedID(scalars[(offset - 2)..<offset]) != nil,
+           taggedID(scalars[offset..<(offset + 2)]) != nil, taggedID(scalars[(offset - 1)..<(offset + 1)]) == nil { return true }
+        let window = max(clause.start, offset - 4)..<min(clause.end, offset + 4)
+        return segmenter.tokens(in: scalars, range: window).contains { $0.start == offset }
     }
 
     /// Whether the item is one noun of the dictionary (图书馆, 博物馆).
