@@ -94,6 +94,12 @@ import SectionsPlugin
         #expect(interview.sections.map(\.role) == [.title, .byline, .question, .section])
     }
 
+    @Test func markedSubheadsAndMarkedBylines() throws {
+        let marked = try result("山海协作\n□本报记者 付晓东\n园区里很忙。\n■ 产业飞地让山区搭上快车\n两地共建园区。\n■ 人才互派\n两地互派干部。")
+        #expect(marked.sections.map(\.role) == [.title, .byline, .lead, .section, .section])
+        #expect(marked.sections.filter { $0.role == .section }.map(\.heading) == ["产业飞地让山区搭上快车", "人才互派"])
+    }
+
     @Test func oneShortLineIsNoSubhead() throws {
         let result = try result("标题\n第一段正文。\n一句短话\n第二段正文。")
         #expect(!result.sections.contains { $0.heading == "一句短话" })

@@ -167,12 +167,28 @@ struct LayoutClassifier: Sendable {
 
     private func isByline(_ text: ArraySlice<Unicode.Scalar>, isShort: Bool, frontMatter: Bool) -> Bool {
         guard let first = text.first, let last = text.last else { return false }
-        if (first == "□" || first == "■") && text.count <= 60 { return true }
+        // □本报记者 王越; but ■ 产业飞地让山区搭上快车 is a subhead.
+        if Self.isMarker(first) && text.count <= 60 {
+            let rest = Self.afterMarker(text)
+            return Self.prefix(of: rest, in: words.byline) != nil || rest.starts(with: "本报".unicodeScalars)
+                || Self.contains("记者", rest) || Self.contains("通讯员", rest)
+        }
         guard text.count <= 40, !text.contains("。") else { return false }
         if Self.prefix(of: text, in: words.byline) != nil { return true }
         // (本报记者 某某) closing the article.
         if first == "（" || first == "(", last == "）" || last == ")", Self.contains("记者", text) || Self.contains("通讯员", text) { return true }
         return frontMatter && isShort && (text.starts(with: "本报".unicodeScalars) || Self.contains("记者", text) || Self.contains("通讯员", text))
+    }
+
+    /// A mark that opens a subhead or a byline in some papers (■ 标题, □本报记者).
+    static func isMarker(_ scalar: Unicode.Scalar) -> Bool {
+        "■□◆◇●○▲△★☆▶►".unicodeScalars.contains(scalar)
+    }
+
+    /// The text after a leading mark and the spaces after it.
+    static func afterMarker(_ text: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        guard let first = text.first, isMarker(first) else { return text }
+        return text.dropFirst().drop { $0 == " " || $0 == "　" }
     }
 
     /// A person's name alone on a line: two to four Han characters, maybe split by a space.

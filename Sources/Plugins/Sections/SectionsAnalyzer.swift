@@ -107,9 +107,10 @@ public struct SectionsAnalyzer: Analyzer {
                 drafts.append(Draft(role: .section, level: heading.level, heading: heading, start: span.start, end: span.end))
             case .short where subheads.contains(index), .column where subheads.contains(index):
                 seenHeading = true
-                // 【一屏观全城】: the heading is inside the brackets.
+                // 【一屏观全城】: the heading is inside the brackets; ■ 产业飞地…: after the mark.
                 let bracketed = scalars[span.start] == "【" && scalars[span.end - 1] == "】"
-                let heading = bracketed ? TextSpan(start: span.start + 1, end: span.end - 1) : span
+                let unmarked = LayoutClassifier.afterMarker(scalars[span.range]).startIndex
+                let heading = bracketed ? TextSpan(start: span.start + 1, end: span.end - 1) : TextSpan(start: unmarked, end: span.end)
                 drafts.append(Draft(role: .section, level: 1, heading: nil, start: span.start, end: span.end, plain: heading))
             case .box(let front, let label, let alone):
                 drafts.append(Draft(role: .box, level: 0, heading: nil, start: span.start, end: span.end, plain: label))
@@ -222,8 +223,9 @@ public struct SectionsAnalyzer: Analyzer {
         guard !numbered else { return [] }
         var found: Set<Int> = []
         for index in bodyStart..<kinds.count where kinds[index] == .short || kinds[index] == .column {
-            let text = scalars[paragraphs[index].range]
-            // It opens with a word, a number or an opening quote (or stands in 【】), not with a bracket or the end of a quote.
+            let text = LayoutClassifier.afterMarker(scalars[paragraphs[index].range])
+            // It opens with a word, a number or an opening quote (or stands in 【】, or after a mark ■),
+            // not with a bracket or the end of a quote.
             guard let first = text.first, let first = first == "【" ? text.dropFirst().first : first, let last = text.last, !LayoutClassifier.fullStops.contains(last),
                   ScriptClass.isHan(first) || "“‘「《".unicodeScalars.contains(first) || first.properties.isAlphabetic || NumberScanner.isArabicDigit(first),
                   text.count <= 30, text.contains(where: ScriptClass.isHan) else { continue }
