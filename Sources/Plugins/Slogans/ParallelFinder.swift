@@ -87,8 +87,13 @@ struct ParallelFinder: Sendable {
         // 坚持讲政治、顾大局、守规矩: a character and a word like every item.
         if length == 3, separator == "、", previous.length > 0, classes.isCharacterAndWord(tail, scalars),
            run.allSatisfy({ classes.isCharacterAndWord($0, scalars) }), !lone || classes.startsWord(at: tail.start, in: previous, scalars) { return tail }
-        guard length == 4, separator == "、", previous.length > 0, classes.startsWord(at: tail.start, in: previous, scalars),
-              !classes.isNarrative(previous, scalars, framed: false) else { return nil }
+        guard length == 4, separator == "、", previous.length > 0, classes.startsWord(at: tail.start, in: previous, scalars) else { return nil }
+        // The clause tells a story at its opening (与村民一起…) or just before the tail: a long clause is
+        // read there only, not segmented whole.
+        let opening = TextSpan(start: previous.start, end: min(previous.start + 4, tail.start))
+        let near = TextSpan(start: max(opening.end, tail.start - 6), end: previous.end)
+        if opening.length > 0, classes.isNarrative(opening, scalars, framed: false) { return nil }
+        if classes.isNarrative(near, scalars, framed: false, opensClause: near.start == previous.start) { return nil }
         return tail
     }
 
@@ -126,12 +131,20 @@ struct ParallelFinder: Sendable {
             return nil
         }
         if insideQuotedSpeech(span.start, scalars) { return nil }
-        let words = run.map { classes.words($0, scalars) } // segmented once for both questions below
-        if !verbObject, run.indices.contains(where: { classes.isNarrative(run[$0], words: words[$0], scalars, framed: framed, frame: shared) }) { return nil }
+        // Each item is segmented at most once, and only as far as the questions get: most lists fail on
+        // their first item.
+        var words = [[Token]?](repeating: nil, count: run.count)
+        func wordsOf(_ index: Int) -> [Token] {
+            if let known = words[index] { return known }
+            let found = classes.words(run[index], scalars)
+            words[index] = found
+            return found
+        }
         // An enumeration of nouns (载人航天、探月探火) is no couplet, unless the items share a frame (企业出题、高校解题);
         // nor is a list of single nouns that happen to share a character (图书馆、博物馆、美术馆).
-        if listed, !framed, !verbObject, words.contains(where: { classes.isNounOnly(words: $0, scalars) }) { return nil }
+        if listed, !framed, !verbObject, run.indices.contains(where: { classes.isNounOnly(words: wordsOf($0), scalars) }) { return nil }
         if listed, framed, run.allSatisfy({ classes.isNounWord($0, scalars) }) { return nil }
+        if !verbObject, run.indices.contains(where: { classes.isNarrative(run[$0], words: wordsOf($0), scalars, framed: framed, frame: shared) }) { return nil }
         if length == 4 && !framed {
             return Candidate(kind: .parallel, span: span, reason: "\(run.count) adjacent 4-character clauses")
         }

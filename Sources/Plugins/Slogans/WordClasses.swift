@@ -51,8 +51,10 @@ struct WordClasses: Sendable {
     /// the slots every clause of the run shares; a word inside them is the slogan's pattern (青年 of
     /// 青年兴则国家兴，青年强则国家强; 我 of 青春之我、奋斗之我), except a pronoun opening the clause
     /// (有人负责…，有人负责…). `pronouns: false` for quoted maxims (民有所呼，我有所应).
-    func isNarrative(_ clause: TextSpan, _ scalars: [Unicode.Scalar], framed: Bool, frame: [Int] = [], pronouns: Bool = true) -> Bool {
-        isNarrative(clause, words: words(clause, scalars), scalars, framed: framed, frame: frame, pronouns: pronouns)
+    /// `opensClause: false` for a window inside a clause: its first word does not open the clause.
+    func isNarrative(_ clause: TextSpan, _ scalars: [Unicode.Scalar], framed: Bool, frame: [Int] = [], pronouns: Bool = true,
+                     opensClause: Bool = true) -> Bool {
+        isNarrative(clause, words: words(clause, scalars), scalars, framed: framed, frame: frame, pronouns: pronouns, opensClause: opensClause)
     }
 
     /// The clause's words, for callers that ask several questions of one clause. A clause that is
@@ -72,12 +74,13 @@ struct WordClasses: Sendable {
         return segmenter.tokens(in: scalars, range: clause.range)
     }
 
-    func isNarrative(_ clause: TextSpan, words: [Token], _ scalars: [Unicode.Scalar], framed: Bool, frame: [Int] = [], pronouns: Bool = true) -> Bool {
+    func isNarrative(_ clause: TextSpan, words: [Token], _ scalars: [Unicode.Scalar], framed: Bool, frame: [Int] = [], pronouns: Bool = true,
+                     opensClause: Bool = true) -> Bool {
         for token in words {
             guard let id = wordID(token, scalars) else { continue }
             if speech.contains(id) { return true }
             guard let tag = segmenter.lexicon.tag(ofWordID: id) else { continue }
-            let opens = token.start == clause.start
+            let opens = opensClause && token.start == clause.start
             let inFrame = (token.start..<token.end).allSatisfy { frame.contains($0 - clause.start) }
             if inFrame && !(opens && tag == "r") { continue }
             if tag == "r" && !pronouns { continue }
