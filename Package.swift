@@ -8,6 +8,11 @@ import Foundation
 // `import <Other>Plugin` in its sources makes it depend on that plugin's target (so an analyzer
 // can require another plugin's analyzer and read its typed result). Nothing to edit here for a
 // new analyzer: `scripts/new-analyzer NAME` lays out the folder and registers it.
+//
+// SwiftPM caches what this file computes until its text changes, so a new folder or a new
+// `import XPlugin` would go unseen; scripts/register-analyzers (which the scaffold runs) keeps the
+// line below up to date, and its change makes SwiftPM read this file again.
+// registered plugins: Facts; Keywords; Sections; Slogans; Stats; Terms
 let pluginsFolder = Context.packageDirectory + "/Sources/Plugins"
 let pluginFolders = ((try? FileManager.default.contentsOfDirectory(atPath: pluginsFolder)) ?? [])
     .filter { !$0.hasPrefix(".") }
@@ -31,10 +36,13 @@ func pluginImports(of folder: String) -> [String] {
 }
 
 let pluginTargets: [(name: String, folder: String, resources: [Resource], dependencies: [String])] = pluginFolders.map { folder in
-    let resources = ((try? FileManager.default.contentsOfDirectory(atPath: pluginsFolder + "/" + folder + "/Resources")) ?? [])
-        .filter { !$0.hasPrefix(".") }
-        .sorted()
-        .map { Resource.copy("Resources/" + $0) }
+    // The folder as one rule, not a rule per file: SwiftPM caches this manifest's result until
+    // Package.swift changes, but finds the files under a rule's folder anew at every build, so a
+    // data file added later is bundled without touching this file. `process` puts them at the
+    // bundle's top level, where ResourceLocator looks.
+    var isDirectory: ObjCBool = false
+    let hasResources = FileManager.default.fileExists(atPath: pluginsFolder + "/" + folder + "/Resources", isDirectory: &isDirectory) && isDirectory.boolValue
+    let resources: [Resource] = hasResources ? [.process("Resources")] : []
     return (folder + "Plugin", folder, resources, pluginImports(of: folder))
 }
 

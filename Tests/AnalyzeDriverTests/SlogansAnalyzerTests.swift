@@ -41,6 +41,25 @@ import SlogansPlugin
         for slogan in found { #expect(slogan.count == slogan.occurrences.count) }
     }
 
+    @Test func quotedCoinagesCountTheirQuotes() throws {
+        // Quoted once: the bare uses do not count. Quoted twice: every use counts.
+        let once = try slogans("组建“田保姆”服务队。田保姆很忙，田保姆很累。")
+        #expect(once.first { $0.text == "田保姆" }?.count == 1)
+        let twice = try slogans("组建“田保姆”服务队。“田保姆”上门了。田保姆很忙。")
+        #expect(twice.first { $0.text == "田保姆" }?.count == 3)
+        // A common word quoted once is emphasis: not reported at all.
+        let scare = try slogans("增强“风险”意识。防范风险，化解风险，管控风险。")
+        #expect(!scare.contains { $0.text == "风险" })
+    }
+
+    @Test func seriesCountEveryOccurrence() throws {
+        let found = try slogans("愿担当、敢担当、善担当，是我们的要求。我们坚持愿担当、敢担当、善担当的作风。")
+        let series = try #require(found.first { $0.text == "愿担当、敢担当、善担当" })
+        #expect(series.kind == .parallel && series.count == 2)
+        let formula = try #require(try slogans("坚持共建共治共享，推进共建共治共享。").first { $0.text == "共建共治共享" })
+        #expect(formula.count == 2)
+    }
+
     @Test func userLexiconAddsMeanings() throws {
         let path = "/tmp/analyze-slogans-\(UInt32.random(in: 0...UInt32.max)).tsv"
         try "书香政协\tA CPPCC reading campaign\tlocal usage\n".write(toFile: path, atomically: true, encoding: .utf8)

@@ -9,10 +9,12 @@ struct Heading: Sendable, Equatable {
         case parenChinese // （一）
         case arabic       // 1．
         case parenArabic  // （1）
+        case circled      // ① on a short line of its own
     }
 
     let style: Style
-    let level: Int
+    /// 1–4 by style; a document without 一、 or （一） headings has its top numbering moved up to 1.
+    var level: Int
     /// The label as written without punctuation (一, A, 1), and its place in a sequence (1-based).
     let label: String
     let value: Int
@@ -68,6 +70,10 @@ enum HeadingParser {
             guard index + 1 < end, "．.、".unicodeScalars.contains(scalars[index]), !NumberScanner.isArabicDigit(scalars[index + 1]),
                   let value = arabicValue(scalars[start..<index]) else { return nil }
             return make(.arabic, level: 3, scalars[start..<index], value, after: index + 1, paragraph, scalars)
+        }
+        // ①连夜转移 一个不落 (news features): a circled number opening a short line without a full stop.
+        if (0x2460...0x2473).contains(first.value), end - start <= 40, !scalars[start..<end].contains("。") {
+            return make(.circled, level: 4, scalars[start..<(start + 1)], Int(first.value - 0x245F), after: start + 1, paragraph, scalars)
         }
         // A 谋定而动 … (news features): a capital letter, a space or mark, then a short line.
         if ("A"..."Z").contains(first), start + 2 < end, " 　、．.".unicodeScalars.contains(scalars[start + 1]),

@@ -2,11 +2,16 @@ import AnalyticsCore
 
 public enum SectionRole: String, Codable, Sendable {
     case title, subtitle, byline, lead, section, conclusion, other
+    /// Newspaper parts: the line above the title (引题), a column tag (【…】, 人民观点), the dateline
+    /// (本报北京8月1日电（记者 张某）), a box (核心阅读, 编者按, 延伸阅读, 短评…), a picture caption, an
+    /// interviewer's question, the editor line (责任编辑) and a closing note (（作者为…）).
+    case kicker, column, dateline, box, caption, question, editor, note
 }
 
 public struct Section: Codable, Sendable, Equatable {
     public let role: SectionRole
-    /// 一、 and A are level 1, （一） 2, 1． 3, （1） 4; title, lead and other parts 0.
+    /// 一、 and A are level 1, （一） 2, 1． 3, （1） and ① 4 (a document without 一、 or （一） moves its top
+    /// numbering up to 1), plain subheads 1; title, lead, boxes, captions and other parts 0.
     public let level: Int
     public let label: String?
     public let heading: String?

@@ -80,6 +80,7 @@ struct FormulaFinder: Sendable {
             }
             let hanPair = ScriptClass.isHan(scalars[index + 1]) && ScriptClass.isHan(scalars[index + 3])
                 && NumberScanner.chineseDigit(scalars[index + 1]) == nil && NumberScanner.chineseDigit(scalars[index + 3]) == nil
+                && NumberScanner.chineseUnit(scalars[index + 1]) == nil // 一百二十 is a number, not 一X二Y
             if hanPair, let first = NumberScanner.chineseDigit(a), let second = NumberScanner.chineseDigit(c), first >= 1, second >= 1,
                first != second || a != c, (first == 1 && second == 2) || (first == 3 && second == 1) || (first == 1 && second == 1) {
                 let span = TextSpan(start: index, end: index + 4)
