@@ -9,10 +9,10 @@ import Foundation
 // can require another plugin's analyzer and read its typed result). Nothing to edit here for a
 // new analyzer: `scripts/new-analyzer NAME` lays out the folder and registers it.
 //
-// SwiftPM caches what this file computes until its text changes, so a new folder or a new
-// `import XPlugin` would go unseen; scripts/register-analyzers (which the scaffold runs) keeps the
+// SwiftPM caches what this file computes until its text changes, so a new folder, a first
+// Resources folder or a new `import XPlugin` would go unseen; scripts/register-analyzers (which the scaffold runs) keeps the
 // line below up to date, and its change makes SwiftPM read this file again.
-// registered plugins: Facts; Keywords; Sections; Slogans; Stats; Terms
+// registered plugins: Facts (resources); Keywords; Sections (resources); Slogans (resources); Stats; Terms (resources)
 let pluginsFolder = Context.packageDirectory + "/Sources/Plugins"
 let pluginFolders = ((try? FileManager.default.contentsOfDirectory(atPath: pluginsFolder)) ?? [])
     .filter { !$0.hasPrefix(".") }

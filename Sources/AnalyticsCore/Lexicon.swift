@@ -350,6 +350,13 @@ public final class Lexicon: @unchecked Sendable {
         return largest
     }
 
+    /// The tag of the word with `id` as a number: 0 for none, else 1 + its index in `tagNames`.
+    /// Lets an analyzer map tags to its own classes with an array, not a String per word.
+    @inline(__always)
+    public func tagCode(ofWordID id: Int) -> Int {
+        Int(nodeTags[id + 1])
+    }
+
     /// jieba's part-of-speech tag of the word with `id` (n, v, vn, a, d, nr, ns…), or nil.
     public func tag(ofWordID id: Int) -> String? {
         let code = Int(nodeTags[id + 1])

@@ -14,20 +14,33 @@ public struct NumberMatch: Sendable, Equatable {
     /// The normalised value: 1.2万亿 → 1.2e12; for percentages the number of percent (5.1% → 5.1).
     public var value: Double
     public var form: Form
-    /// Set for percentages: %, 百分之, 成, 折, 千分之 (converted to percent).
-    public var isPercent = false
-    /// 个百分点: a difference of percentages.
-    public var isPercentagePoint = false
-    /// 第 before the number.
-    public var isOrdinal = false
-    /// 多 or 余 inside (300多万): "more than".
+    /// What the number is beyond its value: exactly one reading, so a match cannot be a percentage
+    /// and an ordinal at once, or a fraction and a digit sequence.
+    public enum Reading: Sendable, Equatable {
+        /// An amount; `digitSequence`: digits only, without multipliers or separators (2022,
+        /// 二〇二二), so it may be a year.
+        case amount(digitSequence: Bool)
+        /// %, 百分之, 成, 折, 千分之 (converted to percent).
+        case percent
+        /// 个百分点: a difference of percentages.
+        case percentagePoint
+        /// 第 before the number.
+        case ordinal
+        /// X分之Y (other than percentages), 3/5, 三百五十又三分之一.
+        case fraction
+    }
+
+    public var reading: Reading = .amount(digitSequence: false)
+    /// 多, 余, 几 inside (300多万, 二十几万): "more than", "some". Any reading can be approximate.
     public var isApproximate = false
-    /// Digits only, without multipliers or separators (2022, 二〇二二): may be a year.
-    public var isDigitSequence = false
+
+    public var isPercent: Bool { reading == .percent || reading == .percentagePoint }
+    public var isPercentagePoint: Bool { reading == .percentagePoint }
+    public var isOrdinal: Bool { reading == .ordinal }
+    public var isFraction: Bool { reading == .fraction }
+    public var isDigitSequence: Bool { reading == .amount(digitSequence: true) }
     /// How many integer digits an Arabic number has (a year has four).
     public var integerDigits = 0
-    /// A fraction X分之Y (other than percentages).
-    public var isFraction = false
     /// The bare number without prefixes and suffixes (百分之五十 → 五十, 5.1% → 5.1), and its value.
     public var numberStart = 0
     public var numberEnd = 0
@@ -35,13 +48,24 @@ public struct NumberMatch: Sendable, Equatable {
 
     public var range: Range<Int> { start..<end }
 
+    /// A number read by an analyzer's own rule (数千, 上万, 百余: a numeral the scanner leaves alone).
+    public init(start: Int, end: Int, value: Double, form: Form, isApproximate: Bool = false) {
+        self.start = start
+        self.end = end
+        self.value = value
+        self.form = form
+        self.isApproximate = isApproximate
+        numberStart = start
+        numberEnd = end
+        numberValue = value
+    }
+
     /// The match now ends at `end` with `value`, a number in its own right (a fraction, a mixed
     /// number, a power): the bare number is the whole match.
     mutating func extend(to end: Int, value: Double, isFraction: Bool) {
         self.value = value
         self.end = end
-        self.isFraction = self.isFraction || isFraction
-        isDigitSequence = false
+        reading = isFraction || self.isFraction ? .fraction : .amount(digitSequence: false)
         numberStart = start
         numberEnd = end
         numberValue = value
@@ -129,15 +153,14 @@ public enum NumberScanner {
             let percentScale = denominator == 100 ? 1.0 : 100.0 / denominator
             numerator.start = start
             numerator.value *= percentScale
-            numerator.isPercent = true
-            numerator.isDigitSequence = false
+            numerator.reading = .percent
             return numerator
         }
         if let (denominator, afterPrefix) = fractionPrefix(at: index, in: scalars, end: end), denominator == 100,
            afterPrefix < end, scalars[afterPrefix] == "百" {
             // 百分之百
             var whole = NumberMatch(start: start, end: afterPrefix + 1, value: 100, form: .chinese)
-            whole.isPercent = true
+            whole.reading = .percent
             whole.numberStart = afterPrefix
             whole.numberEnd = afterPrefix + 1
             whole.numberValue = 100
@@ -146,7 +169,7 @@ public enum NumberScanner {
         if scalars[index] == "半", index + 1 < end, scalars[index + 1] == "成" || scalars[index + 1] == "折" {
             // 半成 = 5%, 半折 = 50%
             var half = NumberMatch(start: start, end: index + 2, value: scalars[index + 1] == "成" ? 5 : 50, form: .chinese)
-            half.isPercent = true
+            half.reading = .percent
             half.numberStart = index
             half.numberEnd = index + 1
             half.numberValue = 0.5
@@ -157,8 +180,10 @@ public enum NumberScanner {
         number.numberEnd = number.end
         number.numberValue = number.value
         number.start = start
-        number.isOrdinal = isOrdinal
-        if isOrdinal { return number }
+        if isOrdinal {
+            number.reading = .ordinal
+            return number
+        }
         var after = number.end
         // X分之Y: a fraction; the denominator is `number`.
         let fenAt = skipSpaces(after, scalars, end), zhiAt = skipSpaces(fenAt + 1, scalars, end)
@@ -207,19 +232,18 @@ public enum NumberScanner {
         if after < end {
             let next = WidthFolding.fold(scalars[after])
             if next == "%" {
-                number.isPercent = true
+                number.reading = .percent
                 number.end = after + 1
             } else if next == "‰" {
-                number.isPercent = true
+                number.reading = .percent
                 number.value /= 10
                 number.end = after + 1
             } else if let pointEnd = percentagePoint(at: after, in: scalars, end: end) {
-                number.isPercent = true
-                number.isPercentagePoint = true
+                number.reading = .percentagePoint
                 number.end = pointEnd
             } else if next == "成" && number.value > 0 && number.value <= 10 && !number.isApproximate && !number.isFraction {
                 // 三成 = 30%, 七成六 = 76%, 三成半 = 35%.
-                number.isPercent = true
+                number.reading = .percent
                 number.value *= 10
                 number.end = after + 1
                 let tail = skipSpaces(after + 1, scalars, end)
@@ -233,13 +257,12 @@ public enum NumberScanner {
             } else if next == "折" && !number.isApproximate && !number.isFraction,
                       let percent = discountPercent(number, in: scalars) {
                 // 八折 = 80%, 八点五折 = 85%, 七五折 / 75折 = 75% (what is paid).
-                number.isPercent = true
+                number.reading = .percent
                 number.value = percent
                 number.end = after + 1
             }
             after = number.end
         }
-        number.isDigitSequence = number.isDigitSequence && !number.isPercent
         return number
     }
 
@@ -275,7 +298,7 @@ public enum NumberScanner {
         return nil
     }
 
-    static func isNumeralCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isNumeralCharacter(_ scalar: Unicode.Scalar) -> Bool {
         chineseDigit(scalar) != nil || chineseUnit(scalar) != nil || isArabicDigit(scalar)
     }
 
@@ -408,7 +431,7 @@ public enum NumberScanner {
         }
         var match = NumberMatch(start: start, end: index, value: value, form: .arabic)
         match.integerDigits = integerDigits
-        match.isDigitSequence = isInteger && !grouped
+        match.reading = .amount(digitSequence: isInteger && !grouped)
         applyMultipliers(&match, in: scalars, end: end)
         return match
     }
@@ -433,7 +456,7 @@ public enum NumberScanner {
         match.end = index
         match.form = .mixed
         match.isApproximate = approximate
-        match.isDigitSequence = false
+        match.reading = .amount(digitSequence: false)
         // 5万4千6百, 3万4000, 1千零1: a smaller number straight after continues this one.
         var probe = skipSpaces(index, scalars, end)
         if probe < end, scalars[probe] == "零" { probe += 1 }
@@ -588,7 +611,7 @@ public enum NumberScanner {
         }
         var match = NumberMatch(start: start, end: matchEnd, value: value, form: .chinese)
         match.isApproximate = approximate
-        match.isDigitSequence = digitsOnly && digitCount > 1
+        match.reading = .amount(digitSequence: digitsOnly && digitCount > 1)
         match.integerDigits = digitsOnly ? digitCount : 0
         return match
     }

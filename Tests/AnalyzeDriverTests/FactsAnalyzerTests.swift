@@ -22,6 +22,33 @@ import FactsPlugin
         #expect(!facts.contains { $0.kind == .year && $0.value == 1954 }, "1954人次 is not a year")
     }
 
+    @Test func qualifiersModalityAndSubjects() throws {
+        let facts = try facts("今年预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。去年平台已孵化出7家上市企业，43%的受访者表示满意，机架超过760万架，单次延迟不到30毫秒。")
+        let growth = try #require(facts.first { $0.text == "5%" })
+        #expect(growth.approximate == true && growth.modality == "target" && growth.direction == "up" && growth.subject == "国内生产总值")
+        let jobs = try #require(facts.first { $0.text == "1200万人" })
+        #expect(jobs.atLeast == true && jobs.modality == "target" && jobs.value == 12_000_000)
+        let firms = try #require(facts.first { $0.text == "7家" })
+        #expect(firms.modality == "actual")
+        #expect(facts.first { $0.text == "43%" }?.subject == "受访者")
+        #expect(facts.first { $0.text == "760万架" }?.unit == "架")
+        let latency = try #require(facts.first { $0.text == "30毫秒" })
+        #expect(latency.atMost == true && latency.unit == "毫秒")
+    }
+
+    @Test func rangesDecadesAndVagueQuantities() throws {
+        let facts = try facts("接待七八个旅行团，卖出三四百件，数千名观众，建于20世纪70年代，光绪28年成立，19世纪末，晚上20:30开播，比例为1:2。")
+        let seven = try #require(facts.first { $0.text == "七八个" })
+        #expect(seven.kind == .range && seven.low == 7 && seven.high == 8)
+        #expect(facts.first { $0.text == "三四百件" }.map { $0.low == 300 && $0.high == 400 } == true)
+        #expect(facts.first { $0.text == "数千名" }.map { $0.value == 1000 && $0.approximate == true } == true)
+        #expect(facts.first { $0.text == "20世纪70年代" }.map { $0.low == 1970 && $0.high == 1979 } == true)
+        #expect(facts.first { $0.text == "光绪28年" }?.value == 1902)
+        #expect(facts.first { $0.text == "19世纪" }.map { $0.low == 1801 && $0.high == 1900 } == true)
+        #expect(facts.first { $0.text == "20:30" }.map { $0.kind == .date && $0.value == 2030 } == true)
+        #expect(facts.first { $0.text == "1:2" }?.value == 0.5)
+    }
+
     @Test func seedOrdinalsYearsAndFormulas() throws {
         let facts = try facts(seedText)
         #expect(facts.contains { $0.text == "十四届" && $0.kind == .ordinal && $0.value == 14 && $0.subject == "市政协" })
@@ -48,7 +75,7 @@ import FactsPlugin
         #expect(fact("3.5平方公里").map { $0.kind == .measure && $0.value == 3.5 && $0.unit == "平方公里" } == true)
         #expect(fact("2022年3月5日").map { $0.kind == .date && $0.date == "2022-03-05" && $0.value == 20220305 } == true)
         #expect(fact("3至5年").map { $0.kind == .range && $0.low == 3 && $0.high == 5 && $0.unit == "年" } == true)
-        #expect(fact("一番").map { $0.direction == "up" && $0.unit == "番" } == true)
+        #expect(fact("翻一番").map { $0.direction == "up" && $0.unit == "番" && $0.value == 2 } == true)
     }
 
     @Test func everyFactPointsIntoItsSentence() throws {

@@ -34,9 +34,16 @@ public struct Fact: Codable, Sendable, Equatable {
     public var high: Double?
     /// For dates: ISO 8601 as far as known (2022-03-05, 2022-03, --03-05).
     public var date: String?
+    /// 超过, 逾, 以上, 不少于: the amount is a lower bound.
+    public var atLeast: Bool?
+    /// 不到, 以内, 以下, 不超过: the amount is an upper bound.
+    public var atMost: Bool?
+    /// `target` for what is planned or aimed at (预期目标, 力争, 拟, 将), `actual` for an amount stated
+    /// as fact; nil for years, dates, ordinals and formulations.
+    public var modality: String?
 
     enum CodingKeys: String, CodingKey {
-        case kind, value, unit, subject, text, start, end, sentence, sentenceStart, sentenceEnd, sentenceClipped, direction, approximate, low, high, date
+        case kind, value, unit, subject, text, start, end, sentence, sentenceStart, sentenceEnd, sentenceClipped, direction, approximate, low, high, date, atLeast, atMost, modality
     }
 
     /// `unit` and `subject` are always present (null when unknown): scripts can rely on the keys.
@@ -58,6 +65,9 @@ public struct Fact: Codable, Sendable, Equatable {
         try container.encodeIfPresent(low, forKey: .low)
         try container.encodeIfPresent(high, forKey: .high)
         try container.encodeIfPresent(date, forKey: .date)
+        try container.encodeIfPresent(atLeast, forKey: .atLeast)
+        try container.encodeIfPresent(atMost, forKey: .atMost)
+        try container.encodeIfPresent(modality, forKey: .modality)
     }
 }
 

@@ -1,9 +1,14 @@
 import AnalyticsCore
+import Foundation
 
 /// Turns the numbers of a document into facts: reads the unit after each number, joins dates and
 /// ranges, drops what is not a figure, and finds each figure's subject.
 struct FactBuilder: Sendable {
     let subjects: SubjectFinder
+    let cues: Cues
+    let units: UnitTable
+    let times: TimeExpressions
+    let notFigures: NotFigures
 
     /// A fact before its subject and sentence are attached.
     struct Draft {
@@ -20,12 +25,20 @@ struct FactBuilder: Sendable {
         var low: Double?
         var high: Double?
         var subject: SubjectRule = .before
-        enum SubjectRule { case before, after, none, fixed(String) }
+        enum SubjectRule {
+            case before, after, none, fixed(String)
+            var isReadFromText: Bool {
+                switch self {
+                case .before, .after: return true
+                default: return false
+                }
+            }
+        }
     }
 
     func facts(in document: Document) -> [Fact] {
         let scalars = document.scalars
-        let matches = document.numbers
+        let matches = VagueQuantities.merged(document.numbers, VagueQuantities.matches(in: scalars, units: units))
         var facts: [Fact] = []
         var index = 0
         var previousEnd: Int? = nil
@@ -33,18 +46,39 @@ struct FactBuilder: Sendable {
         while index < matches.count {
             var consumed = 1
             // A 100,000-digit number has no finite value: it is not a figure anyone can compare.
-            guard matches[index].value.isFinite, var draft = date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars),
+            guard matches[index].value.isFinite else {
+                index += 1
+                continue
+            }
+            let timed = times.draft(at: index, matches, scalars, consumed: &consumed)
+            guard var draft = timed ?? date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars),
                   draft.value.isFinite else {
                 index += 1
                 continue
             }
-            if draft.kind != .date, let range = range(from: draft, at: index, matches, scalars) {
+            if timed == nil, draft.kind != .date, let range = range(from: draft, at: index, matches, scalars) {
                 draft = range
                 consumed = 2
+            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars) != nil {
+                index += consumed
+                continue
             }
             var fact = finish(draft, in: document, listBoundary: previousEnd, workspace: &workspace)
+            // 分别增长4.3%、6.1%: a figure listed right after another shares its subject and direction.
+            if let previous = facts.last, previous.kind == fact.kind, Self.isListContinuation(from: previous.end, to: fact.start, scalars),
+               fact.subject == nil || previous.end + 1 < fact.start {
+                fact.subject = previous.subject
+                fact.direction = fact.direction ?? previous.direction
+            }
+            // 占地2,085平方公里（第24）: an ordinal in brackets ranks the figure just before it.
+            if fact.kind == .ordinal, let previous = facts.last, previous.end + 1 == fact.start,
+               fact.start > 0, scalars[fact.start - 1] == "（" || scalars[fact.start - 1] == "(" {
+                fact.subject = previous.subject
+            }
             // 国内生产总值超过126万亿元，增长5.2%: a bare change refers to the figure before it.
-            if fact.subject == nil, fact.direction != nil, let previous = facts.last, previous.sentenceStart == fact.sentenceStart {
+            // Years, dates, durations and ordinals in between are passed over (121万亿元，五年年均增长5.2%).
+            if fact.subject == nil, fact.direction != nil,
+               let previous = facts.last(where: { ![.year, .date, .duration, .ordinal].contains($0.kind) }), previous.sentenceStart == fact.sentenceStart {
                 fact.subject = previous.subject
             }
             facts.append(fact)
@@ -56,117 +90,80 @@ struct FactBuilder: Sendable {
 
     // MARK: One number
 
+    /// The figure a number makes, or nil: the named rules of `FigureRule.all`, asked in order.
     func classify(_ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Draft? {
-        let end = scalars.count
-        let after = match.end
         var draft = Draft(kind: .number, value: match.value, bareValue: match.value, start: match.start, end: match.end)
         draft.approximate = match.isApproximate
-        let next: Unicode.Scalar? = after < end ? scalars[after] : nil
+        var context = RuleContext(match: match, scalars: scalars, draft: draft, unitStart: match.end)
+        for rule in FigureRule.all {
+            switch rule.apply(self, &context) {
+            case .figure(let draft): return draft
+            case .notFigure: return nil
+            case .next: continue
+            }
+        }
+        return nil
+    }
 
-        // C919, 5G, G20, 3D: digits glued to Latin letters are names, not figures.
-        if match.form == .arabic, match.start > 0, ScriptClass.of(scalars[match.start - 1]) == .latin { return nil }
-        if match.form == .arabic, !match.isPercent, let next, ScriptClass.of(next) == .latin,
-           !(after + 1 < end && Self.isEnglishOrdinalSuffix(scalars[after], scalars[after + 1])) {
+    /// 0.36元/千瓦时, 每秒12.5亿亿次: a unit per another is one compound unit (元/千瓦时, 次/秒).
+    func compound(_ draft: inout Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar]) {
+        guard let unit = draft.unit else { return }
+        if draft.end + 1 < scalars.count, scalars[draft.end] == "/" || scalars[draft.end] == "／",
+           let per = units.unit(at: draft.end + 1, in: scalars, end: scalars.count) {
+            draft.unit = unit + "/" + String(scalars: per.text[...])
+            draft.end += 1 + per.text.count
+            if draft.kind == .count { draft.kind = .measure }
+        } else if draft.start >= 2, scalars[draft.start - 2] == "每", let per = units.unit(at: draft.start - 1, in: scalars, end: draft.start),
+                  per.kind == .duration {
+            draft.unit = unit + "/" + String(scalars: per.text[...])
+            draft.start -= 2
+            if draft.kind == .count { draft.kind = .measure }
+        }
+    }
+
+    /// 七八个, 三四百件, 两三天: two neighbouring digits are a range (7–8, 300–400, 2–3), never 78.
+    func adjacentDigits(_ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Draft? {
+        guard match.form == .chinese else { return nil }
+        var start = match.start, first = 0, second = 0, index = match.end
+        if match.end - match.start == 2, let one = NumberScanner.chineseDigit(scalars[match.start]),
+           let two = NumberScanner.chineseDigit(scalars[match.start + 1]), one >= 1, two == one + 1 {
+            (first, second) = (one, two)
+        } else if match.start > 0, scalars[match.start - 1] == "两", NumberScanner.chineseDigit(scalars[match.start]) == 3 {
+            // 两三百: the scanner leaves 两三 alone (两两 is no number), so the 三 comes here alone.
+            (start, first, second, index) = (match.start - 1, 2, 3, match.start + 1)
+        } else {
             return nil
         }
-        if match.isPercent {
-            draft.kind = .percent
-            let last = scalars[match.end - 1]
-            draft.unit = match.isPercentagePoint ? "个百分点" : last == "成" ? "成" : last == "折" ? "折" : "%"
-            return draft
+        var scale = 1.0
+        while index < scalars.count, let unit = NumberScanner.chineseUnit(scalars[index]), unit <= 1e8 {
+            scale *= unit
+            index += 1
         }
-        if match.isOrdinal {
-            draft.kind = .ordinal
-            if let next, "次届个名批期位条轮项部章节款代".unicodeScalars.contains(next) {
-                draft.unit = String(next)
-                draft.end = after + 1
-            } else if let next, "，、：,:".unicodeScalars.contains(next) {
-                return nil // 第一，…: an enumeration marker (structure for the sections analyzer), not a figure
-            }
-            draft.subject = .after
-            return draft
-        }
-        if match.isFraction { return draft }
+        guard let unit = units.unit(at: index, in: scalars, end: scalars.count) else { return nil }
+        var draft = Draft(kind: .range, value: Double(first) * scale * unit.multiplier, bareValue: Double(first) * scale, start: start,
+                          end: index + unit.text.count)
+        draft.unit = unit.unit
+        draft.low = draft.value
+        draft.high = Double(second) * scale * unit.multiplier
+        draft.approximate = false
+        return draft
+    }
 
-        // 十四五: the Five-Year Plan.
-        if match.form == .chinese, next == "五", (10...20).contains(match.value), after + 1 == end || !ScriptClass.isHan(scalars[after + 1])
-            || "规时期开以".unicodeScalars.contains(scalars[after + 1]) {
-            draft.kind = .ordinal
-            draft.unit = "五年规划"
-            draft.end = after + 1
-            draft.subject = .fixed("五年规划")
-            return draft
+    private static let currencyPrefixes: [[Unicode.Scalar]] = ["HK$", "NT$", "US$", "A$", "C$", "S$", "$", "¥", "￥", "€", "£", "＄"]
+        .map { Array($0.unicodeScalars) }
+
+    /// $18, HK$1.0, NT$25,000, ¥300: a currency sign before the number is its unit.
+    func prefixedCurrency(_ base: Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Draft? {
+        guard match.form == .arabic else { return nil }
+        var signEnd = match.start
+        while signEnd > 0, scalars[signEnd - 1] == " " { signEnd -= 1 }
+        guard let sign = Self.currencyPrefixes.first(where: { signEnd >= $0.count && scalars[(signEnd - $0.count)..<signEnd].elementsEqual($0) }) else {
+            return nil
         }
-        // Years: four digits and 年 (not 年代).
-        if match.isDigitSequence, match.integerDigits == 4, (1000...2999).contains(match.value), next == "年",
-           !(after + 1 < end && scalars[after + 1] == "代") {
-            draft.kind = .year
-            draft.unit = "年"
-            draft.end = after + 1 < end && scalars[after + 1] == "度" ? after + 2 : after + 1
-            draft.date = String(Int(match.value))
-            draft.subject = .none
-            return draft
-        }
-        // 多, 余 between the number and its unit: approximate.
-        var unitStart = after
-        if let next, next == "多" || next == "余" || next == "几", Units.unit(at: after + 1, in: scalars, end: end) != nil {
-            unitStart = after + 1
-            draft.approximate = true
-        }
-        // X大: a party congress (党的二十大) or a formula (七大都市).
-        if match.form == .chinese, unitStart < end, scalars[unitStart] == "大" {
-            if match.value >= 10 || preceded(by: "党的", match.start, scalars) {
-                draft.kind = .ordinal
-                draft.unit = "大"
-                draft.end = unitStart + 1
-                draft.subject = .fixed("全国代表大会")
-                return draft
-            }
-            if match.value <= 12, let head = formulaHead(after: unitStart + 1, scalars) {
-                return formula(draft, unit: "大", end: head)
-            }
-        }
-        // “两个确立”: a numbered formulation in quotes.
-        if match.form == .chinese, match.value <= 12, match.start > 0, "“‘「\"".unicodeScalars.contains(scalars[match.start - 1]),
-           unitStart < end, "个项条种化位大".unicodeScalars.contains(scalars[unitStart]), let head = formulaHead(after: unitStart + 1, scalars) {
-            return formula(draft, unit: String(scalars[unitStart]), end: head)
-        }
-        // Unquoted, as the slogans analyzer reads them: 四个全面, 两个维护 by the word after 个;
-        // 四个体系建设 by the frame word after a two-character head.
-        if match.form == .chinese, (2...10).contains(match.value), match.end - match.start == 1, unitStart < end, scalars[unitStart] == "个" {
-            if let head = NumberedFormulations.headWords.first(where: { starts(with: $0, at: unitStart + 1, scalars) }) {
-                return formula(draft, unit: "个", end: unitStart + 1 + head.count)
-            }
-            let headEnd = unitStart + 3
-            if headEnd + 2 <= end, scalars[(unitStart + 1)..<(headEnd + 2)].allSatisfy(ScriptClass.isHan),
-               NumberedFormulations.frameWords.contains(String(scalars: scalars[headEnd..<(headEnd + 2)])) {
-                return formula(draft, unit: "个", end: headEnd)
-            }
-        }
-        if let unit = Units.unit(at: unitStart, in: scalars, end: end) {
-            // 番 counts doublings only after 翻 (翻一番); 经过一番努力 is no figure.
-            if unit.unit == "番" && !(match.start > 0 && scalars[match.start - 1] == "翻") { return nil }
-            // 一年, 一天 written with 一 are rhetoric far more often than durations, and 一个, 一种,
-            // 一项 are articles ("a"), not counts.
-            if match.form == .chinese && match.value == 1 && match.end - match.start == 1
-                && (unit.kind == .duration || ["个", "种", "位", "名", "项", "批", "条", "次", "类", "支", "份", "场"].contains(unit.unit)) {
-                return nil
-            }
-            draft.kind = unit.kind
-            draft.unit = unit.unit
-            draft.multiplier = unit.multiplier
-            draft.value = match.value * unit.multiplier
-            draft.end = unitStart + unit.text.count
-            if unit.kind == .ordinal { draft.subject = .after }
-            // 新建3所学校, 四个体系: a noun straight after the measure word is what is counted.
-            if unit.kind == .count || unit.kind == .measure, draft.end < end, countedNounFollows(draft.end, scalars) {
-                draft.subject = .after
-            }
-            return draft
-        }
-        if let english = english(draft, match, scalars) { return english }
-        // A bare Chinese numeral under ten (三, 两) is a word, not a figure.
-        if match.form == .chinese && abs(match.value) < 10 { return nil }
+        var draft = base
+        draft.kind = .money
+        draft.unit = String(scalars: sign[...])
+        draft.start = signEnd - sign.count
         return draft
     }
 
@@ -180,14 +177,14 @@ struct FactBuilder: Sendable {
     }
 
     /// Whether a noun (not a particle, conjunction or trailing qualifier) follows the figure.
-    private func countedNounFollows(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+    func countedNounFollows(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         guard ScriptClass.isHan(scalars[index]) else { return false }
         return !Self.notNouns.contains(scalars[index])
     }
 
     private static let notNouns = ScalarSet("的和与及以左上下多余等次共为中里间内外后前来起是在了达至到".unicodeScalars)
 
-    private func formula(_ base: Draft, unit: String, end: Int) -> Draft {
+    func formula(_ base: Draft, unit: String, end: Int) -> Draft {
         var draft = base
         draft.kind = .formula
         draft.unit = unit
@@ -196,19 +193,7 @@ struct FactBuilder: Sendable {
         return draft
     }
 
-    /// The end of a formula's head: 2–4 Han characters, or up to a closing quote.
-    private func formulaHead(after start: Int, _ scalars: [Unicode.Scalar]) -> Int? {
-        var index = start
-        while index < scalars.count, index - start < 6, ScriptClass.isHan(scalars[index]) { index += 1 }
-        if index < scalars.count, "”’」\"".unicodeScalars.contains(scalars[index]), index - start >= 1 { return index }
-        return index - start >= 2 ? min(index, start + 4) : nil
-    }
-
-    private func starts(with word: [Unicode.Scalar], at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        index + word.count <= scalars.count && scalars[index..<(index + word.count)].elementsEqual(word)
-    }
-
-    private func preceded(by text: String, _ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+    func preceded(by text: String, _ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         let pattern = Array(text.unicodeScalars)
         return index >= pattern.count && scalars[(index - pattern.count)..<index].elementsEqual(pattern)
     }
@@ -220,7 +205,7 @@ struct FactBuilder: Sendable {
     private static let stopWords: Set<String> = ["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are", "was", "were", "since", "than"]
 
     /// 3.5 million, 12 percent, 724 proposals, 20th Congress.
-    private func english(_ base: Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Draft? {
+    func english(_ base: Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Draft? {
         guard match.form == .arabic else { return nil }
         var draft = base
         var index = match.end
@@ -279,7 +264,11 @@ struct FactBuilder: Sendable {
         var position = index
         var year: Int?, month: Int?, day: Int?
         let first = matches[index]
-        if let draft = classify(first, scalars), draft.kind == .year, !(draft.end - first.end == 2) {
+        // A year as the year rule reads one (not 年代, not 年度), without asking every rule again.
+        let afterFirst = first.end
+        if first.isDigitSequence, first.integerDigits == 4, (1000...2999).contains(first.value), afterFirst < scalars.count,
+           scalars[afterFirst] == "年", !(afterFirst + 1 < scalars.count && (scalars[afterFirst + 1] == "代" || scalars[afterFirst + 1] == "度")),
+           !(first.start > 0 && ScriptClass.of(scalars[first.start - 1]) == .latin) {
             year = Int(first.value)
             position += 1
         }
@@ -340,6 +329,8 @@ struct FactBuilder: Sendable {
     struct Workspace {
         var sentences = SentenceCache()
         var segmentation = Segmenter.Scratch()
+        /// Where the document's target cues (预期, 力争, 拟) start; found at the first quantity.
+        var targetCues: [Int]?
     }
 
     struct SentenceCache {
@@ -377,9 +368,15 @@ struct FactBuilder: Sendable {
         case .fixed(let text):
             subject = text
         case .after:
-            let found = subjects.subject(in: scalars, clauseStart: draft.end, figureStart: draft.end, figureEnd: draft.end,
-                                         clauseEnd: min(sentence.end, draft.end + 12), scratch: &workspace.segmentation)
-            subject = found.subject
+            // 第十三次党代会: the noun after an ordinal, never through 为 (一楼为地牢 is not about 地牢).
+            subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
+                                           scratch: &workspace.segmentation).text
+            // 名单第六名, 管内排行第93位: an ordinal that ends its clause ranks within the phrase before it.
+            if subject == nil, draft.kind == .ordinal, draft.end >= sentence.end || SubjectFinder.isClauseBreak(scalars[draft.end]) {
+                let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
+                subject = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end, clauseEnd: draft.end,
+                                           scratch: &workspace.segmentation).subject
+            }
         case .before:
             let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
             var clauseEnd = draft.end
@@ -388,16 +385,69 @@ struct FactBuilder: Sendable {
             let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end,
                                          clauseEnd: clauseEnd, scratch: &workspace.segmentation)
             subject = found.subject
+            // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
+            // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
+            if draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent, let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.segmentation).text {
+                subject = counted
+            }
             direction = found.direction
             approximate = approximate || found.approximate
+            // 日本(22.3%): a figure in brackets is about the noun before them.
+            if subject == nil, draft.start > 0, scalars[draft.start - 1] == "（" || scalars[draft.start - 1] == "(" {
+                let bracket = draft.start - 1
+                let start = SubjectFinder.clauseStart(before: bracket, in: scalars, listBoundary: nil, limit: sentence.start)
+                subject = subjects.subject(in: scalars, clauseStart: start, figureStart: bracket, figureEnd: bracket, clauseEnd: bracket,
+                                           scratch: &workspace.segmentation).subject
+            }
         }
+        if draft.unit == "番" { direction = "up" } // 翻一番: 翻 is inside the span
         if draft.kind == .year || draft.kind == .date || draft.kind == .formula { direction = nil }
-        return Fact(kind: draft.kind, value: Self.rounded(draft.value), unit: draft.unit, subject: subject,
+        let qualifiers = cues.qualifiers(start: draft.start, end: draft.end, in: scalars, limit: sentence.start..<sentence.end)
+        var modality: String?
+        if Self.isQuantity(draft.kind) {
+            if workspace.targetCues == nil { workspace.targetCues = cues.targetPositions(in: scalars) }
+            modality = cues.isTarget(figureStart: draft.start, sentenceStart: sentence.start, positions: workspace.targetCues ?? [], in: scalars)
+                ? "target" : "actual"
+        }
+        approximate = approximate || qualifiers.approximate
+        var fact = Fact(kind: draft.kind, value: Self.rounded(draft.value), unit: draft.unit, subject: subject,
                     text: document.text(TextSpan(start: draft.start, end: draft.end)), start: draft.start, end: draft.end,
                     sentence: workspace.sentences.text(of: quoted, in: document), sentenceStart: quoted.start, sentenceEnd: quoted.end,
                     sentenceClipped: quoted == sentence ? nil : true,
                     direction: direction, approximate: approximate ? true : nil, low: draft.low.map(Self.rounded),
                     high: draft.high.map(Self.rounded), date: draft.date)
+        fact.atLeast = qualifiers.atLeast ? true : nil
+        fact.atMost = qualifiers.atMost ? true : nil
+        fact.modality = modality
+        return fact
+    }
+
+    /// 4.3%、6.1% and 3.5%以上、7%左右: between two figures only a qualifier and 、.
+    static func isListContinuation(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard start > end, start - end <= 3, scalars[start - 1] == "、" else { return false }
+        return scalars[end..<(start - 1)].allSatisfy { "以上左右下内多余".unicodeScalars.contains($0) }
+    }
+
+    /// Amounts carry a modality; years, dates, ordinals and formulations do not.
+    static func isQuantity(_ kind: FactKind) -> Bool {
+        switch kind {
+        case .year, .date, .ordinal, .formula: return false
+        default: return true
+        }
+    }
+
+    /// Where the statement around a sentence starts: sentences joined by ； belong to the
+    /// colon that introduces them (预期目标是：…；…；…). Back to the last 。！？ or line break.
+    static func statementStart(before sentenceStart: Int, in scalars: [Unicode.Scalar]) -> Int {
+        var index = sentenceStart
+        let limit = max(0, sentenceStart - 300)
+        while index > limit {
+            switch scalars[index - 1] {
+            case "。", "！", "？", "!", "?", "\n", "\r": return index
+            default: index -= 1
+            }
+        }
+        return index
     }
 
     /// Twelve significant digits: 1.39万亿 is 1390000000000, not 1390000000000.0002.

@@ -29,6 +29,17 @@ public struct FactsAnalyzer: Analyzer {
             AnalyzerExample("一年来，进一步推动一批项目，一系列举措。", mustNotReport: ["一", "一年", "一批", "一系列"],
                             note: "idioms and set phrases with numerals are not figures"),
             AnalyzerExample("We handled «724 proposals», up «12%» since the «20th Congress».", note: "English figures"),
+            AnalyzerExample("预期目标是：国内生产总值增长«5%»左右；城镇新增就业«1200万人»以上。",
+                            note: "qualifiers (approximate, atLeast) and modality: target after 预期目标"),
+            AnalyzerExample("车站只有«一座»站台，米本下设有文书«一人»。他走进一家店铺，这是一座城市。", mustNotReport: ["一家"],
+                            note: "indefiniteOne: 一 + measure word is 'a' unless the number matters"),
+            AnalyzerExample("佛蒙特州共有«14个»县。这14个县各有代码。两人陷入热恋。", mustNotReport: ["14个县各", "两人"],
+                            note: "pointingBack: numerals that point back are not figures"),
+            AnalyzerExample("本站是10号线的车站，县代码为001，全线长«12公里»。", mustNotReport: ["10", "001"],
+                            note: "numberName: routes, numbered places and codes name things"),
+            AnalyzerExample("«第二届»大赛举行，后来有第三者介入。", mustNotReport: ["第三"], note: "ordinalWord: 第三者 is a word"),
+            AnalyzerExample("每天接待«七八个»旅行团，«数千名»观众到场，厂房建于«20世纪70年代»，电价«0.56元/千瓦时»。",
+                            note: "ranges of neighbouring digits, vague quantities, decades, compound units"),
         ]
     )
 
@@ -38,7 +49,10 @@ public struct FactsAnalyzer: Analyzer {
     let quoteSentences: Bool
 
     public init(options: OptionValues) throws {
-        builder = FactBuilder(subjects: SubjectFinder(segmenter: try Segmenter.shipped()))
+        let segmenter = try Segmenter.shipped()
+        builder = FactBuilder(subjects: try SubjectFinder(segmenter: segmenter), cues: try Cues(lexicon: segmenter.lexicon),
+                              units: try UnitTable(lexicon: segmenter.lexicon), times: try TimeExpressions(),
+                              notFigures: NotFigures(segmenter: segmenter, classes: WordClasses(lexicon: segmenter.lexicon)))
         includeBare = options.flag("bare")
         quoteSentences = options.flag("sentences")
         if let list = options.string("kinds") {

@@ -17,12 +17,15 @@ extension Fact {
     func writeJSON(into writer: inout JSONLineWriter) {
         writer.object { json in
             if let approximate { json.field("approximate", bool: approximate) }
+            if let atLeast { json.field("atLeast", bool: atLeast) }
+            if let atMost { json.field("atMost", bool: atMost) }
             if let date { json.field("date", string: date) }
             if let direction { json.field("direction", string: direction) }
             json.field("end", int: end)
             if let high { json.field("high", double: high) }
             json.field("kind", string: kind.rawValue)
             if let low { json.field("low", double: low) }
+            if let modality { json.field("modality", string: modality) }
             json.field("sentence", string: sentence)
             if let sentenceClipped { json.field("sentenceClipped", bool: sentenceClipped) }
             json.field("sentenceEnd", int: sentenceEnd)

@@ -1,4 +1,5 @@
 import AnalyticsCore
+import Foundation
 
 /// Finds what a figure counts: the noun phrase of its clause between the governing verb and the
 /// figure (开展常委会议专题协商3次 → 常委会议专题协商), or after it when nothing stands before
@@ -6,21 +7,48 @@ import AnalyticsCore
 struct SubjectFinder: Sendable {
     let segmenter: Segmenter
     private let verbs: WordList
+    /// Genre verbs that also name indicators between nouns (城镇新增就业, 城镇登记失业率).
+    private let indicatorVerbs: WordList
     private let noiseWords: WordList
     private let upWords: WordList
     private let downWords: WordList
     private let approximateWords: WordList
-    private static let upSuffixes = upPrefixes.map { Array($0.unicodeScalars) }
-    private static let downSuffixes = downPrefixes.map { Array($0.unicodeScalars) }
+    /// 提高到, 增长了, 下降至: direction words that also count with a particle glued on.
+    /// The first characters of the direction words: most figures are followed by none of them.
+    private let directionFirsts: ScalarTable
+    private let upStems: [[Unicode.Scalar]]
+    private let downStems: [[Unicode.Scalar]]
 
-    init(segmenter: Segmenter) {
+    private let classes: WordClasses
+
+    /// The word lists from Resources/subject-words.tsv.
+    init(segmenter: Segmenter) throws {
+        guard let path = ResourceLocator.path(of: "subject-words.tsv", target: "FactsPlugin"),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw AnalyzerSetupError("the facts word lists (analyze_FactsPlugin.resources/subject-words.tsv) are not beside the analyze binary; reinstall with scripts/install")
+        }
+        try self.init(segmenter: segmenter, tsv: text)
+    }
+
+    init(segmenter: Segmenter, tsv: String) throws {
         self.segmenter = segmenter
         let lexicon = segmenter.lexicon
-        verbs = WordList(Self.governingVerbs, lexicon: lexicon)
-        noiseWords = WordList(Self.noise, lexicon: lexicon)
-        upWords = WordList(Units.up.union(Self.upPrefixes), lexicon: lexicon)
-        downWords = WordList(Units.down.union(Self.downPrefixes), lexicon: lexicon)
-        approximateWords = WordList(["约", "近", "超过", "逾", "左右", "余"], lexicon: lexicon)
+        classes = WordClasses(lexicon: lexicon)
+        var words: [String: [String]] = [:]
+        for fields in TabSeparated.lines(tsv) {
+            guard fields.count == 2 else { throw AnalyzerSetupError("facts subject words: bad line '\(fields.joined(separator: "\t"))'") }
+            words[fields[1], default: []].append(fields[0])
+        }
+        verbs = WordList(words["governing", default: []], lexicon: lexicon)
+        indicatorVerbs = WordList(words["indicator", default: []], lexicon: lexicon)
+        noiseWords = WordList(words["noise", default: []], lexicon: lexicon)
+        upWords = WordList(words["up", default: []] + words["upStem", default: []], lexicon: lexicon)
+        downWords = WordList(words["down", default: []] + words["downStem", default: []], lexicon: lexicon)
+        approximateWords = WordList(words["approximate", default: []], lexicon: lexicon)
+        directionFirsts = ScalarTable((words["up", default: []] + words["down", default: []] + words["upStem", default: []]
+                                     + words["downStem", default: []]).compactMap(\.unicodeScalars.first))
+        upStems = words["upStem", default: []].map { Array($0.unicodeScalars) }
+        downStems = words["downStem", default: []].map { Array($0.unicodeScalars) }
     }
 
     private func hasSuffix(_ token: Token, _ scalars: [Unicode.Scalar], _ suffixes: [[Unicode.Scalar]]) -> Int? {
@@ -30,34 +58,11 @@ struct SubjectFinder: Sendable {
         return nil
     }
 
+    /// 提高到, 增长了, 下降至: the stem and a particle (not 增加值, a noun that starts like one).
     private func hasPrefix(_ token: Token, _ scalars: [Unicode.Scalar], _ prefixes: [[Unicode.Scalar]]) -> Bool {
-        prefixes.contains { token.length >= $0.count && scalars[token.start..<(token.start + $0.count)].elementsEqual($0) }
+        prefixes.contains { token.length >= $0.count && scalars[token.start..<(token.start + $0.count)].elementsEqual($0)
+            && (token.length == $0.count || token.length == $0.count + 1 && "了到至为在达".unicodeScalars.contains(scalars[token.end - 1])) }
     }
-
-    /// Verbs that govern a counted object in reports: the subject starts after the last of them.
-    /// Words such as 调研, 视察, 协商 are left out on purpose: in this genre they are mostly nouns
-    /// inside the subject (调研、视察和协商报告).
-    static let governingVerbs: Set<String> = Set("""
-    开展 完成 立案 交办 参加 参与 联系 服务 举办 召开 组织 提出 提交 收到 接待 培训 办理 实施 建成 新建 改造 新增 引进 帮助 \
-    解决 走访 慰问 举行 推出 出台 制定 发布 印发 报送 编发 撰写 形成 征集 受理 承办 落实 达成 签约 签订 投资 实现 培育 创建 \
-    打造 建立 设立 成立 邀请 吸引 带动 安置 救助 资助 捐赠 捐款 募集 发放 发展 吸纳 转化 采纳 批示 转办 督办 办结 答复 \
-    认定 评选 表彰 命名 获得 获批 获评 荣获 累计完成 建设 修建 修复 治理 整治 清理 查处 处理 审结 审理 受益 覆盖 惠及 \
-    帮扶 资助 引导 选派 派出 培养 招聘 录用 招收 录取 开工 竣工 投产 建档 登记 注册 新登记 上市 出口 进口 实施了 \
-    开展了 完成了 举办了 召开了 提出了 组织了 收集 汇集 整理 编辑 出版 刊发 播出 报道 推送 拍摄 制作 有 拥有 共有 达到 \
-    安排 发行 下达 拨付 筹集 投入 支出 增发 减免 退税 降费 新增 减税
-    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
-
-    /// Words that stand between the subject and the figure without being part of either.
-    static let noise: Set<String> = Set("""
-    共 共计 累计 合计 总计 全年 全市 其中 约 近 达 达到 为 是 计 分别 超过 超 逾 突破 以上 左右 比 比上年 上年 同比 较上年 \
-    较 比去年 去年 同期 增长 下降 增加 减少 提高 降低 上升 年均 平均 年 了 的 等 有 各类 各项 各 新 累计达 \
-    余 多 同比增长 同比下降 实际 预计 力争 确保 首次 再次 又 已 已经 仅 只 就 还 也 都 并 和 及 与 \
-    拟 按 到 至 在 占 比上 先 拟按 要 将 可 能 目标 预期 左右 以上 以内 控制 控制在 保持 保持在 稳定在 达到了
-    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
-
-    /// 提高到, 增长了, 下降至: a direction word with a particle glued on.
-    static let upPrefixes = ["增长", "增加", "提高", "上升", "扩大", "提升", "上涨"]
-    static let downPrefixes = ["下降", "减少", "降低", "回落", "缩小", "下跌", "压减"]
 
     /// Where a figure's clause starts: after sentence or clause punctuation, or after the 、 that
     /// ends the previous item of a list (市政协共开展A3次、B8次 → B).
@@ -89,12 +94,17 @@ struct SubjectFinder: Sendable {
 
     struct Found {
         var subject: String?
+        /// A verb or copula stood between the subject and the figure (另有两成受访者, 持有风行网).
+        var linked = false
         var direction: String?
         var approximate = false
     }
 
-    /// The subject before `figureStart`, within `clauseStart..<figureStart`; else the words after
-    /// `figureEnd` up to the clause end.
+    /// The subject before `figureStart`, within `clauseStart..<figureStart`: the noun phrase that
+    /// ends there once adverbs, prepositions, qualifiers and the direction of a change are set
+    /// aside, stopped at the verb that governs the figure (开展常委会议专题协商3次 → 常委会议专题协商).
+    /// Else the noun phrase after the figure (国家签署协议 → 国家; 43%的受访者 → 受访者), else the
+    /// noun phrase that does what the verb says (北美首映开出1830万美元 → 北美首映), else the verb.
     func subject(in scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, figureEnd: Int, clauseEnd: Int,
                  scratch: inout Segmenter.Scratch) -> Found {
         var found = Found()
@@ -103,60 +113,218 @@ struct SubjectFinder: Sendable {
         let windowStart = max(clauseStart, figureStart - 24)
         var words = segmenter.tokens(in: scalars, range: windowStart..<figureStart, scratch: &scratch).filter { $0.kind != .whitespace }
         if windowStart > clauseStart, !words.isEmpty { words.removeFirst() }
-        // Trailing: direction words and noise (比上年增长, 共, 达).
+        // A verb or copula between the noun phrase and the figure (持有, 有, 为): the phrase is
+        // the owner, not what the figure counts, when a noun follows the figure.
+        var linked = false
+        // Trailing: direction words, qualifiers, noise (比上年增长, 共, 达), adverbs and prepositions.
         while let last = words.last {
             if last.kind == .punctuation {
                 words.removeLast()
                 continue
             }
-            if upWords.contains(last, in: scalars) || hasPrefix(last, scalars, Self.upSuffixes) {
+            if upWords.contains(last, in: scalars) || hasPrefix(last, scalars, upStems) {
                 found.direction = found.direction ?? "up"
-            } else if downWords.contains(last, in: scalars) || hasPrefix(last, scalars, Self.downSuffixes) {
+            } else if downWords.contains(last, in: scalars) || hasPrefix(last, scalars, downStems) {
                 found.direction = found.direction ?? "down"
             } else if approximateWords.contains(last, in: scalars) {
                 found.approximate = true
-            } else if let length = hasSuffix(last, scalars, Self.upSuffixes) ?? hasSuffix(last, scalars, Self.downSuffixes) {
+            } else if last.length >= 2, "为是有在达至到拟将要按已仍共均".unicodeScalars.contains(scalars[last.end - 1]), classes.knownClass(last, scalars) == nil {
+                // 比例仍为, 总数达: a word the lexicon lacks, glued by the HMM to the verb before the figure.
+                linked = true
+                words[words.count - 1] = Token(start: last.start, end: last.end - 1, kind: last.kind)
+                continue
+            } else if last.length >= 2, scalars[last.end - 1] == "约" {
+                // 长约, 高约: the approximator glued to a dimension word by the segmenter.
+                found.approximate = true
+                words[words.count - 1] = Token(start: last.start, end: last.end - 1, kind: last.kind)
+                continue
+            } else if let length = hasSuffix(last, scalars, upStems) ?? hasSuffix(last, scalars, downStems) {
                 // 价格上涨 is one dictionary word: keep 价格, read 上涨.
-                found.direction = found.direction ?? (hasSuffix(last, scalars, Self.upSuffixes) != nil ? "up" : "down")
+                found.direction = found.direction ?? (hasSuffix(last, scalars, upStems) != nil ? "up" : "down")
                 words[words.count - 1] = Token(start: last.start, end: last.end - length, kind: last.kind)
                 break
-            } else if !noiseWords.contains(last, in: scalars) {
-                break
+            } else if classes.of(last, scalars) == .verb, "为是达至到".unicodeScalars.contains(scalars[last.end - 1]) {
+                linked = true // 仍为, 均为, 分别为, 达到: the figure's copula
+            } else if noiseWords.contains(last, in: scalars) {
+                linked = linked || classes.of(last, scalars) == .verb || classes.of(last, scalars) == .preposition
+            } else {
+                let wordClass = classes.of(last, scalars)
+                guard wordClass == .adverb || wordClass == .preposition || wordClass == .particle else { break }
             }
             words.removeLast()
         }
+        // The governing verb: one of the genre's, or any word the lexicon calls a verb.
         var governingVerb: Token?
-        if let verb = words.lastIndex(where: { verbs.contains($0, in: scalars) }) {
+        var agent: ArraySlice<Token> = []
+        if var verb = words.indices.last(where: { index in
+            // 固定资产投资增长5%: what changes is the indicator the verb ends, not an object it governs.
+            if found.direction != nil, index == words.count - 1, index > 0,
+               [.noun, .verb].contains(classes.of(words[index - 1], scalars)), !isResultative(words[index], scalars) { return false }
+            return isGoverning(at: index, in: words, scalars)
+        }) {
+            // 发放救助资金, 减税降费: of two verbs in a row the first governs, the second names the thing.
+            while verb > 0, isVerbLike(words[verb - 1], scalars) { verb -= 1 }
             governingVerb = words[verb]
+            agent = nounPhrase(endingBefore: verb, in: words, scalars)
             words.removeSubrange(...verb)
+            linked = true
         }
-        while let first = words.first, first.kind == .punctuation || noiseWords.contains(first, in: scalars) {
-            words.removeFirst()
+        let phrase = nounPhrase(endingBefore: words.count, in: words, scalars)
+        found.linked = linked
+        // 有著平均7%的增长, 约有八成增长: a change named right after the figure gives its direction.
+        if found.direction == nil, figureEnd < clauseEnd {
+            let start = scalars[figureEnd] == "的" ? figureEnd + 1 : figureEnd
+            if start < clauseEnd, directionFirsts.contains(scalars[start]),
+               let next = segmenter.tokens(in: scalars, range: start..<min(clauseEnd, start + 4), scratch: &scratch).first {
+                if upWords.contains(next, in: scalars), next.length >= 2 { found.direction = "up" }
+                if downWords.contains(next, in: scalars), next.length >= 2 { found.direction = "down" }
+            }
         }
-        if let first = words.first, let last = words.last, last.end - first.start >= 1 {
-            var start = first.start
-            // A subject is a noun phrase, not a paragraph: keep its last 16 characters' words.
-            if last.end - start > 16, let cut = words.first(where: { last.end - $0.start <= 16 }) { start = cut.start }
-            found.subject = string(scalars, Token(start: start, end: last.end, kind: .word))
+        // 43%的受访者, 持有风行网19.76%的股权: the noun after 的 is what is counted, unless the
+        // phrase before names it directly (角度在10度以上的波动) or 的 leads to a change (7%的增长).
+        if phrase.isEmpty || linked, figureEnd + 1 < clauseEnd, scalars[figureEnd] == "的" {
+            let after = phraseAfter(figureEnd + 1, clauseEnd: clauseEnd, scalars, scratch: &scratch)
+            if let head = after.head, upWords.contains(head, in: scalars) {
+                found.direction = found.direction ?? "up"
+            } else if let head = after.head, downWords.contains(head, in: scalars) {
+                found.direction = found.direction ?? "down"
+            } else if let text = after.text {
+                found.subject = text
+                return found
+            }
+        }
+        if let text = text(of: phrase, scalars) {
+            found.subject = text
             return found
         }
-        // Nothing before: the noun right after the figure (新建3所学校 → 学校).
-        let after = segmenter.tokens(in: scalars, range: figureEnd..<min(clauseEnd, figureEnd + 12), scratch: &scratch)
-        var subjectEnd = figureEnd
-        for token in after {
-            guard token.kind == .word || token.kind == .latin else { break }
-            if verbs.contains(token, in: scalars)
-                || (token.length == 1 && "的和等及与、上中".unicodeScalars.contains(scalars[token.start])) { break }
-            subjectEnd = token.end
-            if subjectEnd - figureEnd >= 6 { break }
-        }
-        if subjectEnd > figureEnd {
-            found.subject = string(scalars, Token(start: figureEnd, end: subjectEnd, kind: .word))
-        } else if let governingVerb, governingVerb.kind == .word {
-            // 投资1.2万亿元: the verb itself names what is measured.
+        // Nothing before: the noun phrase right after the figure (新建3所学校 → 学校).
+        if let text = phraseAfter(figureEnd, clauseEnd: clauseEnd, scalars, scratch: &scratch).text {
+            found.subject = text
+        } else if let text = text(of: agent, scalars) {
+            found.subject = text
+        } else if let governingVerb, governingVerb.kind == .word, found.direction == nil {
+            // 投资1.2万亿元: the verb itself names what is measured. (A change after a verb, 安排、比上年
+            // 提高1个百分点, takes the subject of the figure before it instead.)
             found.subject = string(scalars, governingVerb)
         }
         return found
+    }
+
+    /// Whether the nouns from `tokens[start]` on run to the end of the clause (punctuation, 的, the window's end).
+    private func endsPhrase(after start: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar], reachesClauseEnd: Bool) -> Bool {
+        var index = start
+        while index < tokens.count, tokens[index].kind == .word, classes.of(tokens[index], scalars) == .noun { index += 1 }
+        guard index > start else { return false }
+        return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || classes.of(tokens[index], scalars) == .particle
+    }
+
+    /// 、 和 与 及: a list inside a noun phrase (调研、视察和协商报告).
+    private func isCoordinator(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        if token.kind == .punctuation { return scalars[token.start] == "、" }
+        return token.length == 1 && "和与及".unicodeScalars.contains(scalars[token.start])
+    }
+
+    private func isVerbLike(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        verbs.contains(token, in: scalars) || classes.of(token, scalars) == .verb
+    }
+
+    /// Whether the verb at `index` governs the figure, so the subject starts after it: a genre verb
+    /// (开展, 完成, 新建) or one the lexicon tags, if it ends in a result (孵化出) or follows an adverb
+    /// (仍持有). A verb between nouns before more of the phrase names an indicator (城镇新增就业,
+    /// 城镇登记失业率); an activity verb right before the figure is what is counted (专题调研视察48项).
+    private func isGoverning(at index: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
+        let word = words[index]
+        let resultative = isResultative(word, scalars)
+        if !resultative, word.length >= 2, index > 0, index < words.count - 1, classes.of(words[index - 1], scalars) == .noun,
+           words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars) {
+            return false
+        }
+        if verbs.contains(word, in: scalars) { return true }
+        guard classes.of(word, scalars) == .verb else { return false }
+        return resultative || index > 0 && classes.of(words[index - 1], scalars) == .adverb
+    }
+
+    /// 孵化出, 开出, 拿下, 增至: a verb that ends in its result governs an object; it names nothing.
+    private func isResultative(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        "出到了至下上成得有".unicodeScalars.contains(scalars[token.end - 1]) // 有: 设有, 现有, 还有, 拥有; not 入 (收入)
+    }
+
+    /// The noun phrase ending just before `words[end]`: nouns, and adjectives in front of them.
+    private func nounPhrase(endingBefore end: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> ArraySlice<Token> {
+        var start = end
+        while start > 0 {
+            let wordClass = classes.of(words[start - 1], scalars)
+            if wordClass.isModifier || words[start - 1].kind == .latin || wordClass == .measure && start < end
+                || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2 && classes.of(words[start - 2], scalars) == .noun {
+                start -= 1 // 充电桩总数: a measure word inside a compound the lexicon lacks
+            } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
+                      segmenter.lexicon.logProbability(of: String(scalars: scalars[words[start - 1].start..<words[start].end])) != nil {
+                start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
+            } else if start < end, start >= 2, isCoordinator(words[start - 1], scalars),
+                      classes.of(words[start - 2], scalars) == .noun || classes.of(words[start - 2], scalars) == .verb {
+                start -= 1 // 调研、视察和协商报告: coordinated nouns
+            } else if wordClass == .verb, !isResultative(words[start - 1], scalars), start < 2 || classes.of(words[start - 2], scalars) != .adverb,
+                      !verbs.contains(words[start - 1], in: scalars) && (start == end || isCoordinator(words[start], scalars))
+                        || start < end && words[start - 1].length >= 2 && start >= 2 && classes.of(words[start - 2], scalars) == .noun {
+                start -= 1 // 城镇登记失业率, 专题调研视察: in this genre an activity verb inside the phrase is a noun
+            } else {
+                break
+            }
+        }
+        // Leading noise (全年, 其中, 各类), list marks and conjunctions are not part of the phrase.
+        while start < end, noiseWords.contains(words[start], in: scalars) || words[start].kind == .punctuation
+                || classes.of(words[start], scalars) == .conjunction || words[start].kind == .number { start += 1 }
+        return words[start..<end]
+    }
+
+    private func text(of phrase: ArraySlice<Token>, _ scalars: [Unicode.Scalar]) -> String? {
+        guard let first = phrase.first, let last = phrase.last else { return nil }
+        var start = first.start
+        // A subject is a noun phrase, not a paragraph: keep its last 16 characters' words.
+        if last.end - start > 16, let cut = phrase.first(where: { last.end - $0.start <= 16 }) { start = cut.start }
+        return string(scalars, Token(start: start, end: last.end, kind: .word))
+    }
+
+    /// The noun phrase starting at `start` (上市企业 in 孵化出7家上市企业; 贡献 in 两种主要的贡献): nouns
+    /// and adjectives, up to a verb, preposition or particle; past 的 to the noun it leads to.
+    func phraseAfter(_ start: Int, clauseEnd: Int, _ scalars: [Unicode.Scalar], throughCopula: Bool = true,
+                     scratch: inout Segmenter.Scratch) -> (text: String?, head: Token?) {
+        let end = min(clauseEnd, start + 12)
+        // Most figures end their clause: nothing to segment before punctuation.
+        guard start < end, ScriptClass.isHan(scalars[start]) || ScriptClass.of(scalars[start]) == .latin else { return (nil, nil) }
+        let tokens = segmenter.tokens(in: scalars, range: start..<end, scratch: &scratch)
+        var phraseStart = start, phraseEnd = start
+        var head: Token?
+        var index = 0
+        // 237个为城镇, 两位是南京大学校友: a count whose predicate names what it counts.
+        if throughCopula, let first = tokens.first, first.length == 1, scalars[first.start] == "为" || scalars[first.start] == "是", tokens.count > 1 {
+            phraseStart = first.end
+            phraseEnd = first.end
+            index = 1
+        }
+        while index < tokens.count {
+            let token = tokens[index]
+            let wordClass = classes.of(token, scalars)
+            // 第一个赛季: a time noun counted after a measure word is the head.
+            // 一类保护建筑。, 第1大自治市镇（: a verb first, before nouns that end the clause, modifies them
+            // (but 两期投放金融工具7400亿元 is a predicate and its object).
+            let modifyingVerb = index == 0 && wordClass == .verb && endsPhrase(after: 1, tokens, scalars, reachesClauseEnd: end == clauseEnd)
+            if token.kind == .word || token.kind == .latin, wordClass.isModifier || wordClass == .time || modifyingVerb,
+               wordClass == .noun || !verbs.contains(token, in: scalars), !noiseWords.contains(token, in: scalars) {
+                phraseEnd = token.end
+                if wordClass == .noun || wordClass == .time { head = token }
+                if phraseEnd - phraseStart >= 8 { break }
+            } else if token.length == 1, scalars[token.start] == "的", head == nil, index + 1 < tokens.count, classes.of(tokens[index + 1], scalars).isModifier {
+                phraseStart = token.end // 主要的贡献 → 贡献
+                phraseEnd = token.end
+                head = nil
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard let head, head.end > phraseStart else { return (nil, nil) }
+        return (string(scalars, Token(start: phraseStart, end: head.end, kind: .word)), head)
     }
 
     private func string(_ scalars: [Unicode.Scalar], _ token: Token) -> String {

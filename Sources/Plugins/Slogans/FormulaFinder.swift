@@ -24,39 +24,10 @@ struct FormulaFinder: Sendable {
         return found
     }
 
-    /// The head and shape after a numeral, if they make a formula.
+    /// The head and shape after a numeral, if they make a formula: the decision the facts analyzer shares.
     func formula(at match: NumberMatch, in document: Document) -> Candidate? {
-        let scalars = document.scalars
-        let classifierAt = match.end
-        guard classifierAt + 2 < scalars.count else { return nil }
-        let classifier = scalars[classifierAt]
-        // N位一体
-        if classifier == "位", classifierAt + 2 < scalars.count, scalars[classifierAt + 1] == "一", scalars[classifierAt + 2] == "体" {
-            return Candidate(kind: .formula, span: TextSpan(start: match.start, end: classifierAt + 3), number: match.value, head: "一体",
-                             reason: "N位一体 shape")
-        }
-        guard Self.isClassifier(classifier) else { return nil }
-        let windowEnd = min(scalars.count, classifierAt + 8)
-        let words = segmenter.tokens(in: scalars, range: (classifierAt + 1)..<windowEnd)
-        guard let headWord = words.first, headWord.kind == .word, headWord.length >= 2 || words.count > 1 else { return nil }
-        var headEnd = headWord.end
-        if headWord.length == 1, words.count > 1, words[1].kind == .word, words[1].length <= 2 { headEnd = words[1].end }
-        guard headEnd - headWord.start >= 2, headEnd - headWord.start <= 4 else { return nil }
-        let head = document.text(TextSpan(start: headWord.start, end: headEnd))
-        let quoted = match.start > 0 && Quotes.isOpening(scalars[match.start - 1]) && headEnd < scalars.count && Quotes.isClosing(scalars[headEnd])
-        let nextWord = words.first { $0.start >= headEnd }.map { document.text($0.span) }
-        let reason: String
-        if match.value < 2 && !quoted { return nil } // 一项重大, 一大批: "one", not a numbered set (but “一个中国”)
-        if quoted {
-            reason = "numeral + \(classifier) + head, in quotes"
-        } else if classifier == "大" {
-            reason = "numeral + 大 + head"
-        } else if let nextWord, NumberedFormulations.frameWords.contains(nextWord) {
-            reason = "numeral + \(classifier) + head, followed by \(nextWord)"
-        } else {
-            return nil
-        }
-        return Candidate(kind: .formula, span: TextSpan(start: match.start, end: headEnd), number: match.value, head: head, reason: reason)
+        guard let found = NumberedFormulations.formulation(at: match, in: document.scalars, segmenter: segmenter) else { return nil }
+        return Candidate(kind: .formula, span: found.span, number: found.number, head: document.text(found.head), reason: found.reason)
     }
 
     /// Whether the segmenter starts a word at the span's start and ends one at its end.

@@ -1,0 +1,135 @@
+import Foundation
+import AnalyticsCore
+
+/// The words around a figure that qualify it (约, 左右 → approximate; 超过, 以上 → atLeast; 不到, 以内
+/// → atMost) or say it is planned (预期目标, 力争, 拟 → modality target). Data in Resources/cues.tsv.
+struct Cues: Sendable {
+    enum Role: String, Sendable { case approximate, atLeast, atMost, target }
+
+    struct Qualifiers: Equatable {
+        var approximate = false
+        var atLeast = false
+        var atMost = false
+    }
+
+    static let maximumReach = 200
+
+    private let before: [(word: [Unicode.Scalar], role: Role)]
+    private let after: [(word: [Unicode.Scalar], role: Role)]
+    private let targets: [[Unicode.Scalar]]
+    private let targetFirsts: ScalarTable
+    private let lexicon: Lexicon
+
+    init(lexicon: Lexicon) throws {
+        guard let path = ResourceLocator.path(of: "cues.tsv", target: "FactsPlugin"),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw AnalyzerSetupError("the facts cue list (analyze_FactsPlugin.resources/cues.tsv) is not beside the analyze binary; reinstall with scripts/install")
+        }
+        try self.init(tsv: text, lexicon: lexicon)
+    }
+
+    init(tsv: String, lexicon: Lexicon) throws {
+        var before: [([Unicode.Scalar], Role)] = [], after: [([Unicode.Scalar], Role)] = [], targets: [[Unicode.Scalar]] = []
+        for fields in TabSeparated.lines(tsv) {
+            guard fields.count == 3, let role = Role(rawValue: fields[1]) else {
+                throw AnalyzerSetupError("facts cues: bad line '\(fields.joined(separator: "\t"))'")
+            }
+            let word = Array(fields[0].unicodeScalars)
+            switch fields[2] {
+            case "before": before.append((word, role))
+            case "after": after.append((word, role))
+            case "clause": targets.append(word)
+            default: throw AnalyzerSetupError("facts cues: unknown place '\(fields[2])'")
+            }
+        }
+        // Longest first: 不超过 before 超过, 大约 before 约.
+        self.before = before.sorted { $0.0.count > $1.0.count }
+        self.after = after.sorted { $0.0.count > $1.0.count }
+        self.targets = targets.sorted { $0.count > $1.count }
+        targetFirsts = ScalarTable(targets.compactMap(\.first))
+        self.lexicon = lexicon
+    }
+
+    /// The qualifiers written right before `start` and right after `end`.
+    func qualifiers(start: Int, end: Int, in scalars: [Unicode.Scalar], limit: Range<Int>) -> Qualifiers {
+        var found = Qualifiers()
+        var position = start
+        while position > limit.lowerBound, scalars[position - 1] == " " { position -= 1 }
+        if let role = before.first(where: { ends(with: $0.word, at: position, scalars, from: limit.lowerBound) })?.role {
+            set(role, &found)
+        }
+        position = end
+        while position < limit.upperBound, scalars[position] == " " { position += 1 }
+        if let role = after.first(where: { starts(with: $0.word, at: position, scalars, to: limit.upperBound) })?.role {
+            set(role, &found)
+        }
+        return found
+    }
+
+    private func set(_ role: Role, _ found: inout Qualifiers) {
+        switch role {
+        case .approximate: found.approximate = true
+        case .atLeast: found.atLeast = true
+        case .atMost: found.atMost = true
+        case .target: break
+        }
+    }
+
+    /// Where the document's target cues start, in order: found once per document, so a figure's
+    /// modality is a binary search, not a walk back through its sentence.
+    func targetPositions(in scalars: [Unicode.Scalar]) -> [Int] {
+        var positions: [Int] = []
+        let firsts = targetFirsts
+        var candidates: [Int] = []
+        scalars.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where firsts.contains(buffer[index]) { candidates.append(index) }
+        }
+        for index in candidates {
+            if let word = targets.first(where: { starts(with: $0, at: index, scalars, to: scalars.count) }), standsAlone(word, at: index, scalars) {
+                positions.append(index)
+            }
+        }
+        return positions
+    }
+
+    /// Whether a target cue stands before the figure: in its own sentence, or in the statement the
+    /// sentence belongs to, ahead of a colon that introduces it (预期目标是：…；城镇新增就业1200万人以上).
+    /// A cue inside a longer dictionary word is none (主要, 重要, 需要, 将军, 要求).
+    func isTarget(figureStart: Int, sentenceStart: Int, positions: [Int], in scalars: [Unicode.Scalar]) -> Bool {
+        // The last cue before the figure.
+        var low = 0, high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < figureStart { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return false }
+        let cue = positions[low - 1]
+        // A cue governs figures near it: reading back a whole run-on text is no reading.
+        guard cue >= figureStart - Self.maximumReach else { return false }
+        if cue >= sentenceStart { return true }
+        guard cue >= FactBuilder.statementStart(before: sentenceStart, in: scalars) else { return false }
+        return scalars[cue..<sentenceStart].contains { $0 == "：" || $0 == ":" }
+    }
+
+    /// Not the end or start of a longer dictionary word (主要, 需要, 要求, 将军).
+    private func standsAlone(_ word: [Unicode.Scalar], at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        let end = index + word.count
+        if index > 0, ScriptClass.isHan(scalars[index - 1]), lexicon.logProbability(of: String(scalars: scalars[(index - 1)..<end])) != nil {
+            return false
+        }
+        if end < scalars.count, ScriptClass.isHan(scalars[end]), word.count == 1,
+           lexicon.logProbability(of: String(scalars: scalars[index...end])) != nil,
+           !targets.contains(where: { $0.count == 2 && $0[0] == word[0] && $0[1] == scalars[end] }) {
+            return false
+        }
+        return true
+    }
+
+    private func starts(with word: [Unicode.Scalar], at index: Int, _ scalars: [Unicode.Scalar], to limit: Int) -> Bool {
+        index + word.count <= limit && scalars[index..<(index + word.count)].elementsEqual(word)
+    }
+
+    private func ends(with word: [Unicode.Scalar], at index: Int, _ scalars: [Unicode.Scalar], from limit: Int) -> Bool {
+        index - word.count >= limit && scalars[(index - word.count)..<index].elementsEqual(word)
+    }
+}

@@ -1,0 +1,142 @@
+import AnalyticsCore
+
+/// Numbers that are not figures (GUIDELINE "Not figures"), each a named rule with its examples
+/// (FactRuleExampleTests run them).
+enum NotFigureRule: String, Sendable, CaseIterable {
+    /// 走进一家店铺, 是一座城市: 一 + measure word means "a". A figure when the number matters:
+    /// after a noun it counts (文书一人), after 只/仅/共 it is exact, before a number it is a unit (一家三口).
+    case indefiniteOne
+    /// 这14个县, 这两种语言, 两人陷入热恋: a numeral pointing back to things already named.
+    case pointingBack
+    /// 10号线, 1号月台, 935线, 代码001, JA 21, U-17: numbers that name.
+    case numberName
+    /// 第三者, 第二语言: an ordinal that is part of a word.
+    case ordinalWord
+
+    var description: FactRuleDescription {
+        switch self {
+        case .indefiniteOne:
+            return FactRuleDescription(id: rawValue, summary: "一 + measure word means 'a' unless a noun, 只/仅/共 or a number makes it count", examples: [
+                AnalyzerExample("车站只有«一座»站台，米本下设有文书«一人»。他走进一家店铺，这是一座城市，一次性补贴。", mustNotReport: ["一家", "一次"])])
+        case .pointingBack:
+            return FactRuleDescription(id: rawValue, summary: "这/那/该 + numeral, and 两人 opening a clause, point back", examples: [
+                AnalyzerExample("佛蒙特州共有«14个»县。这14个县各有代码。两人陷入热恋。", mustNotReport: ["两人"])])
+        case .numberName:
+            return FactRuleDescription(id: rawValue, summary: "routes, numbered places, codes and names with digits", examples: [
+                AnalyzerExample("本站是10号线的车站，县代码为001，南宁市第二中学全长«12公里»。", mustNotReport: ["10", "001", "第二"])])
+        case .ordinalWord:
+            return FactRuleDescription(id: rawValue, summary: "an ordinal inside a dictionary word (第三者)", examples: [
+                AnalyzerExample("«第二届»大赛举行，后来有第三者介入。", mustNotReport: ["第三"])])
+        }
+    }
+}
+
+struct NotFigures: Sendable {
+    let segmenter: Segmenter
+    let classes: WordClasses
+
+    /// The rule that says the draft is not a figure, or nil.
+    func rule(for draft: FactBuilder.Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> NotFigureRule? {
+        let start = match.start
+        let before: Unicode.Scalar? = start > 0 ? scalars[start - 1] : nil
+        if match.form == .chinese, match.value == 1, match.end - match.start == 1, draft.kind == .count,
+           isIndefinite(draft, scalars) || isWord(from: match.start, through: draft.end, scalars) {
+            return .indefiniteOne
+        }
+        if let before, "这那该此".unicodeScalars.contains(before), !match.isOrdinal { return .pointingBack }
+        if match.form == .chinese, (2...9).contains(match.value), draft.kind == .count, isClauseStart(start, scalars),
+           draft.unit == "人" || draft.unit == "者" || draft.unit == "方", let next = wordAfter(draft.end, scalars),
+           [.verb, .adverb].contains(classes.of(next, scalars)) {
+            return .pointingBack
+        }
+        if match.form == .arabic, !match.isPercent {
+            if draft.end < scalars.count, draft.unit == nil, scalars[draft.end] == "号" || scalars[draft.end] == "线" && match.integerDigits >= 2,
+               !(start > 0 && scalars[start - 1] == "月") { return .numberName }
+            if match.integerDigits > 1, NumberScanner.isArabicDigit(scalars[start]), scalars[start].value == 0x30 || scalars[start].value == 0xFF10,
+               match.isDigitSequence { return .numberName }
+            if start >= 2, scalars[start - 1] == " " || scalars[start - 1] == "-", ScriptClass.of(scalars[start - 2]) == .latin,
+               isNameWord(before: start - 1, scalars) { return .numberName }
+        }
+        if draft.kind == .number, draft.unit == nil, !match.isPercent, !match.isFraction, isNameNumber(match, scalars) { return .numberName }
+        if match.isOrdinal, draft.unit == nil, isWordWithOrdinal(match, scalars) { return .ordinalWord }
+        // 南宁市第二中学, 第一人民医院: numbered schools and hospitals are names.
+        if match.isOrdinal, draft.unit == nil, Self.institutions.contains(where: { word in
+            match.end + word.count <= scalars.count && scalars[match.end..<(match.end + word.count)].elementsEqual(word) }) {
+            return .numberName
+        }
+        return nil
+    }
+
+    /// JA 21, PlayStation 4, U-17: the Latin word before starts with a capital (English prose, handled 724, does not).
+    private func isNameWord(before end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        var start = end
+        while start > 0, ScriptClass.of(scalars[start - 1]) == .latin { start -= 1 }
+        return start < end && ("A"..."Z").contains(scalars[start])
+    }
+
+    /// Institutions numbered in their names (GUIDELINE: numbered schools are names).
+    private static let institutions: [[Unicode.Scalar]] = ["中学", "小学", "高级中学", "初级中学", "实验小学", "人民医院", "医院", "幼儿园", "中心小学"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Words after which a number is a code, not an amount (县代码为001, 股票代码600832).
+    private static let codeWords: [[Unicode.Scalar]] = ["代码", "编号", "号码", "型号", "代号", "编码", "邮编"].map { Array($0.unicodeScalars) }
+
+    /// A bare number that names: after a code word; glued to a name before it (沃夫424, 杰尼斯8);
+    /// a Chinese numeral inside a word (十字军, 路易十八世, 八二画社).
+    private func isNameNumber(_ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Bool {
+        let start = match.start
+        let window = scalars[max(0, start - 4)..<start]
+        if Self.codeWords.contains(where: { word in
+            window.count >= word.count && (0...(window.count - word.count)).contains { window.dropFirst($0).starts(with: word) } }) {
+            return true
+        }
+        let hanAfter = match.end < scalars.count && ScriptClass.isHan(scalars[match.end])
+        if match.form == .chinese, hanAfter { return true }
+        guard start > 0, ScriptClass.isHan(scalars[start - 1]) else { return false }
+        let before = segmenter.tokens(in: scalars, range: max(0, start - 4)..<start).last
+        guard let before, before.kind == .word, before.length >= 2 || classes.knownClass(before, scalars) == nil,
+              !"约近达为至是有到计共超逾占率值数额量".unicodeScalars.contains(scalars[before.end - 1]) else { return false }
+        // A name the lexicon does not know, or knows as a name (nr, nz), right before the digits.
+        let known = classes.knownClass(before, scalars)
+        return known == nil || known == .noun && hanAfter
+    }
+
+    private func isIndefinite(_ draft: FactBuilder.Draft, _ scalars: [Unicode.Scalar]) -> Bool {
+        let windowStart = max(0, draft.start - 6)
+        guard let last = segmenter.tokens(in: scalars, range: windowStart..<draft.start).last(where: { $0.kind != .whitespace }) else { return true }
+        guard last.kind == .word else { return true }
+        let text = String(scalars: scalars[last.start..<last.end])
+        if ["只", "仅", "才", "就", "共", "只有", "仅有", "各", "每", "共有", "仅仅", "只是"].contains(text) { return false }
+        // 文书一人、管理人员二名: after a noun, a count that ends its clause; 香港一条巴士路线 and
+        // 交界处一个工商业重镇 go on to the noun they introduce. A word the lexicon does not tag (这是,
+        // found by the HMM) is no evidence of a noun.
+        let endsClause = draft.end >= scalars.count || SubjectFinder.isClauseBreak(scalars[draft.end]) || scalars[draft.end] == "、"
+        return !(endsClause && classes.knownClass(last, scalars) == .noun)
+    }
+
+    /// 一次性, 一揽子: 一, its measure word and the next character are one dictionary word.
+    private func isWord(from start: Int, through end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        end < scalars.count && ScriptClass.isHan(scalars[end])
+            && segmenter.lexicon.logProbability(of: String(scalars: scalars[start...end])) != nil
+    }
+
+    private func isClauseStart(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        index == 0 || "，。；：！？,;:!?\n「“（(".unicodeScalars.contains(scalars[index - 1])
+    }
+
+    private func wordAfter(_ index: Int, _ scalars: [Unicode.Scalar]) -> Token? {
+        guard index < scalars.count else { return nil }
+        return segmenter.tokens(in: scalars, range: index..<min(scalars.count, index + 4)).first
+    }
+
+    /// 第三者, 第二语言: 第 + the numeral + the next characters make a dictionary word.
+    private func isWordWithOrdinal(_ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Bool {
+        let lexicon = segmenter.lexicon
+        for extra in [2, 1] where match.end + extra <= scalars.count {
+            let word = scalars[match.start..<(match.end + extra)]
+            guard word.allSatisfy(ScriptClass.isHan) else { continue }
+            if lexicon.logProbability(of: String(scalars: word)) != nil { return true }
+        }
+        return false
+    }
+}
