@@ -39,6 +39,8 @@ enum CommandLineSpec {
         FlagSpec("--glob", value: "PATTERN", help: "files to take from directory inputs, searched recursively (default: *.txt)"),
         FlagSpec("--jobs", value: "N", help: "documents analysed in parallel (default: every CPU this process may use); output order stays the input order"),
         FlagSpec("--max-bytes", value: "N", help: "refuse inputs larger than N bytes (default: \(defaultMaxBytes))"),
+        FlagSpec("--dates", value: "FILE", help: "documents' dates for trends, CSV lines source,date (overrides dates found in the text or name)"),
+        FlagSpec("--table", value: "terms|indicators", help: "with --format csv: the trends table of terms × documents or of indicators"),
         FlagSpec("--segment", help: "print each input line's words separated by single spaces (honours keywords.dict)"),
         FlagSpec("--list-plugins", help: "list the analyzers with their summaries"),
         FlagSpec("--explain", value: "ID", help: "show an analyzer's summary, options and examples"),
@@ -60,6 +62,7 @@ enum CommandLineSpec {
 
         USAGE: analyze [options] FILE|DIR...  (FILE may be - for standard input; DIR is searched for --glob)
                analyze --segment [--option keywords.dict=FILE] [FILE|-]
+               analyze compare [options] OLD NEW  (what is new, dropped, rising and falling; targets side by side)
 
         OPTIONS:
 

@@ -66,7 +66,7 @@ public struct Driver: Sendable {
                 return usageError(RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
             }
             io.writeOutput(Explanation.explain(type))
-        case .analyze:
+        case .analyze, .compare:
             return analyze(invocation)
         case .segment:
             return segment(invocation)
@@ -81,9 +81,16 @@ public struct Driver: Sendable {
 
     private func analyze(_ invocation: Invocation) -> Int32 {
         Lexicon.prefer(Self.lexiconResidency(for: invocation))
+        // Trends (issue 19): its options and dates are read here, its work done after the run.
+        var trends: TrendsHook
+        do {
+            trends = try TrendsHook(invocation: invocation)
+        } catch {
+            return usageError(error.message)
+        }
         let pipeline: Pipeline
         do {
-            pipeline = try Pipeline(registry: registry, requested: invocation.plugins, options: invocation.options)
+            pipeline = try Pipeline(registry: registry, requested: invocation.plugins, options: invocation.options.filter { $0.key != "trends" })
         } catch let error as Lexicon.LoadError {
             io.writeError("analyze: error: \(error.message)\n")
             return ExitCode.inputFailed
@@ -94,13 +101,13 @@ public struct Driver: Sendable {
             return usageError("unknown encoding '\(encoding)' for --encoding; try GB18030, GBK, BIG5, UTF-16LE (iconv names)")
         }
 
-        if invocation.format == .csv, let plugins = invocation.plugins, !plugins.contains("facts") {
+        if invocation.format == .csv, invocation.table == nil, let plugins = invocation.plugins, !plugins.contains("facts") {
             return usageError("--format csv writes the facts table; add facts to --plugins")
         }
         let units = inputUnits(invocation)
         // jsonl is written line by line as documents finish (to --output or standard output), so
         // memory holds only the documents in flight, whatever the size of the corpus.
-        let streaming = invocation.format == .jsonl
+        let streaming = invocation.format == .jsonl && invocation.action != .compare
         var sink: UnsafeMutablePointer<FILE>?
         if streaming, let output = invocation.output {
             guard let file = fopen(output, "wb") else {
@@ -117,7 +124,7 @@ public struct Driver: Sendable {
             let report: DocumentReport
             switch units[index] {
             case .file(let path): report = driver.analyzeInput(path, invocation: invocation, pipeline: pipeline)
-            case .text(let source, let text): report = .analyzing(Document(source: source, text: text), with: pipeline)
+            case .text(let source, let text, _): report = .analyzing(Document(source: source, text: text), with: pipeline)
             case .failed(let source, let error): report = .failed(source: source, error: error)
             }
             // Encoding happens on the worker too: it is a large part of the work for big outputs.
@@ -146,10 +153,13 @@ public struct Driver: Sendable {
         }
         progress?.clear()
         if streaming { return allSucceeded ? ExitCode.success : ExitCode.inputFailed }
-        let report = Report(documents: documents)
+        var report = Report(documents: documents)
+        trends.attach(to: &report, units: units)
         let rendered: String
         do {
-            rendered = try render(report, format: invocation.format, toTerminal: invocation.output == nil && io.outputIsTerminal)
+            let toTerminal = invocation.output == nil && io.outputIsTerminal
+            rendered = try trends.render(report, toTerminal: toTerminal && io.environment["NO_COLOR"] == nil)
+                ?? render(report, format: invocation.format, toTerminal: toTerminal)
         } catch {
             io.writeError("analyze: error: could not render the report: \(error)\n")
             return ExitCode.inputFailed

@@ -40,7 +40,7 @@ public struct FuzzHarness: Sendable {
         if let text = String(validating: bytes, as: UTF8.self) {
             written += segmenter.segmentedLines(text).utf8.count
             for line in text.split(separator: "\n").prefix(4) {
-                if case .text(_, let body) = JSONLines.unit(line, at: "fuzz") { written += body.utf8.count }
+                if case .text(_, let body, _) = JSONLines.unit(line, at: "fuzz") { written += body.utf8.count }
             }
         }
         return written

@@ -10,6 +10,8 @@ struct Invocation: Sendable, Equatable {
         case help
         case version
         case segment
+        /// `analyze compare OLD NEW` (issue 19): the analysis of two documents as a diff.
+        case compare
     }
 
     var action: Action = .analyze
@@ -24,6 +26,9 @@ struct Invocation: Sendable, Equatable {
     var inputFormat: InputFormat = .files
     var jobs = CPUs.available
     var inputs: [String] = []
+    /// Trends (issue 19): `--dates FILE` (CSV source,date) and `--table terms|indicators`.
+    var dates: String?
+    var table: String?
 }
 
 struct UsageError: Error, CustomStringConvertible, Sendable {
@@ -37,6 +42,7 @@ enum InvocationParser {
         var index = 0
         var seen: Set<String> = []
         var onlyInputs = false
+        if arguments.first == "compare" { invocation.action = .compare; index = 1 } // issue 19
 
         while index < arguments.count {
             let argument = arguments[index]
@@ -69,6 +75,9 @@ enum InvocationParser {
                 throw UsageError(message: "'\(name)' takes no value")
             }
             try apply(name, value: value, to: &invocation)
+        }
+        if invocation.action == .compare && invocation.inputs.count != 2 {
+            throw UsageError(message: "'analyze compare' takes two documents: analyze compare OLD NEW")
         }
         if invocation.action == .analyze && invocation.inputs.isEmpty {
             throw UsageError(message: "no input files; pass one or more FILE arguments, or - for standard input")
@@ -120,6 +129,12 @@ enum InvocationParser {
                 throw UsageError(message: "'--jobs' expects a number of parallel documents from 1 to 256, got '\(value!)'")
             }
             invocation.jobs = jobs
+        case "--dates": invocation.dates = value
+        case "--table":
+            guard TrendsHook.tables.contains(value!) else {
+                throw UsageError(message: "unknown table '\(value!)' for --table; valid: \(TrendsHook.tables.joined(separator: ", "))")
+            }
+            invocation.table = value
         case "--segment": invocation.action = .segment
         case "--list-plugins": invocation.action = .listPlugins
         case "--explain": invocation.action = .explain(value!)

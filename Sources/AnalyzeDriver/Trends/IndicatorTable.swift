@@ -1,0 +1,98 @@
+import AnalyticsCore
+import Foundation
+import FactsPlugin
+
+/// The same quantity across documents: the facts of every document, one row per subject and unit
+/// (国内生产总值增长 and 经济增长 are one row by `indicators.tsv`), with at most one target and one
+/// other value per document.
+enum IndicatorTable {
+    /// Variant key → the row's name, from the shipped `indicators.tsv`.
+    static let names: [String: String] = {
+        guard let path = ResourceLocator.path(of: "indicators.tsv", target: "AnalyzeDriver"),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        var names: [String: String] = [:]
+        for fields in TabSeparated.lines(text) where !fields.isEmpty {
+            names[fields[0]] = fields[0]
+            if fields.count > 1 {
+                for variant in fields[1].split(separator: ",") { names[variant.trimmingCharacters(in: .whitespaces)] = fields[0] }
+            }
+        }
+        return names
+    }()
+
+    static let kinds: Set<FactKind> = [.percent, .count, .money, .measure]
+    /// Words in a sentence that make its figures targets: how `compare` finds a year's targets
+    /// until the facts analyzer reports `modality`.
+    static let targetCues = ["预期目标", "主要目标", "目标是", "目标为", "力争", "左右"]
+
+    struct Key: Hashable { let subject: String; let unit: String? }
+
+    static func build(report: Report, units: [[Int]], limit: Int) -> [Trends.Indicator] {
+        var rows: [Key: [Trends.IndicatorValue]] = [:]
+        var firstSeen: [Key: (Int, Int)] = [:]
+        for (unit, members) in units.enumerated() {
+            for input in members {
+                let documentReport = report.documents[input]
+                guard let document = documentReport.document,
+                      let facts = documentReport.entries.lazy.compactMap({ $0.result as? FactsResult }).first else { continue }
+                var taken: Set<String> = []
+                for fact in facts.facts where kinds.contains(fact.kind) {
+                    guard let key = key(of: fact) else { continue }
+                    let value = reading(fact, document: document, unit: unit, source: documentReport.source)
+                    // One target and one other value per row and document: the first of each.
+                    let slot = "\(key.subject)|\(key.unit ?? "")|\(value.targetSentence || value.modality == "target")"
+                    guard taken.insert(slot).inserted else { continue }
+                    rows[key, default: []].append(value)
+                    if firstSeen[key] == nil { firstSeen[key] = (unit, fact.start) }
+                }
+            }
+        }
+        let needed = min(2, units.count)
+        let kept = rows.filter { Set($0.value.map(\.document)).count >= needed }
+        let ordered = kept.keys.sorted { a, b in
+            let da = Set(kept[a]!.map(\.document)).count, db = Set(kept[b]!.map(\.document)).count
+            if da != db { return da > db }
+            let ta = kept[a]!.filter(\.targetSentence).count, tb = kept[b]!.filter(\.targetSentence).count
+            if ta != tb { return ta > tb }
+            let fa = firstSeen[a]!, fb = firstSeen[b]!
+            if fa != fb { return fa < fb }
+            return (a.subject, a.unit ?? "") < (b.subject, b.unit ?? "")
+        }
+        return ordered.prefix(limit).map { Trends.Indicator(subject: $0.subject, unit: $0.unit, values: kept[$0]!) }
+    }
+
+    /// The row a fact belongs to: its subject, with 增长/下降 for a change, named by the table.
+    static func key(of fact: Fact) -> Key? {
+        guard var subject = fact.subject, !subject.isEmpty, subject.unicodeScalars.count <= 14 else { return nil }
+        if fact.direction == "up" && !subject.hasSuffix("增长") { subject += "增长" }
+        if fact.direction == "down" && !subject.hasSuffix("下降") { subject += "下降" }
+        let name = names[subject] ?? names[String(subject.dropLast(2))].flatMap { base in
+            // 经济增长 → 国内生产总值增长; a name without the direction keeps it (能耗 + 下降).
+            base.hasSuffix("增长") || base.hasSuffix("下降") ? base : nil
+        } ?? subject
+        return Key(subject: name, unit: fact.unit)
+    }
+
+    /// MERGE HOOK (issue 17): `modality`, `atLeast`, `atMost` and vague ranges come from the fact
+    /// when the facts analyzer reports them; until then modality is null and the qualifier is read
+    /// from the text after the figure for display only.
+    static func reading(_ fact: Fact, document: Document, unit: Int, source: String) -> Trends.IndicatorValue {
+        let sentence = document.text(TextSpan(start: fact.sentenceStart, end: min(fact.sentenceEnd, document.characterCount)))
+        let target = targetCues.contains { sentence.contains($0) }
+        let qualifier = qualifierAfter(fact.end, in: document.scalars)
+        return Trends.IndicatorValue(
+            document: unit, source: source, value: fact.value, low: fact.low, high: fact.high,
+            text: fact.text + qualifier, start: fact.start, end: fact.end + qualifier.unicodeScalars.count,
+            modality: nil, targetSentence: target,
+            approximate: fact.approximate ?? (qualifier == "左右" ? true : nil),
+            atLeast: qualifier == "以上" ? true : nil, atMost: qualifier == "以内" || qualifier == "以下" ? true : nil)
+    }
+
+    static let qualifiers = ["左右", "以上", "以内", "以下"]
+
+    static func qualifierAfter(_ end: Int, in scalars: [Unicode.Scalar]) -> String {
+        guard end + 2 <= scalars.count else { return "" }
+        let next = String(String.UnicodeScalarView(scalars[end..<end + 2]))
+        return qualifiers.contains(next) ? next : ""
+    }
+}
