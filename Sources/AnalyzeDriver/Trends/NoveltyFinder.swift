@@ -1,4 +1,5 @@
 import AnalyticsCore
+import Foundation
 
 /// Finds phrases a document (or a period's documents) uses that no earlier one did, so a
 /// formulation is a term the first year it appears even when it occurs once and neither the
@@ -16,6 +17,9 @@ struct NoveltyFinder {
         let words: Int
         /// The lexicon's tag when the phrase is one dictionary word (ns, nr… weigh less).
         let tag: String?
+        /// It holds a word of two or more characters the dictionary lacks (新质): a
+        /// coined term more than a new combination of known words.
+        let coined: Bool
     }
 
     private var seen = Set<UInt64>()
@@ -24,7 +28,7 @@ struct NoveltyFinder {
     /// must not fill the term table.
     let limit: Int
 
-    init(segmenter: Segmenter, limit: Int = 300) {
+    init(segmenter: Segmenter, limit: Int = 1000) {
         self.segmenter = segmenter
         self.limit = limit
     }
@@ -49,8 +53,8 @@ struct NoveltyFinder {
                 if !recordOnly && !seen.contains(key) { novel[index] = true; any = true }
                 index += 1
             }
-            if any && found.count < limit {
-                found += phrases(in: document, novel: novel, scratch: &scratch, room: limit - found.count)
+            if any {
+                found += phrases(in: document, novel: novel, scratch: &scratch)
             }
         }
         seen.reserveCapacity(seen.count + unitGrams.count / 2)
@@ -59,12 +63,13 @@ struct NoveltyFinder {
     }
 
     /// Stretches covered by novel trigrams, as word-aligned phrases.
-    private func phrases(in document: Document, novel: [Bool], scratch: inout Segmenter.Scratch, room: Int) -> [Candidate] {
+    /// The document's phrases, the most frequent (then the longest) first, at most `limit`.
+    private func phrases(in document: Document, novel: [Bool], scratch: inout Segmenter.Scratch) -> [Candidate] {
         let s = document.scalars
         var result: [Candidate] = []
-        var seenTerms = Set<String>()
+        var frequency: [String: Int] = [:]
         var index = 0
-        while index < s.count && result.count < room {
+        while index < s.count {
             guard novel[index] else { index += 1; continue }
             // Merge overlapping trigram spans into one stretch [start, end).
             let start = index
@@ -77,25 +82,61 @@ struct NoveltyFinder {
             while clauseStart > 0 && ScriptClass.isHan(s[clauseStart - 1]) && start - clauseStart < 24 { clauseStart -= 1 }
             while clauseEnd < s.count && ScriptClass.isHan(s[clauseEnd]) && clauseEnd - end < 24 { clauseEnd += 1 }
             let tokens = segmenter.tokens(in: s, range: clauseStart..<clauseEnd, scratch: &scratch)
-            guard var first = tokens.firstIndex(where: { $0.end > start }),
-                  var last = tokens.lastIndex(where: { $0.start < end }) else { continue }
             func hasNovel(_ from: Int, _ to: Int) -> Bool {
                 guard to - from >= 3 else { return false }
                 for position in from...(to - 3) where novel[position] { return true }
                 return false
             }
-            while first < last && isWeak(tokens[first], in: s) && hasNovel(tokens[first + 1].start, tokens[last].end) { first += 1 }
-            while last > first && isWeak(tokens[last], in: s) && hasNovel(tokens[first].start, tokens[last - 1].end) { last -= 1 }
-            let phraseStart = tokens[first].start, phraseEnd = tokens[last].end
-            let length = phraseEnd - phraseStart
-            guard (3...12).contains(length), !isWeak(tokens[first], in: s), !isWeak(tokens[last], in: s) else { continue }
-            let term = String(String.UnicodeScalarView(s[phraseStart..<phraseEnd]))
-            guard seenTerms.insert(term).inserted else { continue }
-            let words = last - first + 1
-            let tag = words == 1 && tokens[first].wordID >= 0 ? segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) : nil
-            result.append(Candidate(term: term, words: words, tag: tag))
+            // Runs of tokens between weak ones (verbs, function words…) that hold a novel trigram:
+            // 连续 几年 发行 超 长期 特别 国债 → 超长期特别国债.
+            var runStart = 0
+            for position in 0...tokens.count {
+                guard position == tokens.count || splits(tokens[position], in: s) else { continue }
+                defer { runStart = position + 1 }
+                guard runStart < position else { continue }
+                var first = runStart, last = position - 1
+                guard tokens[last].end > start && tokens[first].start < end, hasNovel(tokens[first].start, tokens[last].end) else { continue }
+                // Adverbs, numerals, time words at the edges go (inside they may belong: 特别国债);
+                // so does a verbal noun opening the run, the verb of the phrase: 发展 新质生产力.
+                while first < last && (isWeak(tokens[first], in: s) || isVerbal(tokens[first])) && hasNovel(tokens[first + 1].start, tokens[last].end) { first += 1 }
+                while last > first && isWeak(tokens[last], in: s) && hasNovel(tokens[first].start, tokens[last - 1].end) { last -= 1 }
+                guard !isWeak(tokens[first], in: s) && !isWeak(tokens[last], in: s) else { continue }
+                let phraseStart = tokens[first].start, phraseEnd = tokens[last].end
+                guard (3...16).contains(phraseEnd - phraseStart) else { continue }
+                let term = String(String.UnicodeScalarView(s[phraseStart..<phraseEnd]))
+                frequency[term, default: 0] += 1
+                guard frequency[term] == 1 else { continue }
+                let words = last - first + 1
+                let tag = words == 1 && tokens[first].wordID >= 0 ? segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) : nil
+                let coined = (first...last).contains { tokens[$0].kind == .word && tokens[$0].wordID < 0 && tokens[$0].length > 1 }
+                result.append(Candidate(term: term, words: words, tag: tag, coined: coined))
+            }
         }
-        return result
+        if let debug = ProcessInfo.processInfo.environment["ANALYZE_DEBUG_NOVELTY"], !debug.isEmpty {
+            for candidate in result where candidate.term.contains(debug) {
+                FileHandle.standardError.write("\(document.source): \(candidate.term) ×\(frequency[candidate.term]!) words \(candidate.words)\n".data(using: .utf8)!)
+            }
+        }
+        let ranked = result.enumerated().sorted { a, b in
+            let fa = frequency[a.element.term]!, fb = frequency[b.element.term]!
+            if fa != fb { return fa > fb }
+            let la = a.element.term.unicodeScalars.count, lb = b.element.term.unicodeScalars.count
+            return la != lb ? la > lb : a.offset < b.offset
+        }
+        return ranked.prefix(limit).map(\.element)
+    }
+
+    /// Verbs, prepositions, conjunctions, particles and pronouns end a phrase where they stand.
+    private func splits(_ token: Token, in s: [Unicode.Scalar]) -> Bool {
+        if token.length == 1 { return Self.functionCharacters.contains(s[token.start]) }
+        guard token.wordID >= 0, let tag = segmenter.lexicon.tag(ofWordID: Int(token.wordID)) else { return false }
+        return Self.splittingTags.contains(tag)
+    }
+
+    static let splittingTags: Set<String> = ["v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "e", "y", "o", "zg"]
+
+    private func isVerbal(_ token: Token) -> Bool {
+        token.wordID >= 0 && segmenter.lexicon.tag(ofWordID: Int(token.wordID)) == "vn"
     }
 
     /// Verbs, adverbs, prepositions, conjunctions, particles, pronouns, numerals, measure words and

@@ -109,7 +109,7 @@ public enum TrendsBuilder {
             for (position, unit) in units.enumerated() {
                 let documents = unit.members.compactMap { report.documents[$0].document }
                 for candidate in finder.discover(in: documents, recordOnly: position == 0) {
-                    track(candidate.term, Origin(name: "discovered", strength: discoveredStrength(candidate)))
+                    track(candidate.term, Origin(name: candidate.coined && candidate.words >= 2 ? "coined" : "discovered", strength: discoveredStrength(candidate)))
                 }
             }
         }
@@ -118,12 +118,13 @@ public enum TrendsBuilder {
         let counts = countOccurrences(of: terms, in: units.map { $0.members.compactMap { report.documents[$0].document } })
         let characters = units.map { $0.members.reduce(0) { $0 + report.documents[$1].characters } }
         let series = Series(counts: counts, characters: characters)
+        let fragments = fragmentsOf(terms, termIndex: termIndex, origins: origins, series: series)
 
         let newLists = (1..<max(units.count, 1)).map { unit in
-            Trends.DocumentTerms(document: unit, terms: newTerms(at: unit, series, terms, origins, limit: options.perDocument))
+            Trends.DocumentTerms(document: unit, terms: newTerms(at: unit, series, terms, origins, fragments, limit: options.perDocument))
         }
         let goneLists = (1..<max(units.count, 1)).map { unit in
-            Trends.DocumentTerms(document: unit, terms: goneTerms(at: unit, series, terms, origins, limit: options.perDocument))
+            Trends.DocumentTerms(document: unit, terms: goneTerms(at: unit, series, terms, origins, fragments, limit: options.perDocument))
         }
         let kept = notable(series, terms, origins, newLists: newLists, goneLists: goneLists, report: report, limit: options.top)
         let termRows = kept.map { index in
@@ -156,7 +157,7 @@ public enum TrendsBuilder {
 
     /// A phrase of several words above a single new word; names of places, people and times lowest.
     static func discoveredStrength(_ candidate: NoveltyFinder.Candidate) -> Double {
-        if candidate.words >= 2 { return 2 }
+        if candidate.words >= 2 { return candidate.coined ? 3 : 2 }
         if let tag = candidate.tag, ["ns", "nr", "nrt", "nrfg", "nt", "t", "m"].contains(tag) { return 0.3 }
         return candidate.tag == nil ? 1.2 : 0.8
     }
@@ -247,23 +248,25 @@ public enum TrendsBuilder {
 
     // MARK: new, gone, notable
 
-    static func newTerms(at unit: Int, _ series: Series, _ terms: [String], _ origins: [Origin], limit: Int) -> [Trends.ScoredTerm] {
+    static func newTerms(at unit: Int, _ series: Series, _ terms: [String], _ origins: [Origin], _ fragments: Set<Int>, limit: Int) -> [Trends.ScoredTerm] {
         let later = series.units - unit - 1
         var scored: [Trends.ScoredTerm] = []
-        for term in terms.indices where series.counts[term][unit] > 0 && series.first(term) == unit {
+        for term in terms.indices where series.counts[term][unit] > 0 && series.first(term) == unit && !fragments.contains(term) {
             let persistence = later > 0 ? Double((unit + 1..<series.units).filter { series.counts[term][$0] > 0 }.count) / Double(later) : 0
+            // Uptake: how much the later documents use it (a new formulation is repeated after).
+            let uptake = later > 0 ? log2(1 + Double((unit + 1..<series.units).reduce(0) { $0 + series.counts[term][$1] }) / Double(later)) : 0
             let count = series.counts[term][unit]
             let strength = origins[term].strength
-            let score = strength * (1 + 2 * persistence) * (1 + log2(Double(count)))
+            let score = strength * (1 + 2 * persistence + 2 * uptake) * (1 + 0.5 * log2(Double(count)))
             scored.append(Trends.ScoredTerm(term: terms[term], count: count, score: rounded(score, 3), origin: origins[term].name,
                                             strength: strength, persistence: rounded(persistence, 3)))
         }
         return top(scored, limit)
     }
 
-    static func goneTerms(at unit: Int, _ series: Series, _ terms: [String], _ origins: [Origin], limit: Int) -> [Trends.ScoredTerm] {
+    static func goneTerms(at unit: Int, _ series: Series, _ terms: [String], _ origins: [Origin], _ fragments: Set<Int>, limit: Int) -> [Trends.ScoredTerm] {
         var scored: [Trends.ScoredTerm] = []
-        for term in terms.indices where series.counts[term][unit] == 0 && series.counts[term][unit - 1] > 0 {
+        for term in terms.indices where series.counts[term][unit] == 0 && series.counts[term][unit - 1] > 0 && !fragments.contains(term) {
             // How established the term was: the share of the documents up to the previous that had it.
             let persistence = Double((0..<unit).filter { series.counts[term][$0] > 0 }.count) / Double(unit)
             let count = series.counts[term][unit - 1]
@@ -273,6 +276,25 @@ public enum TrendsBuilder {
                                             strength: strength, persistence: rounded(persistence, 3)))
         }
         return top(scored, limit)
+    }
+
+    /// Discovered phrases that only ever occur inside a longer tracked term (the same count in
+    /// every document): 时代中国 inside 新时代中国, 供给侧结构性 inside 供给侧结构性改革.
+    static func fragmentsOf(_ terms: [String], termIndex: [String: Int], origins: [Origin], series: Series) -> Set<Int> {
+        var fragments = Set<Int>()
+        for (index, term) in terms.enumerated() {
+            let scalars = Array(term.unicodeScalars)
+            guard scalars.count > 3, scalars.count <= 24 else { continue }
+            for length in 3..<scalars.count {
+                for from in 0...(scalars.count - length) {
+                    let piece = String(String.UnicodeScalarView(scalars[from..<from + length]))
+                    guard let inner = termIndex[piece], origins[inner].name == "discovered" || origins[inner].name == "coined", !fragments.contains(inner),
+                          series.counts[inner] == series.counts[index] else { continue }
+                    fragments.insert(inner)
+                }
+            }
+        }
+        return fragments
     }
 
     static func top(_ scored: [Trends.ScoredTerm], _ limit: Int) -> [Trends.ScoredTerm] {

@@ -63,7 +63,7 @@ public struct Trends: Encodable, Sendable {
     public struct ScoredTerm: Encodable, Sendable {
         public let term: String
         public let count: Int
-        /// strength × (1 + 2 × persistence) × (1 + log2 count), see README.
+        /// new: strength × (1 + 2 × persistence + 2 × uptake) × (1 + ½ log2 count); gone: strength × (1 + 2 × persistence) × (1 + log2 count). See README.
         public let score: Double
         public let origin: String
         /// The term's weight by what it is (a known formulation 3 … a one-off parallel clause 0.5).

@@ -128,7 +128,7 @@ enum TrendsRendering {
     /// Slogans and formulations × documents, coloured by count, the first appearance outlined.
     static func heatMap(_ trends: Trends, labels: [String]) -> String {
         let e = HTMLReportRenderer.escape
-        let rows = trends.terms.filter { ["known", "formula", "quoted", "discovered"].contains($0.origin) && $0.counts.filter { $0 > 0 }.count >= 1 }
+        let rows = trends.terms.filter { ["known", "formula", "quoted", "discovered", "coined"].contains($0.origin) && $0.counts.filter { $0 > 0 }.count >= 1 }
             .sorted { ($0.first ?? 0, $0.term) < ($1.first ?? 0, $1.term) }.prefix(60)
         guard !rows.isEmpty else { return "" }
         let maximum = Double(max(rows.flatMap(\.counts).max() ?? 1, 1))
