@@ -36,9 +36,12 @@ enum IndicatorTable {
                 guard let document = documentReport.document,
                       let facts = documentReport.entries.lazy.compactMap({ $0.result as? FactsResult }).first else { continue }
                 var taken: Set<String> = []
+                var targetSentences: [Int: Bool] = [:]
                 for fact in facts.facts where kinds.contains(fact.kind) {
                     guard let key = key(of: fact) else { continue }
-                    let value = reading(fact, document: document, unit: unit, source: documentReport.source)
+                    let target = targetSentences[fact.sentenceStart] ?? isTargetSentence(fact, document)
+                    targetSentences[fact.sentenceStart] = target
+                    let value = reading(fact, document: document, unit: unit, source: documentReport.source, target: target)
                     // One target and one other value per row and document: the first of each.
                     let slot = "\(key.subject)|\(key.unit ?? "")|\(value.targetSentence || value.modality == "target")"
                     guard taken.insert(slot).inserted else { continue }
@@ -76,9 +79,14 @@ enum IndicatorTable {
     /// MERGE HOOK (issue 17): `modality`, `atLeast`, `atMost` and vague ranges come from the fact
     /// when the facts analyzer reports them; until then modality is null and the qualifier is read
     /// from the text after the figure for display only.
-    static func reading(_ fact: Fact, document: Document, unit: Int, source: String) -> Trends.IndicatorValue {
-        let sentence = document.text(TextSpan(start: fact.sentenceStart, end: min(fact.sentenceEnd, document.characterCount)))
-        let target = targetCues.contains { sentence.contains($0) }
+    static func isTargetSentence(_ fact: Fact, _ document: Document) -> Bool {
+        let sentence = document.scalars[max(0, fact.sentenceStart)..<min(fact.sentenceEnd, document.characterCount)]
+        return targetCueIndex.longestMatches(in: Array(sentence)).isEmpty == false
+    }
+
+    static let targetCueIndex = PhraseIndex(targetCues.map { Array($0.unicodeScalars) })
+
+    static func reading(_ fact: Fact, document: Document, unit: Int, source: String, target: Bool) -> Trends.IndicatorValue {
         let qualifier = qualifierAfter(fact.end, in: document.scalars)
         return Trends.IndicatorValue(
             document: unit, source: source, value: fact.value, low: fact.low, high: fact.high,

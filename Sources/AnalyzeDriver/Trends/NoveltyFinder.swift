@@ -28,7 +28,7 @@ struct NoveltyFinder {
     /// must not fill the term table.
     let limit: Int
 
-    init(segmenter: Segmenter, limit: Int = 1000) {
+    init(segmenter: Segmenter, limit: Int = 300) {
         self.segmenter = segmenter
         self.limit = limit
     }
@@ -68,6 +68,8 @@ struct NoveltyFinder {
         let s = document.scalars
         var result: [Candidate] = []
         var frequency: [String: Int] = [:]
+        var lastClause = 0..<0
+        var lastTokens: [Token] = []
         var index = 0
         while index < s.count {
             guard novel[index] else { index += 1; continue }
@@ -81,7 +83,12 @@ struct NoveltyFinder {
             var clauseStart = start, clauseEnd = end
             while clauseStart > 0 && ScriptClass.isHan(s[clauseStart - 1]) && start - clauseStart < 24 { clauseStart -= 1 }
             while clauseEnd < s.count && ScriptClass.isHan(s[clauseEnd]) && clauseEnd - end < 24 { clauseEnd += 1 }
-            let tokens = segmenter.tokens(in: s, range: clauseStart..<clauseEnd, scratch: &scratch)
+            // Stretches of one clause share its segmentation.
+            if lastClause != clauseStart..<clauseEnd {
+                lastClause = clauseStart..<clauseEnd
+                lastTokens = segmenter.tokens(in: s, range: clauseStart..<clauseEnd, scratch: &scratch)
+            }
+            let tokens = lastTokens
             func hasNovel(_ from: Int, _ to: Int) -> Bool {
                 guard to - from >= 3 else { return false }
                 for position in from...(to - 3) where novel[position] { return true }

@@ -73,6 +73,7 @@ public enum TrendsBuilder {
                              options: TrendsOptions = TrendsOptions(), segmenter: Segmenter? = nil) -> Trends? {
         let analysed = report.documents.indices.filter { report.documents[$0].document != nil }
         guard analysed.count > 1 else { return nil }
+        var clock = StageClock()
         let dates = analysed.map { index -> DocumentDate? in
             let document = report.documents[index]
             return DocumentDating.date(source: document.source, scalars: document.document!.scalars,
@@ -114,11 +115,14 @@ public enum TrendsBuilder {
             }
         }
 
+        clock.lap("tracked terms and new phrases (\(terms.count))")
         // Counts: every occurrence of every tracked term's string, per document, summed per unit.
         let counts = countOccurrences(of: terms, in: units.map { $0.members.compactMap { report.documents[$0].document } })
         let characters = units.map { $0.members.reduce(0) { $0 + report.documents[$1].characters } }
         let series = Series(counts: counts, characters: characters)
+        clock.lap("counting")
         let fragments = fragmentsOf(terms, termIndex: termIndex, origins: origins, series: series)
+        clock.lap("fragments")
 
         let newLists = (1..<max(units.count, 1)).map { unit in
             Trends.DocumentTerms(document: unit, terms: newTerms(at: unit, series, terms, origins, fragments, limit: options.perDocument))
@@ -137,7 +141,9 @@ public enum TrendsBuilder {
                                  inputs: unit.members, from: unit.members.count > 1 || grouping != .document ? unit.from?.iso : nil,
                                  to: unit.members.count > 1 || grouping != .document ? unit.to?.iso : nil)
         }
+        clock.lap("new, gone, notable")
         let indicators = IndicatorTable.build(report: report, units: units.map(\.members), limit: options.indicators)
+        clock.lap("indicators")
         return Trends(by: grouping.rawValue, documents: entries, terms: termRows, new: newLists, gone: goneLists, indicators: indicators)
     }
 
@@ -251,7 +257,7 @@ public enum TrendsBuilder {
     static func newTerms(at unit: Int, _ series: Series, _ terms: [String], _ origins: [Origin], _ fragments: Set<Int>, limit: Int) -> [Trends.ScoredTerm] {
         let later = series.units - unit - 1
         var scored: [Trends.ScoredTerm] = []
-        for term in terms.indices where series.counts[term][unit] > 0 && series.first(term) == unit && !fragments.contains(term) {
+        for term in terms.indices where series.counts[term][unit] > 0 && series.firsts[term] == unit && !fragments.contains(term) {
             let persistence = later > 0 ? Double((unit + 1..<series.units).filter { series.counts[term][$0] > 0 }.count) / Double(later) : 0
             // Uptake: how much the later documents use it (a new formulation is repeated after).
             let uptake = later > 0 ? log2(1 + Double((unit + 1..<series.units).reduce(0) { $0 + series.counts[term][$1] }) / Double(later)) : 0
@@ -281,17 +287,17 @@ public enum TrendsBuilder {
     /// Discovered phrases that only ever occur inside a longer tracked term (the same count in
     /// every document): 时代中国 inside 新时代中国, 供给侧结构性 inside 供给侧结构性改革.
     static func fragmentsOf(_ terms: [String], termIndex: [String: Int], origins: [Origin], series: Series) -> Set<Int> {
+        let discovered = terms.indices.filter { origins[$0].name == "discovered" || origins[$0].name == "coined" }
+        guard !discovered.isEmpty else { return [] }
+        // The discovered terms found inside each tracked term, by one phrase index.
+        let index = PhraseIndex(discovered.map { Array(terms[$0].unicodeScalars) })
         var fragments = Set<Int>()
-        for (index, term) in terms.enumerated() {
+        for (outer, term) in terms.enumerated() {
             let scalars = Array(term.unicodeScalars)
-            guard scalars.count > 3, scalars.count <= 24 else { continue }
-            for length in 3..<scalars.count {
-                for from in 0...(scalars.count - length) {
-                    let piece = String(String.UnicodeScalarView(scalars[from..<from + length]))
-                    guard let inner = termIndex[piece], origins[inner].name == "discovered" || origins[inner].name == "coined", !fragments.contains(inner),
-                          series.counts[inner] == series.counts[index] else { continue }
-                    fragments.insert(inner)
-                }
+            guard scalars.count > 3 else { continue }
+            for match in index.allMatches(in: scalars) where match.span.end - match.span.start < scalars.count {
+                let inner = discovered[match.phrase]
+                if inner != outer && series.counts[inner] == series.counts[outer] { fragments.insert(inner) }
             }
         }
         return fragments
@@ -314,9 +320,9 @@ public enum TrendsBuilder {
         // Round-robin over the documents' lists so every year is represented.
         let lists = (newLists + goneLists).map { $0.terms.prefix(10).compactMap { index[$0.term] } }
         for rank in 0..<10 { for list in lists where rank < list.count { take(list[rank]) } }
+        let movement = terms.indices.map { series.movement($0) }
         let moved = terms.indices.filter { series.total($0) > 0 }.sorted { a, b in
-            let ma = series.movement(a), mb = series.movement(b)
-            return ma != mb ? ma > mb : terms[a] < terms[b]
+            movement[a] != movement[b] ? movement[a] > movement[b] : terms[a] < terms[b]
         }
         for term in moved { take(term) }
         return chosen
@@ -333,6 +339,14 @@ public enum TrendsBuilder {
 struct Series {
     let counts: [[Int]]
     let characters: [Int]
+    /// Each term's first unit (or -1).
+    let firsts: [Int]
+
+    init(counts: [[Int]], characters: [Int]) {
+        self.counts = counts
+        self.characters = characters
+        firsts = counts.map { row in row.firstIndex { $0 > 0 } ?? -1 }
+    }
     var units: Int { characters.count }
 
     func rates(_ term: Int) -> [Double] {
@@ -375,4 +389,16 @@ final class ConcurrentSlots<Value>: @unchecked Sendable {
     init(count: Int) { values = Array(repeating: nil, count: count) }
     func set(_ index: Int, _ value: Value) { lock.lock(); values[index] = value; lock.unlock() }
     func get(_ index: Int) -> Value { lock.lock(); defer { lock.unlock() }; return values[index]! }
+}
+
+/// Time per stage on standard error with ANALYZE_DEBUG_TRENDS set (for measuring, not output).
+struct StageClock {
+    let enabled = ProcessInfo.processInfo.environment["ANALYZE_DEBUG_TRENDS"] != nil
+    var last = DispatchTime.now().uptimeNanoseconds
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write("trends: \(stage): \((now - last) / 1_000_000) ms\n".data(using: .utf8)!)
+        last = now
+    }
 }
