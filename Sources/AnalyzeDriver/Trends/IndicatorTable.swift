@@ -35,16 +35,18 @@ enum IndicatorTable {
                 let documentReport = report.documents[input]
                 guard let document = documentReport.document,
                       let facts = documentReport.entries.lazy.compactMap({ $0.result as? FactsResult }).first else { continue }
-                var taken: Set<String> = []
+                struct Slot: Hashable { let key: Key; let target: Bool }
+                var taken: Set<Slot> = []
                 var targetSentences: [Int: Bool] = [:]
                 for fact in facts.facts where kinds.contains(fact.kind) {
                     guard let key = key(of: fact) else { continue }
                     let target = targetSentences[fact.sentenceStart] ?? isTargetSentence(fact, document)
                     targetSentences[fact.sentenceStart] = target
+                    // MERGE HOOK (issue 17): `|| fact.modality == "target"` once facts report it.
+                    guard !taken.contains(Slot(key: key, target: target)) else { continue }
                     let value = reading(fact, document: document, unit: unit, source: documentReport.source, target: target)
                     // One target and one other value per row and document: the first of each.
-                    let slot = "\(key.subject)|\(key.unit ?? "")|\(value.targetSentence || value.modality == "target")"
-                    guard taken.insert(slot).inserted else { continue }
+                    guard taken.insert(Slot(key: key, target: value.targetSentence || value.modality == "target")).inserted else { continue }
                     rows[key, default: []].append(value)
                     if firstSeen[key] == nil { firstSeen[key] = (unit, fact.start) }
                 }

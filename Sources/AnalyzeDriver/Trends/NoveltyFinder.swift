@@ -22,73 +22,109 @@ struct NoveltyFinder {
         let coined: Bool
     }
 
-    private var seen = Set<UInt64>()
+    /// Every trigram of the run: the first unit it occurs in, its count there, and the number
+    /// of units that have it.
+    private var table = TrigramTable()
+    /// Characters of context segmented on each side of a stretch of new trigrams.
+    static let margin = 8
+    /// Stretches segmented per document at most, the most recurring first: bounds the work on a
+    /// document that is mostly new to the run (the first of a genre, another province).
+    static let stretchLimit = 150
     private let segmenter: Segmenter
-    /// Candidates per document at most (the first found win): a long document of new material
-    /// must not fill the term table.
+    /// Candidates per document at most (the most frequent, then the longest): a long document
+    /// of new material must not fill the term table.
     let limit: Int
 
-    init(segmenter: Segmenter, limit: Int = 300) {
+    /// Reads every unit's trigrams (units in date order, each a period's documents).
+    init(segmenter: Segmenter, units: [[Document]], limit: Int = 300) {
         self.segmenter = segmenter
         self.limit = limit
-    }
-
-    /// The new phrases of `documents` (one period, in order) against everything passed before;
-    /// the first call only records what it has seen.
-    mutating func discover(in documents: [Document], recordOnly: Bool) -> [Candidate] {
-        var found: [Candidate] = []
-        var unitGrams: [UInt64] = []
-        var scratch = Segmenter.Scratch()
-        for document in documents {
-            let s = document.scalars
-            var novel = [Bool](repeating: false, count: s.count)
-            var any = false
-            var index = 0
-            while index + 2 < s.count {
-                guard ScriptClass.isHan(s[index + 2]) else { index += 3; continue }
-                guard ScriptClass.isHan(s[index + 1]) else { index += 2; continue }
-                guard ScriptClass.isHan(s[index]) else { index += 1; continue }
-                let key = UInt64(s[index].value) << 42 | UInt64(s[index + 1].value) << 21 | UInt64(s[index + 2].value)
-                unitGrams.append(key)
-                if !recordOnly && !seen.contains(key) { novel[index] = true; any = true }
-                index += 1
-            }
-            if any {
-                found += phrases(in: document, novel: novel, scratch: &scratch)
+        for (unit, documents) in units.enumerated() {
+            for document in documents {
+                Self.forEachTrigram(document.scalars) { _, key in table.record(key, unit: unit) }
             }
         }
-        seen.reserveCapacity(seen.count + unitGrams.count / 2)
-        for key in unitGrams { seen.insert(key) }
+    }
+
+    /// Calls `body` with the position and key of every run of three Han characters.
+    @inline(__always)
+    static func forEachTrigram(_ s: [Unicode.Scalar], _ body: (Int, UInt64) -> Void) {
+        var index = 0
+        while index + 2 < s.count {
+            guard ScriptClass.isHan(s[index + 2]) else { index += 3; continue }
+            guard ScriptClass.isHan(s[index + 1]) else { index += 2; continue }
+            guard ScriptClass.isHan(s[index]) else { index += 1; continue }
+            body(index, UInt64(s[index].value) << 42 | UInt64(s[index + 1].value) << 21 | UInt64(s[index + 2].value))
+            index += 1
+        }
+    }
+
+    /// The new phrases of unit `unit` (after the first): stretches of trigrams no earlier unit
+    /// has that recur, in this unit or a later one — a phrase used once and never again is not
+    /// a formulation, and leaving it out keeps the work small.
+    func discover(unit: Int, in documents: [Document]) -> [Candidate] {
+        var found: [Candidate] = []
+        var scratch = Segmenter.Scratch()
+        var novel: [Bool] = [], weights: [Int] = []
+        for document in documents {
+            let s = document.scalars
+            // Reused across documents (allocating them per document was a tenth of this).
+            novel.removeAll(keepingCapacity: true)
+            novel.append(contentsOf: repeatElement(false, count: s.count))
+            // How much a novel trigram recurs: its count here plus twice the later units that have it.
+            weights.removeAll(keepingCapacity: true)
+            weights.append(contentsOf: repeatElement(0, count: s.count))
+            var any = false
+            Self.forEachTrigram(s) { index, key in
+                let entry = table.entry(key)
+                if entry.first == unit && (entry.countInFirst >= 2 || entry.units >= 2) {
+                    novel[index] = true
+                    weights[index] = entry.countInFirst + 2 * (entry.units - 1)
+                    any = true
+                }
+            }
+            if any {
+                found += phrases(in: document, novel: novel, weights: weights, scratch: &scratch)
+            }
+        }
         return found
     }
 
     /// Stretches covered by novel trigrams, as word-aligned phrases.
     /// The document's phrases, the most frequent (then the longest) first, at most `limit`.
-    private func phrases(in document: Document, novel: [Bool], scratch: inout Segmenter.Scratch) -> [Candidate] {
+    private func phrases(in document: Document, novel: [Bool], weights: [Int], scratch: inout Segmenter.Scratch) -> [Candidate] {
         let s = document.scalars
         var result: [Candidate] = []
         var frequency: [String: Int] = [:]
-        var lastClause = 0..<0
-        var lastTokens: [Token] = []
         var index = 0
+        // Stretches: overlapping novel trigram spans merged, [start, end), with how much their
+        // best trigram recurs; only the `stretchLimit` most recurring are segmented.
+        var stretches: [(start: Int, end: Int, weight: Int)] = []
         while index < s.count {
             guard novel[index] else { index += 1; continue }
-            // Merge overlapping trigram spans into one stretch [start, end).
             let start = index
             var end = index + 3
+            var weight = weights[index]
             var next = index + 1
-            while next < end && next < s.count { if novel[next] { end = max(end, next + 3) }; next += 1 }
+            while next < end && next < s.count { if novel[next] { end = max(end, next + 3); weight = max(weight, weights[next]) }; next += 1 }
             index = end
-            // The clause: the run of Han characters around the stretch.
-            var clauseStart = start, clauseEnd = end
-            while clauseStart > 0 && ScriptClass.isHan(s[clauseStart - 1]) && start - clauseStart < 24 { clauseStart -= 1 }
-            while clauseEnd < s.count && ScriptClass.isHan(s[clauseEnd]) && clauseEnd - end < 24 { clauseEnd += 1 }
-            // Stretches of one clause share its segmentation.
-            if lastClause != clauseStart..<clauseEnd {
-                lastClause = clauseStart..<clauseEnd
-                lastTokens = segmenter.tokens(in: s, range: clauseStart..<clauseEnd, scratch: &scratch)
-            }
-            let tokens = lastTokens
+            stretches.append((start, end, weight))
+        }
+        if stretches.count > Self.stretchLimit {
+            stretches = Array(stretches.enumerated().sorted { a, b in
+                a.element.weight != b.element.weight ? a.element.weight > b.element.weight : a.offset < b.offset
+            }.prefix(Self.stretchLimit).map(\.element)).sorted { $0.start < $1.start }
+        }
+        for (start, end, _) in stretches {
+            // A window of the clause around the stretch (the Han run, at most `margin` characters
+            // each side): segmenting whole clauses was most of the cost. A token at a cut edge
+            // may be half a word, so it is left out.
+            var windowStart = start, windowEnd = end
+            while windowStart > 0 && ScriptClass.isHan(s[windowStart - 1]) && start - windowStart < Self.margin { windowStart -= 1 }
+            while windowEnd < s.count && ScriptClass.isHan(s[windowEnd]) && windowEnd - end < Self.margin { windowEnd += 1 }
+            var tokens = segmenter.tokens(in: s, range: windowStart..<windowEnd, scratch: &scratch)
+            if windowStart > 0 && ScriptClass.isHan(s[windowStart - 1]) && tokens.count > 1 { tokens.removeFirst() }
+            if windowEnd < s.count && ScriptClass.isHan(s[windowEnd]) && tokens.count > 1 { tokens.removeLast() }
             func hasNovel(_ from: Int, _ to: Int) -> Bool {
                 guard to - from >= 3 else { return false }
                 for position in from...(to - 3) where novel[position] { return true }
@@ -124,13 +160,14 @@ struct NoveltyFinder {
                 FileHandle.standardError.write("\(document.source): \(candidate.term) ×\(frequency[candidate.term]!) words \(candidate.words)\n".data(using: .utf8)!)
             }
         }
-        let ranked = result.enumerated().sorted { a, b in
-            let fa = frequency[a.element.term]!, fb = frequency[b.element.term]!
-            if fa != fb { return fa > fb }
-            let la = a.element.term.unicodeScalars.count, lb = b.element.term.unicodeScalars.count
-            return la != lb ? la > lb : a.offset < b.offset
+        guard result.count > limit else { return result }
+        // Keys computed once: a String-keyed lookup in the comparator was most of this function.
+        let keys = result.map { (frequency: frequency[$0.term]!, length: $0.term.unicodeScalars.count) }
+        let ranked = result.indices.sorted { a, b in
+            if keys[a].frequency != keys[b].frequency { return keys[a].frequency > keys[b].frequency }
+            return keys[a].length != keys[b].length ? keys[a].length > keys[b].length : a < b
         }
-        return ranked.prefix(limit).map(\.element)
+        return ranked.prefix(limit).map { result[$0] }
     }
 
     /// Verbs, prepositions, conjunctions, particles and pronouns end a phrase where they stand.
@@ -157,4 +194,82 @@ struct NoveltyFinder {
     static let weakTags: Set<String> = ["v", "vd", "d", "df", "dg", "ad", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud",
                                         "r", "rr", "rz", "m", "mq", "q", "t", "tg", "f", "e", "y", "o", "zg"]
     static let functionCharacters: Set<Unicode.Scalar> = Set("的了和与及在对把被从向为以等是将并而或之其各每该也都又再更最很不要已由就还使让给到于着过".unicodeScalars)
+}
+
+/// Trigrams by a 32-bit fingerprint (open addressing, a multiplicative hash), each with where it
+/// first occurs and how widely, packed in 32 bits: 8 bytes a slot, at most 70% full (about 16 MB
+/// for the 98 reports; the table's cache misses were most of the trends' cost). Two trigrams
+/// sharing a fingerprint (about one pair in 2^32 / distinct trigrams) are taken as one.
+struct TrigramTable {
+    struct Entry {
+        /// The first unit that has the trigram, or -1 for one never recorded.
+        var first: Int
+        var countInFirst: Int
+        /// Units that have it (saturates at 15).
+        var units: Int
+        var lastUnit: Int
+    }
+
+    /// Fingerprint (never 0) in the high half, the packed entry in the low half.
+    private var slots = [UInt64](repeating: 0, count: 1 << 16)
+    private(set) var count = 0
+
+    private static func mix(_ key: UInt64) -> UInt64 { key &* 0x9E37_79B9_7F4A_7C15 }
+    private static func fingerprint(_ key: UInt64) -> UInt64 { (mix(key) >> 32) | 1 }
+
+    // first: 11 bits, lastUnit: 11 bits, units: 4 bits, countInFirst: 6 bits (saturating).
+    // Units past 2047 are not told apart: trends group a long series into at most 50 periods
+    // by default, and NoveltyFinder is not run past 2,047 units.
+    private static func pack(_ e: Entry) -> UInt64 {
+        UInt64(e.first) << 21 | UInt64(e.lastUnit) << 10 | UInt64(min(e.units, 15)) << 6 | UInt64(min(e.countInFirst, 63))
+    }
+
+    private static func unpack(_ v: UInt64) -> Entry {
+        Entry(first: Int((v >> 21) & 0x7FF), countInFirst: Int(v & 63), units: Int((v >> 6) & 15), lastUnit: Int((v >> 10) & 0x7FF))
+    }
+
+    /// Probing starts from the fingerprint's bits, so growing needs no key.
+    private func slot(of print: UInt64) -> Int {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: print >> 1) & mask
+        while slots[index] != 0 && slots[index] >> 32 != print { index = (index + 1) & mask }
+        return index
+    }
+
+    func entry(_ key: UInt64) -> Entry {
+        let print = Self.fingerprint(key)
+        let slot = slots[slot(of: print)]
+        return slot == 0 ? Entry(first: -1, countInFirst: 0, units: 0, lastUnit: -1) : Self.unpack(slot & 0xFFFF_FFFF)
+    }
+
+    mutating func record(_ key: UInt64, unit: Int) {
+        let unit = min(unit, 0x7FF)
+        if (count + 1) * 10 > slots.count * 7 { grow() }
+        let print = Self.fingerprint(key)
+        let index = slot(of: print)
+        if slots[index] == 0 {
+            slots[index] = print << 32 | Self.pack(Entry(first: unit, countInFirst: 1, units: 1, lastUnit: unit))
+            count += 1
+            return
+        }
+        var entry = Self.unpack(slots[index] & 0xFFFF_FFFF)
+        if entry.lastUnit != unit {
+            entry.units += 1
+            entry.lastUnit = unit
+        } else if entry.first == unit {
+            entry.countInFirst += 1
+        }
+        slots[index] = print << 32 | Self.pack(entry)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        let mask = slots.count - 1
+        for value in old where value != 0 {
+            var index = Int(truncatingIfNeeded: (value >> 32) >> 1) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = value
+        }
+    }
 }

@@ -105,11 +105,11 @@ public enum TrendsBuilder {
                 }
             }
         }
-        if options.discover, let segmenter = segmenter ?? (try? Segmenter.shipped()) {
-            var finder = NoveltyFinder(segmenter: segmenter)
-            for (position, unit) in units.enumerated() {
-                let documents = unit.members.compactMap { report.documents[$0].document }
-                for candidate in finder.discover(in: documents, recordOnly: position == 0) {
+        if options.discover, units.count <= 2047, let segmenter = segmenter ?? (try? Segmenter.shipped()) {
+            let documents = units.map { $0.members.compactMap { report.documents[$0].document } }
+            let finder = NoveltyFinder(segmenter: segmenter, units: documents)
+            for position in documents.indices.dropFirst() {
+                for candidate in finder.discover(unit: position, in: documents[position]) {
                     track(candidate.term, Origin(name: candidate.coined && candidate.words >= 2 ? "coined" : "discovered", strength: discoveredStrength(candidate)))
                 }
             }
@@ -239,15 +239,16 @@ public enum TrendsBuilder {
     static func countOccurrences(of terms: [String], in units: [[Document]]) -> [[Int]] {
         let index = PhraseIndex(terms.map { Array($0.unicodeScalars) })
         let documents = units.enumerated().flatMap { unit, members in members.map { (unit, $0) } }
-        let partial = ConcurrentSlots<[Int: Int]>(count: documents.count)
+        // Per document: the matched phrase numbers, sorted, counted as runs (no hashing).
+        let partial = ConcurrentSlots<[Int32]>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { position in
-            var found: [Int: Int] = [:]
-            for match in index.allMatches(in: documents[position].1.scalars) { found[match.phrase, default: 0] += 1 }
+            var found = index.allMatches(in: documents[position].1.scalars).map { Int32(truncatingIfNeeded: $0.phrase) }
+            found.sort()
             partial.set(position, found)
         }
         var counts = [[Int]](repeating: [Int](repeating: 0, count: units.count), count: terms.count)
         for (position, document) in documents.enumerated() {
-            for (term, count) in partial.get(position) { counts[term][document.0] += count }
+            for phrase in partial.get(position) { counts[Int(phrase)][document.0] += 1 }
         }
         return counts
     }
