@@ -117,6 +117,8 @@ public struct Driver: Sendable {
             sink = file
         }
         var documents: [DocumentReport] = []
+        let prerendered = invocation.format == .json && invocation.table == nil
+        var parts: [[UInt8]] = []
         var allSucceeded = true
         let driver = self
         let progress = io.errorIsTerminal && units.count > 1 ? ProgressBar(total: units.count, write: io.writeError) : nil
@@ -127,7 +129,9 @@ public struct Driver: Sendable {
             case .text(let source, let text, _): report = .analyzing(Document(source: source, text: text), with: pipeline)
             case .failed(let source, let error): report = .failed(source: source, error: error)
             }
-            // Encoding happens on the worker too: it is a large part of the work for big outputs.
+            // Encoding happens on the worker too: it is a large part of the work for big outputs
+            // (for --format json each document's part of the report, joined at the end).
+            if prerendered { return (report, try? JSONReportRenderer.renderDocumentIndented(report)) }
             return (report, streaming ? try? JSONReportRenderer.renderLineUTF8(report) : nil)
         }, emit: { index, done in
             let report = done.report
@@ -145,6 +149,7 @@ public struct Driver: Sendable {
                 }
             } else {
                 documents.append(report)
+                if prerendered, let part = done.line { parts.append(part) }
             }
         })
         if let sink, fclose(sink) != 0 {
@@ -155,6 +160,9 @@ public struct Driver: Sendable {
         if streaming { return allSucceeded ? ExitCode.success : ExitCode.inputFailed }
         var report = Report(documents: documents)
         trends.attach(to: &report, units: units)
+        if prerendered, let bytes = try? JSONReportRenderer.assemble(report, documents: parts) {
+            return write(bytes, invocation: invocation) && allSucceeded ? ExitCode.success : ExitCode.inputFailed
+        }
         let rendered: String
         do {
             let toTerminal = invocation.output == nil && io.outputIsTerminal
@@ -282,6 +290,24 @@ public struct Driver: Sendable {
             }
             return csv
         }
+    }
+
+    /// Writes a report's bytes to --output or standard output; false (with the message) on failure.
+    private func write(_ bytes: [UInt8], invocation: Invocation) -> Bool {
+        guard let output = invocation.output else {
+            io.writeOutputBytes(bytes)
+            return true
+        }
+        guard let file = fopen(output, "wb") else {
+            io.writeError("analyze: \(output): cannot write the report (\(String(cString: strerror(errno)))); check the path\n")
+            return false
+        }
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard fclose(file) == 0 && written == bytes.count else {
+            io.writeError("analyze: \(output): could not finish writing the report\n")
+            return false
+        }
+        return true
     }
 
     private func write(_ text: String, to path: String) -> Bool {

@@ -193,7 +193,7 @@ struct NoveltyFinder {
 
     static let weakTags: Set<String> = ["v", "vd", "d", "df", "dg", "ad", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud",
                                         "r", "rr", "rz", "m", "mq", "q", "t", "tg", "f", "e", "y", "o", "zg"]
-    static let functionCharacters: Set<Unicode.Scalar> = Set("的了和与及在对把被从向为以等是将并而或之其各每该也都又再更最很不要已由就还使让给到于着过".unicodeScalars)
+    static let functionCharacters: Set<Unicode.Scalar> = Set("的了和与及在对把被从向为以等是将并而或之其各每该也都又再更最很不要已由就还使让给到于着过比同跟按经据随较除自当".unicodeScalars)
 }
 
 /// Trigrams by a 32-bit fingerprint (open addressing, a multiplicative hash), each with where it

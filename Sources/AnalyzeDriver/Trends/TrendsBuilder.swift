@@ -17,13 +17,15 @@ public struct TrendsOptions: Sendable, Equatable {
     public var indicators = 40
     /// Look for new phrases beyond keywords and slogans (NoveltyFinder).
     public var discover = true
+    /// `trends.enabled=false`: no trends (the corpus section as before).
+    public var enabled = true
     /// Force this order instead of dates (compare: OLD, NEW).
     public var inputOrder = false
     static let maximumPoints = 50
 
     public init() {}
 
-    public static let keys = ["by", "top", "per-document", "indicators", "discover"]
+    public static let keys = ["by", "top", "per-document", "indicators", "discover", "enabled"]
 
     /// Parses `--option trends.KEY=VALUE` values; the message names the valid choices.
     init(_ values: [String: String]) throws(UsageError) {
@@ -39,9 +41,9 @@ public struct TrendsOptions: Sendable, Equatable {
                     throw UsageError(message: "trends.\(key) expects a whole number, got '\(value)'")
                 }
                 if key == "top" { top = number } else if key == "indicators" { indicators = number } else { perDocument = number }
-            case "discover":
-                guard value == "true" || value == "false" else { throw UsageError(message: "trends.discover expects true or false, got '\(value)'") }
-                discover = value == "true"
+            case "discover", "enabled":
+                guard value == "true" || value == "false" else { throw UsageError(message: "trends.\(key) expects true or false, got '\(value)'") }
+                if key == "discover" { discover = value == "true" } else { enabled = value == "true" }
             default:
                 throw UsageError(message: "unknown option 'trends.\(key)'; valid: \(Self.keys.map { "trends.\($0)" }.joined(separator: ", "))")
             }
@@ -108,8 +110,13 @@ public enum TrendsBuilder {
         if options.discover, units.count <= 2047, let segmenter = segmenter ?? (try? Segmenter.shipped()) {
             let documents = units.map { $0.members.compactMap { report.documents[$0].document } }
             let finder = NoveltyFinder(segmenter: segmenter, units: documents)
+            // Units are independent once the trigram table is built: on the cores the run may use.
+            let found = ConcurrentSlots<[NoveltyFinder.Candidate]>(count: documents.count)
+            DispatchQueue.concurrentPerform(iterations: documents.count) { position in
+                found.set(position, position == 0 ? [] : finder.discover(unit: position, in: documents[position]))
+            }
             for position in documents.indices.dropFirst() {
-                for candidate in finder.discover(unit: position, in: documents[position]) {
+                for candidate in found.get(position) {
                     track(candidate.term, Origin(name: candidate.coined && candidate.words >= 2 ? "coined" : "discovered", strength: discoveredStrength(candidate)))
                 }
             }

@@ -35,6 +35,7 @@ struct TrendsHook {
 
     /// Adds the `trends` corpus entry when two or more documents were analysed.
     mutating func attach(to report: inout Report, units: [InputUnit]) {
+        guard options.enabled || compare else { return }
         var recordDates: [Int: String] = [:]
         for (index, unit) in units.enumerated() {
             if case .text(_, _, let date?) = unit { recordDates[index] = date }
