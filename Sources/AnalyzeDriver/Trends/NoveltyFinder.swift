@@ -24,7 +24,7 @@ struct NoveltyFinder {
 
     /// Every trigram of the run: the first unit it occurs in, its count there, and the number
     /// of units that have it.
-    private var table = TrigramTable()
+    private let table: TrigramTable
     /// Characters of context segmented on each side of a stretch of new trigrams.
     static let margin = 8
     /// Stretches segmented per document at most, the most recurring first: bounds the work on a
@@ -39,12 +39,24 @@ struct NoveltyFinder {
     init(segmenter: Segmenter, units: [[Document]], limit: Int = 300) {
         self.segmenter = segmenter
         self.limit = limit
+        var positionsByUnit: [[[Int32]]] = []
+        var table = TrigramTable()
         for (unit, documents) in units.enumerated() {
-            for document in documents {
-                Self.forEachTrigram(document.scalars) { _, key in table.record(key, unit: unit) }
-            }
+            positionsByUnit.append(documents.map { document in
+                var positions: [Int32] = []
+                Self.forEachTrigram(document.scalars) { index, key in
+                    if table.record(key, unit: unit) { positions.append(Int32(truncatingIfNeeded: index)) }
+                }
+                return unit == 0 ? [] : positions
+            })
         }
+        self.table = table
+        firstSeen = positionsByUnit
     }
+
+    /// Per unit and document, the positions of trigrams no earlier unit has: the only places
+    /// `discover` needs to look (a third or less of the text).
+    private let firstSeen: [[[Int32]]]
 
     /// Calls `body` with the position and key of every run of three Han characters.
     @inline(__always)
@@ -66,7 +78,7 @@ struct NoveltyFinder {
         var found: [Candidate] = []
         var scratch = Segmenter.Scratch()
         var novel: [Bool] = [], weights: [Int] = []
-        for document in documents {
+        for (number, document) in documents.enumerated() {
             let s = document.scalars
             // Reused across documents (allocating them per document was a tenth of this).
             novel.removeAll(keepingCapacity: true)
@@ -75,7 +87,9 @@ struct NoveltyFinder {
             weights.removeAll(keepingCapacity: true)
             weights.append(contentsOf: repeatElement(0, count: s.count))
             var any = false
-            Self.forEachTrigram(s) { index, key in
+            for position in firstSeen[unit][number] {
+                let index = Int(position)
+                let key = UInt64(s[index].value) << 42 | UInt64(s[index + 1].value) << 21 | UInt64(s[index + 2].value)
                 let entry = table.entry(key)
                 if entry.first == unit && (entry.countInFirst >= 2 || entry.units >= 2) {
                     novel[index] = true
@@ -242,7 +256,9 @@ struct TrigramTable {
         return slot == 0 ? Entry(first: -1, countInFirst: 0, units: 0, lastUnit: -1) : Self.unpack(slot & 0xFFFF_FFFF)
     }
 
-    mutating func record(_ key: UInt64, unit: Int) {
+    /// Records one occurrence; true when no earlier unit has the key.
+    @discardableResult
+    mutating func record(_ key: UInt64, unit: Int) -> Bool {
         let unit = min(unit, 0x7FF)
         if (count + 1) * 10 > slots.count * 7 { grow() }
         let print = Self.fingerprint(key)
@@ -250,7 +266,7 @@ struct TrigramTable {
         if slots[index] == 0 {
             slots[index] = print << 32 | Self.pack(Entry(first: unit, countInFirst: 1, units: 1, lastUnit: unit))
             count += 1
-            return
+            return true
         }
         var entry = Self.unpack(slots[index] & 0xFFFF_FFFF)
         if entry.lastUnit != unit {
@@ -260,6 +276,7 @@ struct TrigramTable {
             entry.countInFirst += 1
         }
         slots[index] = print << 32 | Self.pack(entry)
+        return entry.first == unit
     }
 
     private mutating func grow() {

@@ -103,7 +103,9 @@ public enum TrendsBuilder {
                 if let keywords = entry.result as? KeywordsResult {
                     for keyword in keywords.keywords { track(keyword.term, Origin(name: "keyword", strength: keywordStrength(keyword.term))) }
                 } else if let slogans = entry.result as? SlogansResult {
-                    for slogan in slogans.slogans { track(slogan.text, Origin(name: slogan.kind.rawValue, strength: sloganStrength(slogan.kind))) }
+                    // Parallel clauses and repetitions are each report's own wording, rarely a
+                    // term across documents; left out they cost nothing to count.
+                    for slogan in slogans.slogans where slogan.kind != .parallel && slogan.kind != .repeated { track(slogan.text, Origin(name: slogan.kind.rawValue, strength: sloganStrength(slogan.kind))) }
                 }
             }
         }
