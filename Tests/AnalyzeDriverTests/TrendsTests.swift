@@ -164,3 +164,31 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(String(decoding: try #require(try JSONReportRenderer.assemble(single, documents: [parts[1]])), as: UTF8.self) == (try JSONReportRenderer.render(single)))
     }
 }
+
+/// Usage errors of the trends flags name what is valid (exit 64).
+@Suite struct TrendsUsageTests {
+    @Test func badTrendsOptionsAndFlags() {
+        let bad = runAnalyze(["--option", "trends.by=fortnight", "-"], stdin: "文本")
+        #expect(bad.status == 64 && bad.errors.contains("document, day, week, month, year"))
+        let unknown = runAnalyze(["--option", "trends.colour=red", "-"], stdin: "文本")
+        #expect(unknown.status == 64 && unknown.errors.contains("trends.by"))
+        let table = runAnalyze(["--table", "terms", "-"], stdin: "文本")
+        #expect(table.status == 64 && table.errors.contains("--format csv"))
+        let compare = runAnalyze(["compare", "a.txt"])
+        #expect(compare.status == 64 && compare.errors.contains("OLD NEW"))
+        // A file named compare is still a file when it is not the first argument.
+        #expect(runAnalyze(["--plugins", "stats", "-"], stdin: "文本").status == 0)
+    }
+
+    @Test func csvTablesOfTwoDocuments() throws {
+        let lines = [#"{"id": "old", "date": "2023", "text": "国内生产总值增长5%左右。推动“两个确立”。"}"#,
+                     #"{"id": "new", "date": "2024", "text": "国内生产总值增长5.5%左右。发展新质生产力。"}"#].joined(separator: "\n")
+        let terms = runAnalyze(["--input", "jsonl", "--format", "csv", "--table", "terms", "-"], stdin: lines)
+        #expect(terms.status == 0)
+        #expect(terms.output.hasPrefix("term,origin,change,document,label,date,source,count,perTenThousand\n"))
+        #expect(terms.output.contains("两个确立,known,gone,0,2023,2023,old,1,"))
+        let indicators = runAnalyze(["--input", "jsonl", "--format", "csv", "--table", "indicators", "-"], stdin: lines)
+        #expect(indicators.output.contains("国内生产总值增长,%,0,2023,2023,old,5.0,,,5%左右,"))
+        #expect(indicators.output.contains("国内生产总值增长,%,1,2024,2024,new,5.5,,,5.5%左右,"))
+    }
+}

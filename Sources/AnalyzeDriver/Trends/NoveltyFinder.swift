@@ -186,7 +186,7 @@ struct NoveltyFinder {
 
     /// Verbs, prepositions, conjunctions, particles and pronouns end a phrase where they stand.
     private func splits(_ token: Token, in s: [Unicode.Scalar]) -> Bool {
-        if token.length == 1 { return Self.functionCharacters.contains(s[token.start]) }
+        if token.length == 1 || isLooseJoin(token, in: s) { return Self.functionCharacters.contains(s[token.start]) || token.length > 1 }
         guard token.wordID >= 0, let tag = segmenter.lexicon.tag(ofWordID: Int(token.wordID)) else { return false }
         return Self.splittingTags.contains(tag)
     }
@@ -199,7 +199,15 @@ struct NoveltyFinder {
 
     /// Verbs, adverbs, prepositions, conjunctions, particles, pronouns, numerals, measure words and
     /// time words do not begin or end a term; nor do single function characters.
+    /// A word the HMM joined (not in the dictionary) that begins or ends with a function
+    /// character is a join across words (比上年, 的新), not a new word.
+    private func isLooseJoin(_ token: Token, in s: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && token.wordID < 0 && token.length > 1
+            && (Self.functionCharacters.contains(s[token.start]) || Self.functionCharacters.contains(s[token.end - 1]))
+    }
+
     private func isWeak(_ token: Token, in s: [Unicode.Scalar]) -> Bool {
+        if isLooseJoin(token, in: s) { return true }
         if token.length == 1 { return Self.functionCharacters.contains(s[token.start]) }
         guard token.wordID >= 0, let tag = segmenter.lexicon.tag(ofWordID: Int(token.wordID)) else { return false }
         return Self.weakTags.contains(tag)
