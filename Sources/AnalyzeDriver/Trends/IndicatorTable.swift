@@ -28,42 +28,50 @@ enum IndicatorTable {
     struct Key: Hashable { let subject: String; let unit: String? }
 
     static func build(report: Report, units: [[Int]], limit: Int) -> [Trends.Indicator] {
+        // Each document's values on the cores the run may use, then merged in date order.
+        let members = units.enumerated().flatMap { unit, inputs in inputs.map { (unit, $0) } }
+        let perDocument = ConcurrentSlots<[(Key, Trends.IndicatorValue)]>(count: members.count)
+        DispatchQueue.concurrentPerform(iterations: members.count) { position in
+            perDocument.set(position, values(of: report.documents[members[position].1], unit: members[position].0))
+        }
         var rows: [Key: [Trends.IndicatorValue]] = [:]
-        var firstSeen: [Key: (Int, Int)] = [:]
-        for (unit, members) in units.enumerated() {
-            for input in members {
-                let documentReport = report.documents[input]
-                guard let document = documentReport.document,
-                      let facts = documentReport.entries.lazy.compactMap({ $0.result as? FactsResult }).first else { continue }
-                struct Slot: Hashable { let key: Key; let target: Bool }
-                var taken: Set<Slot> = []
-                var targetSentences: [Int: Bool] = [:]
-                for fact in facts.facts where kinds.contains(fact.kind) {
-                    guard let key = key(of: fact) else { continue }
-                    let target = targetSentences[fact.sentenceStart] ?? isTargetSentence(fact, document)
-                    targetSentences[fact.sentenceStart] = target
-                    // MERGE HOOK (issue 17): `|| fact.modality == "target"` once facts report it.
-                    guard !taken.contains(Slot(key: key, target: target)) else { continue }
-                    let value = reading(fact, document: document, unit: unit, source: documentReport.source, target: target)
-                    // One target and one other value per row and document: the first of each.
-                    guard taken.insert(Slot(key: key, target: value.targetSentence || value.modality == "target")).inserted else { continue }
-                    rows[key, default: []].append(value)
-                    if firstSeen[key] == nil { firstSeen[key] = (unit, fact.start) }
-                }
+        var order: [Key] = [] // by first appearance
+        for position in members.indices {
+            for (key, value) in perDocument.get(position) {
+                if rows[key] == nil { order.append(key) }
+                rows[key, default: []].append(value)
             }
         }
         let needed = min(2, units.count)
-        let kept = rows.filter { Set($0.value.map(\.document)).count >= needed }
-        let ordered = kept.keys.sorted { a, b in
-            let da = Set(kept[a]!.map(\.document)).count, db = Set(kept[b]!.map(\.document)).count
-            if da != db { return da > db }
-            let ta = kept[a]!.filter(\.targetSentence).count, tb = kept[b]!.filter(\.targetSentence).count
-            if ta != tb { return ta > tb }
-            let fa = firstSeen[a]!, fb = firstSeen[b]!
-            if fa != fb { return fa < fb }
-            return (a.subject, a.unit ?? "") < (b.subject, b.unit ?? "")
+        // Sort keys computed once per row (not in the comparator).
+        let ranked = order.enumerated().compactMap { position, key -> (key: Key, documents: Int, targets: Int, position: Int)? in
+            let values = rows[key]!
+            let documents = Set(values.map(\.document)).count
+            guard documents >= needed else { return nil }
+            return (key, documents, values.filter(\.targetSentence).count, position)
+        }.sorted { a, b in
+            a.documents != b.documents ? a.documents > b.documents : a.targets != b.targets ? a.targets > b.targets : a.position < b.position
         }
-        return ordered.prefix(limit).map { Trends.Indicator(subject: $0.subject, unit: $0.unit, values: kept[$0]!) }
+        return ranked.prefix(limit).map { Trends.Indicator(subject: $0.key.subject, unit: $0.key.unit, values: rows[$0.key]!) }
+    }
+
+    /// One document's values: per row the first in a target sentence and the first other one.
+    static func values(of documentReport: DocumentReport, unit: Int) -> [(Key, Trends.IndicatorValue)] {
+        guard let document = documentReport.document,
+              let facts = documentReport.entries.lazy.compactMap({ $0.result as? FactsResult }).first else { return [] }
+        struct Slot: Hashable { let key: Key; let target: Bool }
+        var taken: Set<Slot> = []
+        var targetSentences: [Int: Bool] = [:]
+        var found: [(Key, Trends.IndicatorValue)] = []
+        for fact in facts.facts where kinds.contains(fact.kind) {
+            guard let key = key(of: fact) else { continue }
+            let target = targetSentences[fact.sentenceStart] ?? isTargetSentence(fact, document)
+            targetSentences[fact.sentenceStart] = target
+            // MERGE HOOK (issue 17): `|| fact.modality == "target"` once facts report it.
+            guard taken.insert(Slot(key: key, target: target)).inserted else { continue }
+            found.append((key, reading(fact, document: document, unit: unit, source: documentReport.source, target: target)))
+        }
+        return found
     }
 
     /// The row a fact belongs to: its subject, with 增长/下降 for a change, named by the table.

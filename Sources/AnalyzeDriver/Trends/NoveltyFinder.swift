@@ -36,7 +36,7 @@ struct NoveltyFinder {
     let limit: Int
 
     /// Reads every unit's trigrams (units in date order, each a period's documents).
-    init(segmenter: Segmenter, units: [[Document]], limit: Int = 300) {
+    init(segmenter: Segmenter, units: [[Document]], limit: Int = 120) {
         self.segmenter = segmenter
         self.limit = limit
         var positionsByUnit: [[[Int32]]] = []

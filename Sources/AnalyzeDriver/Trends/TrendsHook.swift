@@ -42,7 +42,9 @@ struct TrendsHook {
         }
         guard let built = TrendsBuilder.build(report, recordDates: recordDates, overrides: overrides, options: options) else { return }
         trends = built
-        report.corpus.append(CorpusEntry(id: "trends", summary: built, blocks: TrendsRendering.blocks(built, report: report)))
+        // JSON and CSV never show the blocks (the HTML charts are most of their cost).
+        let shown = format == .text || format == .markdown || format == .html
+        report.corpus.append(CorpusEntry(id: "trends", summary: built, blocks: shown ? TrendsRendering.blocks(built, report: report) : []))
     }
 
     /// What replaces the ordinary rendering, or nil.
