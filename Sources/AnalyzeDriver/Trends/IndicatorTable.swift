@@ -90,7 +90,8 @@ enum IndicatorTable {
     /// when the facts analyzer reports them; until then modality is null and the qualifier is read
     /// from the text after the figure for display only.
     static func isTargetSentence(_ fact: Fact, _ document: Document) -> Bool {
-        let sentence = document.scalars[max(0, fact.sentenceStart)..<min(fact.sentenceEnd, document.characterCount)]
+        let end = min(max(fact.sentenceEnd, 0), document.characterCount)
+        let sentence = document.scalars[min(max(0, fact.sentenceStart), end)..<end]
         return targetCueIndex.longestMatches(in: Array(sentence)).isEmpty == false
     }
 
