@@ -192,3 +192,42 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(indicators.output.contains("国内生产总值增长,%,1,2024,2024,new,5.5,,,5.5%左右,"))
     }
 }
+
+/// Grouping by period and `--dates`.
+@Suite struct TrendsGroupingTests {
+    @Test func groupedByMonthWithMembersAndRange() throws {
+        let records = [("a", "2024-03-05"), ("b", "2024-03-20"), ("c", "2024-04-02"), ("d", nil)].map { id, date in
+            #"{"id": "\#(id)", \#(date.map { "\"date\": \"\($0)\", " } ?? "")"text": "推动高质量发展。\#(id)"}"#
+        }
+        let run = runAnalyze(["--input", "jsonl", "--plugins", "keywords", "--format", "json", "--option", "trends.by=month", "-"],
+                             stdin: records.joined(separator: "\n"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let trends = try #require((json["corpus"] as? [String: Any])?["trends"] as? [String: Any])
+        #expect(trends["by"] as? String == "month")
+        let documents = try #require(trends["documents"] as? [[String: Any]])
+        #expect(documents.map { $0["source"] as? String } == ["2024-03", "2024-04", "undated"])
+        #expect(documents.map { $0["members"] as? Int } == [2, 1, 1])
+        #expect(documents[0]["from"] as? String == "2024-03-05" && documents[0]["to"] as? String == "2024-03-20")
+        #expect(TrendsBuilder.periodLabel(DocumentDate(year: 2024, month: 3, day: 7, origin: .name)!, .week) == "2024-03-04")
+        #expect(TrendsBuilder.defaultGrouping(Array(repeating: DocumentDate(year: 2024, month: 3, day: 5, origin: .name), count: 60)) == .day)
+        #expect(TrendsBuilder.defaultGrouping((0..<60).map { DocumentDate(year: 1950 + $0, origin: .name) }) == .year)
+    }
+
+    @Test func datesFileOverridesTheText() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trends-dates-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("report_2030.txt"), second = directory.appendingPathComponent("other.txt")
+        try "——2030年3月5日\n推动高质量发展。".write(to: first, atomically: true, encoding: .utf8)
+        try "推动高质量发展，建设美丽中国。".write(to: second, atomically: true, encoding: .utf8)
+        let dates = directory.appendingPathComponent("dates.csv")
+        try "source,date\nreport_2030.txt,2031-01-01\n\(second.path),2020-06\n".write(to: dates, atomically: true, encoding: .utf8)
+        let run = runAnalyze(["--plugins", "keywords", "--format", "json", "--dates", dates.path, first.path, second.path])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let documents = try #require(((json["corpus"] as? [String: Any])?["trends"] as? [String: Any])?["documents"] as? [[String: Any]])
+        #expect(documents.map { $0["date"] as? String } == ["2020-06", "2031-01-01"])
+        #expect(documents.map { $0["dateSource"] as? String } == ["dates", "dates"])
+        let bad = runAnalyze(["--dates", directory.appendingPathComponent("missing.csv").path, first.path])
+        #expect(bad.status == 64)
+    }
+}

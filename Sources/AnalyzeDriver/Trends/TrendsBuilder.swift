@@ -147,8 +147,8 @@ public enum TrendsBuilder {
         let entries = units.map { unit in
             Trends.DocumentEntry(source: unit.label, date: unit.date?.iso, dateSource: unit.origin,
                                  characters: unit.members.reduce(0) { $0 + report.documents[$1].characters },
-                                 inputs: unit.members, from: unit.members.count > 1 || grouping != .document ? unit.from?.iso : nil,
-                                 to: unit.members.count > 1 || grouping != .document ? unit.to?.iso : nil)
+                                 inputs: unit.members, from: grouping != .document ? unit.from?.iso : nil,
+                                 to: grouping != .document ? unit.to?.iso : nil, grouped: grouping != .document)
         }
         clock.lap("new, gone, notable")
         let indicators = IndicatorTable.build(report: report, units: units.map(\.members), limit: options.indicators)

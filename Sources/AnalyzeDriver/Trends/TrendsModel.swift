@@ -15,6 +15,8 @@ public struct Trends: Encodable, Sendable {
         /// For a group: its first and last member's date.
         public let from: String?
         public let to: String?
+        /// A period's documents (`members`, `from`, `to`), not one document (`input`).
+        public let grouped: Bool
 
         enum CodingKeys: String, CodingKey { case source, date, dateSource, characters, input, members, from, to }
 
@@ -24,7 +26,7 @@ public struct Trends: Encodable, Sendable {
             try c.encode(date, forKey: .date)
             try c.encode(dateSource, forKey: .dateSource)
             try c.encode(characters, forKey: .characters)
-            if inputs.count == 1 && from == nil {
+            if !grouped {
                 try c.encode(inputs[0], forKey: .input)
             } else {
                 try c.encode(inputs.count, forKey: .members)

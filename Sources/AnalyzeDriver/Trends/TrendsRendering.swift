@@ -6,7 +6,7 @@ import Foundation
 enum TrendsRendering {
     /// A short label for a trends document: its date, else its file name without the extension.
     static func label(_ entry: Trends.DocumentEntry) -> String {
-        if let date = entry.date { return entry.inputs.count > 1 || entry.from != nil ? entry.source : date }
+        if let date = entry.date { return entry.grouped ? entry.source : date }
         let name = (entry.source as NSString).lastPathComponent
         return (name as NSString).deletingPathExtension.isEmpty ? name : (name as NSString).deletingPathExtension
     }
@@ -17,7 +17,7 @@ enum TrendsRendering {
         var seen: [String: Int] = [:]
         for label in plain { seen[label, default: 0] += 1 }
         return zip(plain, trends.documents).map { label, entry in
-            guard seen[label]! > 1, entry.inputs.count == 1 else { return label }
+            guard seen[label]! > 1, !entry.grouped else { return label }
             let name = ((entry.source as NSString).lastPathComponent as NSString).deletingPathExtension
             return label == name ? label : "\(label) \(name)"
         }
