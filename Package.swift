@@ -59,7 +59,8 @@ let package = Package(
         .target(name: "MemoryHints"),
         .target(
             name: "AnalyzeDriver",
-            dependencies: ["AnalyticsCore"] + pluginTargets.map { .target(name: $0.name) }
+            dependencies: ["AnalyticsCore"] + pluginTargets.map { .target(name: $0.name) },
+            resources: [.copy("Resources/indicators.tsv")] // trends: one name per indicator (issue 19)
         ),
         .executableTarget(name: "analyze", dependencies: ["AnalyzeDriver"]),
         // Throughput benchmark of the segmenter (scripts/bench-segment.py runs it).

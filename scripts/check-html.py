@@ -36,7 +36,7 @@ class Reader(html.parser.HTMLParser):
         self.document = -1
         self.marks = []          # (document index, start, end, text)
         self.open_mark = None
-        self.counts = {"table": 0, "bars": 0, "heatmap": 0, "external": 0}
+        self.counts = {"table": 0, "bars": 0, "heatmap": 0, "external": 0, "chart": 0}
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "section" and "document" in (a.get("class") or ""):
@@ -47,6 +47,8 @@ class Reader(html.parser.HTMLParser):
             self.counts["table"] += 1
             if "heatmap" in (a.get("class") or ""):
                 self.counts["heatmap"] += 1
+        if tag == "svg" and a.get("class") == "chart":
+            self.counts["chart"] += 1
         if tag == "div" and a.get("class") == "bars":
             self.counts["bars"] += 1
         for key in ("src", "href"):
@@ -77,7 +79,8 @@ check(reader.marks and not wrong, f"{len(wrong)} of {len(reader.marks)} highligh
 check(reader.document + 1 == len(inputs), f"{reader.document + 1} document sections for {len(inputs)} inputs")
 check(reader.counts["table"] >= 3, "tables rendered")
 check(reader.counts["bars"] >= 1, "keyword bar chart rendered")
-check(len(inputs) < 2 or reader.counts["heatmap"] == 1, "slogan × document heat map rendered")
+check(len(inputs) < 2 or reader.counts["heatmap"] == 2, "slogan × document and trends' formulation × document heat maps rendered")
+check(len(inputs) < 2 or reader.counts["chart"] >= 1, "trends' line charts rendered")
 check(reader.counts["external"] == 0, "no external resources")
 check(os.path.getsize(screenshot) > 10000, "screenshot written")
 print(f"{len(reader.marks)} highlights in {len(inputs)} documents; page {page}; screenshot {screenshot}")

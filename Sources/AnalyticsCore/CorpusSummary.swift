@@ -13,6 +13,12 @@ public struct CorpusEntry: Sendable {
     public let id: String
     public let summary: any Encodable & Sendable
     public let blocks: [RenderBlock]
+
+    public init(id: String, summary: any Encodable & Sendable, blocks: [RenderBlock]) {
+        self.id = id
+        self.summary = summary
+        self.blocks = blocks
+    }
 }
 
 extension CorpusSummarizable {
@@ -65,7 +71,7 @@ public enum CSVReportRenderer {
     }
 
     /// RFC 4180 quoting.
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

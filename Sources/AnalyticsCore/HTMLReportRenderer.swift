@@ -49,7 +49,7 @@ public enum HTMLReportRenderer {
         return out + escape(document.text(TextSpan(start: position, end: document.characterCount)))
     }
 
-    static func render(_ block: RenderBlock) -> String {
+    public static func render(_ block: RenderBlock) -> String {
         switch block {
         case .fields(let fields):
             return "<table class=\"fields\">" + fields.map { "<tr><th>\(escape($0.label))</th><td>\(escape($0.value))</td></tr>" }.joined() + "</table>\n"
@@ -77,10 +77,12 @@ public enum HTMLReportRenderer {
                 }.joined() + "</tr>"
             }.joined(separator: "\n")
             return "<table class=\"heatmap\">\(head)\n\(rows)</table>\n"
+        case .html(let markup, _):
+            return markup
         }
     }
 
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -96,7 +98,7 @@ public enum HTMLReportRenderer {
         return out
     }
 
-    private static func page(_ body: String, marks: String) -> String {
+    public static func page(_ body: String, marks: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="zh"><head><meta charset="utf-8"><title>analyze report</title>

@@ -26,6 +26,43 @@ public enum JSONReportRenderer {
         return String(decoding: PrettyJSON.indent(writer.bytes), as: UTF8.self) + "\n"
     }
 
+    /// One document's object as it appears in `render`'s pretty output (indented at the level of
+    /// the `documents` array's items): the driver renders these on its workers, as it does jsonl
+    /// lines, and `assemble` joins them, so `--format json` is not one long pass at the end.
+    public static func renderDocumentIndented(_ document: DocumentReport) throws -> [UInt8] {
+        var writer = JSONLineWriter(capacity: document.characters * 4 + 256)
+        try write(document, into: &writer, encoder: compactEncoder())
+        return PrettyJSON.indent(writer.bytes, base: 2)
+    }
+
+    /// The bytes of `render(report)`, from documents already rendered by `renderDocumentIndented`
+    /// (in the report's order); nil when there are none (`render` then).
+    public static func assemble(_ report: Report, documents: [[UInt8]]) throws -> [UInt8]? {
+        guard !documents.isEmpty, documents.count == report.documents.count else { return nil }
+        let encoder = compactEncoder()
+        var out: [UInt8] = Array("{\n".utf8)
+        out.reserveCapacity(documents.reduce(4096) { $0 + $1.count + 8 })
+        if !report.corpus.isEmpty {
+            var writer = JSONLineWriter(capacity: 4096)
+            try writer.object { json in
+                for entry in report.corpus.sorted(by: { $0.id < $1.id }) {
+                    try json.field(key: entry.id) { json in json.raw(try encoder.encode(entry.summary)) }
+                }
+            }
+            out += Array("  \"corpus\" : ".utf8)
+            out += PrettyJSON.indent(writer.bytes, base: 1)
+            out += Array(",\n".utf8)
+        }
+        out += Array("  \"documents\" : [\n".utf8)
+        for (index, document) in documents.enumerated() {
+            out += Array(repeating: UInt8(ascii: " "), count: 4)
+            out += document
+            out += Array((index + 1 < documents.count ? ",\n" : "\n").utf8)
+        }
+        out += Array("  ],\n  \"schemaVersion\" : \(Report.schemaVersion)\n}\n".utf8)
+        return out
+    }
+
     /// `render` through JSONEncoder alone: what the writer and the indenter are checked against.
     static func renderWithEncoder(_ report: Report) throws -> String {
         let encoder = JSONEncoder()
@@ -141,10 +178,11 @@ public struct AnyKey: CodingKey {
 /// Indents compact JSON as JSONEncoder's `.prettyPrinted` does: two spaces a level, " : " after
 /// keys, and an empty object or array as its brackets around a blank line.
 enum PrettyJSON {
-    static func indent(_ compact: [UInt8]) -> [UInt8] {
+    /// `base`: the level the value itself sits at (a document inside the report's array is at 2).
+    static func indent(_ compact: [UInt8], base: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(compact.count + compact.count / 2)
-        var level = 0, inString = false, escaped = false
+        var level = base, inString = false, escaped = false
         var index = 0
         func newline(_ level: Int) {
             out.append(0x0A)

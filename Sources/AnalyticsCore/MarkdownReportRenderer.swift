@@ -26,7 +26,7 @@ public enum MarkdownReportRenderer {
         return out
     }
 
-    private static func render(_ block: RenderBlock) -> String {
+    public static func render(_ block: RenderBlock) -> String {
         switch block {
         case .fields(let fields):
             return table(headers: ["", ""], rows: fields.map { [$0.label, $0.value] }, numeric: [])
@@ -45,6 +45,8 @@ public enum MarkdownReportRenderer {
             return escape(text) + "\n"
         case let .matrix(rowLabels, columnLabels, values):
             return render(RenderBlock.matrixAsTable(rowLabels, columnLabels, values))
+        case .html(_, let fallback):
+            return fallback.map(render).joined(separator: "\n")
         }
     }
 
@@ -55,7 +57,7 @@ public enum MarkdownReportRenderer {
     }
 
     /// Escapes characters that Markdown would read as markup inside table cells and text.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

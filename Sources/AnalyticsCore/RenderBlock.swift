@@ -13,6 +13,8 @@ public enum RenderBlock: Sendable, Equatable {
     case note(String)
     /// Values for rows × columns, shown as a heat map where the renderer can (HTML), else a table.
     case matrix(rowLabels: [String], columnLabels: [String], values: [[Double]])
+    /// Markup the HTML renderer shows as given (inline SVG charts); the others show `fallback`.
+    indirect case html(String, fallback: [RenderBlock])
 
     public struct Field: Sendable, Equatable {
         public let label: String

@@ -45,7 +45,7 @@ public struct TextReportRenderer {
         return out
     }
 
-    private func render(_ block: RenderBlock) -> String {
+    public func render(_ block: RenderBlock) -> String {
         switch block {
         case .fields(let fields):
             let labelWidth = min(28, fields.map { DisplayWidth.of($0.label) }.max() ?? 0)
@@ -72,6 +72,8 @@ public struct TextReportRenderer {
             return "  " + text + "\n"
         case let .matrix(rowLabels, columnLabels, values):
             return render(RenderBlock.matrixAsTable(rowLabels, columnLabels, values))
+        case .html(_, let fallback):
+            return fallback.map(render).joined()
         }
     }
 

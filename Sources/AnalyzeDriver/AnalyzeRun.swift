@@ -10,7 +10,10 @@ import Darwin
 extension Driver {
     func analyze(_ invocation: Invocation) -> Int32 {
         let plan: RunPlan
+        // Trends (issue 19): its options and dates are read here, its work done after the run.
+        var trends: TrendsHook
         do {
+            trends = try TrendsHook(invocation: invocation)
             plan = try RunPlan(invocation, registry: registry, environment: io.environment)
         } catch let error as Lexicon.LoadError {
             io.writeError("analyze: error: \(error.message)\n")
@@ -21,13 +24,17 @@ extension Driver {
         let units = inputUnits(invocation)
         // jsonl is written line by line as documents finish (to --output or standard output), so
         // memory holds only the documents in flight, whatever the size of the corpus.
-        let streaming = invocation.format == .jsonl
+        let streaming = invocation.format == .jsonl && !invocation.subcommand.isCompare
         let sink = OutputSink(path: invocation.output, io: io)
         if streaming, let problem = sink.open() {
             io.writeError(problem)
             return ExitCode.inputFailed
         }
         var documents: [DocumentReport] = []
+        // --format json: each document's part of the report is rendered on the workers and the
+        // parts joined at the end (byte-identical to rendering the whole report at once).
+        let prerendered = invocation.format == .json
+        var parts: [[UInt8]] = []
         var allSucceeded = true
         let driver = self, pipeline = plan.pipeline
         let progress = io.errorIsTerminal && units.count > 1 ? ProgressBar(total: units.count, write: io.writeError) : nil
@@ -35,10 +42,11 @@ extension Driver {
             let report: DocumentReport
             switch units[index] {
             case .file(let path): report = driver.analyzeInput(path, invocation: invocation, pipeline: pipeline)
-            case .text(let source, let text): report = .analyzing(Document(source: source, text: text), with: pipeline)
+            case .text(let source, let text, _): report = .analyzing(Document(source: source, text: text), with: pipeline)
             case .failed(let source, let error): report = .failed(source: source, error: error)
             }
             // Encoding happens on the worker too: it is a large part of the work for big outputs.
+            if prerendered { return (report, try? JSONReportRenderer.renderDocumentIndented(report)) }
             return (report, streaming ? try? JSONReportRenderer.renderLineUTF8(report) : nil)
         }, emit: { index, done in
             let report = done.report
@@ -52,18 +60,26 @@ extension Driver {
                 sink.write(line) // one line per document, in input order, as soon as it is ready
             } else {
                 documents.append(report)
+                if prerendered, let part = done.line { parts.append(part) }
             }
         })
         progress?.clear()
         if !streaming {
+            var report = Report(documents: documents)
+            trends.attach(to: &report, units: units)
             let rendered: String
             do {
-                let rendering = ReportRendering(format: invocation.format, table: plan.table, registry: registry,
-                                                useColor: invocation.output == nil && io.outputIsTerminal && io.environment["NO_COLOR"] == nil)
-                rendered = try rendering.render(Report(documents: documents))
+                let useColor = invocation.output == nil && io.outputIsTerminal && io.environment["NO_COLOR"] == nil
+                if prerendered, parts.count == documents.count, let bytes = try? JSONReportRenderer.assemble(report, documents: parts) {
+                    rendered = String(decoding: bytes, as: UTF8.self)
+                } else if let replaced = try trends.render(report, toTerminal: useColor, analyzerTable: plan.table) {
+                    rendered = replaced
+                } else {
+                    rendered = try ReportRendering(format: invocation.format, table: plan.table, registry: registry, useColor: useColor).render(report)
+                }
             } catch {
-                io.writeError("analyze: error: could not render the report: \(error)\n")
-                return ExitCode.inputFailed
+                io.writeError("analyze: error: \(error)\n")
+                return error is UsageError ? ExitCode.usage : ExitCode.inputFailed
             }
             if let problem = sink.open() {
                 io.writeError(problem)
@@ -92,14 +108,23 @@ struct RunPlan {
         if invocation.table != nil && invocation.format != .csv {
             throw UsageError(message: "'--table' chooses the table of --format csv; add --format csv")
         }
-        // A CSV report is one table: `--table ID` alone runs just that analyzer.
+        // A CSV report is one table: `--table ID` alone runs just that analyzer (the trends tables,
+        // terms and indicators, are drawn from the analyzers run by default).
+        let trendsTable = invocation.table.map { TrendsHook.tables.contains($0) } ?? false
         var requested = invocation.plugins
-        if invocation.format == .csv, requested == nil, let table = invocation.table { requested = [table] }
+        if invocation.format == .csv, requested == nil, let table = invocation.table, !trendsTable { requested = [table] }
         let setup = Lexicon.Setup(environment: environment, residency: Driver.lexiconResidency(for: invocation))
         pipeline = try Lexicon.$setup.withValue(setup) {
-            try Pipeline(registry: registry, requested: requested, options: invocation.options)
+            try Pipeline(registry: registry, requested: requested, options: invocation.options.filter { $0.key != TrendsOptions.id })
         }
-        table = invocation.format == .csv ? try Self.table(invocation.table, pipeline: pipeline, registry: registry) : nil
+        if invocation.format != .csv {
+            table = nil
+        } else if trendsTable {
+            // With one document there are no trends: `--table terms` is then the terms analyzer's, if it runs.
+            table = pipeline.requestedIDs.contains(invocation.table!) ? invocation.table : nil
+        } else {
+            table = try Self.table(invocation.table, pipeline: pipeline, registry: registry)
+        }
     }
 
     /// The table `--format csv` writes: the one named, else the only one among the analyzers run,

@@ -80,7 +80,7 @@ struct Subcommand: Sendable {
 
 extension Subcommand {
     /// Every mode, the main job first. A new subcommand is added here.
-    static let all: [Subcommand] = [.analyze, .segment, .plugins]
+    static let all: [Subcommand] = [.analyze, .segment, .plugins, .compare]
 
     static func named(_ name: String) -> Subcommand? { all.first { !$0.isMain && $0.name == name } }
 }

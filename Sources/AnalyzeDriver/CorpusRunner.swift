@@ -100,7 +100,8 @@ enum CorpusRunner {
 /// One thing to analyse.
 enum InputUnit: Sendable {
     case file(String)
-    case text(source: String, text: String)
+    /// `date`: the jsonl record's `date` field, for trends.
+    case text(source: String, text: String, date: String? = nil)
     case failed(source: String, error: String)
 }
 
@@ -114,6 +115,6 @@ enum JSONLines {
             return .failed(source: location, error: "has no string \"text\" field; --input jsonl expects {\"id\": …, \"text\": …}")
         }
         let id = (object["id"] as? String) ?? (object["id"] as? NSNumber).map { $0.stringValue } ?? location
-        return .text(source: id, text: text)
+        return .text(source: id, text: text, date: object["date"] as? String)
     }
 }

@@ -71,6 +71,11 @@ enum Flags {
         invocation.config = value
     }
 
+    static let dates = Flag("--dates", value: "FILE",
+                            help: "documents' dates for trends, CSV lines source,date (overrides dates found in the text, the jsonl record or the name)") { invocation, value in
+        invocation.dates = value
+    }
+
     static let pluginDir = Flag("--plugin-dir", value: "DIR", repeatable: true,
                                 help: "also look in DIR for external analyzers (executables named analyze-<id>); see README \"External analyzers\"") { invocation, value in
         invocation.pluginDirs.append(value)

@@ -23,6 +23,7 @@ public struct FuzzHarness: Sendable {
         // A second document from the first half of the bytes gives the corpus summary something to
         // compare, and often a decoding failure to mix in.
         var documents: [DocumentReport] = []
+        var written0 = 0
         for (source, input) in [("input", bytes), ("half", Array(bytes.prefix(bytes.count / 2)))] {
             do {
                 let text = try TextDecoding.decode(input).text
@@ -31,8 +32,14 @@ public struct FuzzHarness: Sendable {
                 documents.append(.failed(source: source, error: error.message))
             }
         }
-        let report = Report(documents: documents)
-        var written = (try? JSONReportRenderer.render(report).utf8.count) ?? 0
+        var report = Report(documents: documents)
+        // Trends (issue 19) over the two, with their renderings and compare's.
+        if let trends = TrendsBuilder.build(report, segmenter: segmenter) {
+            report.corpus.append(CorpusEntry(id: "trends", summary: trends, blocks: TrendsRendering.blocks(trends, report: report)))
+            written0 = CompareRendering.text(report, trends).utf8.count + TrendsRendering.termsCSV(trends).utf8.count
+                + TrendsRendering.indicatorsCSV(trends).utf8.count + CompareRendering.html(report, trends).utf8.count
+        }
+        var written = written0 + ((try? JSONReportRenderer.render(report).utf8.count) ?? 0)
         written += TextReportRenderer(useColor: true).render(report).utf8.count
         written += MarkdownReportRenderer.render(report).utf8.count
         written += HTMLReportRenderer.render(report).utf8.count
@@ -40,7 +47,7 @@ public struct FuzzHarness: Sendable {
         if let text = String(validating: bytes, as: UTF8.self) {
             written += segmenter.segmentedLines(text).utf8.count
             for line in text.split(separator: "\n").prefix(4) {
-                if case .text(_, let body) = JSONLines.unit(line, at: "fuzz") { written += body.utf8.count }
+                if case .text(_, let body, _) = JSONLines.unit(line, at: "fuzz") { written += body.utf8.count }
             }
         }
         return written

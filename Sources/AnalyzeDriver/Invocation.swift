@@ -23,6 +23,8 @@ struct Invocation: Sendable {
     var jobs = CPUs.available
     /// The operands: inputs of the main job and of segment, the analyzer id of plugins.
     var inputs: [String] = []
+    /// `--dates FILE`: documents' dates for trends (CSV lines source,date).
+    var dates: String?
     /// `--plugin-dir DIR`: folders searched for external analyzers before `PATH`.
     var pluginDirs: [String] = []
     /// `--config FILE`: the project file to use instead of looking for `.analyze.json`.

@@ -7,7 +7,7 @@ extension Subcommand {
         name: "analyze", summary: "analyze documents and write one combined report",
         usage: "[options] FILE|DIR...  (FILE may be - for standard input; DIR is searched for --glob)",
         flags: [Flags.plugins, Flags.format, Flags.table, Flags.option, Flags.output, Flags.encoding, Flags.input, Flags.glob,
-                Flags.jobs, Flags.maxBytes, Flags.config, Flags.pluginDir, Flags.help, Flags.version],
+                Flags.jobs, Flags.maxBytes, Flags.dates, Flags.config, Flags.pluginDir, Flags.help, Flags.version],
         operands: .inputs(optional: false)
     ) { driver, invocation in driver.analyze(invocation) }
 

@@ -1,0 +1,117 @@
+import AnalyticsCore
+import Foundation
+import FactsPlugin
+
+/// The same quantity across documents: the facts of every document, one row per subject and unit
+/// (国内生产总值增长 and 经济增长 are one row by `indicators.tsv`), with at most one target and one
+/// other value per document.
+enum IndicatorTable {
+    /// Variant key → the row's name, from the shipped `indicators.tsv`.
+    static let names: [String: String] = {
+        guard let path = ResourceLocator.path(of: "indicators.tsv", target: "AnalyzeDriver"),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        var names: [String: String] = [:]
+        for fields in TabSeparated.lines(text) where !fields.isEmpty {
+            names[fields[0]] = fields[0]
+            if fields.count > 1 {
+                for variant in fields[1].split(separator: ",") { names[variant.trimmingCharacters(in: .whitespaces)] = fields[0] }
+            }
+        }
+        return names
+    }()
+
+    static let kinds: Set<FactKind> = [.percent, .count, .money, .measure]
+    /// Words in a sentence that make its figures targets: how `compare` finds a year's targets
+    /// until the facts analyzer reports `modality`.
+    static let targetCues = ["预期目标", "主要目标", "目标是", "目标为", "力争", "左右"]
+
+    struct Key: Hashable { let subject: String; let unit: String? }
+
+    static func build(report: Report, units: [[Int]], limit: Int) -> [Trends.Indicator] {
+        // Each document's values on the cores the run may use, then merged in date order.
+        let members = units.enumerated().flatMap { unit, inputs in inputs.map { (unit, $0) } }
+        let perDocument = ConcurrentSlots<[(Key, Trends.IndicatorValue)]>(count: members.count)
+        DispatchQueue.concurrentPerform(iterations: members.count) { position in
+            perDocument.set(position, values(of: report.documents[members[position].1], unit: members[position].0))
+        }
+        var rows: [Key: [Trends.IndicatorValue]] = [:]
+        var order: [Key] = [] // by first appearance
+        for position in members.indices {
+            for (key, value) in perDocument.get(position) {
+                if rows[key] == nil { order.append(key) }
+                rows[key, default: []].append(value)
+            }
+        }
+        let needed = min(2, units.count)
+        // Sort keys computed once per row (not in the comparator).
+        let ranked = order.enumerated().compactMap { position, key -> (key: Key, documents: Int, targets: Int, position: Int)? in
+            let values = rows[key]!
+            let documents = Set(values.map(\.document)).count
+            guard documents >= needed else { return nil }
+            return (key, documents, values.filter(\.targetSentence).count, position)
+        }.sorted { a, b in
+            a.documents != b.documents ? a.documents > b.documents : a.targets != b.targets ? a.targets > b.targets : a.position < b.position
+        }
+        return ranked.prefix(limit).map { Trends.Indicator(subject: $0.key.subject, unit: $0.key.unit, values: rows[$0.key]!) }
+    }
+
+    /// One document's values: per row the first in a target sentence and the first other one.
+    static func values(of documentReport: DocumentReport, unit: Int) -> [(Key, Trends.IndicatorValue)] {
+        guard let document = documentReport.document,
+              let facts = documentReport.entries.lazy.compactMap({ $0.result as? FactsResult }).first else { return [] }
+        struct Slot: Hashable { let key: Key; let target: Bool }
+        var taken: Set<Slot> = []
+        var targetSentences: [Int: Bool] = [:]
+        var found: [(Key, Trends.IndicatorValue)] = []
+        for fact in facts.facts where kinds.contains(fact.kind) {
+            guard let key = key(of: fact) else { continue }
+            let target = targetSentences[fact.sentenceStart] ?? isTargetSentence(fact, document)
+            targetSentences[fact.sentenceStart] = target
+            // MERGE HOOK (issue 17): `|| fact.modality == "target"` once facts report it.
+            guard taken.insert(Slot(key: key, target: target)).inserted else { continue }
+            found.append((key, reading(fact, document: document, unit: unit, source: documentReport.source, target: target)))
+        }
+        return found
+    }
+
+    /// The row a fact belongs to: its subject, with 增长/下降 for a change, named by the table.
+    static func key(of fact: Fact) -> Key? {
+        guard var subject = fact.subject, !subject.isEmpty, subject.unicodeScalars.count <= 14 else { return nil }
+        if fact.direction == "up" && !subject.hasSuffix("增长") { subject += "增长" }
+        if fact.direction == "down" && !subject.hasSuffix("下降") { subject += "下降" }
+        let name = names[subject] ?? names[String(subject.dropLast(2))].flatMap { base in
+            // 经济增长 → 国内生产总值增长; a name without the direction keeps it (能耗 + 下降).
+            base.hasSuffix("增长") || base.hasSuffix("下降") ? base : nil
+        } ?? subject
+        return Key(subject: name, unit: fact.unit)
+    }
+
+    /// MERGE HOOK (issue 17): `modality`, `atLeast`, `atMost` and vague ranges come from the fact
+    /// when the facts analyzer reports them; until then modality is null and the qualifier is read
+    /// from the text after the figure for display only.
+    static func isTargetSentence(_ fact: Fact, _ document: Document) -> Bool {
+        let end = min(max(fact.sentenceEnd, 0), document.characterCount)
+        let sentence = document.scalars[min(max(0, fact.sentenceStart), end)..<end]
+        return targetCueIndex.longestMatches(in: Array(sentence)).isEmpty == false
+    }
+
+    static let targetCueIndex = PhraseIndex(targetCues.map { Array($0.unicodeScalars) })
+
+    static func reading(_ fact: Fact, document: Document, unit: Int, source: String, target: Bool) -> Trends.IndicatorValue {
+        let qualifier = qualifierAfter(fact.end, in: document.scalars)
+        return Trends.IndicatorValue(
+            document: unit, source: source, value: fact.value, low: fact.low, high: fact.high,
+            text: fact.text + qualifier, start: fact.start, end: fact.end + qualifier.unicodeScalars.count,
+            modality: nil, targetSentence: target,
+            approximate: fact.approximate ?? (qualifier == "左右" ? true : nil),
+            atLeast: qualifier == "以上" ? true : nil, atMost: qualifier == "以内" || qualifier == "以下" ? true : nil)
+    }
+
+    static let qualifiers = ["左右", "以上", "以内", "以下"]
+
+    static func qualifierAfter(_ end: Int, in scalars: [Unicode.Scalar]) -> String {
+        guard end + 2 <= scalars.count else { return "" }
+        let next = String(String.UnicodeScalarView(scalars[end..<end + 2]))
+        return qualifiers.contains(next) ? next : ""
+    }
+}

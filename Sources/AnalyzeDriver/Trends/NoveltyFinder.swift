@@ -1,0 +1,300 @@
+import AnalyticsCore
+import Foundation
+
+/// Finds phrases a document (or a period's documents) uses that no earlier one did, so a
+/// formulation is a term the first year it appears even when it occurs once and neither the
+/// keywords nor the slogans name it (新质生产力 in the 2024 work report).
+///
+/// A document's Han character trigrams are compared with every trigram of the earlier documents;
+/// each stretch of text covered by unseen trigrams is widened to the words the segmenter finds
+/// there and trimmed of verbs, adverbs and function words at its edges (加快发展新质生产力 →
+/// 新质生产力). Trigrams are three 21-bit scalars in one UInt64: exact, no hashing collisions.
+/// Memory grows with the distinct trigrams of the run (about 12 MB for the 98 reports).
+struct NoveltyFinder {
+    struct Candidate: Hashable {
+        let term: String
+        /// Segmenter words in the phrase.
+        let words: Int
+        /// The lexicon's tag when the phrase is one dictionary word (ns, nr… weigh less).
+        let tag: String?
+        /// It holds a word of two or more characters the dictionary lacks (新质): a
+        /// coined term more than a new combination of known words.
+        let coined: Bool
+    }
+
+    /// Every trigram of the run: the first unit it occurs in, its count there, and the number
+    /// of units that have it.
+    private let table: TrigramTable
+    /// Characters of context segmented on each side of a stretch of new trigrams.
+    static let margin = 8
+    /// Stretches segmented per document at most, the most recurring first: bounds the work on a
+    /// document that is mostly new to the run (the first of a genre, another province).
+    static let stretchLimit = 150
+    private let segmenter: Segmenter
+    /// Candidates per document at most (the most frequent, then the longest): a long document
+    /// of new material must not fill the term table.
+    let limit: Int
+
+    /// Reads every unit's trigrams (units in date order, each a period's documents).
+    init(segmenter: Segmenter, units: [[Document]], limit: Int = 120) {
+        self.segmenter = segmenter
+        self.limit = limit
+        var positionsByUnit: [[[Int32]]] = []
+        var table = TrigramTable()
+        for (unit, documents) in units.enumerated() {
+            positionsByUnit.append(documents.map { document in
+                var positions: [Int32] = []
+                Self.forEachTrigram(document.scalars) { index, key in
+                    if table.record(key, unit: unit) { positions.append(Int32(truncatingIfNeeded: index)) }
+                }
+                return unit == 0 ? [] : positions
+            })
+        }
+        self.table = table
+        firstSeen = positionsByUnit
+    }
+
+    /// Per unit and document, the positions of trigrams no earlier unit has: the only places
+    /// `discover` needs to look (a third or less of the text).
+    private let firstSeen: [[[Int32]]]
+
+    /// Calls `body` with the position and key of every run of three Han characters.
+    @inline(__always)
+    static func forEachTrigram(_ s: [Unicode.Scalar], _ body: (Int, UInt64) -> Void) {
+        var index = 0
+        while index + 2 < s.count {
+            guard ScriptClass.isHan(s[index + 2]) else { index += 3; continue }
+            guard ScriptClass.isHan(s[index + 1]) else { index += 2; continue }
+            guard ScriptClass.isHan(s[index]) else { index += 1; continue }
+            body(index, UInt64(s[index].value) << 42 | UInt64(s[index + 1].value) << 21 | UInt64(s[index + 2].value))
+            index += 1
+        }
+    }
+
+    /// The new phrases of unit `unit` (after the first): stretches of trigrams no earlier unit
+    /// has that recur, in this unit or a later one — a phrase used once and never again is not
+    /// a formulation, and leaving it out keeps the work small.
+    func discover(unit: Int, in documents: [Document]) -> [Candidate] {
+        var found: [Candidate] = []
+        var scratch = Segmenter.Scratch()
+        var novel: [Bool] = [], weights: [Int] = []
+        for (number, document) in documents.enumerated() {
+            let s = document.scalars
+            // Reused across documents (allocating them per document was a tenth of this).
+            novel.removeAll(keepingCapacity: true)
+            novel.append(contentsOf: repeatElement(false, count: s.count))
+            // How much a novel trigram recurs: its count here plus twice the later units that have it.
+            weights.removeAll(keepingCapacity: true)
+            weights.append(contentsOf: repeatElement(0, count: s.count))
+            var any = false
+            for position in firstSeen[unit][number] {
+                let index = Int(position)
+                let key = UInt64(s[index].value) << 42 | UInt64(s[index + 1].value) << 21 | UInt64(s[index + 2].value)
+                let entry = table.entry(key)
+                if entry.first == unit && (entry.countInFirst >= 2 || entry.units >= 2) {
+                    novel[index] = true
+                    weights[index] = entry.countInFirst + 2 * (entry.units - 1)
+                    any = true
+                }
+            }
+            if any {
+                found += phrases(in: document, novel: novel, weights: weights, scratch: &scratch)
+            }
+        }
+        return found
+    }
+
+    /// Stretches covered by novel trigrams, as word-aligned phrases.
+    /// The document's phrases, the most frequent (then the longest) first, at most `limit`.
+    private func phrases(in document: Document, novel: [Bool], weights: [Int], scratch: inout Segmenter.Scratch) -> [Candidate] {
+        let s = document.scalars
+        var result: [Candidate] = []
+        var frequency: [String: Int] = [:]
+        var index = 0
+        // Stretches: overlapping novel trigram spans merged, [start, end), with how much their
+        // best trigram recurs; only the `stretchLimit` most recurring are segmented.
+        var stretches: [(start: Int, end: Int, weight: Int)] = []
+        while index < s.count {
+            guard novel[index] else { index += 1; continue }
+            let start = index
+            var end = index + 3
+            var weight = weights[index]
+            var next = index + 1
+            while next < end && next < s.count { if novel[next] { end = max(end, next + 3); weight = max(weight, weights[next]) }; next += 1 }
+            index = end
+            stretches.append((start, end, weight))
+        }
+        if stretches.count > Self.stretchLimit {
+            stretches = Array(stretches.enumerated().sorted { a, b in
+                a.element.weight != b.element.weight ? a.element.weight > b.element.weight : a.offset < b.offset
+            }.prefix(Self.stretchLimit).map(\.element)).sorted { $0.start < $1.start }
+        }
+        for (start, end, _) in stretches {
+            // A window of the clause around the stretch (the Han run, at most `margin` characters
+            // each side): segmenting whole clauses was most of the cost. A token at a cut edge
+            // may be half a word, so it is left out.
+            var windowStart = start, windowEnd = end
+            while windowStart > 0 && ScriptClass.isHan(s[windowStart - 1]) && start - windowStart < Self.margin { windowStart -= 1 }
+            while windowEnd < s.count && ScriptClass.isHan(s[windowEnd]) && windowEnd - end < Self.margin { windowEnd += 1 }
+            var tokens = segmenter.tokens(in: s, range: windowStart..<windowEnd, scratch: &scratch)
+            if windowStart > 0 && ScriptClass.isHan(s[windowStart - 1]) && tokens.count > 1 { tokens.removeFirst() }
+            if windowEnd < s.count && ScriptClass.isHan(s[windowEnd]) && tokens.count > 1 { tokens.removeLast() }
+            func hasNovel(_ from: Int, _ to: Int) -> Bool {
+                guard to - from >= 3 else { return false }
+                for position in from...(to - 3) where novel[position] { return true }
+                return false
+            }
+            // Runs of tokens between weak ones (verbs, function words…) that hold a novel trigram:
+            // 连续 几年 发行 超 长期 特别 国债 → 超长期特别国债.
+            var runStart = 0
+            for position in 0...tokens.count {
+                guard position == tokens.count || splits(tokens[position], in: s) else { continue }
+                defer { runStart = position + 1 }
+                guard runStart < position else { continue }
+                var first = runStart, last = position - 1
+                guard tokens[last].end > start && tokens[first].start < end, hasNovel(tokens[first].start, tokens[last].end) else { continue }
+                // Adverbs, numerals, time words at the edges go (inside they may belong: 特别国债);
+                // so does a verbal noun opening the run, the verb of the phrase: 发展 新质生产力.
+                while first < last && (isWeak(tokens[first], in: s) || isVerbal(tokens[first])) && hasNovel(tokens[first + 1].start, tokens[last].end) { first += 1 }
+                while last > first && isWeak(tokens[last], in: s) && hasNovel(tokens[first].start, tokens[last - 1].end) { last -= 1 }
+                guard !isWeak(tokens[first], in: s) && !isWeak(tokens[last], in: s) else { continue }
+                let phraseStart = tokens[first].start, phraseEnd = tokens[last].end
+                guard (3...16).contains(phraseEnd - phraseStart) else { continue }
+                let term = String(String.UnicodeScalarView(s[phraseStart..<phraseEnd]))
+                frequency[term, default: 0] += 1
+                guard frequency[term] == 1 else { continue }
+                let words = last - first + 1
+                let tag = words == 1 && tokens[first].wordID >= 0 ? segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) : nil
+                let coined = (first...last).contains { tokens[$0].kind == .word && tokens[$0].wordID < 0 && tokens[$0].length > 1 }
+                result.append(Candidate(term: term, words: words, tag: tag, coined: coined))
+            }
+        }
+        if let debug = ProcessInfo.processInfo.environment["ANALYZE_DEBUG_NOVELTY"], !debug.isEmpty {
+            for candidate in result where candidate.term.contains(debug) {
+                FileHandle.standardError.write("\(document.source): \(candidate.term) ×\(frequency[candidate.term]!) words \(candidate.words)\n".data(using: .utf8)!)
+            }
+        }
+        guard result.count > limit else { return result }
+        // Keys computed once: a String-keyed lookup in the comparator was most of this function.
+        let keys = result.map { (frequency: frequency[$0.term]!, length: $0.term.unicodeScalars.count) }
+        let ranked = result.indices.sorted { a, b in
+            if keys[a].frequency != keys[b].frequency { return keys[a].frequency > keys[b].frequency }
+            return keys[a].length != keys[b].length ? keys[a].length > keys[b].length : a < b
+        }
+        return ranked.prefix(limit).map { result[$0] }
+    }
+
+    /// Verbs, prepositions, conjunctions, particles and pronouns end a phrase where they stand.
+    private func splits(_ token: Token, in s: [Unicode.Scalar]) -> Bool {
+        if token.length == 1 || isLooseJoin(token, in: s) { return Self.functionCharacters.contains(s[token.start]) || token.length > 1 }
+        guard token.wordID >= 0, let tag = segmenter.lexicon.tag(ofWordID: Int(token.wordID)) else { return false }
+        return Self.splittingTags.contains(tag)
+    }
+
+    static let splittingTags: Set<String> = ["v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "e", "y", "o", "zg"]
+
+    private func isVerbal(_ token: Token) -> Bool {
+        token.wordID >= 0 && segmenter.lexicon.tag(ofWordID: Int(token.wordID)) == "vn"
+    }
+
+    /// Verbs, adverbs, prepositions, conjunctions, particles, pronouns, numerals, measure words and
+    /// time words do not begin or end a term; nor do single function characters.
+    /// A word the HMM joined (not in the dictionary) that begins or ends with a function
+    /// character is a join across words (比上年, 的新), not a new word.
+    private func isLooseJoin(_ token: Token, in s: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && token.wordID < 0 && token.length > 1
+            && (Self.functionCharacters.contains(s[token.start]) || Self.functionCharacters.contains(s[token.end - 1]))
+    }
+
+    private func isWeak(_ token: Token, in s: [Unicode.Scalar]) -> Bool {
+        if isLooseJoin(token, in: s) { return true }
+        if token.length == 1 { return Self.functionCharacters.contains(s[token.start]) }
+        guard token.wordID >= 0, let tag = segmenter.lexicon.tag(ofWordID: Int(token.wordID)) else { return false }
+        return Self.weakTags.contains(tag)
+    }
+
+    static let weakTags: Set<String> = ["v", "vd", "d", "df", "dg", "ad", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud",
+                                        "r", "rr", "rz", "m", "mq", "q", "t", "tg", "f", "e", "y", "o", "zg"]
+    static let functionCharacters: Set<Unicode.Scalar> = Set("的了和与及在对把被从向为以等是将并而或之其各每该也都又再更最很不要已由就还使让给到于着过比同跟按经据随较除自当".unicodeScalars)
+}
+
+/// Trigrams by a 32-bit fingerprint (open addressing, a multiplicative hash), each with where it
+/// first occurs and how widely, packed in 32 bits: 8 bytes a slot, at most 70% full (about 16 MB
+/// for the 98 reports; the table's cache misses were most of the trends' cost). Two trigrams
+/// sharing a fingerprint (about one pair in 2^32 / distinct trigrams) are taken as one.
+struct TrigramTable {
+    struct Entry {
+        /// The first unit that has the trigram, or -1 for one never recorded.
+        var first: Int
+        var countInFirst: Int
+        /// Units that have it (saturates at 15).
+        var units: Int
+        var lastUnit: Int
+    }
+
+    /// Fingerprint (never 0) in the high half, the packed entry in the low half.
+    private var slots = [UInt64](repeating: 0, count: 1 << 16)
+    private(set) var count = 0
+
+    private static func mix(_ key: UInt64) -> UInt64 { key &* 0x9E37_79B9_7F4A_7C15 }
+    private static func fingerprint(_ key: UInt64) -> UInt64 { (mix(key) >> 32) | 1 }
+
+    // first: 11 bits, lastUnit: 11 bits, units: 4 bits, countInFirst: 6 bits (saturating).
+    // Units past 2047 are not told apart: trends group a long series into at most 50 periods
+    // by default, and NoveltyFinder is not run past 2,047 units.
+    private static func pack(_ e: Entry) -> UInt64 {
+        UInt64(e.first) << 21 | UInt64(e.lastUnit) << 10 | UInt64(min(e.units, 15)) << 6 | UInt64(min(e.countInFirst, 63))
+    }
+
+    private static func unpack(_ v: UInt64) -> Entry {
+        Entry(first: Int((v >> 21) & 0x7FF), countInFirst: Int(v & 63), units: Int((v >> 6) & 15), lastUnit: Int((v >> 10) & 0x7FF))
+    }
+
+    /// Probing starts from the fingerprint's bits, so growing needs no key.
+    private func slot(of print: UInt64) -> Int {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: print >> 1) & mask
+        while slots[index] != 0 && slots[index] >> 32 != print { index = (index + 1) & mask }
+        return index
+    }
+
+    func entry(_ key: UInt64) -> Entry {
+        let print = Self.fingerprint(key)
+        let slot = slots[slot(of: print)]
+        return slot == 0 ? Entry(first: -1, countInFirst: 0, units: 0, lastUnit: -1) : Self.unpack(slot & 0xFFFF_FFFF)
+    }
+
+    /// Records one occurrence; true when no earlier unit has the key.
+    @discardableResult
+    mutating func record(_ key: UInt64, unit: Int) -> Bool {
+        let unit = min(unit, 0x7FF)
+        if (count + 1) * 10 > slots.count * 7 { grow() }
+        let print = Self.fingerprint(key)
+        let index = slot(of: print)
+        if slots[index] == 0 {
+            slots[index] = print << 32 | Self.pack(Entry(first: unit, countInFirst: 1, units: 1, lastUnit: unit))
+            count += 1
+            return true
+        }
+        var entry = Self.unpack(slots[index] & 0xFFFF_FFFF)
+        if entry.lastUnit != unit {
+            entry.units += 1
+            entry.lastUnit = unit
+        } else if entry.first == unit {
+            entry.countInFirst += 1
+        }
+        slots[index] = print << 32 | Self.pack(entry)
+        return entry.first == unit
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        let mask = slots.count - 1
+        for value in old where value != 0 {
+            var index = Int(truncatingIfNeeded: (value >> 32) >> 1) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = value
+        }
+    }
+}

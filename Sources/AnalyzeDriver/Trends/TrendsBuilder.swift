@@ -1,0 +1,416 @@
+import AnalyticsCore
+import Foundation
+import FactsPlugin
+import KeywordsPlugin
+import SlogansPlugin
+
+/// `trends.*` options (not an analyzer's: the driver takes them out before the pipeline sees them).
+public struct TrendsOptions: Sendable, Equatable {
+    /// The id its options go under: `--option trends.by=year`.
+    public static let id = "trends"
+    public enum Grouping: String, Sendable, CaseIterable { case document, day, week, month, year }
+    /// nil: per document up to `maximumPoints` documents, else the finest period with at most that many.
+    public var by: Grouping?
+    /// Terms kept in `terms` (the notable ones).
+    public var top = 100
+    /// Terms per document in `new` and `gone`.
+    public var perDocument = 20
+    /// Indicator rows kept.
+    public var indicators = 40
+    /// Look for new phrases beyond keywords and slogans (NoveltyFinder).
+    public var discover = true
+    /// `trends.enabled=false`: no trends (the corpus section as before).
+    public var enabled = true
+    /// Force this order instead of dates (compare: OLD, NEW).
+    public var inputOrder = false
+    static let maximumPoints = 50
+
+    public init() {}
+
+    public static let keys = ["by", "top", "per-document", "indicators", "discover", "enabled"]
+
+    /// Parses `--option trends.KEY=VALUE` values; the message names the valid choices.
+    init(_ values: [String: String]) throws(UsageError) {
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            switch key {
+            case "by":
+                guard let grouping = Grouping(rawValue: value) else {
+                    throw UsageError(message: "trends.by must be one of \(Grouping.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'")
+                }
+                by = grouping
+            case "top", "per-document", "indicators":
+                guard let number = Int(value), (0...100_000).contains(number) else {
+                    throw UsageError(message: "trends.\(key) expects a whole number, got '\(value)'")
+                }
+                if key == "top" { top = number } else if key == "indicators" { indicators = number } else { perDocument = number }
+            case "discover", "enabled":
+                guard value == "true" || value == "false" else { throw UsageError(message: "trends.\(key) expects true or false, got '\(value)'") }
+                if key == "discover" { discover = value == "true" } else { enabled = value == "true" }
+            default:
+                throw UsageError(message: "unknown option 'trends.\(key)'; valid: \(Self.keys.map { "trends.\($0)" }.joined(separator: ", "))")
+            }
+        }
+    }
+}
+
+/// Builds `Trends` from a finished report: dates and order, the tracked terms and their counts in
+/// every document, new and gone terms, and indicators.
+public enum TrendsBuilder {
+    /// One column of the trends: a document, or a period's documents.
+    struct Unit {
+        var label: String
+        var date: DocumentDate?
+        var origin: String?
+        var members: [Int]
+        var from: DocumentDate?
+        var to: DocumentDate?
+    }
+
+    /// A tracked term and where it came from (the strongest source when several name it).
+    struct Origin {
+        var name: String
+        var strength: Double
+    }
+
+    /// Trends over the report's analysed documents, or nil with fewer than two.
+    public static func build(_ report: Report, recordDates: [Int: String] = [:], overrides: [String: DocumentDate] = [:],
+                             options: TrendsOptions = TrendsOptions(), segmenter: Segmenter? = nil) -> Trends? {
+        let analysed = report.documents.indices.filter { report.documents[$0].document != nil }
+        guard analysed.count > 1 else { return nil }
+        var clock = StageClock()
+        let dates = analysed.map { index -> DocumentDate? in
+            let document = report.documents[index]
+            return DocumentDating.date(source: document.source, scalars: document.document!.scalars,
+                                       record: recordDates[index], overrides: overrides)
+        }
+        let order = options.inputOrder ? Array(analysed.indices) : DocumentDating.order(dates)
+        let (grouping, units) = group(order.map { (analysed[$0], dates[$0], report.documents[analysed[$0]].source) }, by: options.by)
+
+        // Tracked terms: every document's keywords and slogans, then new phrases.
+        var termIndex: [String: Int] = [:]
+        var terms: [String] = []
+        var origins: [Origin] = []
+        func track(_ term: String, _ origin: Origin) {
+            guard !term.isEmpty else { return }
+            if let index = termIndex[term] {
+                if origin.strength > origins[index].strength { origins[index] = origin }
+            } else {
+                termIndex[term] = terms.count
+                terms.append(term)
+                origins.append(origin)
+            }
+        }
+        for index in analysed {
+            for entry in report.documents[index].entries {
+                if let keywords = entry.result as? KeywordsResult {
+                    for keyword in keywords.keywords { track(keyword.term, Origin(name: "keyword", strength: keywordStrength(keyword.term))) }
+                } else if let slogans = entry.result as? SlogansResult {
+                    // Parallel clauses and repetitions are each report's own wording, rarely a
+                    // term across documents; left out they cost nothing to count.
+                    for slogan in slogans.slogans where slogan.kind != .parallel && slogan.kind != .repeated { track(slogan.text, Origin(name: slogan.kind.rawValue, strength: sloganStrength(slogan.kind))) }
+                }
+            }
+        }
+        if options.discover, units.count <= 2047, let segmenter = segmenter ?? (try? Segmenter.shipped()) {
+            let documents = units.map { $0.members.compactMap { report.documents[$0].document } }
+            let finder = NoveltyFinder(segmenter: segmenter, units: documents)
+            // Units are independent once the trigram table is built: on the cores the run may use.
+            let found = ConcurrentSlots<[NoveltyFinder.Candidate]>(count: documents.count)
+            DispatchQueue.concurrentPerform(iterations: documents.count) { position in
+                found.set(position, position == 0 ? [] : finder.discover(unit: position, in: documents[position]))
+            }
+            for position in documents.indices.dropFirst() {
+                for candidate in found.get(position) {
+                    track(candidate.term, Origin(name: candidate.coined && candidate.words >= 2 ? "coined" : "discovered", strength: discoveredStrength(candidate)))
+                }
+            }
+        }
+
+        clock.lap("tracked terms and new phrases (\(terms.count))")
+        // Counts: every occurrence of every tracked term's string, per document, summed per unit.
+        let counts = countOccurrences(of: terms, in: units.map { $0.members.compactMap { report.documents[$0].document } })
+        let characters = units.map { $0.members.reduce(0) { $0 + report.documents[$1].characters } }
+        let series = Series(counts: counts, characters: characters)
+        clock.lap("counting")
+        let fragments = fragmentsOf(terms, termIndex: termIndex, origins: origins, series: series)
+        clock.lap("fragments")
+
+        let newLists = (1..<max(units.count, 1)).map { unit in
+            Trends.DocumentTerms(document: unit, terms: newTerms(at: unit, series, terms, origins, fragments, limit: options.perDocument))
+        }
+        let goneLists = (1..<max(units.count, 1)).map { unit in
+            Trends.DocumentTerms(document: unit, terms: goneTerms(at: unit, series, terms, origins, fragments, limit: options.perDocument))
+        }
+        let kept = notable(series, terms, origins, newLists: newLists, goneLists: goneLists, report: report, limit: options.top)
+        let termRows = kept.map { index in
+            Trends.Term(term: terms[index], counts: series.counts[index], perTenThousand: series.rates(index).map { rounded($0, 2) },
+                        first: series.first(index), last: series.last(index), change: series.change(index), origin: origins[index].name)
+        }
+        let entries = units.map { unit in
+            Trends.DocumentEntry(source: unit.label, date: unit.date?.iso, dateSource: unit.origin,
+                                 characters: unit.members.reduce(0) { $0 + report.documents[$1].characters },
+                                 inputs: unit.members, from: grouping != .document ? unit.from?.iso : nil,
+                                 to: grouping != .document ? unit.to?.iso : nil, grouped: grouping != .document)
+        }
+        clock.lap("new, gone, notable")
+        let indicators = IndicatorTable.build(report: report, units: units.map(\.members), limit: options.indicators)
+        clock.lap("indicators")
+        return Trends(by: grouping.rawValue, documents: entries, terms: termRows, new: newLists, gone: goneLists, indicators: indicators)
+    }
+
+    // MARK: strength of a term by what it is
+
+    static func sloganStrength(_ kind: SloganKind) -> Double {
+        switch kind {
+        case .known: return 3
+        case .formula, .quoted: return 2.5
+        default: return 0.5 // parallel clauses and repetitions: each report's own, rarely a headline
+        }
+    }
+
+    static func keywordStrength(_ term: String) -> Double {
+        term.unicodeScalars.count >= 4 ? 1.5 : 1
+    }
+
+    /// A phrase of several words above a single new word; names of places, people and times lowest.
+    static func discoveredStrength(_ candidate: NoveltyFinder.Candidate) -> Double {
+        if candidate.words >= 2 { return candidate.coined ? 3 : 2 }
+        if let tag = candidate.tag, ["ns", "nr", "nrt", "nrfg", "nt", "t", "m"].contains(tag) { return 0.3 }
+        return candidate.tag == nil ? 1.2 : 0.8
+    }
+
+    // MARK: grouping
+
+    static func group(_ ordered: [(input: Int, date: DocumentDate?, source: String)], by requested: TrendsOptions.Grouping?) -> (TrendsOptions.Grouping, [Unit]) {
+        let grouping = requested ?? defaultGrouping(ordered.map(\.date))
+        guard grouping != .document else {
+            return (.document, ordered.map { Unit(label: $0.source, date: $0.date, origin: $0.date?.origin.rawValue, members: [$0.input], from: $0.date, to: $0.date) })
+        }
+        var units: [Unit] = []
+        var undated: [Int] = []
+        for item in ordered {
+            guard let date = item.date else { undated.append(item.input); continue }
+            let key = periodLabel(date, grouping)
+            if let lastIndex = units.indices.last, units[lastIndex].label == key {
+                units[lastIndex].members.append(item.input)
+                units[lastIndex].to = date
+            } else {
+                units.append(Unit(label: key, date: periodStart(date, grouping), origin: "period", members: [item.input], from: date, to: date))
+            }
+        }
+        if !undated.isEmpty { units.append(Unit(label: "undated", date: nil, origin: nil, members: undated, from: nil, to: nil)) }
+        return (grouping, units)
+    }
+
+    /// Per document up to 50 documents, else the finest period that gives at most 50 points.
+    static func defaultGrouping(_ dates: [DocumentDate?]) -> TrendsOptions.Grouping {
+        guard dates.count > TrendsOptions.maximumPoints else { return .document }
+        let dated = dates.compactMap { $0 }
+        for grouping in [TrendsOptions.Grouping.day, .week, .month] {
+            if Set(dated.map { periodLabel($0, grouping) }).count <= TrendsOptions.maximumPoints { return grouping }
+        }
+        return .year
+    }
+
+    static func periodLabel(_ date: DocumentDate, _ grouping: TrendsOptions.Grouping) -> String {
+        switch grouping {
+        case .document, .day: return date.iso
+        case .month: return DocumentDate(year: date.year, month: date.month ?? 1, origin: date.origin)!.iso
+        case .year: return String(date.year)
+        case .week:
+            // ISO-like weeks starting on Monday: labelled by their Monday.
+            let day = date.dayNumber
+            let monday = day - ((day % 7 + 10) % 7) // 1970-01-01 was a Thursday
+            return isoDay(monday)
+        }
+    }
+
+    static func periodStart(_ date: DocumentDate, _ grouping: TrendsOptions.Grouping) -> DocumentDate? {
+        let label = periodLabel(date, grouping)
+        return DocumentDating.fromRecord(label).flatMap { DocumentDate(year: $0.year, month: $0.month, day: $0.day, origin: date.origin) }
+    }
+
+    static func isoDay(_ days: Int) -> String {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return DocumentDate(year: y, month: m, day: d, origin: .name)?.iso ?? String(y)
+    }
+
+    // MARK: counting
+
+    /// counts[term][unit]: every occurrence of the term's string (overlaps included: 发展 inside 高质量发展).
+    static func countOccurrences(of terms: [String], in units: [[Document]]) -> [[Int]] {
+        let index = PhraseIndex(terms.map { Array($0.unicodeScalars) })
+        let documents = units.enumerated().flatMap { unit, members in members.map { (unit, $0) } }
+        // Per document: the matched phrase numbers, sorted, counted as runs (no hashing).
+        let partial = ConcurrentSlots<[Int32]>(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { position in
+            var found = index.allMatches(in: documents[position].1.scalars).map { Int32(truncatingIfNeeded: $0.phrase) }
+            found.sort()
+            partial.set(position, found)
+        }
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: units.count), count: terms.count)
+        for (position, document) in documents.enumerated() {
+            for phrase in partial.get(position) { counts[Int(phrase)][document.0] += 1 }
+        }
+        return counts
+    }
+
+    // MARK: new, gone, notable
+
+    static func newTerms(at unit: Int, _ series: Series, _ terms: [String], _ origins: [Origin], _ fragments: Set<Int>, limit: Int) -> [Trends.ScoredTerm] {
+        let later = series.units - unit - 1
+        var scored: [Trends.ScoredTerm] = []
+        for term in terms.indices where series.counts[term][unit] > 0 && series.firsts[term] == unit && !fragments.contains(term) {
+            let persistence = later > 0 ? Double((unit + 1..<series.units).filter { series.counts[term][$0] > 0 }.count) / Double(later) : 0
+            // Uptake: how much the later documents use it (a new formulation is repeated after).
+            let uptake = later > 0 ? log2(1 + Double((unit + 1..<series.units).reduce(0) { $0 + series.counts[term][$1] }) / Double(later)) : 0
+            let count = series.counts[term][unit]
+            let strength = origins[term].strength
+            let score = strength * (1 + 2 * persistence + 2 * uptake) * (1 + 0.5 * log2(Double(count)))
+            scored.append(Trends.ScoredTerm(term: terms[term], count: count, score: rounded(score, 3), origin: origins[term].name,
+                                            strength: strength, persistence: rounded(persistence, 3)))
+        }
+        return top(scored, limit)
+    }
+
+    static func goneTerms(at unit: Int, _ series: Series, _ terms: [String], _ origins: [Origin], _ fragments: Set<Int>, limit: Int) -> [Trends.ScoredTerm] {
+        var scored: [Trends.ScoredTerm] = []
+        for term in terms.indices where series.counts[term][unit] == 0 && series.counts[term][unit - 1] > 0 && !fragments.contains(term) {
+            // How established the term was: the share of the documents up to the previous that had it.
+            let persistence = Double((0..<unit).filter { series.counts[term][$0] > 0 }.count) / Double(unit)
+            let count = series.counts[term][unit - 1]
+            let strength = origins[term].strength
+            let score = strength * (1 + 2 * persistence) * (1 + log2(Double(count)))
+            scored.append(Trends.ScoredTerm(term: terms[term], count: count, score: rounded(score, 3), origin: origins[term].name,
+                                            strength: strength, persistence: rounded(persistence, 3)))
+        }
+        return top(scored, limit)
+    }
+
+    /// Discovered phrases that only ever occur inside a longer tracked term (the same count in
+    /// every document): 时代中国 inside 新时代中国, 供给侧结构性 inside 供给侧结构性改革.
+    static func fragmentsOf(_ terms: [String], termIndex: [String: Int], origins: [Origin], series: Series) -> Set<Int> {
+        let discovered = terms.indices.filter { origins[$0].name == "discovered" || origins[$0].name == "coined" }
+        guard !discovered.isEmpty else { return [] }
+        // The discovered terms found inside each tracked term, by one phrase index.
+        let index = PhraseIndex(discovered.map { Array(terms[$0].unicodeScalars) })
+        var fragments = Set<Int>()
+        for (outer, term) in terms.enumerated() {
+            let scalars = Array(term.unicodeScalars)
+            guard scalars.count > 3 else { continue }
+            for match in index.allMatches(in: scalars) where match.span.end - match.span.start < scalars.count {
+                let inner = discovered[match.phrase]
+                if inner != outer && series.counts[inner] == series.counts[outer] { fragments.insert(inner) }
+            }
+        }
+        return fragments
+    }
+
+    static func top(_ scored: [Trends.ScoredTerm], _ limit: Int) -> [Trends.ScoredTerm] {
+        Array(scored.sorted { a, b in
+            a.score != b.score ? a.score > b.score : a.count != b.count ? a.count > b.count : a.term < b.term
+        }.prefix(limit))
+    }
+
+    /// The terms worth a row: each document's new and gone terms (their order), then the tracked
+    /// terms whose rate moved most between the first and the last document, then the rest by total.
+    static func notable(_ series: Series, _ terms: [String], _ origins: [Origin], newLists: [Trends.DocumentTerms],
+                        goneLists: [Trends.DocumentTerms], report: Report, limit: Int) -> [Int] {
+        var chosen: [Int] = []
+        var taken = Set<Int>()
+        let index = Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        func take(_ term: Int) { if chosen.count < limit && taken.insert(term).inserted { chosen.append(term) } }
+        // Round-robin over the documents' lists so every year is represented.
+        let lists = (newLists + goneLists).map { $0.terms.prefix(10).compactMap { index[$0.term] } }
+        for rank in 0..<10 { for list in lists where rank < list.count { take(list[rank]) } }
+        let movement = terms.indices.map { series.movement($0) }
+        let moved = terms.indices.filter { series.total($0) > 0 }.sorted { a, b in
+            movement[a] != movement[b] ? movement[a] > movement[b] : terms[a] < terms[b]
+        }
+        for term in moved { take(term) }
+        return chosen
+    }
+
+    static func rounded(_ value: Double, _ digits: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}
+
+/// Counts of every term per unit, with the unit sizes.
+struct Series {
+    let counts: [[Int]]
+    let characters: [Int]
+    /// Each term's first unit (or -1).
+    let firsts: [Int]
+
+    init(counts: [[Int]], characters: [Int]) {
+        self.counts = counts
+        self.characters = characters
+        firsts = counts.map { row in row.firstIndex { $0 > 0 } ?? -1 }
+    }
+    var units: Int { characters.count }
+
+    func rates(_ term: Int) -> [Double] {
+        counts[term].indices.map { characters[$0] > 0 ? Double(counts[term][$0]) * 10_000 / Double(characters[$0]) : 0 }
+    }
+    func first(_ term: Int) -> Int? { counts[term].firstIndex { $0 > 0 } }
+    func last(_ term: Int) -> Int? { counts[term].lastIndex { $0 > 0 } }
+    func total(_ term: Int) -> Int { counts[term].reduce(0, +) }
+
+    /// The change rule (README "Trends"): the last document against the ones before it.
+    /// new: only the last has it; gone: the last lacks it and an earlier one had it; rising or
+    /// falling: the last's rate per 10,000 characters is at least 1.5× (or at most 1/1.5 of) the
+    /// mean rate of the earlier documents and differs from it by at least 0.5 per 10,000;
+    /// else steady.
+    func change(_ term: Int) -> String {
+        let row = counts[term]
+        guard let lastUnit = row.indices.last, lastUnit > 0 else { return "steady" }
+        let earlierTotal = row[..<lastUnit].reduce(0, +)
+        if row[lastUnit] > 0 && earlierTotal == 0 { return "new" }
+        if row[lastUnit] == 0 && earlierTotal > 0 { return "gone" }
+        let r = rates(term)
+        let earlier = r[..<lastUnit].reduce(0, +) / Double(lastUnit)
+        let now = r[lastUnit]
+        if now >= earlier * 1.5 && now - earlier >= 0.5 { return "rising" }
+        if now * 1.5 <= earlier && earlier - now >= 0.5 { return "falling" }
+        return "steady"
+    }
+
+    /// How much the term's rate moved over the series: the largest rate minus the smallest.
+    func movement(_ term: Int) -> Double {
+        let r = rates(term)
+        return (r.max() ?? 0) - (r.min() ?? 0)
+    }
+}
+
+/// Results written by several threads, each to its own slot.
+final class ConcurrentSlots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) { lock.lock(); values[index] = value; lock.unlock() }
+    func get(_ index: Int) -> Value { lock.lock(); defer { lock.unlock() }; return values[index]! }
+}
+
+/// Time per stage on standard error with ANALYZE_DEBUG_TRENDS set (for measuring, not output).
+struct StageClock {
+    let enabled = ProcessInfo.processInfo.environment["ANALYZE_DEBUG_TRENDS"] != nil
+    var last = DispatchTime.now().uptimeNanoseconds
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write("trends: \(stage): \((now - last) / 1_000_000) ms\n".data(using: .utf8)!)
+        last = now
+    }
+}

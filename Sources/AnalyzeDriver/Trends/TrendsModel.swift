@@ -1,0 +1,143 @@
+import AnalyticsCore
+
+/// What changed across dated documents: the corpus object's `trends` (a contract, see README
+/// "Trends"). Document indices everywhere are positions in `documents`, which is in date order.
+public struct Trends: Encodable, Sendable {
+    public struct DocumentEntry: Encodable, Sendable {
+        /// The document's source, or a period's label (2024-03) when documents are grouped.
+        public let source: String
+        public let date: String?
+        /// text, record, name, dates (see `DocumentDate.Origin`), `period` for a group; null when undated.
+        public let dateSource: String?
+        public let characters: Int
+        /// Positions of the member documents in the report's `documents` (input order).
+        public let inputs: [Int]
+        /// For a group: its first and last member's date.
+        public let from: String?
+        public let to: String?
+        /// A period's documents (`members`, `from`, `to`), not one document (`input`).
+        public let grouped: Bool
+
+        enum CodingKeys: String, CodingKey { case source, date, dateSource, characters, input, members, from, to }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(source, forKey: .source)
+            try c.encode(date, forKey: .date)
+            try c.encode(dateSource, forKey: .dateSource)
+            try c.encode(characters, forKey: .characters)
+            if !grouped {
+                try c.encode(inputs[0], forKey: .input)
+            } else {
+                try c.encode(inputs.count, forKey: .members)
+                try c.encode(from, forKey: .from)
+                try c.encode(to, forKey: .to)
+            }
+        }
+    }
+
+    public struct Term: Encodable, Sendable {
+        public let term: String
+        /// Occurrences of the string in each document (date order).
+        public let counts: [Int]
+        public let perTenThousand: [Double]
+        public let first: Int?
+        public let last: Int?
+        /// new, gone, rising, falling or steady: the last document against the ones before (README).
+        public let change: String
+        /// Where the term came from: known, formula, quoted, parallel, repeated (slogans), discovered, keyword, tracked.
+        public let origin: String
+
+        enum CodingKeys: String, CodingKey { case term, counts, perTenThousand, first, last, change, origin }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(term, forKey: .term)
+            try c.encode(counts, forKey: .counts)
+            try c.encode(perTenThousand, forKey: .perTenThousand)
+            try c.encode(first, forKey: .first)
+            try c.encode(last, forKey: .last)
+            try c.encode(change, forKey: .change)
+            try c.encode(origin, forKey: .origin)
+        }
+    }
+
+    public struct ScoredTerm: Encodable, Sendable {
+        public let term: String
+        public let count: Int
+        /// new: strength × (1 + 2 × persistence + 2 × uptake) × (1 + ½ log2 count); gone: strength × (1 + 2 × persistence) × (1 + log2 count). See README.
+        public let score: Double
+        public let origin: String
+        /// The term's weight by what it is (a known formulation 3 … a one-off parallel clause 0.5).
+        public let strength: Double
+        /// Share of the later documents that keep the term (new) or of the earlier ones that had it (gone).
+        public let persistence: Double
+    }
+
+    public struct DocumentTerms: Encodable, Sendable {
+        public let document: Int
+        public let terms: [ScoredTerm]
+    }
+
+    public struct IndicatorValue: Encodable, Sendable {
+        public let document: Int
+        /// The member document's source (the same as the trends document's unless grouped).
+        public let source: String
+        public let value: Double
+        public let low: Double?
+        public let high: Double?
+        /// The figure as written, with a qualifier that follows it (5%左右, 1200万人以上).
+        public let text: String
+        public let start: Int
+        public let end: Int
+        /// target or actual, as the facts analyzer reports it (null until it does).
+        public let modality: String?
+        /// The figure's sentence states a target (预期目标, 目标是, 力争…): how `compare` picks targets.
+        public let targetSentence: Bool
+        public let approximate: Bool?
+        public let atLeast: Bool?
+        public let atMost: Bool?
+
+        enum CodingKeys: String, CodingKey { case document, source, value, low, high, text, start, end, modality, targetSentence, approximate, atLeast, atMost }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(document, forKey: .document)
+            try c.encode(source, forKey: .source)
+            try c.encode(value, forKey: .value)
+            try c.encode(low, forKey: .low)
+            try c.encode(high, forKey: .high)
+            try c.encode(text, forKey: .text)
+            try c.encode(start, forKey: .start)
+            try c.encode(end, forKey: .end)
+            try c.encode(modality, forKey: .modality)
+            try c.encode(targetSentence, forKey: .targetSentence)
+            try c.encodeIfPresent(approximate, forKey: .approximate)
+            try c.encodeIfPresent(atLeast, forKey: .atLeast)
+            try c.encodeIfPresent(atMost, forKey: .atMost)
+        }
+    }
+
+    public struct Indicator: Encodable, Sendable {
+        public let subject: String
+        public let unit: String?
+        public let values: [IndicatorValue]
+
+        enum CodingKeys: String, CodingKey { case subject, unit, values }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(subject, forKey: .subject)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(values, forKey: .values)
+        }
+    }
+
+    /// document, day, week, month or year.
+    public let by: String
+    public let documents: [DocumentEntry]
+    public let terms: [Term]
+    public let new: [DocumentTerms]
+    public let gone: [DocumentTerms]
+    public let indicators: [Indicator]
+}
