@@ -48,10 +48,12 @@ public struct TermDiscovery: Sendable {
     /// words) or `boundary`. Only words with `joinable[id]` may be inside a phrase (the caller
     /// leaves out stop words and function characters); all words count as neighbours. A phrase
     /// starts only with a word that `canStart` allows and ends only with one `canEnd` allows (nil:
-    /// any joinable word), so a caller keeps verbs and adverbs off a term's front (实施 制造业).
+    /// any joinable word), so a caller keeps verbs and adverbs off a term's front (实施 制造业);
+    /// a word with `longOnly` may be first or last only in a run of three words or more (a single
+    /// character: 超 长期 特别 国债, not 请 居民).
     /// Ordered by length, then first occurrence. Work is linear in the text: each level only
     /// extends runs that already recur (a run occurring twice needs both its shorter runs to occur twice).
-    public func phrases(units: [Int32], joinable: [Bool], canStart: [Bool]? = nil, canEnd: [Bool]? = nil) -> [Phrase] {
+    public func phrases(units: [Int32], joinable: [Bool], canStart: [Bool]? = nil, canEnd: [Bool]? = nil, longOnly: [Bool]? = nil) -> [Phrase] {
         let n = units.count
         guard n > 1, maxWords >= 2 else { return [] }
         var wordCounts = [Int32](repeating: 0, count: joinable.count)
@@ -103,6 +105,7 @@ public struct TermDiscovery: Sendable {
                 guard c >= Double(minCount) else { continue }
                 if let canStart, !canStart[Int(units[i])] { continue }
                 if let canEnd, !canEnd[Int(units[i + length - 1])] { continue }
+                if length < 3, let longOnly, longOnly[Int(units[i])] || longOnly[Int(units[i + length - 1])] { continue }
                 var cohesion = Double.infinity, pmi = Double.infinity
                 for cut in 1..<length {
                     let left = starts[cut - 1][i], right = starts[length - cut - 1][i + cut]

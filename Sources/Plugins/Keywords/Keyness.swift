@@ -19,8 +19,6 @@ struct KeynessScorer {
     static let generalWeight = 1.0
     /// A phrase absent from the reference: this share of its rarest part's reference count.
     static let phraseShare = 0.1
-    /// Word tokens from which a keyword must occur twice.
-    static let longDocument = 200.0
     /// The smallest reference count (add-half smoothing of terms it lacks).
     static let floor = 0.5
 
@@ -28,24 +26,29 @@ struct KeynessScorer {
     var referenceTokens: Double { Double(reference.tokens) }
 
     /// G² of every term that can be among the `top` (most frequent first, stopping once even a
-    /// term the reference lacks could not reach the top-th score), -infinity for the others and
-    /// for terms the document under-uses.
-    func scores(top: Int) -> [Double] {
-        var scores = [Double](repeating: -.infinity, count: counted.terms.count)
+    /// term the reference lacks could not reach the top-th), -infinity for the others and for
+    /// terms the document under-uses; and the ranking, where terms said twice or more come
+    /// before terms said once (a word said once is rarely what a text is about, and the
+    /// reference lacks most such words, which gives them a high G²: they only fill a short list).
+    func scores(top: Int) -> (statistic: [Double], rank: [Double]) {
+        var statistic = [Double](repeating: -.infinity, count: counted.terms.count)
+        var rank = statistic
         var best = TopScores(top)
-        // In a text of some length a term said once is not what it is about (and the reference
-        // lacks most such words, which would give them a high G²).
-        let fewest = documentTokens >= Self.longDocument ? 2 : 1
-        for index in KeywordsAnalyzer.mostFrequentFirst(counted.counts) where counted.counts[index] >= fewest {
+        for index in KeywordsAnalyzer.mostFrequentFirst(counted.counts) where counted.counts[index] > 0 {
             let count = Double(counted.counts[index])
-            if Self.logLikelihood(count, Self.floor, documentTokens, referenceTokens) < best.floor { break }
+            let tier = count >= 2 ? Self.repeatedTier : 0
+            if Self.logLikelihood(count, Self.floor, documentTokens, referenceTokens) + tier < best.floor { break }
             let expectedCount = referenceCount(index)
             guard count / documentTokens > expectedCount / referenceTokens else { continue }
-            scores[index] = Self.logLikelihood(count, expectedCount, documentTokens, referenceTokens) * spreadWeight(index)
-            best.add(scores[index])
+            statistic[index] = Self.logLikelihood(count, expectedCount, documentTokens, referenceTokens) * spreadWeight(index)
+            rank[index] = statistic[index] + tier
+            best.add(rank[index])
         }
-        return scores
+        return (statistic, rank)
     }
+
+    /// Added to the rank of terms said at least twice (above any G² of one occurrence).
+    static let repeatedTier = 1e7
 
     /// The share of reference documents without the term: a word every report uses (实施, 政策,
     /// 创新) is the genre's, not this document's, however much more this one uses it.

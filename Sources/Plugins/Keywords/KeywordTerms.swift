@@ -49,8 +49,15 @@ struct KeywordTerms: Sendable {
     struct Unit {
         var key: TermKey
         var first: TextSpan
-        /// A stop word or a free single character: never a term, never inside a phrase.
+        /// A stop word or a free single character: never a keyword alone, never a phrase's first
+        /// or last word.
         var stop: Bool
+        /// A free single character (的, 和, 新…): never inside a phrase either.
+        var free = false
+        /// May be a keyword alone: not a stop word, not an adverb, adjective, numeral… by the
+        /// lexicon's part of speech (适度, 真正, 稳稳), not the HMM's guess that starts or ends with
+        /// a free character (和适航, 刘说 is kept out by its count).
+        var alone = true
         /// A single Han character that is not free: glued to a word the lexicon lacks, it marks
         /// the word as a piece.
         var bound: Bool
@@ -58,6 +65,11 @@ struct KeywordTerms: Sendable {
         /// adverb, numeral, pronoun… (end), by the lexicon's part of speech. Single characters may.
         var canStart = true
         var canEnd = true
+        /// A single character: a phrase's edge only in phrases of three words or more (超 长期 特别
+        /// 国债, not 请 居民; a word the HMM cut off one is taken whole by `applyGlue` instead).
+        var longOnly = false
+        /// Not a dictionary word: the HMM's guess (its id, if any, is only a prefix of words).
+        var guessed = false
     }
 
     struct Counted {
@@ -81,6 +93,14 @@ struct KeywordTerms: Sendable {
     /// …and that do not end one (verbs may: 风险 处置, 大众创业 万众创新).
     static let noEndTags: Set<String> = ["d", "m", "q", "r", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "y", "e", "o"]
 
+    /// …and that are no keyword alone: adjectives, adverbs, numerals, measure words, pronouns,
+    /// function words, time and place words, onomatopoeia, status words (强大, 真正, 适度, 稳稳).
+    /// log P of a dictionary word seen about five times in jieba's corpus.
+    static let rareLogP: Float = -16.3
+
+    static let notAloneTags: Set<String> = ["a", "ad", "d", "m", "mq", "q", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv",
+                                            "t", "tg", "f", "y", "e", "o", "z", "zg", "dg", "ag", "mg", "rg", "l"]
+
     func count(_ scalars: [Unicode.Scalar]) -> Counted {
         let tokens = segmenter.tokens(in: scalars)
         var counted = Counted()
@@ -89,8 +109,9 @@ struct KeywordTerms: Sendable {
         var matches: [PhraseIndex.Match] = []
         var phrases: [TermDiscovery.Phrase] = []
         if let discovery {
-            phrases = discovery.phrases(units: ids, joinable: counted.units.map { !$0.stop },
-                                        canStart: counted.units.map(\.canStart), canEnd: counted.units.map(\.canEnd))
+            phrases = discovery.phrases(units: ids, joinable: counted.units.map { !$0.free },
+                                        canStart: counted.units.map { $0.canStart && !$0.stop }, canEnd: counted.units.map { $0.canEnd && !$0.stop },
+                                        longOnly: counted.units.map(\.longOnly))
             if !phrases.isEmpty {
                 // Every occurrence of a phrase's characters is the phrase, however the segmenter cut
                 // it there (亚投行 as 亚 投行 here, 亚投 行将 there).
@@ -119,9 +140,18 @@ struct KeywordTerms: Sendable {
                         id = byWordID.value(for: wordID) {
                             let free = single && freeCharacterIDs.contains(wordID)
                             unit = Unit(key: .word(wordID), first: token.span, stop: stopWordIDs.contains(wordID) || free, bound: single && !free)
+                            unit?.free = free
+                            unit?.longOnly = single
+                            // A dictionary word of a handful of occurrences (拉塞, 2 in jieba's 60 M) is
+                            // no surer a unit than the HMM's guess.
+                            unit?.guessed = !single && (lexicon.logProbability(ofWordID: wordID) ?? -.infinity) < Self.rareLogP
                             if !single, let tag = lexicon.tag(ofWordID: wordID) {
                                 unit?.canStart = !Self.noStartTags.contains(tag)
                                 unit?.canEnd = !Self.noEndTags.contains(tag)
+                                unit?.alone = !Self.notAloneTags.contains(tag)
+                            } else if !single {
+                                // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
+                                unit?.alone = !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
                             }
                             return next
                         }
@@ -130,6 +160,10 @@ struct KeywordTerms: Sendable {
                             let free = single && FreeCharacters.all.contains(scalars[token.start])
                             unit = Unit(key: .unknown, first: token.span, stop: free || stopWords.contains(String(scalars: text[token.span.range])),
                                         bound: single && !free)
+                            unit?.free = free
+                            unit?.longOnly = single
+                            unit?.guessed = !single
+                            unit?.alone = single || !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
                             return next
                         }
                     }
@@ -209,7 +243,7 @@ struct KeywordTerms: Sendable {
             } else {
                 position += 1
                 let unit = ids[position - 1]
-                guard unit >= 0, !counted.units[Int(unit)].stop,
+                guard unit >= 0, !counted.units[Int(unit)].stop, counted.units[Int(unit)].alone,
                       token.length > 1 || allowSingles || counted.units[Int(unit)].key.isLatin else { continue }
                 span = token.span
                 let first = termOfUnit[Int(unit)] < 0
@@ -218,7 +252,7 @@ struct KeywordTerms: Sendable {
                     counted.terms.append(Term(key: counted.units[Int(unit)].key, first: span, parts: [unit]))
                     counted.counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
                     // Only a word the lexicon lacks (the HMM's guess) may be a piece of a longer unit.
-                    glue.append(counted.units[Int(unit)].key == .unknown ? Glue() : .never)
+                    glue.append(counted.units[Int(unit)].guessed ? Glue() : .never)
                 }
                 index = termOfUnit[Int(unit)]
                 if glue[Int(index)].always {

@@ -96,7 +96,8 @@ public struct KeywordsAnalyzer: Analyzer {
         let scalars = document.scalars
         let reference: ReferenceFrequencies? = try self.reference.value.get()
         let keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars) }
-        let scores: [Double]
+        var scores: [Double]
+        var reported: [Double]? = nil
         switch method {
         case .frequency:
             scores = counted.counts.map { $0 > 0 ? Double($0) : -.infinity }
@@ -106,7 +107,7 @@ public struct KeywordsAnalyzer: Analyzer {
             scores = TextRank.scores(counted.sequence, termCount: counted.terms.count, names: counted.terms.indices.map { counted.text($0, scalars) })
                 .enumerated().map { counted.counts[$0.offset] > 0 ? $0.element : -.infinity }
         case .keyness:
-            scores = keyness!.scores(top: top)
+            (reported, scores) = keyness!.scores(top: top)
         }
         // Only terms scoring at least the top-th best can be reported: sort those by score, then term.
         let cutoff = Self.topScore(top, of: scores)
@@ -126,7 +127,8 @@ public struct KeywordsAnalyzer: Analyzer {
         let keywords = ranked.enumerated().map { rank, candidate in
             let index = candidates[candidate]
             let expected = keyness?.expected(index) ?? 0
-            return KeywordsResult.Keyword(term: names[candidate], count: counted.counts[index], score: (scores[index] * 1e6).rounded() / 1e6,
+            let score = reported?[index] ?? scores[index]
+            return KeywordsResult.Keyword(term: names[candidate], count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
                                           expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].parts.count > 1,
                                           occurrences: occurrences[rank])
         }
