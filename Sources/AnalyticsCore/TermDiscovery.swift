@@ -233,20 +233,25 @@ extension TermDiscovery {
             units[index] = id
         }
         let found = phrases(units: units, joinable: joinable)
-        let (length, which) = Self.cover(units, with: found)
-        var spans = [[TextSpan]](repeating: [], count: found.count)
-        for index in units.indices where length[index] > 0 {
-            spans[Int(which[index])].append(TextSpan(start: tokens[index].start, end: tokens[index + Int(length[index]) - 1].end))
-        }
         var names = [String](repeating: "", count: joinable.count)
         for (text, id) in ids { names[Int(id)] = text }
+        let texts = found.map { $0.words.map { names[Int($0)] }.joined() }
+        var spans = [[TextSpan]](repeating: [], count: found.count)
+        for match in Self.occurrences(of: texts.map { Array($0.unicodeScalars) }, in: scalars) { spans[match.phrase].append(match.span) }
         return found.indices.compactMap { index in
-            guard let first = spans[index].first else { return nil }
+            guard !spans[index].isEmpty else { return nil }
             let phrase = found[index]
-            return DiscoveredTerm(text: String(scalars: scalars[first.range]), parts: phrase.words.map { names[Int($0)] },
+            return DiscoveredTerm(text: texts[index], parts: phrase.words.map { names[Int($0)] },
                                   count: spans[index].count, cohesion: phrase.cohesion, leftEntropy: phrase.leftEntropy,
                                   rightEntropy: phrase.rightEntropy, spans: spans[index])
         }
+    }
+
+    /// Every occurrence of the terms' characters, longest first and never overlapping: a term is
+    /// one unit wherever its characters are, however the segmenter cut them there (亚投行 as
+    /// 亚 投行 here, 亚投 行将 there). Keywords count terms this way too.
+    public static func occurrences(of terms: [[Unicode.Scalar]], in scalars: [Unicode.Scalar]) -> [PhraseIndex.Match] {
+        terms.isEmpty ? [] : PhraseIndex(terms).longestMatches(in: scalars)
     }
 
     /// The terms of a run of documents: each document's terms added up, ranked by the number of

@@ -16,8 +16,12 @@ struct KeywordTerms: Sendable {
     /// nil: no term discovery (`keywords.discover=false`).
     let discovery: TermDiscovery?
 
-    init(segmenter: Segmenter, stopWords: Set<String>, allowSingles: Bool, discovery: TermDiscovery?) {
+    /// The user's words (keywords.dict, keywords.words): keywords whatever their characters.
+    let userWords: Set<String>
+
+    init(segmenter: Segmenter, stopWords: Set<String>, userWords: Set<String> = [], allowSingles: Bool, discovery: TermDiscovery?) {
         self.segmenter = segmenter
+        self.userWords = userWords
         self.stopWords = stopWords
         self.allowSingles = allowSingles
         self.discovery = discovery
@@ -116,7 +120,7 @@ struct KeywordTerms: Sendable {
                 // Every occurrence of a phrase's characters is the phrase, however the segmenter cut
                 // it there (亚投行 as 亚 投行 here, 亚投 行将 there).
                 let texts = phrases.map { phrase in phrase.words.flatMap { scalars[counted.units[Int($0)].first.range] } }
-                matches = PhraseIndex(texts).longestMatches(in: scalars)
+                matches = TermDiscovery.occurrences(of: texts, in: scalars)
             }
         }
         collect(tokens, scalars, ids: ids, matches: matches, phrases: phrases, into: &counted)
@@ -164,6 +168,7 @@ struct KeywordTerms: Sendable {
                             unit?.longOnly = single
                             unit?.guessed = !single
                             unit?.alone = single || !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
+                                || !userWords.isEmpty && userWords.contains(String(scalars: text[token.span.range]))
                             return next
                         }
                     }

@@ -72,7 +72,7 @@ public struct KeywordsAnalyzer: Analyzer {
         // Keywords want the dictionary's compounds whole (营商环境, 高质量发展), not the finer
         // treebank-style split that `--segment` makes.
         segmenter.lengthPenalty = 0
-        let terms = KeywordTerms(segmenter: segmenter, stopWords: stopWords, allowSingles: options.flag("singles"),
+        let terms = KeywordTerms(segmenter: segmenter, stopWords: stopWords, userWords: Set(userWords.map(\.word)), allowSingles: options.flag("singles"),
                                  discovery: options.flag("discover") ? Self.discovery(options) : nil)
         self.terms = terms
         let lexicon = segmenter.lexicon
@@ -267,7 +267,7 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
     private func display(_ keyword: Keyword) -> String {
         switch method {
         case .frequency: return String(keyword.count)
-        case .keyness: return "G² " + NumberText.fixed(keyword.score, digits: 1) + ", expected " + NumberText.fixed(keyword.expected, digits: 1)
+        case .keyness: return "G² " + NumberText.fixed(keyword.score, digits: 1) + ", expected " + NumberText.fixed(keyword.expected, digits: 2)
         default: return NumberText.fixed(keyword.score, digits: 4)
         }
     }
