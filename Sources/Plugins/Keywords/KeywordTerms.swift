@@ -72,6 +72,8 @@ struct KeywordTerms: Sendable {
         /// A single character: a phrase's edge only in phrases of three words or more (超 长期 特别
         /// 国债, not 请 居民; a word the HMM cut off one is taken whole by `applyGlue` instead).
         var longOnly = false
+        /// A verb by the lexicon's tag (v, vn).
+        var verb = false
         /// Not a dictionary word: the HMM's guess (its id, if any, is only a prefix of words).
         var guessed = false
     }
@@ -95,10 +97,19 @@ struct KeywordTerms: Sendable {
     /// pronouns, prepositions, conjunctions, particles, time and place words (实施 制造业, 首次 集中).
     static let noStartTags: Set<String> = ["v", "d", "m", "q", "r", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "t", "f", "y", "e", "o", "zg"]
     /// …and that do not end one (verbs may: 风险 处置, 大众创业 万众创新).
-    static let noEndTags: Set<String> = ["d", "m", "q", "r", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "y", "e", "o"]
+    static let noEndTags: Set<String> = ["d", "m", "q", "r", "p", "c", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "y", "e", "o"]
 
     /// …and that are no keyword alone: adjectives, adverbs, numerals, measure words, pronouns,
     /// function words, time and place words, onomatopoeia, status words (强大, 真正, 适度, 稳稳).
+    /// Drops a phrase that is a verb and another phrase found too (发展 + 新质生产力, 培育 + 未来产业):
+    /// the verb is what the text does with the term, not part of it.
+    static func withoutVerbFronts(_ phrases: [TermDiscovery.Phrase], _ units: [Unit]) -> [TermDiscovery.Phrase] {
+        let words = Set(phrases.map(\.words))
+        return phrases.filter { phrase in
+            !(phrase.words.count > 2 && units[Int(phrase.words[0])].verb && words.contains(Array(phrase.words.dropFirst())))
+        }
+    }
+
     /// log P of a dictionary word seen about five times in jieba's corpus.
     static let rareLogP: Float = -16.3
 
@@ -116,6 +127,7 @@ struct KeywordTerms: Sendable {
             phrases = discovery.phrases(units: ids, joinable: counted.units.map { !$0.free },
                                         canStart: counted.units.map { $0.canStart && !$0.stop }, canEnd: counted.units.map { $0.canEnd && !$0.stop },
                                         longOnly: counted.units.map(\.longOnly))
+            phrases = Self.withoutVerbFronts(phrases, counted.units)
             if !phrases.isEmpty {
                 // Every occurrence of a phrase's characters is the phrase, however the segmenter cut
                 // it there (亚投行 as 亚 投行 here, 亚投 行将 there).
@@ -153,6 +165,7 @@ struct KeywordTerms: Sendable {
                                 unit?.canStart = !Self.noStartTags.contains(tag)
                                 unit?.canEnd = !Self.noEndTags.contains(tag)
                                 unit?.alone = !Self.notAloneTags.contains(tag)
+                                unit?.verb = tag == "v" || tag == "vn"
                             } else if !single {
                                 // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
                                 unit?.alone = !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
