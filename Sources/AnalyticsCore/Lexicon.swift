@@ -340,6 +340,10 @@ public final class Lexicon: @unchecked Sendable {
         return largest
     }
 
+    /// The tag of the word with `id` as a number: 0 for none, else 1 + its index in `tagNames`
+    /// (for tables indexed by tag, without a String per look-up).
+    public func tagCode(ofWordID id: Int) -> Int { Int(nodeTags[id + 1]) }
+
     /// jieba's part-of-speech tag of the word with `id` (n, v, vn, a, d, nr, ns…), or nil.
     public func tag(ofWordID id: Int) -> String? {
         let code = Int(nodeTags[id + 1])

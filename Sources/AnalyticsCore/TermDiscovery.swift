@@ -66,16 +66,24 @@ public struct TermDiscovery: Sendable {
         func count(of id: Int32) -> Int32 { Int(id) < words ? wordCounts[Int(id)] : runCounts[Int(id) - words] }
         // `level[i]`: the run of the current length starting at i, or -1.
         var previous = [Int32](repeating: -1, count: n)
-        for i in 0..<n where units[i] >= 0 && joinable[Int(units[i])] && wordCounts[Int(units[i])] >= minCount { previous[i] = units[i] }
+        // `positions[l]`: where a run of l + 1 words starts (only these are visited at the next level).
+        var positions: [[Int32]] = [[]]
+        for i in 0..<n where units[i] >= 0 && joinable[Int(units[i])] && wordCounts[Int(units[i])] >= minCount {
+            previous[i] = units[i]
+            positions[0].append(Int32(i))
+        }
         var starts: [[Int32]] = [previous]
         for length in 2...maxWords {
             var current = [Int32](repeating: -1, count: n)
-            var any = false
-            for i in 0..<(n - length + 1) {
+            var here: [Int32] = []
+            let below = starts[length - 2]
+            for position in positions[length - 2] {
+                let i = Int(position)
+                guard i + length <= n else { break }
                 let prefix = previous[i]
-                guard prefix >= 0, count(of: prefix) >= minCount else { continue }
+                guard count(of: prefix) >= minCount else { continue }
                 // The run without its first word must recur too (its id is at i + 1, one level down).
-                let suffix = starts[length - 2][i + 1]
+                let suffix = below[i + 1]
                 guard suffix >= 0, count(of: suffix) >= minCount else { continue }
                 let last = units[i + length - 1]
                 let key = UInt64(UInt32(bitPattern: prefix)) << 32 | UInt64(UInt32(bitPattern: last))
@@ -85,10 +93,11 @@ public struct TermDiscovery: Sendable {
                 }
                 runCounts[Int(id) - words] += 1
                 current[i] = id
-                any = true
+                here.append(position)
             }
-            if !any { break }
+            if here.isEmpty { break }
             starts.append(current)
+            positions.append(here)
             previous = current
         }
         guard starts.count > 1 else { return [] }
@@ -97,9 +106,10 @@ public struct TermDiscovery: Sendable {
         var candidates: [(run: Int32, first: Int, length: Int, cohesion: Double, pmi: Double)] = []
         for length in 2..<starts.count + 1 {
             let level = starts[length - 1]
-            for i in 0..<n {
+            for position in positions[length - 1] {
+                let i = Int(position)
                 let run = level[i]
-                guard run >= 0, candidate[Int(run) - words] == -1 else { continue }
+                guard candidate[Int(run) - words] == -1 else { continue }
                 candidate[Int(run) - words] = -2 // seen
                 let c = Double(runCounts[Int(run) - words])
                 guard c >= Double(minCount) else { continue }
@@ -125,7 +135,8 @@ public struct TermDiscovery: Sendable {
         var boundaryID: Int32 = Int32.min // each text boundary a neighbour of its own
         for length in 2..<starts.count + 1 {
             let level = starts[length - 1]
-            for i in 0..<n where level[i] >= 0 {
+            for position in positions[length - 1] {
+                let i = Int(position)
                 let index = candidate[Int(level[i]) - words]
                 guard index >= 0 else { continue }
                 let before = i > 0 ? units[i - 1] : Self.boundary

@@ -1,7 +1,7 @@
 // In-process throughput, for scripts/bench-segment.py and scripts/bench-analyzers.py:
 //   analyze-bench segment FILE [REPEATS]     the segmenter: text in, every word out as UTF-8 (what a peer's
 //                                            in-process cut(text) does); prints bytes seconds MB/s
-//   analyze-bench analyzers [--only ID] FILE...
+//   analyze-bench analyzers [--only ID] [--option ID.KEY=VALUE]... FILE...
 //                                            each analyzer alone over the files as documents,
 //                                            best of 3; prints id MB/s documents/s
 import AnalyticsCore
@@ -42,8 +42,14 @@ case "segment":
 case "analyzers":
     var paths = Array(arguments.dropFirst())
     var only: String?
-    if paths.first == "--only", paths.count > 1 {
-        only = paths[1]
+    var options: [String: [String: String]] = [:]
+    while paths.count > 1 && (paths.first == "--only" || paths.first == "--option") {
+        if paths[0] == "--only" {
+            only = paths[1]
+        } else if let dot = paths[1].firstIndex(of: "."), let equals = paths[1].firstIndex(of: "=") {
+            // --option ID.KEY=VALUE, as analyze takes it
+            options[String(paths[1][..<dot]), default: [:]][String(paths[1][paths[1].index(after: dot)..<equals])] = String(paths[1][paths[1].index(after: equals)...])
+        }
         paths.removeFirst(2)
     }
     guard !paths.isEmpty else { fail("analyzers needs FILE arguments") }
@@ -55,7 +61,7 @@ case "analyzers":
     for type in BuiltinAnalyzers.all where only == nil || type.description.id == only {
         let id = type.description.id
         do {
-            let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: [id])
+            let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: [id], options: options)
             var best = Double.infinity
             for _ in 0..<3 {
                 best = min(best, seconds { for document in documents { _ = pipeline.run(document) } })

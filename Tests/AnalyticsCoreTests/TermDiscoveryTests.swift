@@ -82,10 +82,13 @@ import Testing
     @Test func readsTheTableFormat() throws {
         let table = try ReferenceFrequencies(tsv: Array("# comment\n#tokens\t1000\n#documents\t3\n发展\t40\t3\n高质量发展\t5\t2\nai\t2\n".utf8))
         #expect(table.tokens == 1000 && table.documents == 3 && table.count == 3)
-        #expect(table.count(of: "发展") == 40 && table.documents(containing: "发展") == 3)
-        #expect(table.count(of: "高质量发展") == 5 && table.documents(containing: "高质量发展") == 2)
-        #expect(table.count(of: "ai") == 2 && table.documents(containing: "ai") == 0)
+        #expect(table.count(of: "发展") == 40 && table.share(containing: "发展") == 1)
+        #expect(table.count(of: "高质量发展") == 5 && abs(table.share(containing: "高质量发展") - 2.0 / 3) < 0.002)
+        #expect(table.count(of: "ai") == 2 && table.share(containing: "ai") == 0)
         #expect(table.count(of: "新质生产力") == 0)
         #expect(throws: AnalyzerSetupError.self) { try ReferenceFrequencies(tsv: Array("发展\t40\n".utf8)) }
+        for term in ["发展", "a", "é", "😀", "人工智能+"] {
+            #expect(ReferenceFrequencies.hash(utf8: Array(term.utf8)[...]) == ReferenceFrequencies.hash(Array(term.unicodeScalars)[...]))
+        }
     }
 }

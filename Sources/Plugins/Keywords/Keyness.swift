@@ -38,9 +38,9 @@ struct KeynessScorer {
             let count = Double(counted.counts[index])
             let tier = count >= 2 ? Self.repeatedTier : 0
             if Self.logLikelihood(count, Self.floor, documentTokens, referenceTokens) + tier < best.floor { break }
-            let expectedCount = referenceCount(index)
+            let (expectedCount, share) = referenceCount(index)
             guard count / documentTokens > expectedCount / referenceTokens else { continue }
-            statistic[index] = Self.logLikelihood(count, expectedCount, documentTokens, referenceTokens) * spreadWeight(index)
+            statistic[index] = Self.logLikelihood(count, expectedCount, documentTokens, referenceTokens) * spreadWeight(share)
             rank[index] = statistic[index] + tier
             best.add(rank[index])
         }
@@ -52,32 +52,28 @@ struct KeynessScorer {
 
     /// The share of reference documents without the term: a word every report uses (实施, 政策,
     /// 创新) is the genre's, not this document's, however much more this one uses it.
-    func spreadWeight(_ index: Int) -> Double {
-        guard reference.documents > 0 else { return 1 }
-        let term = counted.terms[index]
-        let documents: Int
-        if term.parts.count == 1, case .text(let text) = term.key { documents = reference.documents(containing: text) }
-        else { documents = reference.documents(containing: scalars[term.first.range]) }
-        return 1 - Double(min(documents, reference.documents)) / Double(reference.documents + 1)
+    func spreadWeight(_ share: Double) -> Double {
+        let documents = Double(reference.documents)
+        return 1 - share * documents / (documents + 1)
     }
 
     /// What the reference's rate predicts for this document: the term's expected count here.
     func expected(_ index: Int) -> Double {
-        referenceCount(index) * documentTokens / referenceTokens
+        referenceCount(index).count * documentTokens / referenceTokens
     }
 
-    /// The term's smoothed count in the reference.
-    func referenceCount(_ index: Int) -> Double {
+    /// The term's smoothed count in the reference, and the share of its documents containing it.
+    func referenceCount(_ index: Int) -> (count: Double, share: Double) {
         let term = counted.terms[index]
-        let own = Double(count(of: term))
-        guard term.parts.count > 1 else { return max(own + general(term.parts[0]), Self.floor) }
+        let own = entry(of: term)
+        guard term.partCount > 1 else { return (max(Double(own.count) + general(term.unit), Self.floor), own.share) }
         let rarestPart = term.parts.map { unit in Double(count(ofUnit: unit)) + general(unit) }.min() ?? 0
-        return max(own, Self.phraseShare * rarestPart, Self.floor)
+        return (max(Double(own.count), Self.phraseShare * rarestPart, Self.floor), own.share)
     }
 
-    private func count(of term: KeywordTerms.Term) -> Int {
-        if term.parts.count == 1, case .text(let text) = term.key { return reference.count(of: text) }
-        return reference.count(of: scalars[term.first.range])
+    private func entry(of term: KeywordTerms.Term) -> (count: Int, share: Double) {
+        if term.partCount == 1, case .text(let text) = term.key { return reference.entry(of: Array(text.unicodeScalars)[...]) }
+        return reference.entry(of: scalars[term.first.range])
     }
 
     private func count(ofUnit unit: Int32) -> Int {

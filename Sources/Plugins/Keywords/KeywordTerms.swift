@@ -19,8 +19,29 @@ struct KeywordTerms: Sendable {
     /// The user's words (keywords.dict, keywords.words): keywords whatever their characters.
     let userWords: Set<String>
 
+    /// By tag code (`Lexicon.tagCode`): may start a phrase, end one, be a keyword alone, is a verb.
+    let tagFlags: [TagFlags]
+
+    struct TagFlags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let start = TagFlags(rawValue: 1), end = TagFlags(rawValue: 2), alone = TagFlags(rawValue: 4), verb = TagFlags(rawValue: 8)
+        static let untagged: TagFlags = [.start, .end, .alone]
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(tag: String) {
+            var flags: TagFlags = []
+            if !KeywordTerms.noStartTags.contains(tag) { flags.insert(.start) }
+            if !KeywordTerms.noEndTags.contains(tag) { flags.insert(.end) }
+            if !KeywordTerms.notAloneTags.contains(tag) { flags.insert(.alone) }
+            if tag == "v" || tag == "vn" { flags.insert(.verb) }
+            self = flags
+        }
+    }
+
     init(segmenter: Segmenter, stopWords: Set<String>, userWords: Set<String> = [], allowSingles: Bool, discovery: TermDiscovery?) {
         self.segmenter = segmenter
+        tagFlags = [.untagged] + segmenter.lexicon.tagNames.map(TagFlags.init(tag:))
         self.userWords = userWords
         self.stopWords = stopWords
         self.allowSingles = allowSingles
@@ -45,8 +66,24 @@ struct KeywordTerms: Sendable {
         var key: TermKey
         /// The first occurrence (its characters name the term unless `key` is `.text`).
         var first: TextSpan
+        /// The unit of a plain word; the units of a longer term in `many` (no array per word).
+        var unit: Int32
+        var many: [Int32]?
+
+        init(key: TermKey, first: TextSpan, unit: Int32) {
+            self.key = key
+            self.first = first
+            self.unit = unit
+        }
+
+        init(key: TermKey, first: TextSpan, parts: [Int32]) {
+            self.init(key: key, first: first, unit: parts[0])
+            if parts.count > 1 { many = parts }
+        }
+
         /// The units it joins (one for a plain word).
-        var parts: [Int32]
+        var parts: [Int32] { many ?? [unit] }
+        var partCount: Int { many?.count ?? 1 }
     }
 
     /// What a document's units (distinct words) are.
@@ -85,10 +122,12 @@ struct KeywordTerms: Sendable {
         var sequence: [Int] = []
         var sequenceSpans: [TextSpan] = []
         var units: [Unit] = []
+        /// Per unit, what the counting loop asks (`UnitFlags`), beside `units` so it reads a byte.
+        var flags: [UInt8] = []
         /// Word tokens: words, Latin words, numbers and URLs.
         var wordCount = 0
         func text(_ index: Int, _ scalars: [Unicode.Scalar]) -> String {
-            if case .text(let text) = terms[index].key, terms[index].parts.count == 1 { return text }
+            if case .text(let text) = terms[index].key, terms[index].partCount == 1 { return text }
             return String(scalars: scalars[terms[index].first.range])
         }
     }
@@ -158,14 +197,13 @@ struct KeywordTerms: Sendable {
                             unit = Unit(key: .word(wordID), first: token.span, stop: stopWordIDs.contains(wordID) || free, bound: single && !free)
                             unit?.free = free
                             unit?.longOnly = single
-                            // A dictionary word of a handful of occurrences (拉塞, 2 in jieba's 60 M) is
-                            // no surer a unit than the HMM's guess.
-                            unit?.guessed = !single && (lexicon.logProbability(ofWordID: wordID) ?? -.infinity) < Self.rareLogP
-                            if !single, let tag = lexicon.tag(ofWordID: wordID) {
-                                unit?.canStart = !Self.noStartTags.contains(tag)
-                                unit?.canEnd = !Self.noEndTags.contains(tag)
-                                unit?.alone = !Self.notAloneTags.contains(tag)
-                                unit?.verb = tag == "v" || tag == "vn"
+                            let code = lexicon.tagCode(ofWordID: wordID)
+                            if !single, code > 0 {
+                                let flags = tagFlags[code]
+                                unit?.canStart = flags.contains(.start)
+                                unit?.canEnd = flags.contains(.end)
+                                unit?.alone = flags.contains(.alone)
+                                unit?.verb = flags.contains(.verb)
                             } else if !single {
                                 // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
                                 unit?.alone = !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
@@ -203,7 +241,11 @@ struct KeywordTerms: Sendable {
                 default:
                     continue
                 }
-                if let unit { counted.units.append(unit) }
+                if let unit {
+                    counted.units.append(unit)
+                    counted.flags.append((unit.stop ? UnitFlags.stop : 0) | (unit.alone ? UnitFlags.alone : 0) | (unit.bound ? UnitFlags.bound : 0)
+                        | (unit.key.isLatin ? UnitFlags.latin : 0))
+                }
                 ids[position] = id
             }
         }
@@ -261,23 +303,26 @@ struct KeywordTerms: Sendable {
             } else {
                 position += 1
                 let unit = ids[position - 1]
-                guard unit >= 0, !counted.units[Int(unit)].stop, counted.units[Int(unit)].alone,
-                      token.length > 1 || allowSingles || counted.units[Int(unit)].key.isLatin else { continue }
+                guard unit >= 0 else { continue }
+                let flags = counted.flags[Int(unit)]
+                guard flags & (UnitFlags.stop | UnitFlags.alone) == UnitFlags.alone,
+                      token.length > 1 || allowSingles || flags & UnitFlags.latin != 0 else { continue }
                 span = token.span
                 let first = termOfUnit[Int(unit)] < 0
                 if first {
                     termOfUnit[Int(unit)] = Int32(counted.terms.count)
-                    counted.terms.append(Term(key: counted.units[Int(unit)].key, first: span, parts: [unit]))
+                    counted.terms.append(Term(key: counted.units[Int(unit)].key, first: span, unit: unit))
                     counted.counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
-                    // Only a word the lexicon lacks (the HMM's guess) may be a piece of a longer unit.
-                    glue.append(counted.units[Int(unit)].guessed ? Glue() : .never)
+                    // Only a word the lexicon lacks (the HMM's guess) or hardly knows may be a piece of a
+                    // longer unit (`isRare`, asked only of words glued everywhere, in `applyGlue`).
+                    glue.append(Glue())
                 }
                 index = termOfUnit[Int(unit)]
                 if glue[Int(index)].always {
                     let at = position - 1
-                    let before = at > 0 && tokens[at - 1].start >= coveredTo ? boundUnit(ids, at - 1, counted.units) : -1
+                    let before = at > 0 && tokens[at - 1].start >= coveredTo ? boundUnit(ids, at - 1, counted.flags) : -1
                     let after = at + 1 < tokens.count && (match >= matches.count || tokens[at + 1].end <= matches[match].span.start)
-                        ? boundUnit(ids, at + 1, counted.units) : -1
+                        ? boundUnit(ids, at + 1, counted.flags) : -1
                     glue[Int(index)].add(before: before, after: after, first: first)
                 }
             }
@@ -316,14 +361,23 @@ struct KeywordTerms: Sendable {
         applyGlue(glue, into: &counted)
     }
 
-    static let numerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十百千万亿两几零〇多余".unicodeScalars)
+    /// The HMM's guess, or a dictionary word of a handful of occurrences (拉塞, 2 in jieba's 60 M):
+    /// no surer a unit than a guess.
+    private func isRare(_ unit: Unit) -> Bool {
+        if unit.guessed { return true }
+        guard case .word(let id) = unit.key else { return false }
+        return (segmenter.lexicon.logProbability(ofWordID: id) ?? -.infinity) < Self.rareLogP
+    }
+
+    static let numerals = ScalarSet("一二三四五六七八九十百千万亿两几零〇多余".unicodeScalars)
     /// Measure words after a numeral: 三百多户, 一架, 五年, 两千人 are counts, not terms.
-    static let measureWords: Set<Unicode.Scalar> = Set("个位名项条次件种类批家座所处间场届年月日天时周季户人架单元倍遍部台辆只头张本篇份颗吨米斤度分秒点股支块层栋亩公克升期轮代岁号成".unicodeScalars)
+    static let measureWords = ScalarSet("个位名项条次件种类批家座所处间场届年月日天时周季户人架单元倍遍部台辆只头张本篇份颗吨米斤度分秒点股支块层栋亩公克升期轮代岁号成".unicodeScalars)
 
     /// Whether a word can be a keyword by its characters: not a count (a numeral run then a measure
     /// word, 三百多户; or two numerals alone, 十三), while 三农, 三星堆, 十四五 and 两个确立 (a numbered
     /// formulation, `NumberedFormulations`) stay.
     static func isCounted(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = word.first, numerals.contains(first) else { return true }
         var at = word.startIndex
         while at < word.endIndex && numerals.contains(word[at]) { at += 1 }
         if at == word.startIndex { return true }
@@ -336,9 +390,13 @@ struct KeywordTerms: Sendable {
         return false
     }
 
-    private func boundUnit(_ ids: [Int32], _ position: Int, _ units: [Unit]) -> Int32 {
+    private func boundUnit(_ ids: [Int32], _ position: Int, _ flags: [UInt8]) -> Int32 {
         let unit = ids[position]
-        return unit >= 0 && units[Int(unit)].bound ? unit : -1
+        return unit >= 0 && flags[Int(unit)] & UnitFlags.bound != 0 ? unit : -1
+    }
+
+    enum UnitFlags {
+        static let stop: UInt8 = 1, alone: UInt8 = 2, bound: UInt8 = 4, latin: UInt8 = 8
     }
 
     /// A word with a bound single character beside it in every occurrence is a piece the
@@ -348,6 +406,7 @@ struct KeywordTerms: Sendable {
         var dropped = false
         var grow: [(left: Int, right: Int)?] = Array(repeating: nil, count: counted.terms.count)
         for index in counted.terms.indices where glue[index].always && glue[index].left != -1 && counted.counts[index] > 0 {
+            guard counted.terms[index].partCount == 1, isRare(counted.units[Int(counted.terms[index].unit)]) else { continue }
             let left = glue[index].left, right = glue[index].right
             guard left >= 0 || right >= 0 else {
                 counted.counts[index] = 0
@@ -359,7 +418,8 @@ struct KeywordTerms: Sendable {
             let first = counted.terms[index].first
             counted.terms[index].first = TextSpan(start: first.start - amount.left, end: first.end + amount.right)
             counted.terms[index].key = .phrase
-            counted.terms[index].parts = (left >= 0 ? [left] : []) + counted.terms[index].parts + (right >= 0 ? [right] : [])
+            counted.terms[index].many = (left >= 0 ? [left] : []) + [counted.terms[index].unit] + (right >= 0 ? [right] : [])
+            counted.terms[index].unit = counted.terms[index].many![0]
         }
         if grow.contains(where: { $0 != nil }) {
             for (at, term) in counted.sequence.enumerated() {

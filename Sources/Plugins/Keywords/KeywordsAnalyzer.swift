@@ -129,7 +129,7 @@ public struct KeywordsAnalyzer: Analyzer {
             let expected = keyness?.expected(index) ?? 0
             let score = reported?[index] ?? scores[index]
             return KeywordsResult.Keyword(term: names[candidate], count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
-                                          expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].parts.count > 1,
+                                          expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].key == .phrase,
                                           occurrences: occurrences[rank])
         }
         return KeywordsResult(method: method, tokens: counted.wordCount, keywords: keywords,
@@ -289,7 +289,7 @@ struct TermCounts: Sendable, Equatable {
         tokens = counted.wordCount
         for index in counted.terms.indices where counted.counts[index] >= 2 {
             let term = counted.terms[index]
-            if term.parts.count == 1, case .text(let text) = term.key {
+            if term.partCount == 1, case .text(let text) = term.key {
                 latin.append((text, Int32(counted.counts[index])))
             } else {
                 spans.append(term.first)
