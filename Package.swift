@@ -6,7 +6,7 @@ import PackageDescription
 // Sources/AnalyzeDriver/BuiltinAnalyzers.swift. `scripts/new-analyzer NAME` does the layout.
 let pluginTargets: [(name: String, folder: String, resources: [Resource])] = [
     ("StatsPlugin", "Stats", []),
-    ("KeywordsPlugin", "Keywords", [.copy("Resources/reference.tsv")]),
+    ("KeywordsPlugin", "Keywords", [.copy("Resources/reference.bin")]),
     ("FactsPlugin", "Facts", []),
     ("SlogansPlugin", "Slogans", [.copy("Resources/formulations.tsv")]),
     ("SectionsPlugin", "Sections", [.copy("Resources/themes.tsv")]),

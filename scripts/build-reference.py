@@ -9,11 +9,16 @@ of the PRC Copyright Law; see NOTICE).
 
   scripts/build-reference.py [--corpus DIR] [--exclude NAME ...] [--min-count 2] [--out FILE]
 
+--out FILE.bin (default Resources/reference.bin) writes the binary form the analyzer ships (read at
+start-up without parsing: a sorted array of 64-bit FNV-1a hashes of each term's code points with
+count << 8 | share of documents in 255ths; see ReferenceFrequencies.swift); --out FILE.tsv the
+readable table (term, count, documents), which keywords.reference=FILE reads too.
+
 --exclude leaves documents out (by file name), to score them against a reference that has never
 seen them (scripts/eval-keywords.py does this for its judged report sections).
 Needs: swift build -c release (the binary at .build/release/analyze). No Python packages.
 """
-import argparse, collections, json, os, subprocess, sys, tempfile
+import argparse, collections, json, os, struct, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -52,16 +57,39 @@ def counts(corpus, exclude, binary):
     return tokens, len(files), total, spread
 
 
+def fnv(term):
+    """ReferenceFrequencies.hash: FNV-1a over the code points, top bit cleared."""
+    h = 0xCBF29CE484222325
+    for ch in term:
+        h = ((h ^ ord(ch)) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h & 0x7FFFFFFFFFFFFFFF
+
+
+def write_binary(path, tokens, documents, kept, spread):
+    entries = {}
+    for term, count in kept:  # most frequent first: a (vanishingly rare) hash collision keeps the commoner term
+        share = min(255, (spread[term] * 255 + documents // 2) // documents) if documents else 0
+        entries.setdefault(fnv(term), min(count, 0x7FFFFF) << 8 | share)
+    with open(path, 'wb') as f:
+        f.write(b'AKREF1\0\0' + struct.pack('<QQQ', tokens, documents, len(entries)))
+        for key in sorted(entries):
+            f.write(struct.pack('<QiI', key, entries[key], 0))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--corpus', default=os.path.join(ROOT, '..', 'shared', 'eval', 'corpus', 'reports'))
     parser.add_argument('--exclude', nargs='*', default=[])
     parser.add_argument('--min-count', type=int, default=2)
     parser.add_argument('--binary', default=os.path.join(ROOT, '.build', 'release', 'analyze'))
-    parser.add_argument('--out', default=os.path.join(ROOT, 'Sources', 'Plugins', 'Keywords', 'Resources', 'reference.tsv'))
+    parser.add_argument('--out', default=os.path.join(ROOT, 'Sources', 'Plugins', 'Keywords', 'Resources', 'reference.bin'))
     args = parser.parse_args()
     tokens, documents, total, spread = counts(os.path.abspath(args.corpus), set(args.exclude), args.binary)
     kept = sorted(((t, c) for t, c in total.items() if c >= args.min_count), key=lambda x: (-x[1], x[0]))
+    if args.out.endswith('.bin'):
+        write_binary(args.out, tokens, documents, kept, spread)
+        print('%s: %d terms, %d tokens, %d documents' % (args.out, len(kept), tokens, documents), file=sys.stderr)
+        return
     with open(args.out, 'w', encoding='utf-8') as f:
         f.write('# keywords reference: term counts of %d government and Party reports (State Council work reports\n' % documents)
         f.write('# 1954-2025, CPC congress reports, 2025 provincial work reports), terms with >= %d occurrences.\n' % args.min_count)

@@ -13,7 +13,45 @@ public struct ReferenceFrequencies: Sendable {
     /// Each term's count (up to 2^23 - 1) and the share of documents containing it (in 255ths)
     /// in one Int32: a look-up is one probe.
     private var table: PairTable
-    public var count: Int { table.count }
+    /// Or, for the binary form, keys sorted with their values (binary search: nothing to build).
+    private var sortedKeys: [UInt64] = []
+    private var sortedValues: [Int32] = []
+    public var count: Int { sortedKeys.isEmpty ? table.count : sortedKeys.count }
+
+    /// The binary form (`scripts/build-reference.py` writes it; the shipped table is one): the
+    /// magic `AKREF1\0\0`, then little-endian u64 tokens, documents and entry count, then the
+    /// entries sorted by key, each a u64 key (`hash` of the term's scalars) and an i32 value (count
+    /// << 8 | share of documents in 255ths) and 4 bytes of padding.
+    public static let binaryMagic = Array("AKREF1\0\0".utf8)
+
+    public init(binary bytes: [UInt8]) throws(AnalyzerSetupError) {
+        guard bytes.count >= 32, Array(bytes[0..<8]) == Self.binaryMagic else { throw AnalyzerSetupError("not a binary reference table") }
+        func u64(_ at: Int) -> UInt64 { (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) } }
+        let entries = Int(u64(24))
+        guard bytes.count == 32 + entries * 16, u64(8) > 0 else { throw AnalyzerSetupError("the binary reference table is damaged") }
+        tokens = Int(u64(8))
+        documents = Int(u64(16))
+        table = PairTable(capacity: 0)
+        var keys = [UInt64](repeating: 0, count: entries), values = [Int32](repeating: 0, count: entries)
+        bytes.withUnsafeBytes { raw in
+            for index in 0..<entries {
+                keys[index] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 32 + index * 16, as: UInt64.self))
+                values[index] = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 40 + index * 16, as: Int32.self))
+            }
+        }
+        sortedKeys = keys
+        sortedValues = values
+    }
+
+    private func lookup(_ key: UInt64) -> Int32? {
+        guard !sortedKeys.isEmpty else { return table.lookup(key) }
+        var low = 0, high = sortedKeys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sortedKeys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < sortedKeys.count && sortedKeys[low] == key ? sortedValues[low] : nil
+    }
 
     private static func pack(count: Int, documents: Int, of total: Int) -> Int32 {
         let share = total > 0 ? min(255, (documents * 255 + total / 2) / total) : 0
@@ -30,31 +68,34 @@ public struct ReferenceFrequencies: Sendable {
         }
     }
 
-    /// Parses the table format (see above).
+    /// Parses the table format (see above): one pass over the bytes, no String per line (it is
+    /// read at start-up, 27,000 lines).
     public init(tsv bytes: [UInt8]) throws(AnalyzerSetupError) {
         var tokens = 0, documents = 0
         var table = PairTable(capacity: bytes.count / 12 + 64)
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            var end = lineEnd
-            if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
-            if let tab = bytes[lineStart..<end].firstIndex(of: 0x09) {
-                let secondTab = bytes[(tab + 1)..<end].firstIndex(of: 0x09)
-                let number = Self.integer(bytes[(tab + 1)..<(secondTab ?? end)])
-                let spreadCount = secondTab.flatMap { Self.integer(bytes[($0 + 1)..<end]) } ?? 0
-                let name = bytes[lineStart..<tab]
-                if name.elementsEqual("#tokens".utf8) {
-                    tokens = number ?? 0
-                } else if name.elementsEqual("#documents".utf8) {
-                    documents = number ?? 0
-                } else if bytes[lineStart] != 0x23, let number, number > 0 {
-                    let key = Self.hash(utf8: name)
-                    _ = table.value(for: key) { Self.pack(count: number, documents: spreadCount, of: documents) }
+        bytes.withUnsafeBufferPointer { text in
+            var lineStart = 0
+            while lineStart < text.count {
+                var tab = -1, secondTab = -1, lineEnd = lineStart
+                while lineEnd < text.count && text[lineEnd] != 0x0A {
+                    if text[lineEnd] == 0x09 { if tab < 0 { tab = lineEnd } else if secondTab < 0 { secondTab = lineEnd } }
+                    lineEnd += 1
                 }
+                var end = lineEnd
+                if end > lineStart && text[end - 1] == 0x0D { end -= 1 }
+                if tab > lineStart {
+                    let number = Self.integer(text, (tab + 1)..<(secondTab >= 0 ? secondTab : end))
+                    if text[lineStart] == 0x23 { // #tokens, #documents, or a comment
+                        let name = Array(text[lineStart..<tab])
+                        if name == Array("#tokens".utf8) { tokens = number ?? 0 } else if name == Array("#documents".utf8) { documents = number ?? 0 }
+                    } else if let number, number > 0 {
+                        let spread = secondTab >= 0 ? Self.integer(text, (secondTab + 1)..<end) ?? 0 : 0
+                        let key = Self.hash(utf8: text, lineStart..<tab)
+                        _ = table.value(for: key) { Self.pack(count: number, documents: spread, of: documents) }
+                    }
+                }
+                lineStart = lineEnd + 1
             }
-            lineStart = lineEnd + 1
         }
         guard tokens > 0 else { throw AnalyzerSetupError("the reference table has no '#tokens<TAB>N' line") }
         self.tokens = tokens
@@ -63,9 +104,10 @@ public struct ReferenceFrequencies: Sendable {
     }
 
     /// A decimal integer in ASCII digits, spaces around it allowed.
-    private static func integer(_ bytes: ArraySlice<UInt8>) -> Int? {
+    private static func integer(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var value = 0, digits = 0
-        for byte in bytes {
+        for index in range {
+            let byte = text[index]
             if byte >= 0x30 && byte <= 0x39 {
                 value = value &* 10 &+ Int(byte - 0x30)
                 digits += 1
@@ -79,13 +121,17 @@ public struct ReferenceFrequencies: Sendable {
     /// `hash` of the scalars that well-formed UTF-8 `bytes` encode, without decoding them into a
     /// String (start-up reads some 27,000 terms).
     static func hash(utf8 bytes: ArraySlice<UInt8>) -> UInt64 {
+        Array(bytes).withUnsafeBufferPointer { hash(utf8: $0, 0..<$0.count) }
+    }
+
+    static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
+        var index = range.lowerBound
+        while index < range.upperBound {
             let lead = bytes[index]
             var value = UInt32(lead), length = 1
             if lead >= 0xF0 { value = UInt32(lead & 0x07); length = 4 } else if lead >= 0xE0 { value = UInt32(lead & 0x0F); length = 3 } else if lead >= 0xC0 { value = UInt32(lead & 0x1F); length = 2 }
-            for offset in 1..<length where index + offset < bytes.endIndex { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            for offset in 1..<length where index + offset < range.upperBound { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
             hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3
             index += length
         }
@@ -98,7 +144,9 @@ public struct ReferenceFrequencies: Sendable {
             throw AnalyzerSetupError("cannot read the reference table '\(path)'")
         }
         do {
-            return try ReferenceFrequencies(tsv: Array(data))
+            let bytes = Array(data)
+            if bytes.starts(with: binaryMagic) { return try ReferenceFrequencies(binary: bytes) }
+            return try ReferenceFrequencies(tsv: bytes)
         } catch {
             throw AnalyzerSetupError("the reference table '\(path)': \(error.message)")
         }
@@ -106,12 +154,12 @@ public struct ReferenceFrequencies: Sendable {
 
     /// The reference count of the term with these characters (0 when absent).
     public func count(of term: ArraySlice<Unicode.Scalar>) -> Int {
-        Int((table.lookup(Self.hash(term)) ?? 0) >> 8)
+        Int((lookup(Self.hash(term)) ?? 0) >> 8)
     }
 
     /// The term's count and the share of reference documents containing it (0…1, in 255ths), in one probe.
     public func entry(of term: ArraySlice<Unicode.Scalar>) -> (count: Int, share: Double) {
-        let value = table.lookup(Self.hash(term)) ?? 0
+        let value = lookup(Self.hash(term)) ?? 0
         return (Int(value >> 8), Double(value & 0xFF) / 255)
     }
 

@@ -101,7 +101,7 @@ struct KeynessScorer {
 /// The reference of keyness: the shipped table, a user's table, or a directory of documents
 /// counted at start-up with the same terms as the documents analysed.
 enum KeywordsReference {
-    static let fileName = "reference.tsv"
+    static let fileName = "reference.bin"
 
     static func shipped() throws(AnalyzerSetupError) -> ReferenceFrequencies {
         guard let path = ResourceLocator.path(of: fileName, target: "KeywordsPlugin") else {
