@@ -64,26 +64,26 @@ public struct TermDiscovery: Sendable {
         var table = PairTable(capacity: n / 4 + 64)
         var runCounts: [Int32] = []
         func count(of id: Int32) -> Int32 { Int(id) < words ? wordCounts[Int(id)] : runCounts[Int(id) - words] }
-        // `level[i]`: the run of the current length starting at i, or -1.
-        var previous = [Int32](repeating: -1, count: n)
-        // `positions[l]`: where a run of l + 1 words starts (only these are visited at the next level).
+        // `runAt[(l - 1) * n + i]`: the run of l words starting at i, or -1 (one flat array: nested
+        // arrays cost a retain per access in the loops below).
+        var runAt = [Int32](repeating: -1, count: n * maxWords)
+        // `positions[l - 1]`: where a run of l words starts (only these are visited at the next level).
         var positions: [[Int32]] = [[]]
         for i in 0..<n where units[i] >= 0 && joinable[Int(units[i])] && wordCounts[Int(units[i])] >= minCount {
-            previous[i] = units[i]
+            runAt[i] = units[i]
             positions[0].append(Int32(i))
         }
-        var starts: [[Int32]] = [previous]
+        var levels = 1
         for length in 2...maxWords {
-            var current = [Int32](repeating: -1, count: n)
             var here: [Int32] = []
-            let below = starts[length - 2]
+            let previous = (length - 2) * n, current = (length - 1) * n
             for position in positions[length - 2] {
                 let i = Int(position)
                 guard i + length <= n else { break }
-                let prefix = previous[i]
+                let prefix = runAt[previous + i]
                 guard count(of: prefix) >= minCount else { continue }
                 // The run without its first word must recur too (its id is at i + 1, one level down).
-                let suffix = below[i + 1]
+                let suffix = runAt[previous + i + 1]
                 guard suffix >= 0, count(of: suffix) >= minCount else { continue }
                 let last = units[i + length - 1]
                 let key = UInt64(UInt32(bitPattern: prefix)) << 32 | UInt64(UInt32(bitPattern: last))
@@ -92,23 +92,21 @@ public struct TermDiscovery: Sendable {
                     return Int32(words + runCounts.count - 1)
                 }
                 runCounts[Int(id) - words] += 1
-                current[i] = id
+                runAt[current + i] = id
                 here.append(position)
             }
             if here.isEmpty { break }
-            starts.append(current)
             positions.append(here)
-            previous = current
+            levels = length
         }
-        guard starts.count > 1 else { return [] }
+        guard levels > 1 else { return [] }
         // Candidates: runs that recur and hold together; then their neighbours.
         var candidate = [Int32](repeating: -1, count: runCounts.count) // run → candidate index
         var candidates: [(run: Int32, first: Int, length: Int, cohesion: Double, pmi: Double)] = []
-        for length in 2..<starts.count + 1 {
-            let level = starts[length - 1]
+        for length in 2...levels {
             for position in positions[length - 1] {
                 let i = Int(position)
-                let run = level[i]
+                let run = runAt[(length - 1) * n + i]
                 guard candidate[Int(run) - words] == -1 else { continue }
                 candidate[Int(run) - words] = -2 // seen
                 let c = Double(runCounts[Int(run) - words])
@@ -118,7 +116,7 @@ public struct TermDiscovery: Sendable {
                 if length < 3, let longOnly, longOnly[Int(units[i])] || longOnly[Int(units[i + length - 1])] { continue }
                 var cohesion = Double.infinity, pmi = Double.infinity
                 for cut in 1..<length {
-                    let left = starts[cut - 1][i], right = starts[length - cut - 1][i + cut]
+                    let left = runAt[(cut - 1) * n + i], right = runAt[(length - cut - 1) * n + i + cut]
                     guard left >= 0, right >= 0 else { cohesion = 0; break }
                     let cl = Double(count(of: left)), cr = Double(count(of: right))
                     cohesion = min(cohesion, c * c / (cl * cr))
@@ -133,11 +131,10 @@ public struct TermDiscovery: Sendable {
         var left = [[Int32]](repeating: [], count: candidates.count)
         var right = [[Int32]](repeating: [], count: candidates.count)
         var boundaryID: Int32 = Int32.min // each text boundary a neighbour of its own
-        for length in 2..<starts.count + 1 {
-            let level = starts[length - 1]
+        for length in 2...levels {
             for position in positions[length - 1] {
                 let i = Int(position)
-                let index = candidate[Int(level[i]) - words]
+                let index = candidate[Int(runAt[(length - 1) * n + i]) - words]
                 guard index >= 0 else { continue }
                 let before = i > 0 ? units[i - 1] : Self.boundary
                 let after = i + length < n ? units[i + length] : Self.boundary

@@ -182,9 +182,14 @@ struct KeywordTerms: Sendable {
     private func numberUnits(_ tokens: [Token], _ scalars: [Unicode.Scalar], into counted: inout Counted, ids: inout [Int32]) {
         var byWordID = WordIDTable(capacity: tokens.count / 6 + 64), byText: [String: Int32] = [:], unknown = SpanInterner()
         let lexicon = segmenter.lexicon
+        // Locals, not `counted`'s fields: an inout struct's arrays are checked for uniqueness at every append.
+        var units: [Unit] = [], flags: [UInt8] = [], wordCount = 0
+        units.reserveCapacity(tokens.count / 4)
+        flags.reserveCapacity(tokens.count / 4)
+        defer { (counted.units, counted.flags, counted.wordCount) = (units, flags, wordCount) }
         scalars.withUnsafeBufferPointer { text in
             for (position, token) in tokens.enumerated() {
-                let next = Int32(counted.units.count)
+                let next = Int32(units.count)
                 var unit: Unit? = nil
                 let id: Int32
                 switch token.kind {
@@ -223,9 +228,9 @@ struct KeywordTerms: Sendable {
                             return next
                         }
                     }
-                    counted.wordCount += 1
+                    wordCount += 1
                 case .latin:
-                    counted.wordCount += 1
+                    wordCount += 1
                     let term = WidthFolding.fold(String(scalars: scalars[token.start..<token.end])).lowercased()
                     if let known = byText[term] {
                         id = known
@@ -236,14 +241,14 @@ struct KeywordTerms: Sendable {
                         unit = Unit(key: .text(term), first: token.span, stop: stop, bound: false)
                     }
                 case .number, .url:
-                    counted.wordCount += 1
+                    wordCount += 1
                     continue
                 default:
                     continue
                 }
                 if let unit {
-                    counted.units.append(unit)
-                    counted.flags.append((unit.stop ? UnitFlags.stop : 0) | (unit.alone ? UnitFlags.alone : 0) | (unit.bound ? UnitFlags.bound : 0)
+                    units.append(unit)
+                    flags.append((unit.stop ? UnitFlags.stop : 0) | (unit.alone ? UnitFlags.alone : 0) | (unit.bound ? UnitFlags.bound : 0)
                         | (unit.key.isLatin ? UnitFlags.latin : 0))
                 }
                 ids[position] = id
@@ -272,12 +277,14 @@ struct KeywordTerms: Sendable {
     /// term; words that cannot be keywords (numbers with a measure word) are left out; then `applyGlue`.
     private func collect(_ tokens: [Token], _ scalars: [Unicode.Scalar], ids: [Int32], matches: [PhraseIndex.Match],
                          phrases: [TermDiscovery.Phrase], into counted: inout Counted) {
-        var termOfUnit = [Int32](repeating: -1, count: counted.units.count)
+        var terms: [Term] = [], counts: [Int] = [], sequence: [Int] = [], sequenceSpans: [TextSpan] = []
+        let units = counted.units, unitFlags = counted.flags
+        var termOfUnit = [Int32](repeating: -1, count: units.count)
         var termOfPhrase = [Int32](repeating: -1, count: phrases.count)
         var plusTerm: [Int32: Int32] = [:]
         var glue: [Glue] = []
-        counted.sequence.reserveCapacity(tokens.count / 2)
-        counted.sequenceSpans.reserveCapacity(tokens.count / 2)
+        sequence.reserveCapacity(tokens.count / 2)
+        sequenceSpans.reserveCapacity(tokens.count / 2)
         var coveredTo = 0 // scalars before this offset are inside a phrase already counted
         var match = 0
         var position = 0
@@ -291,9 +298,9 @@ struct KeywordTerms: Sendable {
                 let found = matches[match]
                 span = found.span
                 if termOfPhrase[found.phrase] < 0 {
-                    termOfPhrase[found.phrase] = Int32(counted.terms.count)
-                    counted.terms.append(Term(key: .phrase, first: span, parts: phrases[found.phrase].words))
-                    counted.counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
+                    termOfPhrase[found.phrase] = Int32(terms.count)
+                    terms.append(Term(key: .phrase, first: span, parts: phrases[found.phrase].words))
+                    counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
                     glue.append(.never)
                 }
                 index = termOfPhrase[found.phrase]
@@ -304,15 +311,15 @@ struct KeywordTerms: Sendable {
                 position += 1
                 let unit = ids[position - 1]
                 guard unit >= 0 else { continue }
-                let flags = counted.flags[Int(unit)]
+                let flags = unitFlags[Int(unit)]
                 guard flags & (UnitFlags.stop | UnitFlags.alone) == UnitFlags.alone,
                       token.length > 1 || allowSingles || flags & UnitFlags.latin != 0 else { continue }
                 span = token.span
                 let first = termOfUnit[Int(unit)] < 0
                 if first {
-                    termOfUnit[Int(unit)] = Int32(counted.terms.count)
-                    counted.terms.append(Term(key: counted.units[Int(unit)].key, first: span, unit: unit))
-                    counted.counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
+                    termOfUnit[Int(unit)] = Int32(terms.count)
+                    terms.append(Term(key: units[Int(unit)].key, first: span, unit: unit))
+                    counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
                     // Only a word the lexicon lacks (the HMM's guess) or hardly knows may be a piece of a
                     // longer unit (`isRare`, asked only of words glued everywhere, in `applyGlue`).
                     glue.append(Glue())
@@ -320,9 +327,9 @@ struct KeywordTerms: Sendable {
                 index = termOfUnit[Int(unit)]
                 if glue[Int(index)].always {
                     let at = position - 1
-                    let before = at > 0 && tokens[at - 1].start >= coveredTo ? boundUnit(ids, at - 1, counted.flags) : -1
+                    let before = at > 0 && tokens[at - 1].start >= coveredTo ? boundUnit(ids, at - 1, unitFlags) : -1
                     let after = at + 1 < tokens.count && (match >= matches.count || tokens[at + 1].end <= matches[match].span.start)
-                        ? boundUnit(ids, at + 1, counted.flags) : -1
+                        ? boundUnit(ids, at + 1, unitFlags) : -1
                     glue[Int(index)].add(before: before, after: after, first: first)
                 }
             }
@@ -335,18 +342,19 @@ struct KeywordTerms: Sendable {
                 if let known = plusTerm[base] {
                     index = known
                 } else {
-                    index = Int32(counted.terms.count)
+                    index = Int32(terms.count)
                     plusTerm[base] = index
-                    counted.terms.append(Term(key: .phrase, first: span, parts: counted.terms[Int(base)].parts))
-                    counted.counts.append(0)
+                    terms.append(Term(key: .phrase, first: span, parts: terms[Int(base)].parts))
+                    counts.append(0)
                     glue.append(.never)
                 }
                 glue[Int(base)] = .never
             }
-            counted.counts[Int(index)] += 1
-            counted.sequence.append(Int(index))
-            counted.sequenceSpans.append(span)
+            counts[Int(index)] += 1
+            sequence.append(Int(index))
+            sequenceSpans.append(span)
         }
+        (counted.terms, counted.counts, counted.sequence, counted.sequenceSpans) = (terms, counts, sequence, sequenceSpans)
         // Terms left out by `isCounted` have a negative count: no occurrences, no keyword.
         if counted.counts.contains(where: { $0 < 0 }) {
             for index in counted.counts.indices where counted.counts[index] < 0 { counted.counts[index] = 0 }
