@@ -196,37 +196,14 @@ struct KeywordTerms: Sendable {
                 case .word:
                     let single = token.length == 1
                     let wordID = token.wordID >= 0 ? Int(token.wordID) : lexicon.wordID(of: scalars[token.start..<token.end])
+                    // The closures only return `next`: one that stored into a captured variable would
+                    // box it on the heap at every token.
                     if let wordID {
-                        id = byWordID.value(for: wordID) {
-                            let free = single && freeCharacterIDs.contains(wordID)
-                            unit = Unit(key: .word(wordID), first: token.span, stop: stopWordIDs.contains(wordID) || free, bound: single && !free)
-                            unit?.free = free
-                            unit?.longOnly = single
-                            let code = lexicon.tagCode(ofWordID: wordID)
-                            if !single, code > 0 {
-                                let flags = tagFlags[code]
-                                unit?.canStart = flags.contains(.start)
-                                unit?.canEnd = flags.contains(.end)
-                                unit?.alone = flags.contains(.alone)
-                                unit?.verb = flags.contains(.verb)
-                            } else if !single {
-                                // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
-                                unit?.alone = !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
-                            }
-                            return next
-                        }
+                        id = byWordID.value(for: wordID) { next }
+                        if id == next { unit = dictionaryUnit(wordID, token, scalars) }
                     } else {
-                        id = unknown.value(for: token.span, in: text) {
-                            let free = single && FreeCharacters.all.contains(scalars[token.start])
-                            unit = Unit(key: .unknown, first: token.span, stop: free || stopWords.contains(String(scalars: text[token.span.range])),
-                                        bound: single && !free)
-                            unit?.free = free
-                            unit?.longOnly = single
-                            unit?.guessed = !single
-                            unit?.alone = single || !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
-                                || !userWords.isEmpty && userWords.contains(String(scalars: text[token.span.range]))
-                            return next
-                        }
+                        id = unknown.value(for: token.span, in: text) { next }
+                        if id == next { unit = guessedUnit(token, text) }
                     }
                     wordCount += 1
                 case .latin:
@@ -254,6 +231,40 @@ struct KeywordTerms: Sendable {
                 ids[position] = id
             }
         }
+    }
+
+    /// A dictionary word's unit, made when the document first has it.
+    private func dictionaryUnit(_ wordID: Int, _ token: Token, _ scalars: [Unicode.Scalar]) -> Unit {
+        let single = token.length == 1
+        let free = single && freeCharacterIDs.contains(wordID)
+        var unit = Unit(key: .word(wordID), first: token.span, stop: stopWordIDs.contains(wordID) || free, bound: single && !free)
+        unit.free = free
+        unit.longOnly = single
+        let code = segmenter.lexicon.tagCode(ofWordID: wordID)
+        if !single, code > 0 {
+            let flags = tagFlags[code]
+            unit.canStart = flags.contains(.start)
+            unit.canEnd = flags.contains(.end)
+            unit.alone = flags.contains(.alone)
+            unit.verb = flags.contains(.verb)
+        } else if !single {
+            // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
+            unit.alone = !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
+        }
+        return unit
+    }
+
+    /// The unit of a word the lexicon lacks (the HMM's guess or a user word).
+    private func guessedUnit(_ token: Token, _ text: UnsafeBufferPointer<Unicode.Scalar>) -> Unit {
+        let single = token.length == 1
+        let free = single && FreeCharacters.all.contains(text[token.start])
+        var unit = Unit(key: .unknown, first: token.span, stop: free || stopWords.contains(String(scalars: text[token.span.range])), bound: single && !free)
+        unit.free = free
+        unit.longOnly = single
+        unit.guessed = !single
+        unit.alone = single || !(FreeCharacters.all.contains(text[token.start]) || FreeCharacters.all.contains(text[token.end - 1]))
+            || !userWords.isEmpty && userWords.contains(String(scalars: text[token.span.range]))
+        return unit
     }
 
     /// How a word's occurrences sit beside bound single characters (see `applyGlue`).
