@@ -17,7 +17,7 @@ public struct KeywordsAnalyzer: Analyzer {
             OptionSpec("method", .choice(Method.allCases.map(\.rawValue)), default: "keyness",
                        help: "keyness (log-likelihood G² against the reference, over-used terms only), tfidf (jieba's IDF table), frequency (counts), or textrank"),
             OptionSpec("reference", .file, default: nil,
-                       help: "reference for keyness: a table (term<TAB>count, #tokens<TAB>N; scripts/build-reference.py) or a directory of .txt documents; default: the shipped table of government and Party reports"),
+                       help: "reference for keyness: a table (#tokens<TAB>N and #documents<TAB>M lines, then term<TAB>count<TAB>documents; or the binary form of scripts/build-reference.py) or a directory of .txt documents; default: the shipped table of 98 government and Party reports"),
             OptionSpec("discover", .flag, default: "true", help: "find multi-word terms that recur in the document (新词发现) and count them as one term"),
             OptionSpec("cohesion", .number(0...1), default: "0.03", help: "term discovery: the smallest cohesion (symmetric conditional probability of a term's parts)"),
             OptionSpec("dict", .file, default: nil, help: "user dictionary: one word a line, optional frequency; its words win over their parts"),
