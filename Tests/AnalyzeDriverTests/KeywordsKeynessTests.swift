@@ -46,6 +46,12 @@ import AnalyticsCore
         #expect(other.contains("居民") && !other.contains("请居民"))
     }
 
+    @Test func saidOnceOnlyANounOrANameIsAKeyword() throws {
+        let terms = try keywords("猕猴桃卖不出去。果农说猕猴桃甜。").keywords.map(\.term)
+        #expect(terms.contains("猕猴桃") && terms.contains("果农"), "\(terms)")
+        #expect(!terms.contains("卖不出去"), "\(terms)")
+    }
+
     @Test func countsWithMeasureWordsAreNoKeywordsButNumberedNamesAre() {
         for count in ["三百多户", "一架", "五年", "十三", "两千人"] {
             #expect(!KeywordTerms.isCounted(Array(count.unicodeScalars)[...]), "\(count)")

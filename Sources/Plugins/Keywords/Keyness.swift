@@ -37,6 +37,8 @@ struct KeynessScorer {
         for index in KeywordsAnalyzer.mostFrequentFirst(counted.counts) where counted.counts[index] > 0 {
             let count = Double(counted.counts[index])
             let tier = count >= 2 ? Self.repeatedTier : 0
+            // Said once, only a noun or a name can say what a text is about (不敢相信, 卖不出去 cannot).
+            if count < 2 && counted.terms[index].partCount == 1 && !counted.units[Int(counted.terms[index].unit)].noun { continue }
             if Self.logLikelihood(count, Self.floor, documentTokens, referenceTokens) + tier < best.floor { break }
             let (expectedCount, share) = referenceCount(index)
             guard count / documentTokens > expectedCount / referenceTokens else { continue }

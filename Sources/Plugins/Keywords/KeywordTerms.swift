@@ -25,7 +25,8 @@ struct KeywordTerms: Sendable {
     struct TagFlags: OptionSet, Sendable {
         let rawValue: UInt8
         static let start = TagFlags(rawValue: 1), end = TagFlags(rawValue: 2), alone = TagFlags(rawValue: 4), verb = TagFlags(rawValue: 8)
-        static let untagged: TagFlags = [.start, .end, .alone]
+        static let noun = TagFlags(rawValue: 16)
+        static let untagged: TagFlags = [.start, .end, .alone, .noun]
 
         init(rawValue: UInt8) { self.rawValue = rawValue }
 
@@ -35,6 +36,7 @@ struct KeywordTerms: Sendable {
             if !KeywordTerms.noEndTags.contains(tag) { flags.insert(.end) }
             if !KeywordTerms.notAloneTags.contains(tag) { flags.insert(.alone) }
             if tag == "v" || tag == "vn" { flags.insert(.verb) }
+            if tag.hasPrefix("n") || tag == "vn" || tag == "an" || tag == "j" || tag == "eng" { flags.insert(.noun) }
             self = flags
         }
     }
@@ -111,6 +113,8 @@ struct KeywordTerms: Sendable {
         var longOnly = false
         /// A verb by the lexicon's tag (v, vn).
         var verb = false
+        /// A noun by the lexicon's tag (n…, vn, an, j), or a word it lacks (a name, a new term).
+        var noun = true
         /// Not a dictionary word: the HMM's guess (its id, if any, is only a prefix of words).
         var guessed = false
     }
@@ -247,6 +251,7 @@ struct KeywordTerms: Sendable {
             unit.canEnd = flags.contains(.end)
             unit.alone = flags.contains(.alone)
             unit.verb = flags.contains(.verb)
+            unit.noun = flags.contains(.noun)
         } else if !single {
             // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
             unit.alone = !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
