@@ -369,6 +369,13 @@ public final class Lexicon: @unchecked Sendable {
         return edges[index].logP
     }
 
+    /// The dictionary log probability of the word with `id` (see `wordID`), or nil when `id` is
+    /// only a prefix of words.
+    public func logProbability(ofWordID id: Int) -> Float? {
+        let value = edges[id].logP
+        return value.isNaN ? nil : value
+    }
+
     /// The IDF of `word` from the shipped table, or nil.
     public func idf(of word: some Sequence<Unicode.Scalar>) -> Float? {
         guard let index = edgeIndex(for: word) else { return nil }

@@ -10,7 +10,7 @@ public struct FuzzHarness: Sendable {
 
     public init() throws {
         let registry = BuiltinAnalyzers.registry
-        pipelines = try ["tfidf", "textrank", "frequency"].map { method in
+        pipelines = try ["keyness", "tfidf", "textrank", "frequency"].map { method in
             try Pipeline(registry: registry, requested: nil, options: ["keywords": ["method": method, "top": "5"]])
         }
         segmenter = try Segmenter.shipped()

@@ -1,20 +1,25 @@
 import AnalyticsCore
 import Foundation
 
-/// Keyword frequency over real word segmentation: TF-IDF with jieba's IDF table (default),
-/// plain counts, or TextRank.
+/// Keywords that say what a document is about: candidate terms (words, discovered multi-word
+/// terms, see `KeywordTerms`) ranked by keyness against a reference corpus of the genre
+/// (log-likelihood, default), TF-IDF with jieba's IDF table, plain counts, or TextRank.
 public struct KeywordsAnalyzer: Analyzer {
     public enum Method: String, Codable, Sendable, CaseIterable {
-        case tfidf, frequency, textrank
+        case keyness, tfidf, frequency, textrank
     }
 
     public static let description = AnalyzerDescription(
         id: "keywords",
-        summary: "Keywords by TF-IDF, frequency or TextRank over Chinese word segmentation",
+        summary: "Keywords by keyness against the genre (log-likelihood), TF-IDF, frequency or TextRank, with multi-word terms",
         runsByDefault: true,
         options: [
             topOption,
             methodOption,
+            OptionSpec("reference", .file, default: nil,
+                       help: "reference for keyness: a table (#tokens<TAB>N and #documents<TAB>M lines, then term<TAB>count<TAB>documents; or the binary form of scripts/build-reference.py) or a directory of .txt documents; default: the shipped table of 98 government and Party reports"),
+            discoverOption,
+            cohesionOption,
             OptionSpec("dict", .file, default: nil, help: "user dictionary: one word a line, optional frequency; its words win over their parts"),
             OptionSpec("words", .text, default: nil, help: "user words given inline, comma-separated (七大都市,一体两翼)"),
             OptionSpec("stopwords", .file, default: nil, help: "extra stop words, one a line"),
@@ -29,28 +34,38 @@ public struct KeywordsAnalyzer: Analyzer {
                             note: "Latin words are case-folded and English stop words removed"),
             AnalyzerExample("参加委员1954人次，增长23.4%。", mustNotReport: ["1954", "23.4%", "1954人次"],
                             note: "numbers are tokens but never keywords"),
+            AnalyzerExample("因地制宜发展«新质生产力»。培育«新质生产力»，壮大«新质生产力»。", mustNotReport: ["新质", "生产力"],
+                            note: "a run of words that recurs together with varied neighbours is one term (term discovery)"),
+            AnalyzerExample("发行«超长期特别国债»。用好«超长期特别国债»，继续发行«超长期特别国债»。", mustNotReport: ["特别国债", "超长期", "国债"],
+                            note: "the longest unit the text keeps together, never a piece of it"),
+            AnalyzerExample("实施«人工智能+»行动。推进«人工智能+»制造。", mustNotReport: ["人工智能"],
+                            note: "an X+ formulation is one term"),
+            AnalyzerExample("«亚投行»成员增加。«亚投行»总部在北京。", mustNotReport: ["投行"],
+                            note: "a word the segmenter cut off a bound character everywhere is taken whole"),
         ]
     )
 
     static let topOption = Option(integer: "top", in: 1...10_000, default: 20, help: "how many keywords to report")
-    static let methodOption = Option(choice: "method", default: Method.tfidf,
-                                     help: "tfidf (jieba's IDF table; unseen words get its median), frequency (counts), or textrank")
+    static let methodOption = Option(choice: "method", default: Method.keyness,
+                                     help: "keyness (log-likelihood G² against the reference, over-used terms only), tfidf (jieba's IDF table), frequency (counts), or textrank")
+    static let discoverOption = Option(flag: "discover", default: true, help: "find multi-word terms that recur in the document (新词发现) and count them as one term")
+    static let cohesionOption = Option(number: "cohesion", in: 0...1, default: 0.03,
+                                       help: "term discovery: the smallest cohesion (symmetric conditional probability of a term's parts)")
 
-    let segmenter: Segmenter
+    let terms: KeywordTerms
     let top: Int
     let method: Method
-    let stopWords: Set<String>
-    /// The stop words the lexicon knows, by word id: a document's term table asks once per new word.
-    let stopWordIDs: WordIDTable
-    let allowSingles: Bool
+    /// The reference of keyness: the shipped table, read on first use, or the user's.
+    let reference: OnceValue<Swift.Result<ReferenceFrequencies, AnalyzerSetupError>>
     /// The lexicon's largest IDF (see `tfidfScores`): a scan of its 2 MB table, done when a
     /// document first has enough terms to repay it, not at start-up.
     let largestIDF: OnceValue<Float>
 
+    var segmenter: Segmenter { terms.segmenter }
+
     public init(options: OptionValues) throws {
         top = options[Self.topOption]
         method = options[Self.methodOption]
-        allowSingles = options.flag("singles")
         var stopWords = StopWords.all
         if let path = options.string("stopwords") {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -58,133 +73,98 @@ public struct KeywordsAnalyzer: Analyzer {
             }
             stopWords.formUnion(String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).map { $0.lowercased() })
         }
-        self.stopWords = stopWords
         let userWords = try UserDictionary.words(file: options.string("dict"), inline: options.string("words"))
         // A missing lexicon is an installation problem (Lexicon.LoadError), not a bad option.
         var segmenter = try Segmenter.shipped(userWords: userWords)
         // Keywords want the dictionary's compounds whole (营商环境, 高质量发展), not the finer
         // treebank-style split that `--segment` makes.
         segmenter.lengthPenalty = 0
-        self.segmenter = segmenter
+        let terms = KeywordTerms(segmenter: segmenter, stopWords: stopWords, userWords: Set(userWords.map(\.word)), allowSingles: options.flag("singles"),
+                                 discovery: options[Self.discoverOption] ? Self.discovery(options) : nil)
+        self.terms = terms
         let lexicon = segmenter.lexicon
         largestIDF = OnceValue { lexicon.largestIDF() }
-        self.stopWordIDs = WordIDTable(stopWords.compactMap { lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
+        if let path = options.string("reference") {
+            let loaded = try KeywordsReference.load(path, terms: terms)
+            reference = OnceValue { .success(loaded) }
+        } else {
+            reference = OnceValue { Swift.Result { () throws(AnalyzerSetupError) in try KeywordsReference.shipped() } }
+        }
     }
 
-    public func analyze(_ document: Document, context: AnalysisContext) -> KeywordsResult {
-        let counted = count(segmenter.tokens(in: document.scalars), in: document.scalars)
-        let (terms, counts, sequence, sequenceSpans) = (counted.terms, counted.counts, counted.sequence, counted.sequenceSpans)
-        func text(_ index: Int) -> String {
-            switch terms[index].key {
-            case .text(let text): return text
-            case .word, .unknown: return document.text(terms[index].first)
-            }
-        }
-        let scores: [Double]
+    static func discovery(_ options: OptionValues) -> TermDiscovery {
+        var discovery = TermDiscovery()
+        discovery.minCohesion = options[Self.cohesionOption]
+        return discovery
+    }
+
+    public func analyze(_ document: Document, context: AnalysisContext) throws -> KeywordsResult {
+        let counted = terms.count(document.scalars)
+        let scalars = document.scalars
+        let reference: ReferenceFrequencies? = try self.reference.value.get()
+        let keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars) }
+        var scores: [Double]
+        var reported: [Double]? = nil
         switch method {
         case .frequency:
-            scores = counts.map(Double.init)
+            scores = counted.counts.map { $0 > 0 ? Double($0) : -.infinity }
         case .tfidf:
-            scores = tfidfScores(terms, counts: counts, total: Double(max(sequence.count, 1)))
+            scores = tfidfScores(counted, scalars, total: Double(max(counted.wordCount, 1)))
         case .textrank:
-            scores = TextRank.scores(sequence, termCount: terms.count, names: terms.indices.map(text))
+            scores = TextRank.scores(counted.sequence, termCount: counted.terms.count, names: counted.terms.indices.map { counted.text($0, scalars) })
+                .enumerated().map { counted.counts[$0.offset] > 0 ? $0.element : -.infinity }
+        case .keyness:
+            (reported, scores) = keyness!.scores(top: top)
         }
         // Only terms scoring at least the top-th best can be reported: sort those by score, then term.
         let cutoff = Self.topScore(top, of: scores)
-        let candidates = terms.indices.filter { scores[$0] >= cutoff }
-        let names = candidates.map(text)
+        let candidates = counted.terms.indices.filter { scores[$0] >= cutoff && scores[$0] > -.infinity }
+        let names = candidates.map { counted.text($0, scalars) }
+        var seen = Set<String>()
         let ranked = Array(candidates.indices.sorted {
             scores[candidates[$0]] != scores[candidates[$1]] ? scores[candidates[$0]] > scores[candidates[$1]] : names[$0] < names[$1]
-        }.prefix(top))
+        }.filter { seen.insert(names[$0]).inserted }.prefix(top))
         // Occurrences of the ranked terms only, by rank: one array probe per token.
-        var rankOfTerm = [Int32](repeating: -1, count: terms.count)
+        var rankOfTerm = [Int32](repeating: -1, count: counted.terms.count)
         for (rank, candidate) in ranked.enumerated() { rankOfTerm[candidates[candidate]] = Int32(rank) }
         var occurrences = [[KeywordsResult.Keyword.Occurrence]](repeating: [], count: ranked.count)
-        for (position, index) in sequence.enumerated() where rankOfTerm[index] >= 0 {
-            occurrences[Int(rankOfTerm[index])].append(.init(start: sequenceSpans[position].start, end: sequenceSpans[position].end))
+        for (position, index) in counted.sequence.enumerated() where rankOfTerm[index] >= 0 {
+            occurrences[Int(rankOfTerm[index])].append(.init(start: counted.sequenceSpans[position].start, end: counted.sequenceSpans[position].end))
         }
         let keywords = ranked.enumerated().map { rank, candidate in
             let index = candidates[candidate]
-            return KeywordsResult.Keyword(term: names[candidate], count: counts[index], score: (scores[index] * 1e6).rounded() / 1e6,
+            let expected = keyness?.expected(index) ?? 0
+            let score = reported?[index] ?? scores[index]
+            return KeywordsResult.Keyword(term: names[candidate], count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
+                                          expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].key == .phrase,
                                           occurrences: occurrences[rank])
         }
-        return KeywordsResult(method: method, tokens: counted.wordCount, keywords: keywords)
-    }
-
-    /// A document's candidate terms, each with its first span and count, and their sequence in
-    /// text order (for TextRank and for the occurrences of the reported ones).
-    struct Counted {
-        var terms: [(key: TermKey, first: TextSpan)] = []
-        var counts: [Int] = []
-        var sequence: [Int] = []
-        var sequenceSpans: [TextSpan] = []
-        /// Word tokens: words, Latin words, numbers and URLs.
-        var wordCount = 0
-    }
-
-    /// Counts terms by lexicon word id where there is one (integer hashing), by their characters
-    /// for words the lexicon lacks, by string for Latin words: flat arrays, no String per token.
-    /// A stop word enters its table as -1 when first seen, so each word token costs one probe.
-    private func count(_ tokens: [Token], in scalars: [Unicode.Scalar]) -> Counted {
-        var counted = Counted()
-        var byWordID = WordIDTable(capacity: tokens.count / 6 + 64), byText: [String: Int] = [:], unknown = SpanInterner()
-        counted.sequence.reserveCapacity(tokens.count / 2)
-        counted.sequenceSpans.reserveCapacity(tokens.count / 2)
-        scalars.withUnsafeBufferPointer { text in
-            for token in tokens {
-                switch token.kind {
-                case .word, .latin, .number, .url: counted.wordCount += 1
-                default: continue
-                }
-                guard let key = candidateKey(token, scalars) else { continue }
-                let next = Int32(counted.terms.count)
-                let index: Int
-                switch key {
-                case .word(let id):
-                    index = Int(byWordID.value(for: id) { stopWordIDs.contains(id) ? -1 : next })
-                case .unknown:
-                    index = Int(unknown.value(for: token.span, in: text) { stopWords.contains(String(scalars: text[token.span.range])) ? -1 : next })
-                case .text(let text):
-                    if let known = byText[text] { index = known } else { index = Int(next); byText[text] = index }
-                }
-                if index < 0 { continue } // a stop word
-                if index == counted.terms.count {
-                    counted.terms.append((key, token.span))
-                    counted.counts.append(0)
-                }
-                counted.counts[index] += 1
-                counted.sequence.append(index)
-                counted.sequenceSpans.append(token.span)
-            }
-        }
-        return counted
+        return KeywordsResult(method: method, tokens: counted.wordCount, keywords: keywords,
+                              termCounts: .init(scalars: scalars, counted: counted))
     }
 
     /// TF-IDF of every term that can be among the `top`, -infinity for the others. Terms are
     /// scored most frequent first; once a term's count times the largest IDF falls below the
     /// `top`-th best score so far, no rarer term can reach it, and their IDF (a cache miss each
     /// into a 2 MB table: most of a document's terms occur once or twice) is never read.
-    private func tfidfScores(_ terms: [(key: TermKey, first: TextSpan)], counts: [Int], total: Double) -> [Double] {
+    private func tfidfScores(_ counted: KeywordTerms.Counted, _ scalars: [Unicode.Scalar], total: Double) -> [Double] {
         let lexicon = segmenter.lexicon
-        var scores = [Double](repeating: -.infinity, count: terms.count)
-        var best: [Double] = [] // the best scores so far, highest first, at most `top`
+        var scores = [Double](repeating: -.infinity, count: counted.terms.count)
+        var best = TopScores(top)
         // A few thousand IDF misses cost less than the scan that finds the bound.
-        let bound = terms.count > Self.termsWorthTheBound ? Double(largestIDF.value) : .infinity
-        for index in Self.mostFrequentFirst(counts) {
-            let frequency = Double(counts[index]) / total
-            if best.count == top && frequency * bound < best[top - 1] { break }
+        let bound = counted.terms.count > Self.termsWorthTheBound ? Double(largestIDF.value) : .infinity
+        for index in Self.mostFrequentFirst(counted.counts) where counted.counts[index] > 0 {
+            let frequency = Double(counted.counts[index]) / total
+            if frequency * bound < best.floor { break }
+            let term = counted.terms[index]
             let idf: Float
-            switch terms[index].key {
+            switch term.key {
             case .word(let id): idf = lexicon.idf(ofWordID: id) ?? lexicon.medianIDF
-            case .unknown: idf = lexicon.medianIDF // not in the lexicon's trie, so not in its IDF table
+            case .unknown, .phrase: idf = lexicon.idf(of: scalars[term.first.range]) ?? lexicon.medianIDF
             case .text(let text): idf = lexicon.idf(of: text.unicodeScalars) ?? lexicon.medianIDF
             }
-            let score = frequency * Double(idf)
-            scores[index] = score
-            if best.count < top || score > best[top - 1] {
-                if best.count == top { best.removeLast() }
-                best.insert(score, at: best.firstIndex { $0 < score } ?? best.count)
-            }
+            scores[index] = frequency * Double(idf)
+            best.add(scores[index])
         }
         return scores
     }
@@ -218,32 +198,18 @@ public struct KeywordsAnalyzer: Analyzer {
         }
         return best[top - 1]
     }
+}
 
-    enum TermKey: Hashable {
-        /// A word the lexicon knows, by its id.
-        case word(Int)
-        /// A Han word the lexicon lacks, by its characters (see `SpanInterner`).
-        case unknown
-        /// A Latin word, folded and lowercased.
-        case text(String)
-    }
-
-    /// The key a token counts under, or nil when it cannot be a keyword.
-    private func candidateKey(_ token: Token, _ scalars: [Unicode.Scalar]) -> TermKey? {
-        switch token.kind {
-        case .word:
-            guard token.length > 1 || allowSingles else { return nil }
-            // Stop words are turned away where they are counted.
-            if token.wordID >= 0 { return .word(Int(token.wordID)) }
-            if let id = segmenter.lexicon.wordID(of: scalars[token.start..<token.end]) { return .word(id) }
-            return .unknown
-        case .latin:
-            let term = WidthFolding.fold(String(scalars: scalars[token.start..<token.end])).lowercased()
-            guard term.unicodeScalars.count > 1, !stopWords.contains(term), term.unicodeScalars.contains(where: { ScriptClass.of($0) == .latin }) else { return nil }
-            return .text(term)
-        default:
-            return nil
-        }
+/// The best `top` scores seen so far, highest first: `floor` is the score a newcomer must beat.
+struct TopScores {
+    let top: Int
+    private(set) var best: [Double] = []
+    init(_ top: Int) { self.top = top }
+    var floor: Double { best.count < top ? -.infinity : best[top - 1] }
+    mutating func add(_ score: Double) {
+        guard best.count < top || score > best[top - 1] else { return }
+        if best.count == top { best.removeLast() }
+        best.insert(score, at: best.firstIndex { $0 < score } ?? best.count)
     }
 }
 
@@ -256,8 +222,13 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
 
         public let term: String
         public let count: Int
-        /// TF-IDF, count or TextRank, by `method`; rounded to 6 decimals.
+        /// Keyness (G²), TF-IDF, count or TextRank, by `method`; rounded to 6 decimals.
         public let score: Double
+        /// The count the reference's rate predicts for a document of this size (3 decimals): why
+        /// the term is key (count well above expected) or not.
+        public let expected: Double
+        /// A multi-word term: a discovered phrase, an X+ formulation, or a word taken with a bound character.
+        public let phrase: Bool
         /// Every place the term occurs as a token.
         public let occurrences: [Occurrence]
     }
@@ -266,6 +237,28 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
     /// Word tokens in the document: words, Latin words, numbers and URLs (not punctuation).
     public let tokens: Int
     public let keywords: [Keyword]
+    /// Every recurring term's count, for the corpus summary's keyness against the rest of the run
+    /// (not in the report).
+    let termCounts: TermCounts
+
+    enum CodingKeys: String, CodingKey { case method, tokens, keywords }
+
+    public init(method: KeywordsAnalyzer.Method, tokens: Int, keywords: [Keyword]) {
+        self.init(method: method, tokens: tokens, keywords: keywords, termCounts: TermCounts())
+    }
+
+    init(method: KeywordsAnalyzer.Method, tokens: Int, keywords: [Keyword], termCounts: TermCounts) {
+        self.method = method
+        self.tokens = tokens
+        self.keywords = keywords
+        self.termCounts = termCounts
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(method: try container.decode(KeywordsAnalyzer.Method.self, forKey: .method), tokens: try container.decode(Int.self, forKey: .tokens),
+                  keywords: try container.decode([Keyword].self, forKey: .keywords))
+    }
 
     public var reportedSpans: [LabeledSpan] {
         keywords.flatMap { keyword in keyword.occurrences.map { LabeledSpan(keyword.term, TextSpan(start: $0.start, end: $0.end)) } }
@@ -274,38 +267,49 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
     public func rendering(for document: Document) -> [RenderBlock] {
         [
             .note("\(keywords.count) keywords by \(method.rawValue) from \(NumberText.grouped(tokens)) word tokens"),
-            .bars(keywords.map { .init("\($0.term) ×\($0.count)", value: $0.score, display: method == .frequency ? String($0.count) : NumberText.fixed($0.score, digits: 4)) }),
+            .bars(keywords.map { .init("\($0.term) ×\($0.count)", value: $0.score, display: display($0)) }),
         ]
     }
-}
 
-/// Across documents: each term's total count and the number of documents it is a keyword of.
-public struct KeywordsCorpusSummary: Codable, Sendable, Equatable {
-    public struct Term: Codable, Sendable, Equatable {
-        public let term: String
-        public let count: Int
-        public let documents: Int
+    private func display(_ keyword: Keyword) -> String {
+        switch method {
+        case .frequency: return String(keyword.count)
+        case .keyness: return "G² " + NumberText.fixed(keyword.score, digits: 1) + ", expected " + NumberText.fixed(keyword.expected, digits: 2)
+        default: return NumberText.fixed(keyword.score, digits: 4)
+        }
     }
-
-    /// The terms that are keywords of at least one document, most widespread first (then by count, then term).
-    public let terms: [Term]
 }
 
-extension KeywordsResult: CorpusSummarizable {
-    public static func summarize(_ documents: [(source: String, result: KeywordsResult)]) -> KeywordsCorpusSummary {
-        var totals: [String: (count: Int, documents: Int)] = [:]
-        for (_, result) in documents {
-            for keyword in result.keywords {
-                let current = totals[keyword.term] ?? (0, 0)
-                totals[keyword.term] = (current.count + keyword.count, current.documents + 1)
+/// A document's recurring terms (count >= 2) by their characters, kept unbuilt until a corpus
+/// summary asks (the document's scalars are shared, not copied).
+struct TermCounts: Sendable, Equatable {
+    var scalars: [Unicode.Scalar] = []
+    var spans: [TextSpan] = []
+    var counts: [Int32] = []
+    var latin: [(text: String, count: Int32)] = []
+    var tokens = 0
+
+    init() {}
+
+    init(scalars: [Unicode.Scalar], counted: KeywordTerms.Counted) {
+        self.scalars = scalars
+        tokens = counted.wordCount
+        for index in counted.terms.indices where counted.counts[index] >= 2 {
+            let term = counted.terms[index]
+            if term.partCount == 1, case .text(let text) = term.key {
+                latin.append((text, Int32(counted.counts[index])))
+            } else {
+                spans.append(term.first)
+                counts.append(Int32(counted.counts[index]))
             }
         }
-        let terms = totals.map { KeywordsCorpusSummary.Term(term: $0.key, count: $0.value.count, documents: $0.value.documents) }
-            .sorted { ($1.documents, $1.count, $0.term) < ($0.documents, $0.count, $1.term) }
-        return KeywordsCorpusSummary(terms: terms)
     }
 
-    public static func rendering(of summary: KeywordsCorpusSummary) -> [RenderBlock] {
-        [.bars(summary.terms.prefix(20).map { .init("\($0.term) ×\($0.count)", value: Double($0.documents), display: "\($0.documents) docs") })]
+    var all: [(term: String, count: Int)] {
+        zip(spans, counts).map { (String(scalars: scalars[$0.range]), Int($1)) } + latin.map { ($0.text, Int($0.count)) }
+    }
+
+    static func == (a: TermCounts, b: TermCounts) -> Bool {
+        a.tokens == b.tokens && a.counts == b.counts && a.spans == b.spans && a.latin.map(\.text) == b.latin.map(\.text)
     }
 }

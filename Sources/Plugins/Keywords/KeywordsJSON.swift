@@ -9,9 +9,11 @@ extension KeywordsResult: JSONLineWritable {
                 json.array(keywords) { json, keyword in
                     json.object { json in
                         json.field("count", int: keyword.count)
+                        json.field("expected", double: keyword.expected)
                         json.field("occurrences") { json in
                             json.array(keyword.occurrences) { $0.span(start: $1.start, end: $1.end) }
                         }
+                        json.field("phrase", bool: keyword.phrase)
                         json.field("score", double: keyword.score)
                         json.field("term", string: keyword.term)
                     }

@@ -1,0 +1,150 @@
+import AnalyticsCore
+import Foundation
+
+/// Keyness of a document's terms against a reference corpus: Dunning's log-likelihood G² over the
+/// 2×2 table (term, other terms) × (document, reference), as AntConc, WordSmith and Sketch Engine
+/// compute it, with a direction check: a term used less than the reference expects is no keyword.
+///
+/// G² is weighted by the share of reference documents that lack the term (see `spreadWeight`).
+/// The reference count of a term is smoothed with its general-language frequency (jieba's
+/// dictionary probability, scaled to the reference's size), so a word the reports never use
+/// but newspapers use every day (记者, 球队) is not taken for a discovery; a discovered phrase the
+/// reference lacks is expected at a tenth of its rarest part (it cannot be commoner than that).
+struct KeynessScorer {
+    let reference: ReferenceFrequencies
+    let lexicon: Lexicon
+    let counted: KeywordTerms.Counted
+    let scalars: [Unicode.Scalar]
+    /// Weight of the general-language frequency against the reference's own counts.
+    static let generalWeight = 1.0
+    /// A phrase absent from the reference: this share of its rarest part's reference count.
+    static let phraseShare = 0.1
+    /// The smallest reference count (add-half smoothing of terms it lacks).
+    static let floor = 0.5
+
+    var documentTokens: Double { Double(max(counted.wordCount, 1)) }
+    var referenceTokens: Double { Double(reference.tokens) }
+
+    /// G² of every term that can be among the `top` (most frequent first, stopping once even a
+    /// term the reference lacks could not reach the top-th), -infinity for the others and for
+    /// terms the document under-uses; and the ranking, where terms said twice or more come
+    /// before terms said once (a word said once is rarely what a text is about, and the
+    /// reference lacks most such words, which gives them a high G²: they only fill a short list).
+    func scores(top: Int) -> (statistic: [Double], rank: [Double]) {
+        var statistic = [Double](repeating: -.infinity, count: counted.terms.count)
+        var rank = statistic
+        var best = TopScores(top)
+        for index in KeywordsAnalyzer.mostFrequentFirst(counted.counts) where counted.counts[index] > 0 {
+            let count = Double(counted.counts[index])
+            let tier = count >= 2 ? Self.repeatedTier : 0
+            // Said once, only a noun or a name can say what a text is about (不敢相信, 卖不出去 cannot).
+            if count < 2 && counted.terms[index].partCount == 1 && !counted.units[Int(counted.terms[index].unit)].noun { continue }
+            if Self.logLikelihood(count, Self.floor, documentTokens, referenceTokens) + tier < best.floor { break }
+            let (expectedCount, share) = referenceCount(index)
+            guard count / documentTokens > expectedCount / referenceTokens else { continue }
+            statistic[index] = Self.logLikelihood(count, expectedCount, documentTokens, referenceTokens) * spreadWeight(share)
+            rank[index] = statistic[index] + tier
+            best.add(rank[index])
+        }
+        return (statistic, rank)
+    }
+
+    /// Added to the rank of terms said at least twice (above any G² of one occurrence).
+    static let repeatedTier = 1e7
+
+    /// The share of reference documents without the term: a word every report uses (实施, 政策,
+    /// 创新) is the genre's, not this document's, however much more this one uses it.
+    func spreadWeight(_ share: Double) -> Double {
+        let documents = Double(reference.documents)
+        return 1 - share * documents / (documents + 1)
+    }
+
+    /// What the reference's rate predicts for this document: the term's expected count here.
+    func expected(_ index: Int) -> Double {
+        referenceCount(index).count * documentTokens / referenceTokens
+    }
+
+    /// The term's smoothed count in the reference, and the share of its documents containing it.
+    func referenceCount(_ index: Int) -> (count: Double, share: Double) {
+        let term = counted.terms[index]
+        let own = entry(of: term)
+        guard term.partCount > 1 else { return (max(Double(own.count) + general(term.unit), Self.floor), own.share) }
+        let rarestPart = term.parts.map { unit in Double(count(ofUnit: unit)) + general(unit) }.min() ?? 0
+        return (max(Double(own.count), Self.phraseShare * rarestPart, Self.floor), own.share)
+    }
+
+    private func entry(of term: KeywordTerms.Term) -> (count: Int, share: Double) {
+        if term.partCount == 1, case .text(let text) = term.key { return reference.entry(of: Array(text.unicodeScalars)[...]) }
+        return reference.entry(of: scalars[term.first.range])
+    }
+
+    private func count(ofUnit unit: Int32) -> Int {
+        let entry = counted.units[Int(unit)]
+        if case .text(let text) = entry.key { return reference.count(of: text) }
+        return reference.count(of: scalars[entry.first.range])
+    }
+
+    /// The unit's general-language count at the reference's size.
+    private func general(_ unit: Int32) -> Double {
+        guard case .word(let id) = counted.units[Int(unit)].key, let logP = lexicon.logProbability(ofWordID: id) else { return 0 }
+        return Self.generalWeight * referenceTokens * exp(Double(logP))
+    }
+
+    /// Dunning's G² for `a` of `c` tokens in the document against `b` of `d` in the reference.
+    static func logLikelihood(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Double {
+        let expectedA = c * (a + b) / (c + d), expectedB = d * (a + b) / (c + d)
+        var sum = 0.0
+        if a > 0 { sum += a * log(a / expectedA) }
+        if b > 0 { sum += b * log(b / expectedB) }
+        return 2 * sum
+    }
+}
+
+/// The reference of keyness: the shipped table, a user's table, or a directory of documents
+/// counted at start-up with the same terms as the documents analysed.
+enum KeywordsReference {
+    static let fileName = "reference.bin"
+
+    static func shipped() throws(AnalyzerSetupError) -> ReferenceFrequencies {
+        guard let path = ResourceLocator.path(of: fileName, target: "KeywordsPlugin") else {
+            throw AnalyzerSetupError("the keywords reference table (\(fileName)) is missing beside the binary; reinstall with scripts/install or give keywords.reference=FILE|DIR")
+        }
+        return try ReferenceFrequencies.load(path: path)
+    }
+
+    static func load(_ path: String, terms: KeywordTerms) throws(AnalyzerSetupError) -> ReferenceFrequencies {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw AnalyzerSetupError("cannot read the reference '\(path)' given to keywords.reference")
+        }
+        guard isDirectory.boolValue else { return try ReferenceFrequencies.load(path: path) }
+        let table = try counts(ofDirectory: path, terms: terms)
+        return ReferenceFrequencies(tokens: table.tokens, documents: table.documents, counts: table.counts.map { ($0.key, $0.value.count, $0.value.documents) })
+    }
+
+    /// Term counts of every .txt file under `path` (sorted, recursive), as `KeywordTerms` counts them.
+    static func counts(ofDirectory path: String, terms: KeywordTerms) throws(AnalyzerSetupError) -> (tokens: Int, documents: Int, counts: [String: (count: Int, documents: Int)]) {
+        guard let walker = FileManager.default.enumerator(atPath: path) else {
+            throw AnalyzerSetupError("cannot list the reference directory '\(path)'")
+        }
+        var files: [String] = []
+        while let next = walker.nextObject() as? String {
+            if next.hasSuffix(".txt") { files.append(next) }
+        }
+        var counts: [String: (count: Int, documents: Int)] = [:]
+        var tokens = 0
+        for file in files.sorted() {
+            guard let data = FileManager.default.contents(atPath: path + "/" + file),
+                  let text = try? TextDecoding.decode(Array(data)).text else { continue }
+            let scalars = text.scalarArray
+            let counted = terms.count(scalars)
+            tokens += counted.wordCount
+            for index in counted.terms.indices where counted.counts[index] > 0 {
+                let entry = counts[counted.text(index, scalars), default: (0, 0)]
+                counts[counted.text(index, scalars)] = (entry.count + counted.counts[index], entry.documents + 1)
+            }
+        }
+        guard tokens > 0 else { throw AnalyzerSetupError("the reference directory '\(path)' has no .txt document with words") }
+        return (tokens, files.count, counts)
+    }
+}

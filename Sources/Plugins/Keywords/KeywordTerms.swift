@@ -1,0 +1,469 @@
+import AnalyticsCore
+
+/// A document's candidate terms: segmented words, the phrases term discovery finds in it
+/// (高质量发展, 新质生产力, 问需于民 as one term each, their parts counted only outside them), "X+"
+/// formulations (人工智能+), and words the segmenter cut off a bound character (投行 from 亚投行)
+/// taken whole or left out. The same counting builds the reference table, so a document's terms
+/// and the reference's are the same units.
+struct KeywordTerms: Sendable {
+    let segmenter: Segmenter
+    let stopWords: Set<String>
+    /// The stop words the lexicon knows, by word id.
+    let stopWordIDs: WordIDTable
+    /// Single characters that stand free (function words, affixes): see `FreeCharacters`.
+    let freeCharacterIDs: WordIDTable
+    let allowSingles: Bool
+    /// nil: no term discovery (`keywords.discover=false`).
+    let discovery: TermDiscovery?
+
+    /// The user's words (keywords.dict, keywords.words): keywords whatever their characters.
+    let userWords: Set<String>
+
+    /// By tag code (`Lexicon.tagCode`): may start a phrase, end one, be a keyword alone, is a verb.
+    let tagFlags: [TagFlags]
+
+    struct TagFlags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let start = TagFlags(rawValue: 1), end = TagFlags(rawValue: 2), alone = TagFlags(rawValue: 4), verb = TagFlags(rawValue: 8)
+        static let noun = TagFlags(rawValue: 16)
+        static let untagged: TagFlags = [.start, .end, .alone, .noun]
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(tag: String) {
+            var flags: TagFlags = []
+            if !KeywordTerms.noStartTags.contains(tag) { flags.insert(.start) }
+            if !KeywordTerms.noEndTags.contains(tag) { flags.insert(.end) }
+            if !KeywordTerms.notAloneTags.contains(tag) { flags.insert(.alone) }
+            if tag == "v" || tag == "vn" { flags.insert(.verb) }
+            if tag.hasPrefix("n") || tag == "vn" || tag == "an" || tag == "j" || tag == "eng" { flags.insert(.noun) }
+            self = flags
+        }
+    }
+
+    init(segmenter: Segmenter, stopWords: Set<String>, userWords: Set<String> = [], allowSingles: Bool, discovery: TermDiscovery?) {
+        self.segmenter = segmenter
+        tagFlags = [.untagged] + segmenter.lexicon.tagNames.map(TagFlags.init(tag:))
+        self.userWords = userWords
+        self.stopWords = stopWords
+        self.allowSingles = allowSingles
+        self.discovery = discovery
+        let lexicon = segmenter.lexicon
+        stopWordIDs = WordIDTable(stopWords.compactMap { lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
+        freeCharacterIDs = WordIDTable(FreeCharacters.all.compactMap { lexicon.wordID(of: [$0][...]) })
+    }
+
+    enum TermKey: Hashable {
+        /// A word the lexicon knows, by its id.
+        case word(Int)
+        /// A Han word the lexicon lacks, named by its first span.
+        case unknown
+        /// A Latin word, folded and lowercased.
+        case text(String)
+        /// A discovered phrase; its parts are the `parts` units.
+        case phrase
+    }
+
+    struct Term {
+        var key: TermKey
+        /// The first occurrence (its characters name the term unless `key` is `.text`).
+        var first: TextSpan
+        /// The unit of a plain word; the units of a longer term in `many` (no array per word).
+        var unit: Int32
+        var many: [Int32]?
+
+        init(key: TermKey, first: TextSpan, unit: Int32) {
+            self.key = key
+            self.first = first
+            self.unit = unit
+        }
+
+        init(key: TermKey, first: TextSpan, parts: [Int32]) {
+            self.init(key: key, first: first, unit: parts[0])
+            if parts.count > 1 { many = parts }
+        }
+
+        /// The units it joins (one for a plain word).
+        var parts: [Int32] { many ?? [unit] }
+        var partCount: Int { many?.count ?? 1 }
+    }
+
+    /// What a document's units (distinct words) are.
+    struct Unit {
+        var key: TermKey
+        var first: TextSpan
+        /// A stop word or a free single character: never a keyword alone, never a phrase's first
+        /// or last word.
+        var stop: Bool
+        /// A free single character (的, 和, 新…): never inside a phrase either.
+        var free = false
+        /// May be a keyword alone: not a stop word, not an adverb, adjective, numeral… by the
+        /// lexicon's part of speech (适度, 真正, 稳稳), not the HMM's guess that starts or ends with
+        /// a free character (和适航, 刘说 is kept out by its count).
+        var alone = true
+        /// A single Han character that is not free: glued to a word the lexicon lacks, it marks
+        /// the word as a piece.
+        var bound: Bool
+        /// May start (end) a discovered phrase: not a verb, adverb, numeral… (start), not an
+        /// adverb, numeral, pronoun… (end), by the lexicon's part of speech. Single characters may.
+        var canStart = true
+        var canEnd = true
+        /// A single character: a phrase's edge only in phrases of three words or more (超 长期 特别
+        /// 国债, not 请 居民; a word the HMM cut off one is taken whole by `applyGlue` instead).
+        var longOnly = false
+        /// A verb by the lexicon's tag (v, vn).
+        var verb = false
+        /// A noun by the lexicon's tag (n…, vn, an, j), or a word it lacks (a name, a new term).
+        var noun = true
+        /// Not a dictionary word: the HMM's guess (its id, if any, is only a prefix of words).
+        var guessed = false
+    }
+
+    struct Counted {
+        var terms: [Term] = []
+        var counts: [Int] = []
+        /// Terms in text order and their spans (TextRank; occurrences of the reported terms).
+        var sequence: [Int] = []
+        var sequenceSpans: [TextSpan] = []
+        var units: [Unit] = []
+        /// Per unit, what the counting loop asks (`UnitFlags`), beside `units` so it reads a byte.
+        var flags: [UInt8] = []
+        /// Word tokens: words, Latin words, numbers and URLs.
+        var wordCount = 0
+        func text(_ index: Int, _ scalars: [Unicode.Scalar]) -> String {
+            if case .text(let text) = terms[index].key, terms[index].partCount == 1 { return text }
+            return String(scalars: scalars[terms[index].first.range])
+        }
+    }
+
+    /// jieba tags of words that do not start a term: verbs, adverbs, numerals, measure words,
+    /// pronouns, prepositions, conjunctions, particles, time and place words (实施 制造业, 首次 集中).
+    static let noStartTags: Set<String> = ["v", "d", "m", "q", "r", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "t", "f", "y", "e", "o", "zg"]
+    /// …and that do not end one (verbs may: 风险 处置, 大众创业 万众创新).
+    static let noEndTags: Set<String> = ["d", "m", "q", "r", "p", "c", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "y", "e", "o"]
+
+    /// …and that are no keyword alone: adjectives, adverbs, numerals, measure words, pronouns,
+    /// function words, time and place words, onomatopoeia, status words (强大, 真正, 适度, 稳稳).
+    /// Drops a phrase that is a verb and another phrase found too (发展 + 新质生产力, 培育 + 未来产业):
+    /// the verb is what the text does with the term, not part of it.
+    static func withoutVerbFronts(_ phrases: [TermDiscovery.Phrase], _ units: [Unit]) -> [TermDiscovery.Phrase] {
+        let words = Set(phrases.map(\.words))
+        return phrases.filter { phrase in
+            !(phrase.words.count > 2 && units[Int(phrase.words[0])].verb && words.contains(Array(phrase.words.dropFirst())))
+        }
+    }
+
+    /// log P of a dictionary word seen about five times in jieba's corpus.
+    static let rareLogP: Float = -16.3
+
+    static let notAloneTags: Set<String> = ["a", "ad", "d", "m", "mq", "q", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv",
+                                            "t", "tg", "f", "y", "e", "o", "z", "zg", "dg", "ag", "mg", "rg", "l"]
+
+    func count(_ scalars: [Unicode.Scalar]) -> Counted {
+        let tokens = segmenter.tokens(in: scalars)
+        var counted = Counted()
+        var ids = [Int32](repeating: TermDiscovery.boundary, count: tokens.count)
+        numberUnits(tokens, scalars, into: &counted, ids: &ids)
+        var matches: [PhraseIndex.Match] = []
+        var phrases: [TermDiscovery.Phrase] = []
+        if let discovery {
+            phrases = discovery.phrases(units: ids, joinable: counted.units.map { !$0.free },
+                                        canStart: counted.units.map { $0.canStart && !$0.stop }, canEnd: counted.units.map { $0.canEnd && !$0.stop },
+                                        longOnly: counted.units.map(\.longOnly))
+            phrases = Self.withoutVerbFronts(phrases, counted.units)
+            if !phrases.isEmpty {
+                // Every occurrence of a phrase's characters is the phrase, however the segmenter cut
+                // it there (亚投行 as 亚 投行 here, 亚投 行将 there).
+                let texts = phrases.map { phrase in phrase.words.flatMap { scalars[counted.units[Int($0)].first.range] } }
+                matches = TermDiscovery.occurrences(of: texts, in: scalars)
+            }
+        }
+        collect(tokens, scalars, ids: ids, matches: matches, phrases: phrases, into: &counted)
+        return counted
+    }
+
+    /// Gives every word token a unit id (equal words, equal ids), -1 to the rest.
+    private func numberUnits(_ tokens: [Token], _ scalars: [Unicode.Scalar], into counted: inout Counted, ids: inout [Int32]) {
+        var byWordID = WordIDTable(capacity: tokens.count / 6 + 64), byText: [String: Int32] = [:], unknown = SpanInterner()
+        let lexicon = segmenter.lexicon
+        // Locals, not `counted`'s fields: an inout struct's arrays are checked for uniqueness at every append.
+        var units: [Unit] = [], flags: [UInt8] = [], wordCount = 0
+        units.reserveCapacity(tokens.count / 4)
+        flags.reserveCapacity(tokens.count / 4)
+        defer { (counted.units, counted.flags, counted.wordCount) = (units, flags, wordCount) }
+        scalars.withUnsafeBufferPointer { text in
+            for (position, token) in tokens.enumerated() {
+                let next = Int32(units.count)
+                var unit: Unit? = nil
+                let id: Int32
+                switch token.kind {
+                case .word:
+                    let single = token.length == 1
+                    let wordID = token.wordID >= 0 ? Int(token.wordID) : lexicon.wordID(of: scalars[token.start..<token.end])
+                    // The closures only return `next`: one that stored into a captured variable would
+                    // box it on the heap at every token.
+                    if let wordID {
+                        id = byWordID.value(for: wordID) { next }
+                        if id == next { unit = dictionaryUnit(wordID, token, scalars) }
+                    } else {
+                        id = unknown.value(for: token.span, in: text) { next }
+                        if id == next { unit = guessedUnit(token, text) }
+                    }
+                    wordCount += 1
+                case .latin:
+                    wordCount += 1
+                    let term = WidthFolding.fold(String(scalars: scalars[token.start..<token.end])).lowercased()
+                    if let known = byText[term] {
+                        id = known
+                    } else {
+                        id = next
+                        byText[term] = id
+                        let stop = term.unicodeScalars.count < 2 || stopWords.contains(term) || !term.unicodeScalars.contains(where: { ScriptClass.of($0) == .latin })
+                        unit = Unit(key: .text(term), first: token.span, stop: stop, bound: false)
+                    }
+                case .number, .url:
+                    wordCount += 1
+                    continue
+                default:
+                    continue
+                }
+                if let unit {
+                    units.append(unit)
+                    flags.append((unit.stop ? UnitFlags.stop : 0) | (unit.alone ? UnitFlags.alone : 0) | (unit.bound ? UnitFlags.bound : 0)
+                        | (unit.key.isLatin ? UnitFlags.latin : 0))
+                }
+                ids[position] = id
+            }
+        }
+    }
+
+    /// A dictionary word's unit, made when the document first has it.
+    private func dictionaryUnit(_ wordID: Int, _ token: Token, _ scalars: [Unicode.Scalar]) -> Unit {
+        let single = token.length == 1
+        let free = single && freeCharacterIDs.contains(wordID)
+        var unit = Unit(key: .word(wordID), first: token.span, stop: stopWordIDs.contains(wordID) || free, bound: single && !free)
+        unit.free = free
+        unit.longOnly = single
+        let code = segmenter.lexicon.tagCode(ofWordID: wordID)
+        if !single, code > 0 {
+            let flags = tagFlags[code]
+            unit.canStart = flags.contains(.start)
+            unit.canEnd = flags.contains(.end)
+            unit.alone = flags.contains(.alone)
+            unit.verb = flags.contains(.verb)
+            unit.noun = flags.contains(.noun)
+        } else if !single {
+            // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
+            unit.alone = !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
+        }
+        return unit
+    }
+
+    /// The unit of a word the lexicon lacks (the HMM's guess or a user word).
+    private func guessedUnit(_ token: Token, _ text: UnsafeBufferPointer<Unicode.Scalar>) -> Unit {
+        let single = token.length == 1
+        let free = single && FreeCharacters.all.contains(text[token.start])
+        var unit = Unit(key: .unknown, first: token.span, stop: free || stopWords.contains(String(scalars: text[token.span.range])), bound: single && !free)
+        unit.free = free
+        unit.longOnly = single
+        unit.guessed = !single
+        unit.alone = single || !(FreeCharacters.all.contains(text[token.start]) || FreeCharacters.all.contains(text[token.end - 1]))
+            || !userWords.isEmpty && userWords.contains(String(scalars: text[token.span.range]))
+        return unit
+    }
+
+    /// How a word's occurrences sit beside bound single characters (see `applyGlue`).
+    struct Glue {
+        /// The bound unit on that side in every occurrence so far, -1 before the first, -2 when they differ.
+        var left: Int32 = -1
+        var right: Int32 = -1
+        /// Every occurrence so far has a bound character on one side.
+        var always = true
+
+        mutating func add(before: Int32, after: Int32, first: Bool) {
+            left = first ? (before >= 0 ? before : -2) : (left == before ? left : -2)
+            right = first ? (after >= 0 ? after : -2) : (right == after ? right : -2)
+            always = always && (before >= 0 || after >= 0)
+        }
+
+        static let never = Glue(left: -2, right: -2, always: false)
+    }
+
+    /// Counts terms: discovered phrases where `matches` put them, else the word; "X+" is its own
+    /// term; words that cannot be keywords (numbers with a measure word) are left out; then `applyGlue`.
+    private func collect(_ tokens: [Token], _ scalars: [Unicode.Scalar], ids: [Int32], matches: [PhraseIndex.Match],
+                         phrases: [TermDiscovery.Phrase], into counted: inout Counted) {
+        var terms: [Term] = [], counts: [Int] = [], sequence: [Int] = [], sequenceSpans: [TextSpan] = []
+        let units = counted.units, unitFlags = counted.flags
+        var termOfUnit = [Int32](repeating: -1, count: units.count)
+        var termOfPhrase = [Int32](repeating: -1, count: phrases.count)
+        var plusTerm: [Int32: Int32] = [:]
+        var glue: [Glue] = []
+        sequence.reserveCapacity(tokens.count / 2)
+        sequenceSpans.reserveCapacity(tokens.count / 2)
+        var coveredTo = 0 // scalars before this offset are inside a phrase already counted
+        var match = 0
+        var position = 0
+        while position < tokens.count {
+            let token = tokens[position]
+            while match < matches.count && matches[match].span.end <= token.start { match += 1 }
+            var index: Int32
+            var span: TextSpan
+            if match < matches.count && matches[match].span.start < token.end {
+                // The token overlaps a phrase: count the phrase, skip its tokens.
+                let found = matches[match]
+                span = found.span
+                if termOfPhrase[found.phrase] < 0 {
+                    termOfPhrase[found.phrase] = Int32(terms.count)
+                    terms.append(Term(key: .phrase, first: span, parts: phrases[found.phrase].words))
+                    counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
+                    glue.append(.never)
+                }
+                index = termOfPhrase[found.phrase]
+                coveredTo = span.end
+                match += 1
+                while position < tokens.count && tokens[position].start < span.end { position += 1 }
+            } else {
+                position += 1
+                let unit = ids[position - 1]
+                guard unit >= 0 else { continue }
+                let flags = unitFlags[Int(unit)]
+                guard flags & (UnitFlags.stop | UnitFlags.alone) == UnitFlags.alone,
+                      token.length > 1 || allowSingles || flags & UnitFlags.latin != 0 else { continue }
+                span = token.span
+                let first = termOfUnit[Int(unit)] < 0
+                if first {
+                    termOfUnit[Int(unit)] = Int32(terms.count)
+                    terms.append(Term(key: units[Int(unit)].key, first: span, unit: unit))
+                    counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
+                    // Only a word the lexicon lacks (the HMM's guess) or hardly knows may be a piece of a
+                    // longer unit (`isRare`, asked only of words glued everywhere, in `applyGlue`).
+                    glue.append(Glue())
+                }
+                index = termOfUnit[Int(unit)]
+                if glue[Int(index)].always {
+                    let at = position - 1
+                    let before = at > 0 && tokens[at - 1].start >= coveredTo ? boundUnit(ids, at - 1, unitFlags) : -1
+                    let after = at + 1 < tokens.count && (match >= matches.count || tokens[at + 1].end <= matches[match].span.start)
+                        ? boundUnit(ids, at + 1, unitFlags) : -1
+                    glue[Int(index)].add(before: before, after: after, first: first)
+                }
+            }
+            // "X+" (人工智能+, 互联网+): a plus sign after the term, not before a digit or letter.
+            let end = span.end
+            if end < scalars.count, scalars[end] == "+" || scalars[end] == "\u{FF0B}",
+               end + 1 >= scalars.count || !(ScriptClass.of(scalars[end + 1]) == .latin || ScriptClass.of(scalars[end + 1]) == .digit || scalars[end + 1] == "+") {
+                let base = index
+                span = TextSpan(start: span.start, end: end + 1)
+                if let known = plusTerm[base] {
+                    index = known
+                } else {
+                    index = Int32(terms.count)
+                    plusTerm[base] = index
+                    terms.append(Term(key: .phrase, first: span, parts: terms[Int(base)].parts))
+                    counts.append(0)
+                    glue.append(.never)
+                }
+                glue[Int(base)] = .never
+            }
+            counts[Int(index)] += 1
+            sequence.append(Int(index))
+            sequenceSpans.append(span)
+        }
+        (counted.terms, counted.counts, counted.sequence, counted.sequenceSpans) = (terms, counts, sequence, sequenceSpans)
+        // Terms left out by `isCounted` have a negative count: no occurrences, no keyword.
+        if counted.counts.contains(where: { $0 < 0 }) {
+            for index in counted.counts.indices where counted.counts[index] < 0 { counted.counts[index] = 0 }
+            var keep: [Int] = [], keepSpans: [TextSpan] = []
+            for (at, term) in counted.sequence.enumerated() where counted.counts[term] > 0 {
+                keep.append(term)
+                keepSpans.append(counted.sequenceSpans[at])
+            }
+            counted.sequence = keep
+            counted.sequenceSpans = keepSpans
+        }
+        applyGlue(glue, into: &counted)
+    }
+
+    /// The HMM's guess, or a dictionary word of a handful of occurrences (拉塞, 2 in jieba's 60 M):
+    /// no surer a unit than a guess.
+    private func isRare(_ unit: Unit) -> Bool {
+        if unit.guessed { return true }
+        guard case .word(let id) = unit.key else { return false }
+        return (segmenter.lexicon.logProbability(ofWordID: id) ?? -.infinity) < Self.rareLogP
+    }
+
+    static let numerals = ScalarSet("一二三四五六七八九十百千万亿两几零〇多余".unicodeScalars)
+    /// Measure words after a numeral: 三百多户, 一架, 五年, 两千人 are counts, not terms.
+    static let measureWords = ScalarSet("个位名项条次件种类批家座所处间场届年月日天时周季户人架单元倍遍部台辆只头张本篇份颗吨米斤度分秒点股支块层栋亩公克升期轮代岁号成".unicodeScalars)
+
+    /// Whether a word can be a keyword by its characters: not a count (a numeral run then a measure
+    /// word, 三百多户; or two numerals alone, 十三), while 三农, 三星堆, 十四五 and 两个确立 (a numbered
+    /// formulation, `NumberedFormulations`) stay.
+    static func isCounted(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = word.first, numerals.contains(first) else { return true }
+        var at = word.startIndex
+        while at < word.endIndex && numerals.contains(word[at]) { at += 1 }
+        if at == word.startIndex { return true }
+        if at == word.endIndex { return word.count > 2 }
+        guard measureWords.contains(word[at]) else { return true }
+        if word[at] == "个" {
+            let head = Array(word[(at + 1)...])
+            return NumberedFormulations.headWords.contains { head.starts(with: $0) }
+        }
+        return false
+    }
+
+    private func boundUnit(_ ids: [Int32], _ position: Int, _ flags: [UInt8]) -> Int32 {
+        let unit = ids[position]
+        return unit >= 0 && flags[Int(unit)] & UnitFlags.bound != 0 ? unit : -1
+    }
+
+    enum UnitFlags {
+        static let stop: UInt8 = 1, alone: UInt8 = 2, bound: UInt8 = 4, latin: UInt8 = 8
+    }
+
+    /// A word with a bound single character beside it in every occurrence is a piece the
+    /// segmenter cut off a longer unit: glued to the same character everywhere, it takes it in
+    /// (投行 → 亚投行, 拉塞 → 拉塞达); glued to differing ones, it is left out (count 0).
+    private func applyGlue(_ glue: [Glue], into counted: inout Counted) {
+        var dropped = false
+        var grow: [(left: Int, right: Int)?] = Array(repeating: nil, count: counted.terms.count)
+        for index in counted.terms.indices where glue[index].always && glue[index].left != -1 && counted.counts[index] > 0 {
+            guard counted.terms[index].partCount == 1, isRare(counted.units[Int(counted.terms[index].unit)]) else { continue }
+            let left = glue[index].left, right = glue[index].right
+            guard left >= 0 || right >= 0 else {
+                counted.counts[index] = 0
+                dropped = true
+                continue
+            }
+            let amount = (left: left >= 0 ? 1 : 0, right: right >= 0 ? 1 : 0)
+            grow[index] = amount
+            let first = counted.terms[index].first
+            counted.terms[index].first = TextSpan(start: first.start - amount.left, end: first.end + amount.right)
+            counted.terms[index].key = .phrase
+            counted.terms[index].many = (left >= 0 ? [left] : []) + [counted.terms[index].unit] + (right >= 0 ? [right] : [])
+            counted.terms[index].unit = counted.terms[index].many![0]
+        }
+        if grow.contains(where: { $0 != nil }) {
+            for (at, term) in counted.sequence.enumerated() {
+                guard let amount = grow[term] else { continue }
+                let span = counted.sequenceSpans[at]
+                counted.sequenceSpans[at] = TextSpan(start: span.start - amount.left, end: span.end + amount.right)
+            }
+        }
+        if dropped {
+            var keep: [Int] = [], keepSpans: [TextSpan] = []
+            for (at, term) in counted.sequence.enumerated() where counted.counts[term] > 0 {
+                keep.append(term)
+                keepSpans.append(counted.sequenceSpans[at])
+            }
+            counted.sequence = keep
+            counted.sequenceSpans = keepSpans
+        }
+    }
+}
+
+extension KeywordTerms.TermKey {
+    var isLatin: Bool { if case .text = self { return true } else { return false } }
+}
