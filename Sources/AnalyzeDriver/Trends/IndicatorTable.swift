@@ -21,8 +21,8 @@ enum IndicatorTable {
     }()
 
     static let kinds: Set<FactKind> = [.percent, .count, .money, .measure]
-    /// Words in a sentence that make its figures targets: how `compare` finds a year's targets
-    /// until the facts analyzer reports `modality`.
+    /// Words in a sentence that make its figures targets, for figures whose `modality` the facts
+    /// analyzer leaves unset.
     static let targetCues = ["预期目标", "主要目标", "目标是", "目标为", "力争", "左右"]
 
     struct Key: Hashable { let subject: String; let unit: String? }
@@ -65,9 +65,9 @@ enum IndicatorTable {
         var found: [(Key, Trends.IndicatorValue)] = []
         for fact in facts.facts where kinds.contains(fact.kind) {
             guard let key = key(of: fact) else { continue }
-            let target = targetSentences[fact.sentenceStart] ?? isTargetSentence(fact, document)
-            targetSentences[fact.sentenceStart] = target
-            // MERGE HOOK (issue 17): `|| fact.modality == "target"` once facts report it.
+            let inTargetSentence = targetSentences[fact.sentenceStart] ?? isTargetSentence(fact, document)
+            targetSentences[fact.sentenceStart] = inTargetSentence
+            let target = fact.modality.map { $0 == "target" } ?? inTargetSentence
             guard taken.insert(Slot(key: key, target: target)).inserted else { continue }
             found.append((key, reading(fact, document: document, unit: unit, source: documentReport.source, target: target)))
         }
@@ -86,9 +86,8 @@ enum IndicatorTable {
         return Key(subject: name, unit: fact.unit)
     }
 
-    /// MERGE HOOK (issue 17): `modality`, `atLeast`, `atMost` and vague ranges come from the fact
-    /// when the facts analyzer reports them; until then modality is null and the qualifier is read
-    /// from the text after the figure for display only.
+    /// Whether the figure's sentence names a target (预期目标, 目标是, 力争…): for figures whose
+    /// modality the facts analyzer leaves unset.
     static func isTargetSentence(_ fact: Fact, _ document: Document) -> Bool {
         let end = min(max(fact.sentenceEnd, 0), document.characterCount)
         let sentence = document.scalars[min(max(0, fact.sentenceStart), end)..<end]
@@ -102,9 +101,10 @@ enum IndicatorTable {
         return Trends.IndicatorValue(
             document: unit, source: source, value: fact.value, low: fact.low, high: fact.high,
             text: fact.text + qualifier, start: fact.start, end: fact.end + qualifier.unicodeScalars.count,
-            modality: nil, targetSentence: target,
+            modality: fact.modality, targetSentence: target,
             approximate: fact.approximate ?? (qualifier == "左右" ? true : nil),
-            atLeast: qualifier == "以上" ? true : nil, atMost: qualifier == "以内" || qualifier == "以下" ? true : nil)
+            atLeast: fact.atLeast ?? (qualifier == "以上" ? true : nil),
+            atMost: fact.atMost ?? (qualifier == "以内" || qualifier == "以下" ? true : nil))
     }
 
     static let qualifiers = ["左右", "以上", "以内", "以下"]

@@ -3,6 +3,7 @@ import Foundation
 import FactsPlugin
 import KeywordsPlugin
 import SlogansPlugin
+import TermsPlugin
 
 /// `trends.*` options (not an analyzer's: the driver takes them out before the pipeline sees them).
 public struct TrendsOptions: Sendable, Equatable {
@@ -23,6 +24,9 @@ public struct TrendsOptions: Sendable, Equatable {
     public var enabled = true
     /// Force this order instead of dates (compare: OLD, NEW).
     public var inputOrder = false
+    /// Terms tracked in every document besides keywords and slogans when the terms analyzer did
+    /// not run (the driver gives the shipped policy terms); nil: none.
+    public var policyTerms: [String]?
     static let maximumPoints = 50
 
     public init() {}
@@ -108,8 +112,16 @@ public enum TrendsBuilder {
                     // Parallel clauses and repetitions are each report's own wording, rarely a
                     // term across documents; left out they cost nothing to count.
                     for slogan in slogans.slogans where slogan.kind != .parallel && slogan.kind != .repeated { track(slogan.text, Origin(name: slogan.kind.rawValue, strength: sloganStrength(slogan.kind))) }
+                } else if let listed = entry.result as? TermsResult {
+                    for found in listed.terms { track(found.term, Origin(name: "tracked", strength: trackedStrength)) }
                 }
             }
+        }
+        // Without the terms analyzer, the shipped list of policy terms is tracked all the same: a
+        // signature term said once (新质生产力 in 2024) is then new in its year even where no
+        // keyword or slogan names it. Counting them is one more phrase each in the count pass.
+        if !report.documents.contains(where: { $0.entries.contains { $0.result is TermsResult } }), let shipped = options.policyTerms {
+            for term in shipped { track(term, Origin(name: "tracked", strength: trackedStrength)) }
         }
         if options.discover, units.count <= 2047, let segmenter = segmenter ?? (try? Segmenter.shipped()) {
             let documents = units.map { $0.members.compactMap { report.documents[$0].document } }
@@ -167,6 +179,11 @@ public enum TrendsBuilder {
         default: return 0.5 // parallel clauses and repetitions: each report's own, rarely a headline
         }
     }
+
+    /// A term of an analyst's list (or the shipped policy terms) is what the reader asked to
+    /// follow: above a known formulation (3) and any phrase found by chance, so one said once
+    /// still heads its year's list.
+    static let trackedStrength = 4.5
 
     static func keywordStrength(_ term: String) -> Double {
         term.unicodeScalars.count >= 4 ? 1.5 : 1

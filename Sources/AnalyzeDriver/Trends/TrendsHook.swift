@@ -1,5 +1,6 @@
 import AnalyticsCore
 import Foundation
+import TermsPlugin
 
 /// The driver's one entry to trends and `compare` (issue 19): options and `--dates` read before
 /// the run (usage errors first), the `trends` corpus entry added after it, and the renderings
@@ -37,6 +38,8 @@ struct TrendsHook {
         for (index, unit) in units.enumerated() {
             if case .text(_, _, let date?) = unit { recordDates[index] = date }
         }
+        var options = self.options
+        options.policyTerms = (try? TermList.load([TermList.builtinName]))?.map(\.term)
         guard let built = TrendsBuilder.build(report, recordDates: recordDates, overrides: overrides, options: options) else { return }
         trends = built
         // JSON and CSV never show the blocks (the HTML charts are most of their cost).

@@ -85,7 +85,7 @@ public enum TermList {
     public static let builtinName = "builtin"
 
     /// The lists named in `terms.lists` (comma-separated paths, `builtin` for the shipped one).
-    static func load(_ names: [String]) throws -> [TrackedTerm] {
+    public static func load(_ names: [String]) throws -> [TrackedTerm] {
         var lists: [[TrackedTerm]] = []
         for name in names {
             let path: String
