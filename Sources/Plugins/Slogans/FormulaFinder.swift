@@ -42,20 +42,21 @@ struct FormulaFinder: Sendable {
         var headEnd = headWord.end
         if headWord.length == 1, words.count > 1, words[1].kind == .word, words[1].length <= 2 { headEnd = words[1].end }
         guard headEnd - headWord.start >= 2, headEnd - headWord.start <= 4 else { return nil }
-        let head = document.text(TextSpan(start: headWord.start, end: headEnd))
         let quoted = match.start > 0 && Quotes.isOpening(scalars[match.start - 1]) && headEnd < scalars.count && Quotes.isClosing(scalars[headEnd])
-        let nextWord = words.first { $0.start >= headEnd }.map { document.text($0.span) }
-        let reason: String
         if match.value < 2 && !quoted { return nil } // 一项重大, 一大批: "one", not a numbered set (but “一个中国”)
+        // Strings are made only for what is kept: most numerals are no formula.
+        let reason: String
         if quoted {
             reason = "numeral + \(classifier) + head, in quotes"
         } else if classifier == "大" {
             reason = "numeral + 大 + head"
-        } else if let nextWord, NumberedFormulations.frameWords.contains(nextWord) {
+        } else if let next = words.first(where: { $0.start >= headEnd }), case let nextWord = document.text(next.span),
+                  NumberedFormulations.frameWords.contains(nextWord) {
             reason = "numeral + \(classifier) + head, followed by \(nextWord)"
         } else {
             return nil
         }
+        let head = document.text(TextSpan(start: headWord.start, end: headEnd))
         return Candidate(kind: .formula, span: TextSpan(start: match.start, end: headEnd), number: match.value, head: head, reason: reason)
     }
 
