@@ -43,6 +43,8 @@ public protocol JSONFieldWriter {
     mutating func string(_ name: StaticString, _ value: String)
     /// A string or null: the key is always there.
     mutating func nullableString(_ name: StaticString, _ value: String?)
+    /// A number or null: the key is always there.
+    mutating func nullableDouble(_ name: StaticString, _ value: Double?)
     /// Optional scalars: left out when nil (as synthesized Codable does).
     mutating func optionalInt(_ name: StaticString, _ value: Int?)
     mutating func optionalDouble(_ name: StaticString, _ value: Double?)
@@ -70,6 +72,9 @@ public struct JSONLineFields: JSONFieldWriter {
     @inlinable public mutating func bool(_ name: StaticString, _ value: Bool) { json.field(name, bool: value) }
     @inlinable public mutating func string(_ name: StaticString, _ value: String) { json.field(name, string: value) }
     @inlinable public mutating func nullableString(_ name: StaticString, _ value: String?) { json.field(name, string: value) }
+    @inlinable public mutating func nullableDouble(_ name: StaticString, _ value: Double?) {
+        if let value { json.field(name, double: value) } else { json.field(name) { $0.null() } }
+    }
     @inlinable public mutating func optionalInt(_ name: StaticString, _ value: Int?) { if let value { json.field(name, int: value) } }
     @inlinable public mutating func optionalDouble(_ name: StaticString, _ value: Double?) { if let value { json.field(name, double: value) } }
     @inlinable public mutating func optionalBool(_ name: StaticString, _ value: Bool?) { if let value { json.field(name, bool: value) } }
@@ -117,6 +122,7 @@ struct JSONEncoderFields: JSONFieldWriter {
     mutating func bool(_ name: StaticString, _ value: Bool) { run { try $0.encode(value, forKey: Self.key(name)) } }
     mutating func string(_ name: StaticString, _ value: String) { run { try $0.encode(value, forKey: Self.key(name)) } }
     mutating func nullableString(_ name: StaticString, _ value: String?) { run { try $0.encode(value, forKey: Self.key(name)) } }
+    mutating func nullableDouble(_ name: StaticString, _ value: Double?) { run { try $0.encode(value, forKey: Self.key(name)) } }
     mutating func optionalInt(_ name: StaticString, _ value: Int?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }
     mutating func optionalDouble(_ name: StaticString, _ value: Double?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }
     mutating func optionalBool(_ name: StaticString, _ value: Bool?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }

@@ -8,9 +8,7 @@ public struct SlogansAnalyzer: Analyzer {
         summary: "Formulations and slogans: known 提法 with meanings, numbered formulas, quoted names, parallel and repeated phrases",
         runsByDefault: true,
         highlightStyle: "background:#b8e0ff",
-        options: [
-            OptionSpec("lexicon", .file, default: nil, help: "extra known formulations, one a line: term<TAB>meaning<TAB>source"),
-        ],
+        options: [lexiconOption],
         examples: [
             AnalyzerExample("打造“«七大都市»”，建设“«七大都市»”。", note: "a numbered formula, each occurrence"),
             AnalyzerExample("坚决拥护“«两个确立»”、做到“«两个维护»”。", note: "known formulations, reported with their meaning"),
@@ -35,6 +33,8 @@ public struct SlogansAnalyzer: Analyzer {
         ]
     )
 
+    static let lexiconOption = Option(file: "lexicon", help: "extra known formulations, one a line: term<TAB>meaning<TAB>source")
+
     let lexicon: FormulationLexicon
     let formulas: FormulaFinder
     let repetitions: RepetitionFinder
@@ -42,7 +42,7 @@ public struct SlogansAnalyzer: Analyzer {
     let classes: WordClasses
 
     public init(options: OptionValues) throws {
-        lexicon = try FormulationLexicon.load(userFile: options.string("lexicon"))
+        lexicon = try FormulationLexicon.load(userFile: options[Self.lexiconOption])
         let segmenter = try Segmenter.shipped()
         formulas = FormulaFinder(segmenter: segmenter)
         repetitions = RepetitionFinder(segmenter: segmenter)
