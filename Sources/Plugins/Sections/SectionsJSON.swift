@@ -19,7 +19,7 @@ extension Section: JSONDescribed {
         json.nullableString("label", label)
         json.int("level", level)
         json.string("role", role.rawValue)
-        json.numbers(byKey: "scores", scores.entries.map { (key: $0.theme, value: $0.score) })
+        json.numbers(byKey: "scores", scores.entries.lazy.map { (key: $0.theme, value: $0.score) })
         json.int("start", start)
         json.nullableString("theme", theme)
         json.strings("themeTerms", themeTerms)

@@ -16,16 +16,12 @@ extension Slogan: JSONDescribed {
         json.string("kind", kind.rawValue)
         json.nullableString("meaning", meaning)
         json.nullableDouble("number", number)
-        json.array("occurrences", occurrences)
+        json.spans("occurrences", occurrences)
         json.string("reason", reason)
         json.optionalString("source", source)
         json.string("text", text)
     }
 }
 
-extension Slogan.Occurrence: JSONDescribed {
-    public func describeJSON<W: JSONFieldWriter>(into json: inout W) {
-        json.int("end", end)
-        json.int("start", start)
-    }
-}
+/// `{"end":…,"start":…}`, written straight by `spans`.
+extension Slogan.Occurrence: JSONSpan {}
