@@ -35,6 +35,15 @@ extension JSONDescribed {
     }
 }
 
+/// A value whose JSON is `{"end":…,"start":…}`: written straight, the most numerous objects of
+/// some reports (every occurrence of every slogan).
+public protocol JSONSpan {
+    var start: Int { get }
+    var end: Int { get }
+}
+
+extension TextSpan: JSONSpan {}
+
 /// What a `JSONDescribed` value says about its fields; one method per kind of value.
 public protocol JSONFieldWriter {
     mutating func int(_ name: StaticString, _ value: Int)
@@ -43,6 +52,8 @@ public protocol JSONFieldWriter {
     mutating func string(_ name: StaticString, _ value: String)
     /// A string or null: the key is always there.
     mutating func nullableString(_ name: StaticString, _ value: String?)
+    /// A number or null: the key is always there.
+    mutating func nullableDouble(_ name: StaticString, _ value: Double?)
     /// Optional scalars: left out when nil (as synthesized Codable does).
     mutating func optionalInt(_ name: StaticString, _ value: Int?)
     mutating func optionalDouble(_ name: StaticString, _ value: Double?)
@@ -52,10 +63,10 @@ public protocol JSONFieldWriter {
     mutating func object<T: JSONDescribed>(_ name: StaticString, _ value: T?)
     mutating func array<T: JSONDescribed>(_ name: StaticString, _ values: [T])
     mutating func strings(_ name: StaticString, _ values: [String])
-    /// `[{"end":…,"start":…}]`: occurrences.
-    mutating func spans(_ name: StaticString, _ values: [TextSpan])
-    /// An object whose keys are data (theme → score), given in sorted key order.
-    mutating func numbers(byKey name: StaticString, _ entries: [(key: String, value: Double)])
+    /// `[{"end":…,"start":…}]`: occurrences (`TextSpan`s, or a result's own occurrence type).
+    mutating func spans<S: JSONSpan>(_ name: StaticString, _ values: [S])
+    /// An object whose keys are data (theme → score), given in sorted key order (a lazy map will do: no array is needed).
+    mutating func numbers<S: Sequence<(key: String, value: Double)>>(byKey name: StaticString, _ entries: S)
 }
 
 /// The fast path: fields straight into a `JSONLineWriter`.
@@ -70,6 +81,9 @@ public struct JSONLineFields: JSONFieldWriter {
     @inlinable public mutating func bool(_ name: StaticString, _ value: Bool) { json.field(name, bool: value) }
     @inlinable public mutating func string(_ name: StaticString, _ value: String) { json.field(name, string: value) }
     @inlinable public mutating func nullableString(_ name: StaticString, _ value: String?) { json.field(name, string: value) }
+    @inlinable public mutating func nullableDouble(_ name: StaticString, _ value: Double?) {
+        if let value { json.field(name, double: value) } else { json.field(name) { $0.null() } }
+    }
     @inlinable public mutating func optionalInt(_ name: StaticString, _ value: Int?) { if let value { json.field(name, int: value) } }
     @inlinable public mutating func optionalDouble(_ name: StaticString, _ value: Double?) { if let value { json.field(name, double: value) } }
     @inlinable public mutating func optionalBool(_ name: StaticString, _ value: Bool?) { if let value { json.field(name, bool: value) } }
@@ -88,11 +102,11 @@ public struct JSONLineFields: JSONFieldWriter {
         json.field(name) { json in json.array(values) { $0.string($1) } }
     }
 
-    @inlinable public mutating func spans(_ name: StaticString, _ values: [TextSpan]) {
+    @inlinable public mutating func spans<S: JSONSpan>(_ name: StaticString, _ values: [S]) {
         json.field(name) { json in json.array(values) { $0.span(start: $1.start, end: $1.end) } }
     }
 
-    @inlinable public mutating func numbers(byKey name: StaticString, _ entries: [(key: String, value: Double)]) {
+    @inlinable public mutating func numbers<S: Sequence<(key: String, value: Double)>>(byKey name: StaticString, _ entries: S) {
         json.field(name) { json in json.object { json in for entry in entries { json.field(key: entry.key) { $0.double(entry.value) } } } }
     }
 }
@@ -117,6 +131,7 @@ struct JSONEncoderFields: JSONFieldWriter {
     mutating func bool(_ name: StaticString, _ value: Bool) { run { try $0.encode(value, forKey: Self.key(name)) } }
     mutating func string(_ name: StaticString, _ value: String) { run { try $0.encode(value, forKey: Self.key(name)) } }
     mutating func nullableString(_ name: StaticString, _ value: String?) { run { try $0.encode(value, forKey: Self.key(name)) } }
+    mutating func nullableDouble(_ name: StaticString, _ value: Double?) { run { try $0.encode(value, forKey: Self.key(name)) } }
     mutating func optionalInt(_ name: StaticString, _ value: Int?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }
     mutating func optionalDouble(_ name: StaticString, _ value: Double?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }
     mutating func optionalBool(_ name: StaticString, _ value: Bool?) { run { try $0.encodeIfPresent(value, forKey: Self.key(name)) } }
@@ -125,7 +140,7 @@ struct JSONEncoderFields: JSONFieldWriter {
     mutating func array<T: JSONDescribed>(_ name: StaticString, _ values: [T]) { run { try $0.encode(values, forKey: Self.key(name)) } }
     mutating func strings(_ name: StaticString, _ values: [String]) { run { try $0.encode(values, forKey: Self.key(name)) } }
 
-    mutating func spans(_ name: StaticString, _ values: [TextSpan]) {
+    mutating func spans<S: JSONSpan>(_ name: StaticString, _ values: [S]) {
         run { container in
             var list = container.nestedUnkeyedContainer(forKey: Self.key(name))
             for span in values {
@@ -136,7 +151,7 @@ struct JSONEncoderFields: JSONFieldWriter {
         }
     }
 
-    mutating func numbers(byKey name: StaticString, _ entries: [(key: String, value: Double)]) {
+    mutating func numbers<S: Sequence<(key: String, value: Double)>>(byKey name: StaticString, _ entries: S) {
         run { container in
             var object = container.nestedContainer(keyedBy: AnyKey.self, forKey: Self.key(name))
             for entry in entries { try object.encode(entry.value, forKey: AnyKey(entry.key)) }

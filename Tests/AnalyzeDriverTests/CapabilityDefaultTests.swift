@@ -37,6 +37,7 @@ struct Probe: JSONDescribed, Equatable {
     var terms: [String] = []
     var occurrences: [TextSpan] = []
     var scores: [(key: String, value: Double)] = []
+    var number: Double? = nil
     static func == (a: Probe, b: Probe) -> Bool { a.value == b.value && a.name == b.name && a.inner == b.inner && a.list == b.list }
     func describeJSON<W: JSONFieldWriter>(into json: inout W) {
         json.optionalBool("clipped", clipped)
@@ -44,6 +45,7 @@ struct Probe: JSONDescribed, Equatable {
         json.object("inner", inner)
         json.array("items", list)
         json.nullableString("label", name)
+        json.nullableDouble("number", number)
         json.spans("occurrences", occurrences)
         json.double("score", value)
         json.numbers(byKey: "scores", scores)
@@ -91,7 +93,7 @@ struct Probe: JSONDescribed, Equatable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for probe in [Probe(value: 1.5, name: nil, inner: nil, list: []),
                       Probe(value: 2, name: "名\"字", inner: .init(a: 3), list: [.init(a: 1), .init(a: 2)], high: 2.5, clipped: true,
-                            terms: ["甲", "乙"], occurrences: [TextSpan(start: 1, end: 3)], scores: [("协商", 0.5), ("经济", 2)])] {
+                            terms: ["甲", "乙"], occurrences: [TextSpan(start: 1, end: 3)], scores: [("协商", 0.5), ("经济", 2)], number: 7)] {
             var writer = JSONLineWriter()
             probe.writeJSON(into: &writer)
             let direct = String(decoding: writer.bytes, as: UTF8.self)
@@ -100,6 +102,6 @@ struct Probe: JSONDescribed, Equatable {
         }
         var writer = JSONLineWriter()
         Probe(value: 1, name: nil, inner: nil, list: []).writeJSON(into: &writer)
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"items":[],"label":null,"occurrences":[],"score":1,"scores":{},"terms":[]}"#)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"items":[],"label":null,"number":null,"occurrences":[],"score":1,"scores":{},"terms":[]}"#)
     }
 }

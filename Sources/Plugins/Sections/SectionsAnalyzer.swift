@@ -9,10 +9,7 @@ public struct SectionsAnalyzer: Analyzer {
         summary: "Outline: title, byline, lead, numbered sections and conclusion, with a theme for each and editor's warnings",
         runsByDefault: true,
         highlightStyle: "background:#d5f5d0;font-weight:bold",
-        options: [
-            OptionSpec("taxonomy", .file, default: nil, help: "themes file: one theme a line, theme<TAB>terms separated by spaces (default: shipped themes)"),
-            OptionSpec("layout", .file, default: nil, help: "newspaper layout words: kind<TAB>words, kinds box-front box column editor caption byline dateline question (default: shipped)"),
-        ],
+        options: [taxonomyOption, layoutOption],
         examples: [
             AnalyzerExample("政府工作报告\n一、«过去一年工作回顾»\n经济运行稳中向好。\n（一）«稳增长取得新成效»。全年经济增长5%。\n二、«今年工作任务»\n推进改革。",
                             note: "numbered headings at two levels; a level-2 heading ends at its first full stop"),
@@ -31,12 +28,16 @@ public struct SectionsAnalyzer: Analyzer {
         ]
     )
 
+    static let taxonomyOption = Option(file: "taxonomy", help: "themes file: one theme a line, theme<TAB>terms separated by spaces (default: shipped themes)")
+    static let layoutOption = Option(file: "layout",
+                                     help: "newspaper layout words: kind<TAB>words, kinds box-front box column editor caption byline dateline question (default: shipped)")
+
     let taxonomy: Taxonomy
     let layout: LayoutClassifier
 
     public init(options: OptionValues) throws {
-        taxonomy = try Taxonomy.load(userFile: options.string("taxonomy"))
-        layout = LayoutClassifier(words: try LayoutWords.load(userFile: options.string("layout")))
+        taxonomy = try Taxonomy.load(userFile: options[Self.taxonomyOption])
+        layout = LayoutClassifier(words: try LayoutWords.load(userFile: options[Self.layoutOption]))
     }
 
     struct Draft {

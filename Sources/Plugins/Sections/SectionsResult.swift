@@ -28,23 +28,7 @@ public struct Section: Codable, Sendable, Equatable {
     public let headingStart: Int?
     public let headingEnd: Int?
 
-    enum CodingKeys: String, CodingKey { case role, level, label, heading, theme, scores, themeTerms, start, end, headingStart, headingEnd }
-
-    /// `label`, `heading` and `theme` are always present (null when there is none).
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(role, forKey: .role)
-        try container.encode(level, forKey: .level)
-        try container.encode(label, forKey: .label)
-        try container.encode(heading, forKey: .heading)
-        try container.encode(theme, forKey: .theme)
-        try container.encode(scores, forKey: .scores)
-        try container.encode(themeTerms, forKey: .themeTerms)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encodeIfPresent(headingStart, forKey: .headingStart)
-        try container.encodeIfPresent(headingEnd, forKey: .headingEnd)
-    }
+    // JSON: SectionsJSON.swift (one description for the fast path and Encodable).
 }
 
 /// One theme's score in a section.

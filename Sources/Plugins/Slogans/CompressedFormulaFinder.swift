@@ -21,13 +21,8 @@ struct CompressedFormulaFinder: Sendable {
         var found: [Candidate] = []
         var index = 0
         while index + 6 <= scalars.count {
-            // The same character two and four places on, in either slot: rare, so tested first.
-            let a = scalars[index], b = scalars[index + 1]
-            let possible = a == scalars[index + 2] && a == scalars[index + 4] || b == scalars[index + 3] && b == scalars[index + 5]
-            guard possible else {
-                index += 1
-                continue
-            }
+            index = Self.nextPossibleStart(from: index, in: scalars)
+            guard index + 6 <= scalars.count else { break }
             // Units share their first character (共建共治共享) or their second (自治法治德治).
             var best: (start: Int, end: Int, slot: Int, words: Int)?
             for (start, slot) in [(index, 0), (index, 1), (index + 1, 0)] where start + 6 <= scalars.count {
@@ -48,6 +43,20 @@ struct CompressedFormulaFinder: Sendable {
             index = best.end
         }
         return found
+    }
+
+    /// The first position from `start` with the same character two and four places on, in either
+    /// slot (rare, so the scan tests only that), or a position too late for a phrase.
+    private static func nextPossibleStart(from start: Int, in scalars: [Unicode.Scalar]) -> Int {
+        scalars.withUnsafeBufferPointer { text in
+            var index = start
+            while index + 6 <= text.count {
+                let a = text[index], b = text[index + 1]
+                if a == text[index + 2] && a == text[index + 4] || b == text[index + 3] && b == text[index + 5] { return index }
+                index += 1
+            }
+            return text.count
+        }
     }
 
     /// The end of three or more two-character Han units from `start` sharing the character in `sharedSlot`, all others distinct.

@@ -37,18 +37,29 @@ struct FormulaFinder: Sendable {
         return starts.contains(span.start) && starts.contains(span.end)
     }
 
+    /// The first position from `start` holding 一, 三 or 双 with three characters after it, or a position too late.
+    private static func nextShapeStart(from start: Int, in scalars: [Unicode.Scalar]) -> Int {
+        scalars.withUnsafeBufferPointer { text in
+            var index = start
+            while index + 3 < text.count {
+                let a = text[index]
+                if a == "一" || a == "三" || a == "双" { return index }
+                index += 1
+            }
+            return text.count
+        }
+    }
+
     /// 一X两Y (一体两翼), 三X一Y, and 双X in quotes (“双促进”).
     func fixedShapes(in document: Document) -> [Candidate] {
         let scalars = document.scalars
         var found: [Candidate] = []
         var index = 0
         while index + 3 < scalars.count {
-            let a = scalars[index], c = scalars[index + 2]
             // Only 一, 三 and a quoted 双 can start a shape: skip everything else at once.
-            guard a == "一" || a == "三" || a == "双" else {
-                index += 1
-                continue
-            }
+            index = Self.nextShapeStart(from: index, in: scalars)
+            guard index + 3 < scalars.count else { break }
+            let a = scalars[index], c = scalars[index + 2]
             let hanPair = ScriptClass.isHan(scalars[index + 1]) && ScriptClass.isHan(scalars[index + 3])
                 && NumberScanner.chineseDigit(scalars[index + 1]) == nil && NumberScanner.chineseDigit(scalars[index + 3]) == nil
                 && NumberScanner.chineseUnit(scalars[index + 1]) == nil // 一百二十 is a number, not 一X二Y

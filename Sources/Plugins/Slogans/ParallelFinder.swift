@@ -22,6 +22,7 @@ struct ParallelFinder: Sendable {
         let scalars = document.scalars
         var found: [Candidate] = []
         var clauses: [TextSpan] = [] // reused: most sentences hold no run at all
+        var run: [TextSpan] = [] // reused: most runs are one clause that pairs with nothing
         for sentence in document.sentences {
             self.clauses(in: sentence, scalars, into: &clauses)
             var runStart = 0
@@ -38,7 +39,8 @@ struct ParallelFinder: Sendable {
                     runStart = runEnd
                     continue
                 }
-                var run = Array(clauses[runStart..<runEnd])
+                run.removeAll(keepingCapacity: true)
+                run.append(contentsOf: clauses[runStart..<runEnd])
                 // 政治自觉、思想自觉、行动自觉 after a longer first item (…的政治自觉): take the item's tail into the run.
                 if runStart > 0, let tail = tail(of: clauses[runStart - 1], before: run, lone: lone, scalars) {
                     run.insert(tail, at: 0)
@@ -53,20 +55,30 @@ struct ParallelFinder: Sendable {
         return found
     }
 
-    /// Clauses that are all Han, between clause breaks.
+    /// Clauses that are all Han, between clause breaks. One pass over the sentence's scalars: a
+    /// clause learns whether it is all Han as it is read.
     private func clauses(in sentence: TextSpan, _ scalars: [Unicode.Scalar], into result: inout [TextSpan]) {
         result.removeAll(keepingCapacity: true)
-        var start = sentence.start
-        for index in sentence.start...sentence.end {
-            if index == sentence.end || Self.isClauseBreak(scalars[index]) {
-                if index > start, scalars[start..<index].allSatisfy(ScriptClass.isHan) {
-                    result.append(TextSpan(start: start, end: index))
-                } else if index > start {
-                    // A clause with other characters breaks runs (length 0), but keeps its end for sharedTail.
-                    result.append(TextSpan(start: index, end: index))
-                }
-                start = index + 1
+        scalars.withUnsafeBufferPointer { text in
+            var start = sentence.start
+            var allHan = true
+            func close(at index: Int) {
+                guard index > start else { return }
+                // A clause with other characters breaks runs (length 0), but keeps its end for sharedTail.
+                result.append(allHan ? TextSpan(start: start, end: index) : TextSpan(start: index, end: index))
             }
+            for index in sentence.start..<sentence.end {
+                let scalar = text[index]
+                if scalar.value &- 0x4E00 < 0x5200 { continue } // most of the text: Han, no break
+                if Self.isClauseBreak(scalar) {
+                    close(at: index)
+                    start = index + 1
+                    allHan = true
+                } else if !ScriptClass.isHan(scalar) {
+                    allHan = false
+                }
+            }
+            close(at: sentence.end)
         }
     }
 

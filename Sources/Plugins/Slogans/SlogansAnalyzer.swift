@@ -8,9 +8,7 @@ public struct SlogansAnalyzer: Analyzer {
         summary: "Formulations and slogans: known 提法 with meanings, numbered formulas, quoted names, parallel and repeated phrases",
         runsByDefault: true,
         highlightStyle: "background:#b8e0ff",
-        options: [
-            OptionSpec("lexicon", .file, default: nil, help: "extra known formulations, one a line: term<TAB>meaning<TAB>source"),
-        ],
+        options: [lexiconOption],
         examples: [
             AnalyzerExample("打造“«七大都市»”，建设“«七大都市»”。", note: "a numbered formula, each occurrence"),
             AnalyzerExample("坚决拥护“«两个确立»”、做到“«两个维护»”。", note: "known formulations, reported with their meaning"),
@@ -35,6 +33,8 @@ public struct SlogansAnalyzer: Analyzer {
         ]
     )
 
+    static let lexiconOption = Option(file: "lexicon", help: "extra known formulations, one a line: term<TAB>meaning<TAB>source")
+
     let lexicon: FormulationLexicon
     let formulas: FormulaFinder
     let repetitions: RepetitionFinder
@@ -42,7 +42,7 @@ public struct SlogansAnalyzer: Analyzer {
     let classes: WordClasses
 
     public init(options: OptionValues) throws {
-        lexicon = try FormulationLexicon.load(userFile: options.string("lexicon"))
+        lexicon = try FormulationLexicon.load(userFile: options[Self.lexiconOption])
         let segmenter = try Segmenter.shipped()
         formulas = FormulaFinder(segmenter: segmenter)
         repetitions = RepetitionFinder(segmenter: segmenter)
@@ -87,16 +87,16 @@ public struct SlogansAnalyzer: Analyzer {
         let searched = groups.indices.filter { index in
             let group = groups[index]
             if group.contains(where: { $0.kind != .quoted && $0.kind != .repeated }) { return true }
-            let quoted = group.filter { $0.kind == .quoted }.count
+            let quoted = group.reduce(0) { $0 + ($1.kind == .quoted ? 1 : 0) }
             if quoted == 1, group.count == 1, classes.isDictionaryWord(group[0].span, document.scalars) { dropped.insert(index) }
             return quoted >= 2
         }
-        let everywhere = occurrences(of: searched, texts: texts, in: document.scalars)
+        let everywhere = occurrences(of: searched, groups: groups, in: document.scalars)
         var slogans: [Slogan] = groups.indices.filter { !dropped.contains($0) }.map { index in
             let group = groups[index], text = texts[index]
             let best = group.min { $0.kind.priority < $1.kind.priority }!
             let shape = group.first { $0.number != nil || $0.head != nil }
-            let spans = Set(group.map(\.span)).union(everywhere[index]).sorted()
+            let spans = Self.sortedUnique(group.map(\.span) + everywhere[index])
             return Slogan(text: text, kind: best.kind, count: spans.count, number: shape?.number ?? formulaNumber(text),
                           head: shape?.head, meaning: group.first { $0.meaning != nil }?.meaning,
                           source: group.first { $0.source != nil }?.source, reason: best.reason,
@@ -112,12 +112,26 @@ public struct SlogansAnalyzer: Analyzer {
         return Double(digit)
     }
 
-    /// Every position where each of the `searched` groups' texts occurs, by group number.
-    private func occurrences(of searched: [Int], texts: [String], in scalars: [Unicode.Scalar]) -> [[TextSpan]] {
-        var result = [[TextSpan]](repeating: [], count: texts.count)
+    /// Every position where each of the `searched` groups' texts occurs, by group number. A
+    /// group's text is read from the document's scalars at its first candidate (no String).
+    private func occurrences(of searched: [Int], groups: [[Candidate]], in scalars: [Unicode.Scalar]) -> [[TextSpan]] {
+        var result = [[TextSpan]](repeating: [], count: groups.count)
         guard !searched.isEmpty else { return result }
-        let index = PhraseIndex(searched.map { Array(texts[$0].unicodeScalars) })
+        let index = PhraseIndex(searched.map { Array(scalars[groups[$0][0].span.range]) })
         for match in index.allMatches(in: scalars) { result[searched[match.phrase]].append(match.span) }
         return result
+    }
+
+    /// The spans in order, each once (what a Set and a sort give, without hashing).
+    private static func sortedUnique(_ spans: [TextSpan]) -> [TextSpan] {
+        var spans = spans
+        spans.sort()
+        var kept = 0
+        for index in spans.indices where kept == 0 || spans[kept - 1] != spans[index] {
+            spans[kept] = spans[index]
+            kept += 1
+        }
+        spans.removeLast(spans.count - kept)
+        return spans
     }
 }

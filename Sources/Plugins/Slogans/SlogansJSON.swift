@@ -1,27 +1,27 @@
 import AnalyticsCore
 
-/// The jsonl path writes slogans directly. Keys in sorted order; the bytes equal JSONEncoder's
-/// (JSONLineWriterTests).
-extension SlogansResult: JSONLineWritable {
-    public func writeJSON(into writer: inout JSONLineWriter) {
-        writer.object { json in
-            json.field("slogans") { json in
-                json.array(slogans) { json, slogan in
-                    json.object { json in
-                        json.field("count", int: slogan.count)
-                        json.field("head", string: slogan.head)
-                        json.field("kind", string: slogan.kind.rawValue)
-                        json.field("meaning", string: slogan.meaning)
-                        json.field("number") { json in if let number = slogan.number { json.double(number) } else { json.null() } }
-                        json.field("occurrences") { json in
-                            json.array(slogan.occurrences) { $0.span(start: $1.start, end: $1.end) }
-                        }
-                        json.field("reason", string: slogan.reason)
-                        if let source = slogan.source { json.field("source", string: source) }
-                        json.field("text", string: slogan.text)
-                    }
-                }
-            }
-        }
+/// The JSON of slogans, described once: the jsonl fast path and `Encodable` both come from these
+/// lists (keys in sorted order). `head`, `meaning` and `number` are always there (null when not
+/// applicable); `source` only for known formulations that name one.
+extension SlogansResult: JSONDescribed {
+    public func describeJSON<W: JSONFieldWriter>(into json: inout W) {
+        json.array("slogans", slogans)
     }
 }
+
+extension Slogan: JSONDescribed {
+    public func describeJSON<W: JSONFieldWriter>(into json: inout W) {
+        json.int("count", count)
+        json.nullableString("head", head)
+        json.string("kind", kind.rawValue)
+        json.nullableString("meaning", meaning)
+        json.nullableDouble("number", number)
+        json.spans("occurrences", occurrences)
+        json.string("reason", reason)
+        json.optionalString("source", source)
+        json.string("text", text)
+    }
+}
+
+/// `{"end":…,"start":…}`, written straight by `spans`.
+extension Slogan.Occurrence: JSONSpan {}

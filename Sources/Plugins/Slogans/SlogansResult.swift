@@ -34,21 +34,7 @@ public struct Slogan: Codable, Sendable, Equatable {
     public let reason: String
     public let occurrences: [Occurrence]
 
-    enum CodingKeys: String, CodingKey { case text, kind, count, number, head, meaning, source, reason, occurrences }
-
-    /// `number`, `head` and `meaning` are always present (null when not applicable).
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(text, forKey: .text)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(count, forKey: .count)
-        try container.encode(number, forKey: .number)
-        try container.encode(head, forKey: .head)
-        try container.encode(meaning, forKey: .meaning)
-        try container.encodeIfPresent(source, forKey: .source)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(occurrences, forKey: .occurrences)
-    }
+    // JSON: SlogansJSON.swift (one description for the fast path and Encodable).
 }
 
 public struct SlogansResult: AnalyzerResult, Equatable {

@@ -60,13 +60,15 @@ struct WordClasses: Sendable {
     /// The clause's words, for callers that ask several questions of one clause. A clause that is
     /// one idiom or set phrase of the dictionary (踔厉奋发: i, 守规矩: l) is looked up, not segmented.
     func words(_ clause: TextSpan, _ scalars: [Unicode.Scalar]) -> [Token] {
-        if clause.length >= 3, let id = segmenter.lexicon.wordID(of: scalars[clause.range]),
-           let tag = segmenter.lexicon.tag(ofWordID: id), tag == "i" || tag == "l" {
-            return [Token(start: clause.start, end: clause.end, kind: .word, wordID: Int32(id))]
+        // The whole clause is looked up once, for both questions below.
+        let whole = clause.length >= 3 ? segmenter.lexicon.wordID(of: scalars[clause.range]) : nil
+        let wholeTag = whole.flatMap(segmenter.lexicon.tag(ofWordID:))
+        if let whole, let wholeTag, wholeTag == "i" || wholeTag == "l" {
+            return [Token(start: clause.start, end: clause.end, kind: .word, wordID: Int32(whole))]
         }
         // Four characters that are two dictionary words (实干 担当, 载人 航天) and not one: the
         // segmenter would cut them so too, without running its route.
-        if clause.length == 4, segmenter.lexicon.wordID(of: scalars[clause.range]).flatMap(segmenter.lexicon.tag(ofWordID:)) == nil,
+        if clause.length == 4, wholeTag == nil,
            let first = taggedID(scalars[clause.start..<(clause.start + 2)]), let second = taggedID(scalars[(clause.start + 2)..<clause.end]) {
             return [Token(start: clause.start, end: clause.start + 2, kind: .word, wordID: Int32(first)),
                     Token(start: clause.start + 2, end: clause.end, kind: .word, wordID: Int32(second))]
