@@ -127,7 +127,8 @@ final class Locked<Value>: @unchecked Sendable {
     @Test func listedOptInAndExplained() {
         let list = run(["plugins", "--plugin-dir", Self.examples])
         #expect(list.status == 0)
-        #expect(list.output.contains("sentences  opt-in") && list.output.contains("[external: plugin directory"))
+        let line = list.output.split(separator: "\n").first { $0.hasPrefix("sentences ") }.map(String.init) ?? ""
+        #expect(line.contains(" opt-in ") && line.contains("[external: plugin directory"), "\(list.output)")
         let explained = run(["plugins", "--plugin-dir", Self.examples, "sentences"])
         #expect(explained.output.contains("--option sentences.long=10…1000") && explained.output.contains("--option sentences.timeout="))
         // Not in the default report.
