@@ -17,7 +17,9 @@ struct Cues: Sendable {
     private let before: [(word: [Unicode.Scalar], role: Role)]
     private let after: [(word: [Unicode.Scalar], role: Role)]
     private let targets: [[Unicode.Scalar]]
-    private let targetFirsts: ScalarTable
+    /// The targets by their first scalar (longest first, as in `targets`): a cue position is
+    /// tried against the few that can start there, not the whole list.
+    private let targetsByFirst: ScalarGroups<[Unicode.Scalar]>
     private let lexicon: Lexicon
 
     init(lexicon: Lexicon) throws {
@@ -46,7 +48,7 @@ struct Cues: Sendable {
         self.before = before.sorted { $0.0.count > $1.0.count }
         self.after = after.sorted { $0.0.count > $1.0.count }
         self.targets = targets.sorted { $0.count > $1.count }
-        targetFirsts = ScalarTable(targets.compactMap(\.first))
+        targetsByFirst = ScalarGroups(self.targets.compactMap { word in word.first.map { ($0, word) } })
         self.lexicon = lexicon
     }
 
@@ -79,14 +81,16 @@ struct Cues: Sendable {
     /// modality is a binary search, not a walk back through its sentence.
     func targetPositions(in scalars: [Unicode.Scalar]) -> [Int] {
         var positions: [Int] = []
-        let firsts = targetFirsts
-        var candidates: [Int] = []
+        let groups = targetsByFirst
         scalars.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where firsts.contains(buffer[index]) { candidates.append(index) }
-        }
-        for index in candidates {
-            if let word = targets.first(where: { starts(with: $0, at: index, scalars, to: scalars.count) }), standsAlone(word, at: index, scalars) {
-                positions.append(index)
+            for index in buffer.indices {
+                let group = groups.group(of: buffer[index])
+                guard group >= 0 else { continue }
+                if let word = groups.members(group).first(where: { word in
+                    index + word.count <= buffer.count && buffer[index..<(index + word.count)].elementsEqual(word) }),
+                   standsAlone(word, at: index, scalars) {
+                    positions.append(index)
+                }
             }
         }
         return positions
@@ -114,15 +118,21 @@ struct Cues: Sendable {
     /// Not the end or start of a longer dictionary word (主要, 需要, 要求, 将军).
     private func standsAlone(_ word: [Unicode.Scalar], at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         let end = index + word.count
-        if index > 0, ScriptClass.isHan(scalars[index - 1]), lexicon.logProbability(of: String(scalars: scalars[(index - 1)..<end])) != nil {
+        if index > 0, ScriptClass.isHan(scalars[index - 1]), isDictionaryWord(scalars[(index - 1)..<end]) {
             return false
         }
         if end < scalars.count, ScriptClass.isHan(scalars[end]), word.count == 1,
-           lexicon.logProbability(of: String(scalars: scalars[index...end])) != nil,
+           isDictionaryWord(scalars[index...end]),
            !targets.contains(where: { $0.count == 2 && $0[0] == word[0] && $0[1] == scalars[end] }) {
             return false
         }
         return true
+    }
+
+    /// A word the lexicon has (with a probability, not only as a prefix), looked up by its scalars.
+    private func isDictionaryWord(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let id = lexicon.wordID(of: word) else { return false }
+        return lexicon.logProbability(ofWordID: id) != nil
     }
 
     private func starts(with word: [Unicode.Scalar], at index: Int, _ scalars: [Unicode.Scalar], to limit: Int) -> Bool {

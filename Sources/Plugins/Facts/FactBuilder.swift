@@ -59,7 +59,7 @@ struct FactBuilder: Sendable {
             if timed == nil, draft.kind != .date, let range = range(from: draft, at: index, matches, scalars) {
                 draft = range
                 consumed = 2
-            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars) != nil {
+            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars, scratch: &workspace.subjects.segmentation) != nil {
                 index += consumed
                 continue
             }
@@ -328,7 +328,7 @@ struct FactBuilder: Sendable {
     /// What one document's facts reuse from one to the next.
     struct Workspace {
         var sentences = SentenceCache()
-        var segmentation = Segmenter.Scratch()
+        var subjects = SubjectFinder.Scratch()
         /// Where the document's target cues (预期, 力争, 拟) start; found at the first quantity.
         var targetCues: [Int]?
     }
@@ -370,12 +370,12 @@ struct FactBuilder: Sendable {
         case .after:
             // 第十三次党代会: the noun after an ordinal, never through 为 (一楼为地牢 is not about 地牢).
             subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
-                                           scratch: &workspace.segmentation).text
+                                           scratch: &workspace.subjects).text
             // 名单第六名, 管内排行第93位: an ordinal that ends its clause ranks within the phrase before it.
             if subject == nil, draft.kind == .ordinal, draft.end >= sentence.end || SubjectFinder.isClauseBreak(scalars[draft.end]) {
                 let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
                 subject = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end, clauseEnd: draft.end,
-                                           scratch: &workspace.segmentation).subject
+                                           scratch: &workspace.subjects).subject
             }
         case .before:
             let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
@@ -383,11 +383,11 @@ struct FactBuilder: Sendable {
             let clauseLimit = min(sentence.end, draft.end + SubjectFinder.maximumClauseReach)
             while clauseEnd < clauseLimit, !SubjectFinder.isClauseBreak(scalars[clauseEnd]), scalars[clauseEnd] != "、" { clauseEnd += 1 }
             let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end,
-                                         clauseEnd: clauseEnd, scratch: &workspace.segmentation)
+                                         clauseEnd: clauseEnd, scratch: &workspace.subjects)
             subject = found.subject
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
-            if draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent, let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.segmentation).text {
+            if draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent, let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects).text {
                 subject = counted
             }
             direction = found.direction
@@ -397,7 +397,7 @@ struct FactBuilder: Sendable {
                 let bracket = draft.start - 1
                 let start = SubjectFinder.clauseStart(before: bracket, in: scalars, listBoundary: nil, limit: sentence.start)
                 subject = subjects.subject(in: scalars, clauseStart: start, figureStart: bracket, figureEnd: bracket, clauseEnd: bracket,
-                                           scratch: &workspace.segmentation).subject
+                                           scratch: &workspace.subjects).subject
             }
         }
         if draft.unit == "番" { direction = "up" } // 翻一番: 翻 is inside the span

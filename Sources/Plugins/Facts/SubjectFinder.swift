@@ -92,6 +92,13 @@ struct SubjectFinder: Sendable {
         }
     }
 
+    /// Working memory for one document's subjects: the segmenter's, and the last phrase read after
+    /// a figure (a figure's subject and its counted noun ask for the same one).
+    struct Scratch {
+        var segmentation = Segmenter.Scratch()
+        fileprivate var lastPhrase: (start: Int, clauseEnd: Int, throughCopula: Bool, found: (text: String?, head: Token?))?
+    }
+
     struct Found {
         var subject: String?
         /// A verb or copula stood between the subject and the figure (另有两成受访者, 持有风行网).
@@ -106,12 +113,13 @@ struct SubjectFinder: Sendable {
     /// Else the noun phrase after the figure (国家签署协议 → 国家; 43%的受访者 → 受访者), else the
     /// noun phrase that does what the verb says (北美首映开出1830万美元 → 北美首映), else the verb.
     func subject(in scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, figureEnd: Int, clauseEnd: Int,
-                 scratch: inout Segmenter.Scratch) -> Found {
+                 scratch: inout Scratch) -> Found {
         var found = Found()
         // Subjects are short: segment only the last 24 characters of the clause. Starting
         // mid-word there costs at most the first word, which the 16-character cap drops anyway.
         let windowStart = max(clauseStart, figureStart - 24)
-        var words = segmenter.tokens(in: scalars, range: windowStart..<figureStart, scratch: &scratch).filter { $0.kind != .whitespace }
+        var words = segmenter.tokens(in: scalars, range: windowStart..<figureStart, scratch: &scratch.segmentation)
+        words.removeAll { $0.kind == .whitespace }
         if windowStart > clauseStart, !words.isEmpty { words.removeFirst() }
         // A verb or copula between the noun phrase and the figure (持有, 有, 为): the phrase is
         // the owner, not what the figure counts, when a noun follows the figure.
@@ -175,7 +183,7 @@ struct SubjectFinder: Sendable {
         if found.direction == nil, figureEnd < clauseEnd {
             let start = scalars[figureEnd] == "的" ? figureEnd + 1 : figureEnd
             if start < clauseEnd, directionFirsts.contains(scalars[start]),
-               let next = segmenter.tokens(in: scalars, range: start..<min(clauseEnd, start + 4), scratch: &scratch).first {
+               let next = segmenter.tokens(in: scalars, range: start..<min(clauseEnd, start + 4), scratch: &scratch.segmentation).first {
                 if upWords.contains(next, in: scalars), next.length >= 2 { found.direction = "up" }
                 if downWords.contains(next, in: scalars), next.length >= 2 { found.direction = "down" }
             }
@@ -288,10 +296,20 @@ struct SubjectFinder: Sendable {
     /// The noun phrase starting at `start` (上市企业 in 孵化出7家上市企业; 贡献 in 两种主要的贡献): nouns
     /// and adjectives, up to a verb, preposition or particle; past 的 to the noun it leads to.
     func phraseAfter(_ start: Int, clauseEnd: Int, _ scalars: [Unicode.Scalar], throughCopula: Bool = true,
-                     scratch: inout Segmenter.Scratch) -> (text: String?, head: Token?) {
+                     scratch: inout Scratch) -> (text: String?, head: Token?) {
         let end = min(clauseEnd, start + 12)
         // Most figures end their clause: nothing to segment before punctuation.
         guard start < end, ScriptClass.isHan(scalars[start]) || ScriptClass.of(scalars[start]) == .latin else { return (nil, nil) }
+        if let last = scratch.lastPhrase, last.start == start, last.clauseEnd == clauseEnd, last.throughCopula == throughCopula {
+            return last.found
+        }
+        let found = readPhrase(start, end: end, clauseEnd: clauseEnd, scalars, throughCopula: throughCopula, scratch: &scratch.segmentation)
+        scratch.lastPhrase = (start, clauseEnd, throughCopula, found)
+        return found
+    }
+
+    private func readPhrase(_ start: Int, end: Int, clauseEnd: Int, _ scalars: [Unicode.Scalar], throughCopula: Bool,
+                            scratch: inout Segmenter.Scratch) -> (text: String?, head: Token?) {
         let tokens = segmenter.tokens(in: scalars, range: start..<end, scratch: &scratch)
         var phraseStart = start, phraseEnd = start
         var head: Token?
