@@ -336,13 +336,44 @@ struct FactBuilder: Sendable {
     struct SentenceCache {
         var span: TextSpan?
         var text = ""
+        /// A scalar offset and its UTF-8 offset in the document's text. Sentences come in
+        /// document order, so the next one's bytes are counted from here, and its text is a copy
+        /// of the document's bytes, not an encoding of its scalars.
+        var cursor = (scalar: 0, byte: 0)
 
         mutating func text(of span: TextSpan, in document: Document) -> String {
             if span != self.span {
                 self.span = span
-                text = document.text(span)
+                let start = byteOffset(of: span.start, in: document.scalars)
+                let end = byteOffset(of: span.end, in: document.scalars)
+                let utf8 = document.text.utf8
+                let from = utf8.index(utf8.startIndex, offsetBy: start)
+                let to = utf8.index(from, offsetBy: end - start)
+                text = String(Substring(document.text.unicodeScalars[from..<to]))
             }
             return text
+        }
+
+        private mutating func byteOffset(of offset: Int, in scalars: [Unicode.Scalar]) -> Int {
+            var (scalar, byte) = cursor
+            scalars.withUnsafeBufferPointer { buffer in
+                while scalar < offset {
+                    byte += Self.utf8Length(buffer[scalar])
+                    scalar += 1
+                }
+                while scalar > offset {
+                    scalar -= 1
+                    byte -= Self.utf8Length(buffer[scalar])
+                }
+            }
+            cursor = (scalar, byte)
+            return byte
+        }
+
+        @inline(__always)
+        private static func utf8Length(_ scalar: Unicode.Scalar) -> Int {
+            let value = scalar.value
+            return value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
         }
     }
 
@@ -422,10 +453,12 @@ struct FactBuilder: Sendable {
         return fact
     }
 
+    private static let listQualifiers: ScalarList = "以上左右下内多余"
+
     /// 4.3%、6.1% and 3.5%以上、7%左右: between two figures only a qualifier and 、.
     static func isListContinuation(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         guard start > end, start - end <= 3, scalars[start - 1] == "、" else { return false }
-        return scalars[end..<(start - 1)].allSatisfy { "以上左右下内多余".unicodeScalars.contains($0) }
+        return scalars[end..<(start - 1)].allSatisfy { Self.listQualifiers.contains($0) }
     }
 
     /// Amounts carry a modality; years, dates, ordinals and formulations do not.

@@ -39,6 +39,13 @@ struct FigureRule: Sendable {
         self.apply = apply
     }
 
+    /// The measure words an ordinal takes (第二大: second largest).
+    static let ordinalUnits: ScalarList = "次届个名批期位条轮项部章节款代大"
+    /// After 第一 at a clause start: an enumeration mark.
+    static let enumerationMarks: ScalarList = "，、：,:"
+    /// What follows 十四五 when it names the plan.
+    static let planFollowers: ScalarList = "规时期开以"
+
     static let all: [FigureRule] = [
         FigureRule("neighbouringDigits", "两 neighbouring digits are a range, never one number",
                    examples: [AnalyzerExample("每天接待«七八个»旅行团，周末卖出«三四百件»，休息«两三天»。", mustNotReport: ["七八", "三天"])]) { builder, context in
@@ -69,14 +76,14 @@ struct FigureRule: Sendable {
             var draft = context.draft
             draft.kind = .ordinal
             let scalars = context.scalars, after = context.after
-            if let next = context.next, "次届个名批期位条轮项部章节款代大".unicodeScalars.contains(next) { // 第二大: second largest
+            if let next = context.next, FigureRule.ordinalUnits.contains(next) { // 第二大: second largest
                 draft.unit = String(next)
                 draft.end = after + 1
             } else if let unit = builder.units.unit(at: after, in: scalars, end: context.end),
                       unit.kind == .count || unit.kind == .duration || unit.kind == .ordinal {
                 draft.unit = String(scalars: unit.text[...]) // 第一种, 第三年, 第一粒
                 draft.end = after + unit.text.count
-            } else if let next = context.next, "，、：,:".unicodeScalars.contains(next),
+            } else if let next = context.next, FigureRule.enumerationMarks.contains(next),
                       context.match.start == 0 || SubjectFinder.isClauseBreak(scalars[context.match.start - 1]) {
                 return .notFigure // structure for the sections analyzer, not a figure
             }
@@ -91,7 +98,7 @@ struct FigureRule: Sendable {
                    examples: [AnalyzerExample("«十四五»规划开局。")]) { _, context in
             let match = context.match, scalars = context.scalars, after = context.after
             guard match.form == .chinese, context.next == "五", (10...20).contains(match.value),
-                  after + 1 == context.end || !ScriptClass.isHan(scalars[after + 1]) || "规时期开以".unicodeScalars.contains(scalars[after + 1]) else {
+                  after + 1 == context.end || !ScriptClass.isHan(scalars[after + 1]) || FigureRule.planFollowers.contains(scalars[after + 1]) else {
                 return .next
             }
             var draft = context.draft

@@ -95,7 +95,7 @@ struct NotFigures: Sendable {
         guard start > 0, ScriptClass.isHan(scalars[start - 1]) else { return false }
         let before = segmenter.tokens(in: scalars, range: max(0, start - 4)..<start, scratch: &scratch).last
         guard let before, before.kind == .word, before.length >= 2 || classes.knownClass(before, scalars) == nil,
-              !"约近达为至是有到计共超逾占率值数额量".unicodeScalars.contains(scalars[before.end - 1]) else { return false }
+              !Self.amountEndings.contains(scalars[before.end - 1]) else { return false }
         // A name the lexicon does not know, or knows as a name (nr, nz), right before the digits.
         let known = classes.knownClass(before, scalars)
         return known == nil || known == .noun && hanAfter
@@ -106,6 +106,9 @@ struct NotFigures: Sendable {
         .map { Array($0.unicodeScalars) }
 
     private static let pointers = ScalarTable("这那该此".unicodeScalars)
+    /// A word ending so before digits introduces an amount (总数达, 比率为), not a name.
+    private static let amountEndings: ScalarList = "约近达为至是有到计共超逾占率值数额量"
+    private static let clauseOpeners: ScalarList = "，。；：！？,;:!?\n「“（("
 
     private func isIndefinite(_ draft: FactBuilder.Draft, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> Bool {
         let windowStart = max(0, draft.start - 6)
@@ -127,7 +130,7 @@ struct NotFigures: Sendable {
     }
 
     private func isClauseStart(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        index == 0 || "，。；：！？,;:!?\n「“（(".unicodeScalars.contains(scalars[index - 1])
+        index == 0 || Self.clauseOpeners.contains(scalars[index - 1])
     }
 
     private func wordAfter(_ index: Int, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> Token? {

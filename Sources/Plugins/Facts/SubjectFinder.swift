@@ -21,6 +21,12 @@ struct SubjectFinder: Sendable {
 
     private let classes: WordClasses
 
+    private static let stemParticles: ScalarList = "了到至为在达"
+    private static let gluedVerbEndings: ScalarList = "为是有在达至到拟将要按已仍共均"
+    private static let copulaEndings: ScalarList = "为是达至到"
+    private static let coordinators: ScalarList = "和与及"
+    private static let resultEndings: ScalarList = "出到了至下上成得有"
+
     /// The word lists from Resources/subject-words.tsv.
     init(segmenter: Segmenter) throws {
         guard let path = ResourceLocator.path(of: "subject-words.tsv", target: "FactsPlugin"),
@@ -61,7 +67,7 @@ struct SubjectFinder: Sendable {
     /// 提高到, 增长了, 下降至: the stem and a particle (not 增加值, a noun that starts like one).
     private func hasPrefix(_ token: Token, _ scalars: [Unicode.Scalar], _ prefixes: [[Unicode.Scalar]]) -> Bool {
         prefixes.contains { token.length >= $0.count && scalars[token.start..<(token.start + $0.count)].elementsEqual($0)
-            && (token.length == $0.count || token.length == $0.count + 1 && "了到至为在达".unicodeScalars.contains(scalars[token.end - 1])) }
+            && (token.length == $0.count || token.length == $0.count + 1 && Self.stemParticles.contains(scalars[token.end - 1])) }
     }
 
     /// Where a figure's clause starts: after sentence or clause punctuation, or after the 、 that
@@ -136,7 +142,7 @@ struct SubjectFinder: Sendable {
                 found.direction = found.direction ?? "down"
             } else if approximateWords.contains(last, in: scalars) {
                 found.approximate = true
-            } else if last.length >= 2, "为是有在达至到拟将要按已仍共均".unicodeScalars.contains(scalars[last.end - 1]), classes.knownClass(last, scalars) == nil {
+            } else if last.length >= 2, Self.gluedVerbEndings.contains(scalars[last.end - 1]), classes.knownClass(last, scalars) == nil {
                 // 比例仍为, 总数达: a word the lexicon lacks, glued by the HMM to the verb before the figure.
                 linked = true
                 words[words.count - 1] = Token(start: last.start, end: last.end - 1, kind: last.kind)
@@ -151,7 +157,7 @@ struct SubjectFinder: Sendable {
                 found.direction = found.direction ?? (hasSuffix(last, scalars, upStems) != nil ? "up" : "down")
                 words[words.count - 1] = Token(start: last.start, end: last.end - length, kind: last.kind)
                 break
-            } else if classes.of(last, scalars) == .verb, "为是达至到".unicodeScalars.contains(scalars[last.end - 1]) {
+            } else if classes.of(last, scalars) == .verb, Self.copulaEndings.contains(scalars[last.end - 1]) {
                 linked = true // 仍为, 均为, 分别为, 达到: the figure's copula
             } else if noiseWords.contains(last, in: scalars) {
                 linked = linked || classes.of(last, scalars) == .verb || classes.of(last, scalars) == .preposition
@@ -229,7 +235,7 @@ struct SubjectFinder: Sendable {
     /// 、 和 与 及: a list inside a noun phrase (调研、视察和协商报告).
     private func isCoordinator(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         if token.kind == .punctuation { return scalars[token.start] == "、" }
-        return token.length == 1 && "和与及".unicodeScalars.contains(scalars[token.start])
+        return token.length == 1 && Self.coordinators.contains(scalars[token.start])
     }
 
     private func isVerbLike(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
@@ -254,7 +260,7 @@ struct SubjectFinder: Sendable {
 
     /// 孵化出, 开出, 拿下, 增至: a verb that ends in its result governs an object; it names nothing.
     private func isResultative(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        "出到了至下上成得有".unicodeScalars.contains(scalars[token.end - 1]) // 有: 设有, 现有, 还有, 拥有; not 入 (收入)
+        Self.resultEndings.contains(scalars[token.end - 1]) // 有: 设有, 现有, 还有, 拥有; not 入 (收入)
     }
 
     /// The noun phrase ending just before `words[end]`: nouns, and adjectives in front of them.

@@ -33,6 +33,10 @@ struct TimeExpressions: Sendable {
         index >= 0 && index < scalars.count && scalars[index] == scalar
     }
 
+    /// Around a three-digit number, what makes 300年 a length, not a year.
+    private static let lengthFollowers: ScalarList = "来间多内后前以左的历里之半"
+    private static let lengthLeaders: ScalarList = "约近达了过逾超余用历经第"
+
     private static let century: [Unicode.Scalar] = ["世", "纪"], decade: [Unicode.Scalar] = ["年", "代"], grade: [Unicode.Scalar] = ["年", "级"]
     private static let bc: [Unicode.Scalar] = ["公", "元", "前"], ad: [Unicode.Scalar] = ["公", "元"], season: [Unicode.Scalar] = ["赛", "季"]
 
@@ -108,8 +112,8 @@ struct TimeExpressions: Sendable {
     /// (约300年, 300年来, 300年间, 300多年, 300年的历史).
     private func isYearContext(_ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Bool {
         let after = match.end + 1
-        if after < scalars.count, "来间多内后前以左的历里之半".unicodeScalars.contains(scalars[after]) { return false }
-        if match.start > 0, "约近达了过逾超余用历经第".unicodeScalars.contains(scalars[match.start - 1]) { return false }
+        if after < scalars.count, Self.lengthFollowers.contains(scalars[after]) { return false }
+        if match.start > 0, Self.lengthLeaders.contains(scalars[match.start - 1]) { return false }
         return true
     }
 
