@@ -51,12 +51,12 @@ struct FactBuilder: Sendable {
                 continue
             }
             let timed = times.draft(at: index, matches, scalars, consumed: &consumed)
-            guard var draft = timed ?? date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars),
+            guard var draft = timed ?? date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars, scratch: &workspace.subjects.segmentation),
                   draft.value.isFinite else {
                 index += 1
                 continue
             }
-            if timed == nil, draft.kind != .date, let range = range(from: draft, at: index, matches, scalars) {
+            if timed == nil, draft.kind != .date, let range = range(from: draft, at: index, matches, scalars, scratch: &workspace.subjects.segmentation) {
                 draft = range
                 consumed = 2
             } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars, scratch: &workspace.subjects.segmentation) != nil {
@@ -91,12 +91,12 @@ struct FactBuilder: Sendable {
     // MARK: One number
 
     /// The figure a number makes, or nil: the named rules of `FigureRule.all`, asked in order.
-    func classify(_ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Draft? {
+    func classify(_ match: NumberMatch, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> Draft? {
         var draft = Draft(kind: .number, value: match.value, bareValue: match.value, start: match.start, end: match.end)
         draft.approximate = match.isApproximate
         var context = RuleContext(match: match, scalars: scalars, draft: draft, unitStart: match.end)
-        for rule in FigureRule.all {
-            switch rule.apply(self, &context) {
+        for decision in FigureRule.decisions {
+            switch decision.apply(self, &context, &scratch) {
             case .figure(let draft): return draft
             case .notFigure: return nil
             case .next: continue
@@ -303,12 +303,12 @@ struct FactBuilder: Sendable {
     private static let connectors: Set<Unicode.Scalar> = ["至", "到", "—", "–", "-", "~", "～", "－", "−"]
 
     /// 3至5年, 10%—15%, 2021—2025年: two figures joined by a connector, the unit after the second.
-    func range(from low: Draft, at index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar]) -> Draft? {
+    func range(from low: Draft, at index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> Draft? {
         guard index + 1 < matches.count, low.end < scalars.count, Self.connectors.contains(scalars[low.end]) else { return nil }
         var nextStart = low.end + 1
         if nextStart < scalars.count, scalars[nextStart] == scalars[low.end] { nextStart += 1 } // ——
         let nextMatch = matches[index + 1]
-        guard nextMatch.start == nextStart, let high = classify(nextMatch, scalars) else { return nil }
+        guard nextMatch.start == nextStart, let high = classify(nextMatch, scalars, scratch: &scratch) else { return nil }
         guard low.unit == nil || low.unit == high.unit || low.kind == .year && high.kind == .year else { return nil }
         guard high.kind != .date, high.kind != .formula, low.kind != .ordinal else { return nil }
         var draft = high
@@ -355,25 +355,24 @@ struct FactBuilder: Sendable {
         }
 
         private mutating func byteOffset(of offset: Int, in scalars: [Unicode.Scalar]) -> Int {
-            var (scalar, byte) = cursor
-            scalars.withUnsafeBufferPointer { buffer in
-                while scalar < offset {
-                    byte += Self.utf8Length(buffer[scalar])
-                    scalar += 1
-                }
-                while scalar > offset {
-                    scalar -= 1
-                    byte -= Self.utf8Length(buffer[scalar])
-                }
-            }
-            cursor = (scalar, byte)
-            return byte
+            let (scalar, byte) = cursor
+            let found = offset >= scalar ? byte + Self.utf8Count(scalars, scalar..<offset) : byte - Self.utf8Count(scalars, offset..<scalar)
+            cursor = (offset, found)
+            return found
         }
 
-        @inline(__always)
-        private static func utf8Length(_ scalar: Unicode.Scalar) -> Int {
-            let value = scalar.value
-            return value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+        /// The UTF-8 length of `scalars[range]`: a branch-free sum the compiler vectorises.
+        private static func utf8Count(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int {
+            scalars.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: UInt32.self) { values in
+                    var total = 0
+                    for index in range {
+                        let value = values[index]
+                        total &+= 1 &+ (value > 0x7F ? 1 : 0) &+ (value > 0x7FF ? 1 : 0) &+ (value > 0xFFFF ? 1 : 0)
+                    }
+                    return total
+                }
+            }
         }
     }
 

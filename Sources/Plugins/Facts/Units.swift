@@ -9,12 +9,15 @@ struct UnitEntry: Sendable {
     /// The unit reported (亿元 → 元: the value carries the 亿).
     let unit: String
     let multiplier: Double
+    /// The unit is 番 (翻一番: doublings), decided once here, not by a String comparison per number.
+    let isDoubling: Bool
 
     init(_ text: String, _ kind: FactKind, unit: String? = nil, multiplier: Double = 1) {
         self.text = Array(text.unicodeScalars)
         self.kind = kind
         self.unit = unit ?? text
         self.multiplier = multiplier
+        isDoubling = self.unit == "番"
     }
 }
 
