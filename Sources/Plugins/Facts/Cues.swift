@@ -14,8 +14,10 @@ struct Cues: Sendable {
 
     static let maximumReach = 200
 
-    private let before: [(word: [Unicode.Scalar], role: Role)]
-    private let after: [(word: [Unicode.Scalar], role: Role)]
+    /// The cues before a figure by their last scalar, after it by their first (longest first):
+    /// a figure tries the few that can touch it, not the whole list.
+    private let before: ScalarGroups<(word: [Unicode.Scalar], role: Role)>
+    private let after: ScalarGroups<(word: [Unicode.Scalar], role: Role)>
     private let targets: [[Unicode.Scalar]]
     /// The targets by their first scalar (longest first, as in `targets`): a cue position is
     /// tried against the few that can start there, not the whole list.
@@ -45,8 +47,8 @@ struct Cues: Sendable {
             }
         }
         // Longest first: 不超过 before 超过, 大约 before 约.
-        self.before = before.sorted { $0.0.count > $1.0.count }
-        self.after = after.sorted { $0.0.count > $1.0.count }
+        self.before = ScalarGroups(before.sorted { $0.0.count > $1.0.count }.compactMap { cue in cue.0.last.map { ($0, (cue.0, cue.1)) } })
+        self.after = ScalarGroups(after.sorted { $0.0.count > $1.0.count }.compactMap { cue in cue.0.first.map { ($0, (cue.0, cue.1)) } })
         self.targets = targets.sorted { $0.count > $1.count }
         targetsByFirst = ScalarGroups(self.targets.compactMap { word in word.first.map { ($0, word) } })
         self.lexicon = lexicon
@@ -57,12 +59,14 @@ struct Cues: Sendable {
         var found = Qualifiers()
         var position = start
         while position > limit.lowerBound, scalars[position - 1] == " " { position -= 1 }
-        if let role = before.first(where: { ends(with: $0.word, at: position, scalars, from: limit.lowerBound) })?.role {
+        if position > limit.lowerBound, position <= scalars.count,
+           let role = before.members(of: scalars[position - 1]).first(where: { ends(with: $0.word, at: position, scalars, from: limit.lowerBound) })?.role {
             set(role, &found)
         }
         position = end
         while position < limit.upperBound, scalars[position] == " " { position += 1 }
-        if let role = after.first(where: { starts(with: $0.word, at: position, scalars, to: limit.upperBound) })?.role {
+        if position < limit.upperBound, position < scalars.count,
+           let role = after.members(of: scalars[position]).first(where: { starts(with: $0.word, at: position, scalars, to: limit.upperBound) })?.role {
             set(role, &found)
         }
         return found

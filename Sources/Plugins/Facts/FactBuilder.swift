@@ -40,6 +40,7 @@ struct FactBuilder: Sendable {
         let scalars = document.scalars
         let matches = VagueQuantities.merged(document.numbers, VagueQuantities.matches(in: scalars, units: units))
         var facts: [Fact] = []
+        facts.reserveCapacity(matches.count) // a fact is as large as a sentence's worth of fields: no regrowing
         var index = 0
         var previousEnd: Int? = nil
         var workspace = Workspace()
@@ -65,21 +66,23 @@ struct FactBuilder: Sendable {
             }
             var fact = finish(draft, in: document, listBoundary: previousEnd, workspace: &workspace)
             // 分别增长4.3%、6.1%: a figure listed right after another shares its subject and direction.
-            if let previous = facts.last, previous.kind == fact.kind, Self.isListContinuation(from: previous.end, to: fact.start, scalars),
-               fact.subject == nil || previous.end + 1 < fact.start {
-                fact.subject = previous.subject
-                fact.direction = fact.direction ?? previous.direction
+            // (The previous facts are read in place, by index: a Fact is large to copy.)
+            let last = facts.count - 1
+            if last >= 0, facts[last].kind == fact.kind, Self.isListContinuation(from: facts[last].end, to: fact.start, scalars),
+               fact.subject == nil || facts[last].end + 1 < fact.start {
+                fact.subject = facts[last].subject
+                fact.direction = fact.direction ?? facts[last].direction
             }
             // 占地2,085平方公里（第24）: an ordinal in brackets ranks the figure just before it.
-            if fact.kind == .ordinal, let previous = facts.last, previous.end + 1 == fact.start,
+            if fact.kind == .ordinal, last >= 0, facts[last].end + 1 == fact.start,
                fact.start > 0, scalars[fact.start - 1] == "（" || scalars[fact.start - 1] == "(" {
-                fact.subject = previous.subject
+                fact.subject = facts[last].subject
             }
             // 国内生产总值超过126万亿元，增长5.2%: a bare change refers to the figure before it.
             // Years, dates, durations and ordinals in between are passed over (121万亿元，五年年均增长5.2%).
             if fact.subject == nil, fact.direction != nil,
-               let previous = facts.last(where: { ![.year, .date, .duration, .ordinal].contains($0.kind) }), previous.sentenceStart == fact.sentenceStart {
-                fact.subject = previous.subject
+               let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
+                fact.subject = facts[previous].subject
             }
             facts.append(fact)
             previousEnd = draft.end
@@ -365,12 +368,11 @@ struct FactBuilder: Sendable {
         private static func utf8Count(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int {
             scalars.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: UInt32.self) { values in
-                    var total = 0
-                    for index in range {
-                        let value = values[index]
+                    var total: UInt32 = 0 // a document's gap between two figures is far below 4 GB
+                    for value in UnsafeBufferPointer(rebasing: values[range]) {
                         total &+= 1 &+ (value > 0x7F ? 1 : 0) &+ (value > 0x7FF ? 1 : 0) &+ (value > 0xFFFF ? 1 : 0)
                     }
-                    return total
+                    return Int(total)
                 }
             }
         }
@@ -458,6 +460,14 @@ struct FactBuilder: Sendable {
     static func isListContinuation(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         guard start > end, start - end <= 3, scalars[start - 1] == "、" else { return false }
         return scalars[end..<(start - 1)].allSatisfy { Self.listQualifiers.contains($0) }
+    }
+
+    /// Years, dates, durations and ordinals: passed over when a bare change looks for its figure.
+    static func isTimeOrRank(_ kind: FactKind) -> Bool {
+        switch kind {
+        case .year, .date, .duration, .ordinal: return true
+        default: return false
+        }
     }
 
     /// Amounts carry a modality; years, dates, ordinals and formulations do not.
