@@ -87,14 +87,14 @@ struct Cues: Sendable {
         var positions: [Int] = []
         let groups = targetsByFirst
         scalars.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices {
-                let group = groups.group(of: buffer[index])
-                guard group >= 0 else { continue }
-                if let word = groups.members(group).first(where: { word in
+            var index = groups.firstIndex(in: buffer, from: 0, to: buffer.count)
+            while index < buffer.count {
+                if let word = groups.members(groups.group(of: buffer[index])).first(where: { word in
                     index + word.count <= buffer.count && buffer[index..<(index + word.count)].elementsEqual(word) }),
                    standsAlone(word, at: index, scalars) {
                     positions.append(index)
                 }
+                index = groups.firstIndex(in: buffer, from: index + 1, to: buffer.count)
             }
         }
         return positions

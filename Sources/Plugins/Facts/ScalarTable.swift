@@ -13,6 +13,20 @@ struct ScalarTable: Sendable {
     func contains(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x10000 && flags[Int(scalar.value)]
     }
+
+    /// The first index in `start..<end` of a scalar in the set, or `end`: a scan over a whole
+    /// document, on raw pointers.
+    func firstIndex(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, to end: Int) -> Int {
+        flags.withUnsafeBufferPointer { flags in
+            var index = start
+            while index < end {
+                let value = scalars[index].value
+                if value < 0x10000 && flags[Int(value)] { return index }
+                index += 1
+            }
+            return end
+        }
+    }
 }
 
 /// Items grouped by a first scalar, each group in the order given: a look-up per character of a
@@ -47,6 +61,19 @@ struct ScalarGroups<Member: Sendable>: Sendable {
         self.slots = slots
         self.groups = groups
         self.astral = astral
+    }
+
+    /// The first index in `start..<end` of a scalar that keys a group, or `end`.
+    func firstIndex(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, to end: Int) -> Int {
+        slots.withUnsafeBufferPointer { slots in
+            var index = start
+            while index < end {
+                let value = scalars[index].value
+                if value < 0x10000 ? slots[Int(value)] != 0 : astral.contains(where: { $0.0.value == value }) { return index }
+                index += 1
+            }
+            return end
+        }
     }
 
     /// The group of members keyed by `scalar`, or -1.
