@@ -12,7 +12,8 @@ public struct FactRuleDescription: Sendable {
 
 /// What a rule makes of a number: a figure, not a figure, or nothing (the next rule decides).
 enum RuleOutcome {
-    case figure(FactBuilder.Draft)
+    /// Boxed: most answers are `.next`, and an outcome as large as a draft was copied after every rule.
+    indirect case figure(FactBuilder.Draft)
     case notFigure
     case next
 }

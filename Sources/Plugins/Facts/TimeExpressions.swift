@@ -7,6 +7,8 @@ import Foundation
 struct TimeExpressions: Sendable {
     /// Era name → the Gregorian year of its year 1 (Resources/eras.tsv).
     private let eras: [(name: [Unicode.Scalar], firstYear: Int)]
+    /// The eras by the last scalar of their name, the one right before the number (in table order).
+    private let erasByLast: ScalarGroups<(name: [Unicode.Scalar], firstYear: Int)>
 
     init() throws {
         guard let path = ResourceLocator.path(of: "eras.tsv", target: "FactsPlugin"),
@@ -17,6 +19,7 @@ struct TimeExpressions: Sendable {
             guard fields.count == 2, let year = Int(fields[1]) else { return nil }
             return (Array(fields[0].unicodeScalars), year)
         }
+        erasByLast = ScalarGroups(eras.compactMap { era in era.name.last.map { ($0, era) } })
     }
 
     private static func integer(_ match: NumberMatch) -> Int? {
@@ -71,7 +74,8 @@ struct TimeExpressions: Sendable {
         }
         // Years of an era, BC years, 公元 years, three-digit years.
         if Self.word("年" as Unicode.Scalar, at: after, scalars), !Self.word(Self.decade, at: after, scalars), !Self.word(Self.grade, at: after, scalars) {
-            if let era = eras.first(where: { Self.word($0.name, at: match.start - $0.name.count, scalars) }), number >= 1, number < 100 {
+            if match.start > 0, let era = erasByLast.members(of: scalars[match.start - 1]).first(where: { Self.word($0.name, at: match.start - $0.name.count, scalars) }),
+               number >= 1, number < 100 {
                 return year(match.start - era.name.count, after + 1, era.firstYear + number - 1)
             }
             if Self.word(Self.bc, at: match.start - 3, scalars) {
