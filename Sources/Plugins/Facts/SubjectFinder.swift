@@ -66,7 +66,9 @@ struct SubjectFinder: Sendable {
 
     /// 提高到, 增长了, 下降至: the stem and a particle (not 增加值, a noun that starts like one).
     private func hasPrefix(_ token: Token, _ scalars: [Unicode.Scalar], _ prefixes: [[Unicode.Scalar]]) -> Bool {
-        prefixes.contains { token.length >= $0.count && scalars[token.start..<(token.start + $0.count)].elementsEqual($0)
+        // Every stem starts with one of the direction words' first characters: most tokens start with none.
+        guard token.length > 0, directionFirsts.contains(scalars[token.start]) else { return false }
+        return prefixes.contains { token.length >= $0.count && scalars[token.start..<(token.start + $0.count)].elementsEqual($0)
             && (token.length == $0.count || token.length == $0.count + 1 && Self.stemParticles.contains(scalars[token.end - 1])) }
     }
 
