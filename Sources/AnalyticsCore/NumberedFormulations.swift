@@ -53,6 +53,13 @@ extension NumberedFormulations {
     /// classifier 大 (七大都市), a frame word after the head (四个体系建设), or a head that only
     /// follows 个 in formulations (四个全面, 两个维护). 三个示范区 is a count: no mark.
     public static func formulation(at match: NumberMatch, in scalars: [Unicode.Scalar], segmenter: Segmenter) -> NumberedFormulation? {
+        var scratch = Segmenter.Scratch()
+        return formulation(at: match, in: scalars, segmenter: segmenter, scratch: &scratch)
+    }
+
+    /// `formulation(at:in:segmenter:)` with the caller's segmenter memory (facts asks at every numeral).
+    public static func formulation(at match: NumberMatch, in scalars: [Unicode.Scalar], segmenter: Segmenter,
+                                   scratch: inout Segmenter.Scratch) -> NumberedFormulation? {
         guard match.form == .chinese, !match.isPercent, !match.isOrdinal, !match.isFraction, match.value >= 1, match.value <= 10,
               match.value == match.value.rounded(), match.end - match.start == 1 else { return nil }
         let classifierAt = match.end
@@ -74,14 +81,15 @@ extension NumberedFormulations {
                                        head: TextSpan(start: classifierAt + 1, end: end), reason: "numeral + 个 + \(String(scalars: word[...]))")
         }
         let windowEnd = min(scalars.count, classifierAt + 8)
-        let words = segmenter.tokens(in: scalars, range: (classifierAt + 1)..<windowEnd)
+        let words = segmenter.tokens(in: scalars, range: (classifierAt + 1)..<windowEnd, scratch: &scratch)
         guard let headWord = words.first, headWord.kind == .word, headWord.length >= 2 || words.count > 1 else { return nil }
         var headEnd = headWord.end
         if headWord.length == 1, words.count > 1, words[1].kind == .word, words[1].length <= 2 { headEnd = words[1].end }
         guard headEnd - headWord.start >= 2, headEnd - headWord.start <= 4 else { return nil }
         let head = TextSpan(start: headWord.start, end: headEnd)
         let quoted = match.start > 0 && isOpeningQuote(scalars[match.start - 1]) && headEnd < scalars.count && isClosingQuote(scalars[headEnd])
-        let nextWord = words.first { $0.start >= headEnd }.map { String(scalars: scalars[$0.start..<$0.end]) }
+        // The word after the head, as a String only when the frame words are asked.
+        var nextWord: String? { words.first { $0.start >= headEnd }.map { String(scalars: scalars[$0.start..<$0.end]) } }
         let reason: String
         if match.value < 2 && !quoted { return nil } // 一项重大, 一大批: "one", not a numbered set (but “一个中国”)
         if quoted {

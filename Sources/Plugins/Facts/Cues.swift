@@ -14,10 +14,14 @@ struct Cues: Sendable {
 
     static let maximumReach = 200
 
-    private let before: [(word: [Unicode.Scalar], role: Role)]
-    private let after: [(word: [Unicode.Scalar], role: Role)]
+    /// The cues before a figure by their last scalar, after it by their first (longest first):
+    /// a figure tries the few that can touch it, not the whole list.
+    private let before: ScalarGroups<(word: [Unicode.Scalar], role: Role)>
+    private let after: ScalarGroups<(word: [Unicode.Scalar], role: Role)>
     private let targets: [[Unicode.Scalar]]
-    private let targetFirsts: ScalarTable
+    /// The targets by their first scalar (longest first, as in `targets`): a cue position is
+    /// tried against the few that can start there, not the whole list.
+    private let targetsByFirst: ScalarGroups<[Unicode.Scalar]>
     private let lexicon: Lexicon
 
     init(lexicon: Lexicon) throws {
@@ -43,10 +47,10 @@ struct Cues: Sendable {
             }
         }
         // Longest first: 不超过 before 超过, 大约 before 约.
-        self.before = before.sorted { $0.0.count > $1.0.count }
-        self.after = after.sorted { $0.0.count > $1.0.count }
+        self.before = ScalarGroups(before.sorted { $0.0.count > $1.0.count }.compactMap { cue in cue.0.last.map { ($0, (cue.0, cue.1)) } })
+        self.after = ScalarGroups(after.sorted { $0.0.count > $1.0.count }.compactMap { cue in cue.0.first.map { ($0, (cue.0, cue.1)) } })
         self.targets = targets.sorted { $0.count > $1.count }
-        targetFirsts = ScalarTable(targets.compactMap(\.first))
+        targetsByFirst = ScalarGroups(self.targets.compactMap { word in word.first.map { ($0, word) } })
         self.lexicon = lexicon
     }
 
@@ -55,12 +59,14 @@ struct Cues: Sendable {
         var found = Qualifiers()
         var position = start
         while position > limit.lowerBound, scalars[position - 1] == " " { position -= 1 }
-        if let role = before.first(where: { ends(with: $0.word, at: position, scalars, from: limit.lowerBound) })?.role {
+        if position > limit.lowerBound, position <= scalars.count,
+           let role = before.members(of: scalars[position - 1]).first(where: { ends(with: $0.word, at: position, scalars, from: limit.lowerBound) })?.role {
             set(role, &found)
         }
         position = end
         while position < limit.upperBound, scalars[position] == " " { position += 1 }
-        if let role = after.first(where: { starts(with: $0.word, at: position, scalars, to: limit.upperBound) })?.role {
+        if position < limit.upperBound, position < scalars.count,
+           let role = after.members(of: scalars[position]).first(where: { starts(with: $0.word, at: position, scalars, to: limit.upperBound) })?.role {
             set(role, &found)
         }
         return found
@@ -79,14 +85,16 @@ struct Cues: Sendable {
     /// modality is a binary search, not a walk back through its sentence.
     func targetPositions(in scalars: [Unicode.Scalar]) -> [Int] {
         var positions: [Int] = []
-        let firsts = targetFirsts
-        var candidates: [Int] = []
+        let groups = targetsByFirst
         scalars.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where firsts.contains(buffer[index]) { candidates.append(index) }
-        }
-        for index in candidates {
-            if let word = targets.first(where: { starts(with: $0, at: index, scalars, to: scalars.count) }), standsAlone(word, at: index, scalars) {
-                positions.append(index)
+            var index = groups.firstIndex(in: buffer, from: 0, to: buffer.count)
+            while index < buffer.count {
+                if let word = groups.members(groups.group(of: buffer[index])).first(where: { word in
+                    index + word.count <= buffer.count && buffer[index..<(index + word.count)].elementsEqual(word) }),
+                   standsAlone(word, at: index, scalars) {
+                    positions.append(index)
+                }
+                index = groups.firstIndex(in: buffer, from: index + 1, to: buffer.count)
             }
         }
         return positions
@@ -114,15 +122,21 @@ struct Cues: Sendable {
     /// Not the end or start of a longer dictionary word (主要, 需要, 要求, 将军).
     private func standsAlone(_ word: [Unicode.Scalar], at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         let end = index + word.count
-        if index > 0, ScriptClass.isHan(scalars[index - 1]), lexicon.logProbability(of: String(scalars: scalars[(index - 1)..<end])) != nil {
+        if index > 0, ScriptClass.isHan(scalars[index - 1]), isDictionaryWord(scalars[(index - 1)..<end]) {
             return false
         }
         if end < scalars.count, ScriptClass.isHan(scalars[end]), word.count == 1,
-           lexicon.logProbability(of: String(scalars: scalars[index...end])) != nil,
+           isDictionaryWord(scalars[index...end]),
            !targets.contains(where: { $0.count == 2 && $0[0] == word[0] && $0[1] == scalars[end] }) {
             return false
         }
         return true
+    }
+
+    /// A word the lexicon has (with a probability, not only as a prefix), looked up by its scalars.
+    private func isDictionaryWord(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let id = lexicon.wordID(of: word) else { return false }
+        return lexicon.logProbability(ofWordID: id) != nil
     }
 
     private func starts(with word: [Unicode.Scalar], at index: Int, _ scalars: [Unicode.Scalar], to limit: Int) -> Bool {

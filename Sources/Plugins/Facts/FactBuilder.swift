@@ -40,6 +40,7 @@ struct FactBuilder: Sendable {
         let scalars = document.scalars
         let matches = VagueQuantities.merged(document.numbers, VagueQuantities.matches(in: scalars, units: units))
         var facts: [Fact] = []
+        facts.reserveCapacity(matches.count) // a fact is as large as a sentence's worth of fields: no regrowing
         var index = 0
         var previousEnd: Int? = nil
         var workspace = Workspace()
@@ -51,35 +52,37 @@ struct FactBuilder: Sendable {
                 continue
             }
             let timed = times.draft(at: index, matches, scalars, consumed: &consumed)
-            guard var draft = timed ?? date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars),
+            guard var draft = timed ?? date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars, scratch: &workspace.subjects.segmentation),
                   draft.value.isFinite else {
                 index += 1
                 continue
             }
-            if timed == nil, draft.kind != .date, let range = range(from: draft, at: index, matches, scalars) {
+            if timed == nil, draft.kind != .date, let range = range(from: draft, at: index, matches, scalars, scratch: &workspace.subjects.segmentation) {
                 draft = range
                 consumed = 2
-            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars) != nil {
+            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars, scratch: &workspace.subjects.segmentation) != nil {
                 index += consumed
                 continue
             }
             var fact = finish(draft, in: document, listBoundary: previousEnd, workspace: &workspace)
             // 分别增长4.3%、6.1%: a figure listed right after another shares its subject and direction.
-            if let previous = facts.last, previous.kind == fact.kind, Self.isListContinuation(from: previous.end, to: fact.start, scalars),
-               fact.subject == nil || previous.end + 1 < fact.start {
-                fact.subject = previous.subject
-                fact.direction = fact.direction ?? previous.direction
+            // (The previous facts are read in place, by index: a Fact is large to copy.)
+            let last = facts.count - 1
+            if last >= 0, facts[last].kind == fact.kind, Self.isListContinuation(from: facts[last].end, to: fact.start, scalars),
+               fact.subject == nil || facts[last].end + 1 < fact.start {
+                fact.subject = facts[last].subject
+                fact.direction = fact.direction ?? facts[last].direction
             }
             // 占地2,085平方公里（第24）: an ordinal in brackets ranks the figure just before it.
-            if fact.kind == .ordinal, let previous = facts.last, previous.end + 1 == fact.start,
+            if fact.kind == .ordinal, last >= 0, facts[last].end + 1 == fact.start,
                fact.start > 0, scalars[fact.start - 1] == "（" || scalars[fact.start - 1] == "(" {
-                fact.subject = previous.subject
+                fact.subject = facts[last].subject
             }
             // 国内生产总值超过126万亿元，增长5.2%: a bare change refers to the figure before it.
             // Years, dates, durations and ordinals in between are passed over (121万亿元，五年年均增长5.2%).
             if fact.subject == nil, fact.direction != nil,
-               let previous = facts.last(where: { ![.year, .date, .duration, .ordinal].contains($0.kind) }), previous.sentenceStart == fact.sentenceStart {
-                fact.subject = previous.subject
+               let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
+                fact.subject = facts[previous].subject
             }
             facts.append(fact)
             previousEnd = draft.end
@@ -91,12 +94,12 @@ struct FactBuilder: Sendable {
     // MARK: One number
 
     /// The figure a number makes, or nil: the named rules of `FigureRule.all`, asked in order.
-    func classify(_ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Draft? {
+    func classify(_ match: NumberMatch, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> Draft? {
         var draft = Draft(kind: .number, value: match.value, bareValue: match.value, start: match.start, end: match.end)
         draft.approximate = match.isApproximate
         var context = RuleContext(match: match, scalars: scalars, draft: draft, unitStart: match.end)
-        for rule in FigureRule.all {
-            switch rule.apply(self, &context) {
+        for decision in FigureRule.decisions {
+            switch decision.apply(self, &context, &scratch) {
             case .figure(let draft): return draft
             case .notFigure: return nil
             case .next: continue
@@ -303,12 +306,12 @@ struct FactBuilder: Sendable {
     private static let connectors: Set<Unicode.Scalar> = ["至", "到", "—", "–", "-", "~", "～", "－", "−"]
 
     /// 3至5年, 10%—15%, 2021—2025年: two figures joined by a connector, the unit after the second.
-    func range(from low: Draft, at index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar]) -> Draft? {
+    func range(from low: Draft, at index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> Draft? {
         guard index + 1 < matches.count, low.end < scalars.count, Self.connectors.contains(scalars[low.end]) else { return nil }
         var nextStart = low.end + 1
         if nextStart < scalars.count, scalars[nextStart] == scalars[low.end] { nextStart += 1 } // ——
         let nextMatch = matches[index + 1]
-        guard nextMatch.start == nextStart, let high = classify(nextMatch, scalars) else { return nil }
+        guard nextMatch.start == nextStart, let high = classify(nextMatch, scalars, scratch: &scratch) else { return nil }
         guard low.unit == nil || low.unit == high.unit || low.kind == .year && high.kind == .year else { return nil }
         guard high.kind != .date, high.kind != .formula, low.kind != .ordinal else { return nil }
         var draft = high
@@ -328,7 +331,7 @@ struct FactBuilder: Sendable {
     /// What one document's facts reuse from one to the next.
     struct Workspace {
         var sentences = SentenceCache()
-        var segmentation = Segmenter.Scratch()
+        var subjects = SubjectFinder.Scratch()
         /// Where the document's target cues (预期, 力争, 拟) start; found at the first quantity.
         var targetCues: [Int]?
     }
@@ -336,13 +339,42 @@ struct FactBuilder: Sendable {
     struct SentenceCache {
         var span: TextSpan?
         var text = ""
+        /// A scalar offset and its UTF-8 offset in the document's text. Sentences come in
+        /// document order, so the next one's bytes are counted from here, and its text is a copy
+        /// of the document's bytes, not an encoding of its scalars.
+        var cursor = (scalar: 0, byte: 0)
 
         mutating func text(of span: TextSpan, in document: Document) -> String {
             if span != self.span {
                 self.span = span
-                text = document.text(span)
+                let start = byteOffset(of: span.start, in: document.scalars)
+                let end = byteOffset(of: span.end, in: document.scalars)
+                let utf8 = document.text.utf8
+                let from = utf8.index(utf8.startIndex, offsetBy: start)
+                let to = utf8.index(from, offsetBy: end - start)
+                text = String(Substring(document.text.unicodeScalars[from..<to]))
             }
             return text
+        }
+
+        private mutating func byteOffset(of offset: Int, in scalars: [Unicode.Scalar]) -> Int {
+            let (scalar, byte) = cursor
+            let found = offset >= scalar ? byte + Self.utf8Count(scalars, scalar..<offset) : byte - Self.utf8Count(scalars, offset..<scalar)
+            cursor = (offset, found)
+            return found
+        }
+
+        /// The UTF-8 length of `scalars[range]`: a branch-free sum the compiler vectorises.
+        private static func utf8Count(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int {
+            scalars.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: UInt32.self) { values in
+                    var total: UInt32 = 0 // a document's gap between two figures is far below 4 GB
+                    for value in UnsafeBufferPointer(rebasing: values[range]) {
+                        total &+= 1 &+ (value > 0x7F ? 1 : 0) &+ (value > 0x7FF ? 1 : 0) &+ (value > 0xFFFF ? 1 : 0)
+                    }
+                    return Int(total)
+                }
+            }
         }
     }
 
@@ -370,12 +402,12 @@ struct FactBuilder: Sendable {
         case .after:
             // 第十三次党代会: the noun after an ordinal, never through 为 (一楼为地牢 is not about 地牢).
             subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
-                                           scratch: &workspace.segmentation).text
+                                           scratch: &workspace.subjects).text
             // 名单第六名, 管内排行第93位: an ordinal that ends its clause ranks within the phrase before it.
             if subject == nil, draft.kind == .ordinal, draft.end >= sentence.end || SubjectFinder.isClauseBreak(scalars[draft.end]) {
                 let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
                 subject = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end, clauseEnd: draft.end,
-                                           scratch: &workspace.segmentation).subject
+                                           scratch: &workspace.subjects).subject
             }
         case .before:
             let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
@@ -383,11 +415,11 @@ struct FactBuilder: Sendable {
             let clauseLimit = min(sentence.end, draft.end + SubjectFinder.maximumClauseReach)
             while clauseEnd < clauseLimit, !SubjectFinder.isClauseBreak(scalars[clauseEnd]), scalars[clauseEnd] != "、" { clauseEnd += 1 }
             let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end,
-                                         clauseEnd: clauseEnd, scratch: &workspace.segmentation)
+                                         clauseEnd: clauseEnd, scratch: &workspace.subjects)
             subject = found.subject
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
-            if draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent, let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.segmentation).text {
+            if draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent, let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects).text {
                 subject = counted
             }
             direction = found.direction
@@ -397,7 +429,7 @@ struct FactBuilder: Sendable {
                 let bracket = draft.start - 1
                 let start = SubjectFinder.clauseStart(before: bracket, in: scalars, listBoundary: nil, limit: sentence.start)
                 subject = subjects.subject(in: scalars, clauseStart: start, figureStart: bracket, figureEnd: bracket, clauseEnd: bracket,
-                                           scratch: &workspace.segmentation).subject
+                                           scratch: &workspace.subjects).subject
             }
         }
         if draft.unit == "番" { direction = "up" } // 翻一番: 翻 is inside the span
@@ -422,10 +454,20 @@ struct FactBuilder: Sendable {
         return fact
     }
 
+    private static let listQualifiers: ScalarList = "以上左右下内多余"
+
     /// 4.3%、6.1% and 3.5%以上、7%左右: between two figures only a qualifier and 、.
     static func isListContinuation(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         guard start > end, start - end <= 3, scalars[start - 1] == "、" else { return false }
-        return scalars[end..<(start - 1)].allSatisfy { "以上左右下内多余".unicodeScalars.contains($0) }
+        return scalars[end..<(start - 1)].allSatisfy { Self.listQualifiers.contains($0) }
+    }
+
+    /// Years, dates, durations and ordinals: passed over when a bare change looks for its figure.
+    static func isTimeOrRank(_ kind: FactKind) -> Bool {
+        switch kind {
+        case .year, .date, .duration, .ordinal: return true
+        default: return false
+        }
     }
 
     /// Amounts carry a modality; years, dates, ordinals and formulations do not.

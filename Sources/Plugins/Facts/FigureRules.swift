@@ -12,7 +12,8 @@ public struct FactRuleDescription: Sendable {
 
 /// What a rule makes of a number: a figure, not a figure, or nothing (the next rule decides).
 enum RuleOutcome {
-    case figure(FactBuilder.Draft)
+    /// Boxed: most answers are `.next`, and an outcome as large as a draft was copied after every rule.
+    indirect case figure(FactBuilder.Draft)
     case notFigure
     case next
 }
@@ -32,20 +33,38 @@ struct RuleContext {
 /// One family of the decisions `FactBuilder.classify` makes, in the order it asks them.
 struct FigureRule: Sendable {
     let description: FactRuleDescription
-    let apply: @Sendable (FactBuilder, inout RuleContext) -> RuleOutcome
+    /// The decision; the scratch is the document's segmenter memory, for the rules that segment.
+    let apply: @Sendable (FactBuilder, inout RuleContext, inout Segmenter.Scratch) -> RuleOutcome
 
-    init(_ id: String, _ summary: String, examples: [AnalyzerExample], apply: @escaping @Sendable (FactBuilder, inout RuleContext) -> RuleOutcome) {
+    init(_ id: String, _ summary: String, examples: [AnalyzerExample],
+         apply: @escaping @Sendable (FactBuilder, inout RuleContext, inout Segmenter.Scratch) -> RuleOutcome) {
         description = FactRuleDescription(id: id, summary: summary, examples: examples)
         self.apply = apply
     }
 
+    /// The measure words an ordinal takes (第二大: second largest).
+    static let ordinalUnits: ScalarList = "次届个名批期位条轮项部章节款代大"
+    /// After 第一 at a clause start: an enumeration mark.
+    static let enumerationMarks: ScalarList = "，、：,:"
+    /// What follows 十四五 when it names the plan.
+    static let planFollowers: ScalarList = "规时期开以"
+
+    /// A rule's decision alone (a struct, so the closure is called as declared, without a thunk).
+    struct Decision: Sendable {
+        let apply: @Sendable (FactBuilder, inout RuleContext, inout Segmenter.Scratch) -> RuleOutcome
+    }
+
+    /// The rules' decisions, in order: what `FactBuilder.classify` runs per number (copying each
+    /// whole rule, strings and examples, per number was a tenth of its time).
+    static let decisions: [Decision] = all.map { rule in Decision(apply: rule.apply) }
+
     static let all: [FigureRule] = [
         FigureRule("neighbouringDigits", "两 neighbouring digits are a range, never one number",
-                   examples: [AnalyzerExample("每天接待«七八个»旅行团，周末卖出«三四百件»，休息«两三天»。", mustNotReport: ["七八", "三天"])]) { builder, context in
+                   examples: [AnalyzerExample("每天接待«七八个»旅行团，周末卖出«三四百件»，休息«两三天»。", mustNotReport: ["七八", "三天"])]) { builder, context, _ in
             builder.adjacentDigits(context.match, context.scalars).map(RuleOutcome.figure) ?? .next
         },
         FigureRule("latinName", "digits glued to Latin letters name things (C919, 5G, G20)",
-                   examples: [AnalyzerExample("C919大飞机和5G基站，增长«3%»。", mustNotReport: ["919", "5"])]) { _, context in
+                   examples: [AnalyzerExample("C919大飞机和5G基站，增长«3%»。", mustNotReport: ["919", "5"])]) { _, context, _ in
             let match = context.match, scalars = context.scalars
             if match.form == .arabic, match.start > 0, ScriptClass.of(scalars[match.start - 1]) == .latin { return .notFigure }
             if match.form == .arabic, !match.isPercent, let next = context.next, ScriptClass.of(next) == .latin,
@@ -55,7 +74,7 @@ struct FigureRule: Sendable {
             return .next
         },
         FigureRule("percent", "percentages, 成 and 折, percentage points",
-                   examples: [AnalyzerExample("增长«5.1%»，占«三成»，下降«2个百分点»。")]) { _, context in
+                   examples: [AnalyzerExample("增长«5.1%»，占«三成»，下降«2个百分点»。")]) { _, context, _ in
             guard context.match.isPercent else { return .next }
             var draft = context.draft
             draft.kind = .percent
@@ -64,19 +83,19 @@ struct FigureRule: Sendable {
             return .figure(draft)
         },
         FigureRule("ordinal", "第 + a number, with the measure word after it; 第一，… at a clause start is an enumeration mark",
-                   examples: [AnalyzerExample("省«第十三次»党代会，位居全球«第二»。第一，加强领导。", mustNotReport: ["第一"])]) { builder, context in
+                   examples: [AnalyzerExample("省«第十三次»党代会，位居全球«第二»。第一，加强领导。", mustNotReport: ["第一"])]) { builder, context, _ in
             guard context.match.isOrdinal else { return .next }
             var draft = context.draft
             draft.kind = .ordinal
             let scalars = context.scalars, after = context.after
-            if let next = context.next, "次届个名批期位条轮项部章节款代大".unicodeScalars.contains(next) { // 第二大: second largest
+            if let next = context.next, FigureRule.ordinalUnits.contains(next) { // 第二大: second largest
                 draft.unit = String(next)
                 draft.end = after + 1
             } else if let unit = builder.units.unit(at: after, in: scalars, end: context.end),
                       unit.kind == .count || unit.kind == .duration || unit.kind == .ordinal {
                 draft.unit = String(scalars: unit.text[...]) // 第一种, 第三年, 第一粒
                 draft.end = after + unit.text.count
-            } else if let next = context.next, "，、：,:".unicodeScalars.contains(next),
+            } else if let next = context.next, FigureRule.enumerationMarks.contains(next),
                       context.match.start == 0 || SubjectFinder.isClauseBreak(scalars[context.match.start - 1]) {
                 return .notFigure // structure for the sections analyzer, not a figure
             }
@@ -84,14 +103,14 @@ struct FigureRule: Sendable {
             return .figure(draft)
         },
         FigureRule("fraction", "fractions (三分之一, 3/5) are numbers",
-                   examples: [AnalyzerExample("占«三分之一»。")]) { _, context in
+                   examples: [AnalyzerExample("占«三分之一»。")]) { _, context, _ in
             context.match.isFraction ? .figure(context.draft) : .next
         },
         FigureRule("fiveYearPlan", "十四五 is the Five-Year Plan",
-                   examples: [AnalyzerExample("«十四五»规划开局。")]) { _, context in
+                   examples: [AnalyzerExample("«十四五»规划开局。")]) { _, context, _ in
             let match = context.match, scalars = context.scalars, after = context.after
             guard match.form == .chinese, context.next == "五", (10...20).contains(match.value),
-                  after + 1 == context.end || !ScriptClass.isHan(scalars[after + 1]) || "规时期开以".unicodeScalars.contains(scalars[after + 1]) else {
+                  after + 1 == context.end || !ScriptClass.isHan(scalars[after + 1]) || FigureRule.planFollowers.contains(scalars[after + 1]) else {
                 return .next
             }
             var draft = context.draft
@@ -102,7 +121,7 @@ struct FigureRule: Sendable {
             return .figure(draft)
         },
         FigureRule("year", "four digits and 年 (not 年代)",
-                   examples: [AnalyzerExample("«2022年»召开，«2023年度»计划。", mustNotReport: ["2022"])]) { _, context in
+                   examples: [AnalyzerExample("«2022年»召开，«2023年度»计划。", mustNotReport: ["2022"])]) { _, context, _ in
             let match = context.match, scalars = context.scalars, after = context.after
             guard match.isDigitSequence, match.integerDigits == 4, (1000...2999).contains(match.value), context.next == "年",
                   !(after + 1 < context.end && scalars[after + 1] == "代") else { return .next }
@@ -115,7 +134,7 @@ struct FigureRule: Sendable {
             return .figure(draft)
         },
         FigureRule("approximateBeforeUnit", "多, 余, 几 between the number and its unit make it approximate (300多人)",
-                   examples: [AnalyzerExample("接待«300多人»，«20余家»企业。")]) { builder, context in
+                   examples: [AnalyzerExample("接待«300多人»，«20余家»企业。")]) { builder, context, _ in
             if let next = context.next, next == "多" || next == "余" || next == "几",
                builder.units.unit(at: context.after + 1, in: context.scalars, end: context.end) != nil {
                 context.unitStart = context.after + 1
@@ -124,7 +143,7 @@ struct FigureRule: Sendable {
             return .next
         },
         FigureRule("partyCongress", "党的二十大, 十九大: a party congress is an ordinal",
-                   examples: [AnalyzerExample("学习党的«二十大»精神。")]) { builder, context in
+                   examples: [AnalyzerExample("学习党的«二十大»精神。")]) { builder, context, _ in
             let match = context.match, scalars = context.scalars
             guard match.form == .chinese, context.unitStart < context.end, scalars[context.unitStart] == "大",
                   match.value >= 10 || builder.preceded(by: "党的", match.start, scalars) else { return .next }
@@ -136,27 +155,28 @@ struct FigureRule: Sendable {
             return .figure(draft)
         },
         FigureRule("formulation", "numbered formulations, decided with the slogans analyzer (NumberedFormulations)",
-                   examples: [AnalyzerExample("打造«七大都市»，增强«四个意识»，建成«三个»示范区。")]) { builder, context in
+                   examples: [AnalyzerExample("打造«七大都市»，增强«四个意识»，建成«三个»示范区。")]) { builder, context, scratch in
             guard context.unitStart == context.after,
-                  let found = NumberedFormulations.formulation(at: context.match, in: context.scalars, segmenter: builder.subjects.segmenter) else {
+                  let found = NumberedFormulations.formulation(at: context.match, in: context.scalars, segmenter: builder.subjects.segmenter,
+                                                                scratch: &scratch) else {
                 return .next
             }
             return .figure(builder.formula(context.draft, unit: String(found.classifier), end: found.span.end))
         },
         FigureRule("unit", "a unit or measure word after the number: counts, money, measures, durations (units.tsv and the lexicon's q words)",
                    examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，经济总量«翻一番»。",
-                                              mustNotReport: ["一番"])]) { builder, context in
+                                              mustNotReport: ["一番"])]) { builder, context, _ in
             let match = context.match, scalars = context.scalars
             guard let unit = builder.units.unit(at: context.unitStart, in: scalars, end: context.end) else { return .next }
             // 番 counts doublings only after 翻 (翻一番); 经过一番努力 is no figure.
-            if unit.unit == "番" && !(match.start > 0 && scalars[match.start - 1] == "翻") { return .notFigure }
+            if unit.isDoubling && !(match.start > 0 && scalars[match.start - 1] == "翻") { return .notFigure }
             var draft = context.draft
             draft.kind = unit.kind
             draft.unit = unit.unit
             draft.multiplier = unit.multiplier
             draft.value = match.value * unit.multiplier
             draft.end = context.unitStart + unit.text.count
-            if unit.unit == "番" {
+            if unit.isDoubling {
                 draft.start = match.start - 1 // 翻一番 = 2, 翻两番 = 4
                 draft.value = Foundation.pow(2, match.value)
             }
@@ -170,15 +190,15 @@ struct FigureRule: Sendable {
             return .figure(draft)
         },
         FigureRule("currencySign", "a currency sign before the number ($18, HK$1.0, NT$25,000)",
-                   examples: [AnalyzerExample("全程车费«$18»，优惠«HK$1.0»。")]) { builder, context in
+                   examples: [AnalyzerExample("全程车费«$18»，优惠«HK$1.0»。")]) { builder, context, _ in
             builder.prefixedCurrency(context.draft, context.match, context.scalars).map(RuleOutcome.figure) ?? .next
         },
         FigureRule("english", "figures in English text (724 proposals, 12 percent, 20th Congress)",
-                   examples: [AnalyzerExample("We handled «724 proposals», up «12 percent».")]) { builder, context in
+                   examples: [AnalyzerExample("We handled «724 proposals», up «12 percent».")]) { builder, context, _ in
             builder.english(context.draft, context.match, context.scalars).map(RuleOutcome.figure) ?? .next
         },
         FigureRule("score", "a score (3比1) is two counts",
-                   examples: [AnalyzerExample("中国队以«3»比«1»战胜对手。")]) { _, context in
+                   examples: [AnalyzerExample("中国队以«3»比«1»战胜对手。")]) { _, context, _ in
             let match = context.match, scalars = context.scalars
             let before = match.start >= 2 && scalars[match.start - 1] == "比" && NumberScanner.isNumeralCharacter(scalars[match.start - 2])
             let after = context.after + 1 < context.end && context.next == "比" && NumberScanner.isNumeralCharacter(scalars[context.after + 1])
@@ -189,7 +209,7 @@ struct FigureRule: Sendable {
             return .figure(draft)
         },
         FigureRule("bareNumeral", "a bare Chinese numeral under ten (三, 两) is a word; other bare numbers are figures without a unit",
-                   examples: [AnalyzerExample("三思而行，人口增至«1,055,400»。", mustNotReport: ["三"])]) { _, context in
+                   examples: [AnalyzerExample("三思而行，人口增至«1,055,400»。", mustNotReport: ["三"])]) { _, context, _ in
             context.match.form == .chinese && abs(context.match.value) < 10 ? .notFigure : .figure(context.draft)
         },
     ]

@@ -36,16 +36,16 @@ struct NotFigures: Sendable {
     let classes: WordClasses
 
     /// The rule that says the draft is not a figure, or nil.
-    func rule(for draft: FactBuilder.Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> NotFigureRule? {
+    func rule(for draft: FactBuilder.Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> NotFigureRule? {
         let start = match.start
         let before: Unicode.Scalar? = start > 0 ? scalars[start - 1] : nil
         if match.form == .chinese, match.value == 1, match.end - match.start == 1, draft.kind == .count,
-           isIndefinite(draft, scalars) || isWord(from: match.start, through: draft.end, scalars) {
+           isIndefinite(draft, scalars, scratch: &scratch) || isWord(from: match.start, through: draft.end, scalars) {
             return .indefiniteOne
         }
-        if let before, "这那该此".unicodeScalars.contains(before), !match.isOrdinal { return .pointingBack }
+        if let before, Self.pointers.contains(before), !match.isOrdinal { return .pointingBack }
         if match.form == .chinese, (2...9).contains(match.value), draft.kind == .count, isClauseStart(start, scalars),
-           draft.unit == "人" || draft.unit == "者" || draft.unit == "方", let next = wordAfter(draft.end, scalars),
+           draft.unit == "人" || draft.unit == "者" || draft.unit == "方", let next = wordAfter(draft.end, scalars, scratch: &scratch),
            [.verb, .adverb].contains(classes.of(next, scalars)) {
             return .pointingBack
         }
@@ -57,7 +57,7 @@ struct NotFigures: Sendable {
             if start >= 2, scalars[start - 1] == " " || scalars[start - 1] == "-", ScriptClass.of(scalars[start - 2]) == .latin,
                isNameWord(before: start - 1, scalars) { return .numberName }
         }
-        if draft.kind == .number, draft.unit == nil, !match.isPercent, !match.isFraction, isNameNumber(match, scalars) { return .numberName }
+        if draft.kind == .number, draft.unit == nil, !match.isPercent, !match.isFraction, isNameNumber(match, scalars, scratch: &scratch) { return .numberName }
         if match.isOrdinal, draft.unit == nil, isWordWithOrdinal(match, scalars) { return .ordinalWord }
         // 南宁市第二中学, 第一人民医院: numbered schools and hospitals are names.
         if match.isOrdinal, draft.unit == nil, Self.institutions.contains(where: { word in
@@ -83,7 +83,7 @@ struct NotFigures: Sendable {
 
     /// A bare number that names: after a code word; glued to a name before it (沃夫424, 杰尼斯8);
     /// a Chinese numeral inside a word (十字军, 路易十八世, 八二画社).
-    private func isNameNumber(_ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Bool {
+    private func isNameNumber(_ match: NumberMatch, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> Bool {
         let start = match.start
         let window = scalars[max(0, start - 4)..<start]
         if Self.codeWords.contains(where: { word in
@@ -93,20 +93,29 @@ struct NotFigures: Sendable {
         let hanAfter = match.end < scalars.count && ScriptClass.isHan(scalars[match.end])
         if match.form == .chinese, hanAfter { return true }
         guard start > 0, ScriptClass.isHan(scalars[start - 1]) else { return false }
-        let before = segmenter.tokens(in: scalars, range: max(0, start - 4)..<start).last
+        let before = segmenter.tokens(in: scalars, range: max(0, start - 4)..<start, scratch: &scratch).last
         guard let before, before.kind == .word, before.length >= 2 || classes.knownClass(before, scalars) == nil,
-              !"约近达为至是有到计共超逾占率值数额量".unicodeScalars.contains(scalars[before.end - 1]) else { return false }
+              !Self.amountEndings.contains(scalars[before.end - 1]) else { return false }
         // A name the lexicon does not know, or knows as a name (nr, nz), right before the digits.
         let known = classes.knownClass(before, scalars)
         return known == nil || known == .noun && hanAfter
     }
 
-    private func isIndefinite(_ draft: FactBuilder.Draft, _ scalars: [Unicode.Scalar]) -> Bool {
+    /// Words after which 一 + measure word is exact: 只有一座, 共一人.
+    private static let exactWords: [[Unicode.Scalar]] = ["只", "仅", "才", "就", "共", "只有", "仅有", "各", "每", "共有", "仅仅", "只是"]
+        .map { Array($0.unicodeScalars) }
+
+    private static let pointers = ScalarTable("这那该此".unicodeScalars)
+    /// A word ending so before digits introduces an amount (总数达, 比率为), not a name.
+    private static let amountEndings: ScalarList = "约近达为至是有到计共超逾占率值数额量"
+    private static let clauseOpeners: ScalarList = "，。；：！？,;:!?\n「“（("
+
+    private func isIndefinite(_ draft: FactBuilder.Draft, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> Bool {
         let windowStart = max(0, draft.start - 6)
-        guard let last = segmenter.tokens(in: scalars, range: windowStart..<draft.start).last(where: { $0.kind != .whitespace }) else { return true }
+        guard let last = segmenter.tokens(in: scalars, range: windowStart..<draft.start, scratch: &scratch).last(where: { $0.kind != .whitespace }) else { return true }
         guard last.kind == .word else { return true }
-        let text = String(scalars: scalars[last.start..<last.end])
-        if ["只", "仅", "才", "就", "共", "只有", "仅有", "各", "每", "共有", "仅仅", "只是"].contains(text) { return false }
+        let text = scalars[last.start..<last.end]
+        if Self.exactWords.contains(where: { $0.elementsEqual(text) }) { return false }
         // 文书一人、管理人员二名: after a noun, a count that ends its clause; 香港一条巴士路线 and
         // 交界处一个工商业重镇 go on to the noun they introduce. A word the lexicon does not tag (这是,
         // found by the HMM) is no evidence of a noun.
@@ -121,12 +130,12 @@ struct NotFigures: Sendable {
     }
 
     private func isClauseStart(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        index == 0 || "，。；：！？,;:!?\n「“（(".unicodeScalars.contains(scalars[index - 1])
+        index == 0 || Self.clauseOpeners.contains(scalars[index - 1])
     }
 
-    private func wordAfter(_ index: Int, _ scalars: [Unicode.Scalar]) -> Token? {
+    private func wordAfter(_ index: Int, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> Token? {
         guard index < scalars.count else { return nil }
-        return segmenter.tokens(in: scalars, range: index..<min(scalars.count, index + 4)).first
+        return segmenter.tokens(in: scalars, range: index..<min(scalars.count, index + 4), scratch: &scratch).first
     }
 
     /// 第三者, 第二语言: 第 + the numeral + the next characters make a dictionary word.

@@ -21,6 +21,12 @@ struct SubjectFinder: Sendable {
 
     private let classes: WordClasses
 
+    private static let stemParticles: ScalarList = "了到至为在达"
+    private static let gluedVerbEndings: ScalarList = "为是有在达至到拟将要按已仍共均"
+    private static let copulaEndings: ScalarList = "为是达至到"
+    private static let coordinators: ScalarList = "和与及"
+    private static let resultEndings: ScalarList = "出到了至下上成得有"
+
     /// The word lists from Resources/subject-words.tsv.
     init(segmenter: Segmenter) throws {
         guard let path = ResourceLocator.path(of: "subject-words.tsv", target: "FactsPlugin"),
@@ -60,8 +66,10 @@ struct SubjectFinder: Sendable {
 
     /// 提高到, 增长了, 下降至: the stem and a particle (not 增加值, a noun that starts like one).
     private func hasPrefix(_ token: Token, _ scalars: [Unicode.Scalar], _ prefixes: [[Unicode.Scalar]]) -> Bool {
-        prefixes.contains { token.length >= $0.count && scalars[token.start..<(token.start + $0.count)].elementsEqual($0)
-            && (token.length == $0.count || token.length == $0.count + 1 && "了到至为在达".unicodeScalars.contains(scalars[token.end - 1])) }
+        // Every stem starts with one of the direction words' first characters: most tokens start with none.
+        guard token.length > 0, directionFirsts.contains(scalars[token.start]) else { return false }
+        return prefixes.contains { token.length >= $0.count && scalars[token.start..<(token.start + $0.count)].elementsEqual($0)
+            && (token.length == $0.count || token.length == $0.count + 1 && Self.stemParticles.contains(scalars[token.end - 1])) }
     }
 
     /// Where a figure's clause starts: after sentence or clause punctuation, or after the 、 that
@@ -92,6 +100,13 @@ struct SubjectFinder: Sendable {
         }
     }
 
+    /// Working memory for one document's subjects: the segmenter's, and the last phrase read after
+    /// a figure (a figure's subject and its counted noun ask for the same one).
+    struct Scratch {
+        var segmentation = Segmenter.Scratch()
+        fileprivate var lastPhrase: (start: Int, clauseEnd: Int, throughCopula: Bool, found: (text: String?, head: Token?))?
+    }
+
     struct Found {
         var subject: String?
         /// A verb or copula stood between the subject and the figure (另有两成受访者, 持有风行网).
@@ -106,12 +121,13 @@ struct SubjectFinder: Sendable {
     /// Else the noun phrase after the figure (国家签署协议 → 国家; 43%的受访者 → 受访者), else the
     /// noun phrase that does what the verb says (北美首映开出1830万美元 → 北美首映), else the verb.
     func subject(in scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, figureEnd: Int, clauseEnd: Int,
-                 scratch: inout Segmenter.Scratch) -> Found {
+                 scratch: inout Scratch) -> Found {
         var found = Found()
         // Subjects are short: segment only the last 24 characters of the clause. Starting
         // mid-word there costs at most the first word, which the 16-character cap drops anyway.
         let windowStart = max(clauseStart, figureStart - 24)
-        var words = segmenter.tokens(in: scalars, range: windowStart..<figureStart, scratch: &scratch).filter { $0.kind != .whitespace }
+        var words = segmenter.tokens(in: scalars, range: windowStart..<figureStart, scratch: &scratch.segmentation)
+        words.removeAll { $0.kind == .whitespace }
         if windowStart > clauseStart, !words.isEmpty { words.removeFirst() }
         // A verb or copula between the noun phrase and the figure (持有, 有, 为): the phrase is
         // the owner, not what the figure counts, when a noun follows the figure.
@@ -128,7 +144,7 @@ struct SubjectFinder: Sendable {
                 found.direction = found.direction ?? "down"
             } else if approximateWords.contains(last, in: scalars) {
                 found.approximate = true
-            } else if last.length >= 2, "为是有在达至到拟将要按已仍共均".unicodeScalars.contains(scalars[last.end - 1]), classes.knownClass(last, scalars) == nil {
+            } else if last.length >= 2, Self.gluedVerbEndings.contains(scalars[last.end - 1]), classes.knownClass(last, scalars) == nil {
                 // 比例仍为, 总数达: a word the lexicon lacks, glued by the HMM to the verb before the figure.
                 linked = true
                 words[words.count - 1] = Token(start: last.start, end: last.end - 1, kind: last.kind)
@@ -143,7 +159,7 @@ struct SubjectFinder: Sendable {
                 found.direction = found.direction ?? (hasSuffix(last, scalars, upStems) != nil ? "up" : "down")
                 words[words.count - 1] = Token(start: last.start, end: last.end - length, kind: last.kind)
                 break
-            } else if classes.of(last, scalars) == .verb, "为是达至到".unicodeScalars.contains(scalars[last.end - 1]) {
+            } else if classes.of(last, scalars) == .verb, Self.copulaEndings.contains(scalars[last.end - 1]) {
                 linked = true // 仍为, 均为, 分别为, 达到: the figure's copula
             } else if noiseWords.contains(last, in: scalars) {
                 linked = linked || classes.of(last, scalars) == .verb || classes.of(last, scalars) == .preposition
@@ -175,7 +191,7 @@ struct SubjectFinder: Sendable {
         if found.direction == nil, figureEnd < clauseEnd {
             let start = scalars[figureEnd] == "的" ? figureEnd + 1 : figureEnd
             if start < clauseEnd, directionFirsts.contains(scalars[start]),
-               let next = segmenter.tokens(in: scalars, range: start..<min(clauseEnd, start + 4), scratch: &scratch).first {
+               let next = segmenter.tokens(in: scalars, range: start..<min(clauseEnd, start + 4), scratch: &scratch.segmentation).first {
                 if upWords.contains(next, in: scalars), next.length >= 2 { found.direction = "up" }
                 if downWords.contains(next, in: scalars), next.length >= 2 { found.direction = "down" }
             }
@@ -221,7 +237,7 @@ struct SubjectFinder: Sendable {
     /// 、 和 与 及: a list inside a noun phrase (调研、视察和协商报告).
     private func isCoordinator(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         if token.kind == .punctuation { return scalars[token.start] == "、" }
-        return token.length == 1 && "和与及".unicodeScalars.contains(scalars[token.start])
+        return token.length == 1 && Self.coordinators.contains(scalars[token.start])
     }
 
     private func isVerbLike(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
@@ -246,7 +262,7 @@ struct SubjectFinder: Sendable {
 
     /// 孵化出, 开出, 拿下, 增至: a verb that ends in its result governs an object; it names nothing.
     private func isResultative(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        "出到了至下上成得有".unicodeScalars.contains(scalars[token.end - 1]) // 有: 设有, 现有, 还有, 拥有; not 入 (收入)
+        Self.resultEndings.contains(scalars[token.end - 1]) // 有: 设有, 现有, 还有, 拥有; not 入 (收入)
     }
 
     /// The noun phrase ending just before `words[end]`: nouns, and adjectives in front of them.
@@ -288,10 +304,20 @@ struct SubjectFinder: Sendable {
     /// The noun phrase starting at `start` (上市企业 in 孵化出7家上市企业; 贡献 in 两种主要的贡献): nouns
     /// and adjectives, up to a verb, preposition or particle; past 的 to the noun it leads to.
     func phraseAfter(_ start: Int, clauseEnd: Int, _ scalars: [Unicode.Scalar], throughCopula: Bool = true,
-                     scratch: inout Segmenter.Scratch) -> (text: String?, head: Token?) {
+                     scratch: inout Scratch) -> (text: String?, head: Token?) {
         let end = min(clauseEnd, start + 12)
         // Most figures end their clause: nothing to segment before punctuation.
         guard start < end, ScriptClass.isHan(scalars[start]) || ScriptClass.of(scalars[start]) == .latin else { return (nil, nil) }
+        if let last = scratch.lastPhrase, last.start == start, last.clauseEnd == clauseEnd, last.throughCopula == throughCopula {
+            return last.found
+        }
+        let found = readPhrase(start, end: end, clauseEnd: clauseEnd, scalars, throughCopula: throughCopula, scratch: &scratch.segmentation)
+        scratch.lastPhrase = (start, clauseEnd, throughCopula, found)
+        return found
+    }
+
+    private func readPhrase(_ start: Int, end: Int, clauseEnd: Int, _ scalars: [Unicode.Scalar], throughCopula: Bool,
+                            scratch: inout Segmenter.Scratch) -> (text: String?, head: Token?) {
         let tokens = segmenter.tokens(in: scalars, range: start..<end, scratch: &scratch)
         var phraseStart = start, phraseEnd = start
         var head: Token?

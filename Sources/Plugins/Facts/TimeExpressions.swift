@@ -7,6 +7,8 @@ import Foundation
 struct TimeExpressions: Sendable {
     /// Era name → the Gregorian year of its year 1 (Resources/eras.tsv).
     private let eras: [(name: [Unicode.Scalar], firstYear: Int)]
+    /// The eras by the last scalar of their name, the one right before the number (in table order).
+    private let erasByLast: ScalarGroups<(name: [Unicode.Scalar], firstYear: Int)>
 
     init() throws {
         guard let path = ResourceLocator.path(of: "eras.tsv", target: "FactsPlugin"),
@@ -17,6 +19,7 @@ struct TimeExpressions: Sendable {
             guard fields.count == 2, let year = Int(fields[1]) else { return nil }
             return (Array(fields[0].unicodeScalars), year)
         }
+        erasByLast = ScalarGroups(eras.compactMap { era in era.name.last.map { ($0, era) } })
     }
 
     private static func integer(_ match: NumberMatch) -> Int? {
@@ -32,6 +35,10 @@ struct TimeExpressions: Sendable {
     private static func word(_ scalar: Unicode.Scalar, at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         index >= 0 && index < scalars.count && scalars[index] == scalar
     }
+
+    /// Around a three-digit number, what makes 300年 a length, not a year.
+    private static let lengthFollowers: ScalarList = "来间多内后前以左的历里之半"
+    private static let lengthLeaders: ScalarList = "约近达了过逾超余用历经第"
 
     private static let century: [Unicode.Scalar] = ["世", "纪"], decade: [Unicode.Scalar] = ["年", "代"], grade: [Unicode.Scalar] = ["年", "级"]
     private static let bc: [Unicode.Scalar] = ["公", "元", "前"], ad: [Unicode.Scalar] = ["公", "元"], season: [Unicode.Scalar] = ["赛", "季"]
@@ -67,7 +74,8 @@ struct TimeExpressions: Sendable {
         }
         // Years of an era, BC years, 公元 years, three-digit years.
         if Self.word("年" as Unicode.Scalar, at: after, scalars), !Self.word(Self.decade, at: after, scalars), !Self.word(Self.grade, at: after, scalars) {
-            if let era = eras.first(where: { Self.word($0.name, at: match.start - $0.name.count, scalars) }), number >= 1, number < 100 {
+            if match.start > 0, let era = erasByLast.members(of: scalars[match.start - 1]).first(where: { Self.word($0.name, at: match.start - $0.name.count, scalars) }),
+               number >= 1, number < 100 {
                 return year(match.start - era.name.count, after + 1, era.firstYear + number - 1)
             }
             if Self.word(Self.bc, at: match.start - 3, scalars) {
@@ -108,8 +116,8 @@ struct TimeExpressions: Sendable {
     /// (约300年, 300年来, 300年间, 300多年, 300年的历史).
     private func isYearContext(_ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Bool {
         let after = match.end + 1
-        if after < scalars.count, "来间多内后前以左的历里之半".unicodeScalars.contains(scalars[after]) { return false }
-        if match.start > 0, "约近达了过逾超余用历经第".unicodeScalars.contains(scalars[match.start - 1]) { return false }
+        if after < scalars.count, Self.lengthFollowers.contains(scalars[after]) { return false }
+        if match.start > 0, Self.lengthLeaders.contains(scalars[match.start - 1]) { return false }
         return true
     }
 

@@ -9,12 +9,15 @@ struct UnitEntry: Sendable {
     /// The unit reported (亿元 → 元: the value carries the 亿).
     let unit: String
     let multiplier: Double
+    /// The unit is 番 (翻一番: doublings), decided once here, not by a String comparison per number.
+    let isDoubling: Bool
 
     init(_ text: String, _ kind: FactKind, unit: String? = nil, multiplier: Double = 1) {
         self.text = Array(text.unicodeScalars)
         self.kind = kind
         self.unit = unit ?? text
         self.multiplier = multiplier
+        isDoubling = self.unit == "番"
     }
 }
 
@@ -23,8 +26,10 @@ struct UnitEntry: Sendable {
 struct UnitTable: Sendable {
     let entries: [UnitEntry]
     /// Entries by first scalar, longest first, for a quick look-up.
-    private let byFirstScalar: [Unicode.Scalar: [UnitEntry]]
+    private let byFirstScalar: ScalarGroups<UnitEntry>
     private let lexicon: Lexicon
+    /// The lexicon's code for the tag q (measure word), compared per look-up instead of a String.
+    private let measureTag: Int
     static let magnitudes: [(String, Double)] = [("万", 1e4), ("亿", 1e8), ("万亿", 1e12), ("千", 1e3), ("百万", 1e6), ("千万", 1e7), ("十亿", 1e9)]
 
     init(lexicon: Lexicon) throws {
@@ -52,15 +57,16 @@ struct UnitTable: Sendable {
             }
         }
         self.entries = entries.sorted { $0.text.count > $1.text.count }
-        byFirstScalar = Dictionary(grouping: self.entries, by: { $0.text[0] })
+        byFirstScalar = ScalarGroups(self.entries.map { ($0.text[0], $0) })
         self.lexicon = lexicon
+        measureTag = lexicon.tagNames.firstIndex(of: "q").map { $0 + 1 } ?? -1
     }
 
     /// The longest unit starting at `index`: the table's, else a measure word of the lexicon's.
     func unit(at index: Int, in scalars: [Unicode.Scalar], end: Int) -> UnitEntry? {
         guard index < end else { return nil }
-        if let candidates = byFirstScalar[scalars[index]],
-           let entry = candidates.first(where: { index + $0.text.count <= end && scalars[index..<index + $0.text.count].elementsEqual($0.text) }) {
+        let group = byFirstScalar.group(of: scalars[index])
+        if group >= 0, let entry = byFirstScalar.members(group).first(where: { index + $0.text.count <= end && scalars[index..<index + $0.text.count].elementsEqual($0.text) }) {
             return entry
         }
         return measureWord(at: index, in: scalars, end: end)
@@ -71,10 +77,10 @@ struct UnitTable: Sendable {
         guard ScriptClass.isHan(scalars[index]), NumberScanner.chineseDigit(scalars[index]) == nil, NumberScanner.chineseUnit(scalars[index]) == nil else { return nil }
         for length in stride(from: min(3, end - index), through: 1, by: -1) {
             let word = scalars[index..<(index + length)]
-            guard let id = lexicon.wordID(of: word), lexicon.tag(ofWordID: id) == "q" else { continue }
+            guard let id = lexicon.wordID(of: word), lexicon.tagCode(ofWordID: id) == measureTag else { continue }
             // A longer dictionary word starting here (人口, 家庭) is that word, not a measure word.
             if length == 1, index + 2 <= end, let longer = lexicon.wordID(of: scalars[index..<(index + 2)]),
-               lexicon.tag(ofWordID: longer) != nil, lexicon.tag(ofWordID: longer) != "q" { return nil }
+               case let code = lexicon.tagCode(ofWordID: longer), code != 0, code != measureTag { return nil }
             return UnitEntry(String(scalars: word), .count)
         }
         return nil

@@ -27,8 +27,7 @@ enum VagueQuantities {
             // Fast path: only 数 上 几 超 and the magnitudes start one; find the next of them.
             let starts = Self.starts
             let next = scalars.withUnsafeBufferPointer { buffer -> Int in
-                var probe = index
-                while probe + 2 < count, !starts.contains(buffer[probe]) { probe += 1 }
+                let probe = starts.firstIndex(in: buffer, from: index, to: count - 2)
                 return probe + 2 < count ? probe : count
             }
             index = next
