@@ -187,10 +187,23 @@ struct KeywordTerms: Sendable {
         var byWordID = WordIDTable(capacity: tokens.count / 6 + 64), byText: [String: Int32] = [:], unknown = SpanInterner()
         let lexicon = segmenter.lexicon
         // Locals, not `counted`'s fields: an inout struct's arrays are checked for uniqueness at every append.
-        var units: [Unit] = [], flags: [UInt8] = [], wordCount = 0
+        var units: [Unit] = [], wordCount = 0
+        // Dictionary words of several characters, by unit: their tags are read after the pass, in
+        // a loop of independent loads (each a cache miss into the lexicon that overlap), not one
+        // miss per new word inside it.
+        var tagged: [(unit: Int32, wordID: Int32)] = []
         units.reserveCapacity(tokens.count / 4)
-        flags.reserveCapacity(tokens.count / 4)
-        defer { (counted.units, counted.flags, counted.wordCount) = (units, flags, wordCount) }
+        tagged.reserveCapacity(tokens.count / 4)
+        defer {
+            applyTags(tagged, scalars, to: &units)
+            var flags: [UInt8] = []
+            flags.reserveCapacity(units.count)
+            for unit in units {
+                flags.append((unit.stop ? UnitFlags.stop : 0) | (unit.alone ? UnitFlags.alone : 0) | (unit.bound ? UnitFlags.bound : 0)
+                    | (unit.key.isLatin ? UnitFlags.latin : 0))
+            }
+            (counted.units, counted.flags, counted.wordCount) = (units, flags, wordCount)
+        }
         scalars.withUnsafeBufferPointer { text in
             for (position, token) in tokens.enumerated() {
                 let next = Int32(units.count)
@@ -198,13 +211,15 @@ struct KeywordTerms: Sendable {
                 let id: Int32
                 switch token.kind {
                 case .word:
-                    let single = token.length == 1
                     let wordID = token.wordID >= 0 ? Int(token.wordID) : lexicon.wordID(of: scalars[token.start..<token.end])
                     // The closures only return `next`: one that stored into a captured variable would
                     // box it on the heap at every token.
                     if let wordID {
                         id = byWordID.value(for: wordID) { next }
-                        if id == next { unit = dictionaryUnit(wordID, token, scalars) }
+                        if id == next {
+                            unit = dictionaryUnit(wordID, token, scalars)
+                            if token.length > 1 { tagged.append((next, Int32(wordID))) }
+                        }
                     } else {
                         id = unknown.value(for: token.span, in: text) { next }
                         if id == next { unit = guessedUnit(token, text) }
@@ -227,36 +242,43 @@ struct KeywordTerms: Sendable {
                 default:
                     continue
                 }
-                if let unit {
-                    units.append(unit)
-                    flags.append((unit.stop ? UnitFlags.stop : 0) | (unit.alone ? UnitFlags.alone : 0) | (unit.bound ? UnitFlags.bound : 0)
-                        | (unit.key.isLatin ? UnitFlags.latin : 0))
-                }
+                if let unit { units.append(unit) }
                 ids[position] = id
             }
         }
     }
 
-    /// A dictionary word's unit, made when the document first has it.
+    /// A dictionary word's unit, made when the document first has it; a word of several
+    /// characters gets its part of speech from `applyTags`.
     private func dictionaryUnit(_ wordID: Int, _ token: Token, _ scalars: [Unicode.Scalar]) -> Unit {
         let single = token.length == 1
         let free = single && freeCharacterIDs.contains(wordID)
         var unit = Unit(key: .word(wordID), first: token.span, stop: stopWordIDs.contains(wordID) || free, bound: single && !free)
         unit.free = free
         unit.longOnly = single
-        let code = segmenter.lexicon.tagCode(ofWordID: wordID)
-        if !single, code > 0 {
-            let flags = tagFlags[code]
-            unit.canStart = flags.contains(.start)
-            unit.canEnd = flags.contains(.end)
-            unit.alone = flags.contains(.alone)
-            unit.verb = flags.contains(.verb)
-            unit.noun = flags.contains(.noun)
-        } else if !single {
-            // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
-            unit.alone = !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
-        }
         return unit
+    }
+
+    /// The part of speech of dictionary words of several characters, by the lexicon's tag.
+    private func applyTags(_ tagged: [(unit: Int32, wordID: Int32)], _ scalars: [Unicode.Scalar], to units: inout [Unit]) {
+        let lexicon = segmenter.lexicon
+        var codes = [UInt8](repeating: 0, count: tagged.count)
+        for (at, entry) in tagged.enumerated() { codes[at] = UInt8(truncatingIfNeeded: lexicon.tagCode(ofWordID: Int(entry.wordID))) }
+        for (at, entry) in tagged.enumerated() {
+            let code = Int(codes[at])
+            if code > 0 {
+                let flags = tagFlags[code]
+                units[Int(entry.unit)].canStart = flags.contains(.start)
+                units[Int(entry.unit)].canEnd = flags.contains(.end)
+                units[Int(entry.unit)].alone = flags.contains(.alone)
+                units[Int(entry.unit)].verb = flags.contains(.verb)
+                units[Int(entry.unit)].noun = flags.contains(.noun)
+            } else {
+                // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
+                let span = units[Int(entry.unit)].first
+                units[Int(entry.unit)].alone = !(FreeCharacters.all.contains(scalars[span.start]) || FreeCharacters.all.contains(scalars[span.end - 1]))
+            }
+        }
     }
 
     /// The unit of a word the lexicon lacks (the HMM's guess or a user word).
