@@ -167,9 +167,19 @@ struct KeywordTerms: Sendable {
         var matches: [PhraseIndex.Match] = []
         var phrases: [TermDiscovery.Phrase] = []
         if let discovery {
-            phrases = discovery.phrases(units: ids, joinable: counted.units.map { !$0.free },
-                                        canStart: counted.units.map { $0.canStart && !$0.stop }, canEnd: counted.units.map { $0.canEnd && !$0.stop },
-                                        longOnly: counted.units.map(\.longOnly))
+            // One pass over the units for the four arrays.
+            var joinable: [Bool] = [], canStart: [Bool] = [], canEnd: [Bool] = [], longOnly: [Bool] = []
+            joinable.reserveCapacity(counted.units.count)
+            canStart.reserveCapacity(counted.units.count)
+            canEnd.reserveCapacity(counted.units.count)
+            longOnly.reserveCapacity(counted.units.count)
+            for unit in counted.units {
+                joinable.append(!unit.free)
+                canStart.append(unit.canStart && !unit.stop)
+                canEnd.append(unit.canEnd && !unit.stop)
+                longOnly.append(unit.longOnly)
+            }
+            phrases = discovery.phrases(units: ids, joinable: joinable, canStart: canStart, canEnd: canEnd, longOnly: longOnly)
             phrases = Self.withoutVerbFronts(phrases, counted.units)
             if !phrases.isEmpty {
                 // Every occurrence of a phrase's characters is the phrase, however the segmenter cut
