@@ -10,6 +10,9 @@ struct KeywordTerms: Sendable {
     let stopWords: Set<String>
     /// The stop words the lexicon knows, by word id.
     let stopWordIDs: WordIDTable
+    /// The Han ones it lacks: only these can be a word token the lexicon lacks (mostly none, so
+    /// a guessed word builds no String to be looked up).
+    let unknownStopWords: Set<String>
     /// Single characters that stand free (function words, affixes): see `FreeCharacters`.
     let freeCharacterIDs: WordIDTable
     let allowSingles: Bool
@@ -49,7 +52,16 @@ struct KeywordTerms: Sendable {
         self.allowSingles = allowSingles
         self.discovery = discovery
         let lexicon = segmenter.lexicon
-        stopWordIDs = WordIDTable(stopWords.compactMap { lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
+        var known: [Int] = [], unknown = Set<String>()
+        for word in stopWords {
+            if let id = lexicon.wordID(of: ArraySlice(word.unicodeScalars)) {
+                known.append(id)
+            } else if word.unicodeScalars.allSatisfy(ScriptClass.isHan) { // a word token is Han characters
+                unknown.insert(word)
+            }
+        }
+        stopWordIDs = WordIDTable(known)
+        unknownStopWords = unknown
         freeCharacterIDs = WordIDTable(FreeCharacters.all.compactMap { lexicon.wordID(of: [$0][...]) })
     }
 
@@ -295,7 +307,10 @@ struct KeywordTerms: Sendable {
     private func guessedUnit(_ token: Token, _ text: UnsafeBufferPointer<Unicode.Scalar>) -> Unit {
         let single = token.length == 1
         let free = single && FreeCharacters.all.contains(text[token.start])
-        var unit = Unit(key: .unknown, first: token.span, stop: free || stopWords.contains(String(scalars: text[token.span.range])), bound: single && !free)
+        // `unknownStopWords`, not `stopWords`: a stop word the lexicon knows has a word id, and
+        // this word has none.
+        let stop = free || !unknownStopWords.isEmpty && unknownStopWords.contains(String(scalars: text[token.span.range]))
+        var unit = Unit(key: .unknown, first: token.span, stop: stop, bound: single && !free)
         unit.free = free
         unit.longOnly = single
         unit.guessed = !single
