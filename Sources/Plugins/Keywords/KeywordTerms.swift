@@ -346,77 +346,85 @@ struct KeywordTerms: Sendable {
         var termOfPhrase = [Int32](repeating: -1, count: phrases.count)
         var plusTerm: [Int32: Int32] = [:]
         var glue: [Glue] = []
+        terms.reserveCapacity(units.count + phrases.count)
+        counts.reserveCapacity(units.count + phrases.count)
+        glue.reserveCapacity(units.count + phrases.count)
         sequence.reserveCapacity(tokens.count / 2)
         sequenceSpans.reserveCapacity(tokens.count / 2)
-        var coveredTo = 0 // scalars before this offset are inside a phrase already counted
-        var match = 0
-        var position = 0
-        while position < tokens.count {
-            let token = tokens[position]
-            while match < matches.count && matches[match].span.end <= token.start { match += 1 }
-            var index: Int32
-            var span: TextSpan
-            if match < matches.count && matches[match].span.start < token.end {
-                // The token overlaps a phrase: count the phrase, skip its tokens.
-                let found = matches[match]
-                span = found.span
-                if termOfPhrase[found.phrase] < 0 {
-                    termOfPhrase[found.phrase] = Int32(terms.count)
-                    terms.append(Term(key: .phrase, first: span, parts: phrases[found.phrase].words))
-                    counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
-                    glue.append(.never)
+        // Read-only inputs as raw buffers: this loop runs once per token.
+        tokens.withUnsafeBufferPointer { tokens in ids.withUnsafeBufferPointer { ids in
+            unitFlags.withUnsafeBufferPointer { unitFlags in matches.withUnsafeBufferPointer { matches in
+                var coveredTo = 0 // scalars before this offset are inside a phrase already counted
+                var match = 0
+                var position = 0
+                while position < tokens.count {
+                    let token = tokens[position]
+                    while match < matches.count && matches[match].span.end <= token.start { match += 1 }
+                    var index: Int32
+                    var span: TextSpan
+                    if match < matches.count && matches[match].span.start < token.end {
+                        // The token overlaps a phrase: count the phrase, skip its tokens.
+                        let found = matches[match]
+                        span = found.span
+                        if termOfPhrase[found.phrase] < 0 {
+                            termOfPhrase[found.phrase] = Int32(terms.count)
+                            terms.append(Term(key: .phrase, first: span, parts: phrases[found.phrase].words))
+                            counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
+                            glue.append(.never)
+                        }
+                        index = termOfPhrase[found.phrase]
+                        coveredTo = span.end
+                        match += 1
+                        while position < tokens.count && tokens[position].start < span.end { position += 1 }
+                    } else {
+                        position += 1
+                        let unit = ids[position - 1]
+                        guard unit >= 0 else { continue }
+                        let flags = unitFlags[Int(unit)]
+                        guard flags & (UnitFlags.stop | UnitFlags.alone) == UnitFlags.alone,
+                              token.length > 1 || allowSingles || flags & UnitFlags.latin != 0 else { continue }
+                        span = token.span
+                        let first = termOfUnit[Int(unit)] < 0
+                        if first {
+                            termOfUnit[Int(unit)] = Int32(terms.count)
+                            terms.append(Term(key: units[Int(unit)].key, first: span, unit: unit))
+                            counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
+                            // Only a word the lexicon lacks (the HMM's guess) or hardly knows may be a piece of a
+                            // longer unit (`isRare`, asked only of words glued everywhere, in `applyGlue`).
+                            glue.append(Glue())
+                        }
+                        index = termOfUnit[Int(unit)]
+                        if glue[Int(index)].always {
+                            let at = position - 1
+                            let before = at > 0 && tokens[at - 1].start >= coveredTo ? boundUnit(ids, at - 1, unitFlags) : -1
+                            let after = at + 1 < tokens.count && (match >= matches.count || tokens[at + 1].end <= matches[match].span.start)
+                                ? boundUnit(ids, at + 1, unitFlags) : -1
+                            glue[Int(index)].add(before: before, after: after, first: first)
+                        }
+                    }
+                    // "X+" (人工智能+, 互联网+): a plus sign after the term, not before a digit or letter.
+                    let end = span.end
+                    if end < scalars.count, scalars[end] == "+" || scalars[end] == "\u{FF0B}",
+                       end + 1 >= scalars.count || !(ScriptClass.of(scalars[end + 1]) == .latin || ScriptClass.of(scalars[end + 1]) == .digit || scalars[end + 1] == "+") {
+                        let base = index
+                        span = TextSpan(start: span.start, end: end + 1)
+                        if let known = plusTerm[base] {
+                            index = known
+                        } else {
+                            index = Int32(terms.count)
+                            plusTerm[base] = index
+                            terms.append(Term(key: .phrase, first: span, parts: terms[Int(base)].parts))
+                            counts.append(0)
+                            glue.append(.never)
+                        }
+                        glue[Int(base)] = .never
+                    }
+                    counts[Int(index)] += 1
+                    sequence.append(Int(index))
+                    sequenceSpans.append(span)
                 }
-                index = termOfPhrase[found.phrase]
-                coveredTo = span.end
-                match += 1
-                while position < tokens.count && tokens[position].start < span.end { position += 1 }
-            } else {
-                position += 1
-                let unit = ids[position - 1]
-                guard unit >= 0 else { continue }
-                let flags = unitFlags[Int(unit)]
-                guard flags & (UnitFlags.stop | UnitFlags.alone) == UnitFlags.alone,
-                      token.length > 1 || allowSingles || flags & UnitFlags.latin != 0 else { continue }
-                span = token.span
-                let first = termOfUnit[Int(unit)] < 0
-                if first {
-                    termOfUnit[Int(unit)] = Int32(terms.count)
-                    terms.append(Term(key: units[Int(unit)].key, first: span, unit: unit))
-                    counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
-                    // Only a word the lexicon lacks (the HMM's guess) or hardly knows may be a piece of a
-                    // longer unit (`isRare`, asked only of words glued everywhere, in `applyGlue`).
-                    glue.append(Glue())
-                }
-                index = termOfUnit[Int(unit)]
-                if glue[Int(index)].always {
-                    let at = position - 1
-                    let before = at > 0 && tokens[at - 1].start >= coveredTo ? boundUnit(ids, at - 1, unitFlags) : -1
-                    let after = at + 1 < tokens.count && (match >= matches.count || tokens[at + 1].end <= matches[match].span.start)
-                        ? boundUnit(ids, at + 1, unitFlags) : -1
-                    glue[Int(index)].add(before: before, after: after, first: first)
-                }
-            }
-            // "X+" (人工智能+, 互联网+): a plus sign after the term, not before a digit or letter.
-            let end = span.end
-            if end < scalars.count, scalars[end] == "+" || scalars[end] == "\u{FF0B}",
-               end + 1 >= scalars.count || !(ScriptClass.of(scalars[end + 1]) == .latin || ScriptClass.of(scalars[end + 1]) == .digit || scalars[end + 1] == "+") {
-                let base = index
-                span = TextSpan(start: span.start, end: end + 1)
-                if let known = plusTerm[base] {
-                    index = known
-                } else {
-                    index = Int32(terms.count)
-                    plusTerm[base] = index
-                    terms.append(Term(key: .phrase, first: span, parts: terms[Int(base)].parts))
-                    counts.append(0)
-                    glue.append(.never)
-                }
-                glue[Int(base)] = .never
-            }
-            counts[Int(index)] += 1
-            sequence.append(Int(index))
-            sequenceSpans.append(span)
-        }
+            }}
+        }}
         (counted.terms, counted.counts, counted.sequence, counted.sequenceSpans) = (terms, counts, sequence, sequenceSpans)
         // Terms left out by `isCounted` have a negative count: no occurrences, no keyword.
         if counted.counts.contains(where: { $0 < 0 }) {
@@ -461,7 +469,7 @@ struct KeywordTerms: Sendable {
         return false
     }
 
-    private func boundUnit(_ ids: [Int32], _ position: Int, _ flags: [UInt8]) -> Int32 {
+    private func boundUnit(_ ids: UnsafeBufferPointer<Int32>, _ position: Int, _ flags: UnsafeBufferPointer<UInt8>) -> Int32 {
         let unit = ids[position]
         return unit >= 0 && flags[Int(unit)] & UnitFlags.bound != 0 ? unit : -1
     }
