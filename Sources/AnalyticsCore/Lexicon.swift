@@ -38,7 +38,7 @@ public final class Lexicon: @unchecked Sendable {
     let nodeIDF: UnsafePointer<Float>
     /// Part of speech of the word ending at each node (jieba's tags: n, v, vn, a, d, nr, ns…), as
     /// 1 + an index into `tagNames`, 0 for none.
-    let nodeTags: UnsafePointer<UInt8>
+    @usableFromInline let nodeTags: UnsafePointer<UInt8>
     public let tagNames: [String]
     let edges: UnsafePointer<Edge>
     let rootEdgeCount: Int
@@ -353,6 +353,7 @@ public final class Lexicon: @unchecked Sendable {
     /// The tag of the word with `id` as a number: 0 for none, else 1 + its index in `tagNames`.
     /// Lets an analyzer map tags to its own classes with an array, not a String per word.
     @inline(__always)
+    @inlinable // called per word from plugins: a call across modules costs more than the load
     public func tagCode(ofWordID id: Int) -> Int {
         Int(nodeTags[id + 1])
     }

@@ -68,11 +68,13 @@ public struct TermDiscovery: Sendable {
         // arrays cost a retain per access in the loops below).
         var runAt = [Int32](repeating: -1, count: n * maxWords)
         // `positions[l - 1]`: where a run of l words starts (only these are visited at the next level).
-        var positions: [[Int32]] = [[]]
+        var starts: [Int32] = [] // level 1, built here: an append to a nested array checks both for sharing
+        starts.reserveCapacity(n / 2)
         for i in 0..<n where units[i] >= 0 && joinable[Int(units[i])] && wordCounts[Int(units[i])] >= minCount {
             runAt[i] = units[i]
-            positions[0].append(Int32(i))
+            starts.append(Int32(i))
         }
+        var positions: [[Int32]] = [starts]
         var levels = 1
         for length in 2...maxWords {
             var here: [Int32] = []
@@ -128,25 +130,34 @@ public struct TermDiscovery: Sendable {
             }
         }
         guard !candidates.isEmpty else { return [] }
-        var left = [[Int32]](repeating: [], count: candidates.count)
-        var right = [[Int32]](repeating: [], count: candidates.count)
+        // Each candidate's neighbours in one flat array (a candidate's slice is as long as its
+        // count: every occurrence of a run is at one of its level's positions), not an array each.
+        var slices = [Int](repeating: 0, count: candidates.count + 1)
+        for (index, entry) in candidates.enumerated() { slices[index + 1] = slices[index] + Int(runCounts[Int(entry.run) - words]) }
+        var filled = Array(slices.dropLast())
+        var left = [Int32](repeating: 0, count: slices[candidates.count])
+        var right = left
         var boundaryID: Int32 = Int32.min // each text boundary a neighbour of its own
         for length in 2...levels {
             for position in positions[length - 1] {
                 let i = Int(position)
-                let index = candidate[Int(runAt[(length - 1) * n + i]) - words]
+                let index = Int(candidate[Int(runAt[(length - 1) * n + i]) - words])
                 guard index >= 0 else { continue }
                 let before = i > 0 ? units[i - 1] : Self.boundary
                 let after = i + length < n ? units[i + length] : Self.boundary
                 if before < 0 { boundaryID += 1 }
-                left[Int(index)].append(before < 0 ? boundaryID : before)
+                left[filled[index]] = before < 0 ? boundaryID : before
                 if after < 0 { boundaryID += 1 }
-                right[Int(index)].append(after < 0 ? boundaryID : after)
+                right[filled[index]] = after < 0 ? boundaryID : after
+                filled[index] += 1
             }
         }
         var found: [Phrase] = []
         for (index, entry) in candidates.enumerated() {
-            let leftEntropy = Self.entropy(left[index]), rightEntropy = Self.entropy(right[index])
+            let slice = slices[index]..<slices[index + 1]
+            left[slice].sort()
+            right[slice].sort()
+            let leftEntropy = Self.entropy(sorted: left[slice]), rightEntropy = Self.entropy(sorted: right[slice])
             guard leftEntropy >= minEntropy, rightEntropy >= minEntropy else { continue }
             found.append(Phrase(words: Array(units[entry.first..<entry.first + entry.length]), count: Int(runCounts[Int(entry.run) - words]),
                                 cohesion: entry.cohesion,
@@ -157,16 +168,22 @@ public struct TermDiscovery: Sendable {
 
     /// Shannon entropy (nats) of the values' distribution.
     static func entropy(_ values: [Int32]) -> Double {
-        guard values.count > 1 else { return 0 }
-        let sorted = values.sorted()
+        entropy(sorted: values.sorted()[...])
+    }
+
+    /// `entropy` of values already sorted.
+    static func entropy(sorted: ArraySlice<Int32>) -> Double {
+        guard sorted.count > 1 else { return 0 }
         var entropy = 0.0, run = 1
-        let total = Double(values.count)
-        for index in 1...sorted.count {
-            if index < sorted.count && sorted[index] == sorted[index - 1] { run += 1; continue }
+        let total = Double(sorted.count)
+        for index in sorted.indices.dropFirst() {
+            if sorted[index] == sorted[index - 1] { run += 1; continue }
             let p = Double(run) / total
             entropy -= p * log(p)
             run = 1
         }
+        let p = Double(run) / total // the last run
+        entropy -= p * log(p)
         return entropy
     }
 

@@ -34,7 +34,9 @@ struct KeynessScorer {
         var statistic = [Double](repeating: -.infinity, count: counted.terms.count)
         var rank = statistic
         var best = TopScores(top)
-        for index in KeywordsAnalyzer.mostFrequentFirst(counted.counts) where counted.counts[index] > 0 {
+        let order = KeywordsAnalyzer.mostFrequentFirst(counted.counts)
+        for (at, index) in order.enumerated() where counted.counts[index] > 0 {
+            if at + Self.lookahead < order.count { prefetchEntry(order[at + Self.lookahead]) }
             let count = Double(counted.counts[index])
             let tier = count >= 2 ? Self.repeatedTier : 0
             // Said once, only a noun or a name can say what a text is about (不敢相信, 卖不出去 cannot).
@@ -47,6 +49,16 @@ struct KeynessScorer {
             best.add(rank[index])
         }
         return (statistic, rank)
+    }
+
+    /// How many terms ahead the reference entry is asked for: each is a cache miss, and the
+    /// loop's own work is too short to hide one.
+    static let lookahead = 8
+
+    private func prefetchEntry(_ index: Int) {
+        let term = counted.terms[index]
+        if term.partCount == 1, case .text = term.key { return }
+        reference.prefetch(scalars[term.first.range])
     }
 
     /// Added to the rank of terms said at least twice (above any G² of one occurrence).

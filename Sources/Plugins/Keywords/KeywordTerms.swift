@@ -10,6 +10,9 @@ struct KeywordTerms: Sendable {
     let stopWords: Set<String>
     /// The stop words the lexicon knows, by word id.
     let stopWordIDs: WordIDTable
+    /// The Han ones it lacks: only these can be a word token the lexicon lacks (mostly none, so
+    /// a guessed word builds no String to be looked up).
+    let unknownStopWords: Set<String>
     /// Single characters that stand free (function words, affixes): see `FreeCharacters`.
     let freeCharacterIDs: WordIDTable
     let allowSingles: Bool
@@ -49,7 +52,16 @@ struct KeywordTerms: Sendable {
         self.allowSingles = allowSingles
         self.discovery = discovery
         let lexicon = segmenter.lexicon
-        stopWordIDs = WordIDTable(stopWords.compactMap { lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
+        var known: [Int] = [], unknown = Set<String>()
+        for word in stopWords {
+            if let id = lexicon.wordID(of: ArraySlice(word.unicodeScalars)) {
+                known.append(id)
+            } else if word.unicodeScalars.allSatisfy(ScriptClass.isHan) { // a word token is Han characters
+                unknown.insert(word)
+            }
+        }
+        stopWordIDs = WordIDTable(known)
+        unknownStopWords = unknown
         freeCharacterIDs = WordIDTable(FreeCharacters.all.compactMap { lexicon.wordID(of: [$0][...]) })
     }
 
@@ -167,9 +179,19 @@ struct KeywordTerms: Sendable {
         var matches: [PhraseIndex.Match] = []
         var phrases: [TermDiscovery.Phrase] = []
         if let discovery {
-            phrases = discovery.phrases(units: ids, joinable: counted.units.map { !$0.free },
-                                        canStart: counted.units.map { $0.canStart && !$0.stop }, canEnd: counted.units.map { $0.canEnd && !$0.stop },
-                                        longOnly: counted.units.map(\.longOnly))
+            // One pass over the units for the four arrays.
+            var joinable: [Bool] = [], canStart: [Bool] = [], canEnd: [Bool] = [], longOnly: [Bool] = []
+            joinable.reserveCapacity(counted.units.count)
+            canStart.reserveCapacity(counted.units.count)
+            canEnd.reserveCapacity(counted.units.count)
+            longOnly.reserveCapacity(counted.units.count)
+            for unit in counted.units {
+                joinable.append(!unit.free)
+                canStart.append(unit.canStart && !unit.stop)
+                canEnd.append(unit.canEnd && !unit.stop)
+                longOnly.append(unit.longOnly)
+            }
+            phrases = discovery.phrases(units: ids, joinable: joinable, canStart: canStart, canEnd: canEnd, longOnly: longOnly)
             phrases = Self.withoutVerbFronts(phrases, counted.units)
             if !phrases.isEmpty {
                 // Every occurrence of a phrase's characters is the phrase, however the segmenter cut
@@ -187,10 +209,23 @@ struct KeywordTerms: Sendable {
         var byWordID = WordIDTable(capacity: tokens.count / 6 + 64), byText: [String: Int32] = [:], unknown = SpanInterner()
         let lexicon = segmenter.lexicon
         // Locals, not `counted`'s fields: an inout struct's arrays are checked for uniqueness at every append.
-        var units: [Unit] = [], flags: [UInt8] = [], wordCount = 0
+        var units: [Unit] = [], wordCount = 0
+        // Dictionary words of several characters, by unit: their tags are read after the pass, in
+        // a loop of independent loads (each a cache miss into the lexicon that overlap), not one
+        // miss per new word inside it.
+        var tagged: [(unit: Int32, wordID: Int32)] = []
         units.reserveCapacity(tokens.count / 4)
-        flags.reserveCapacity(tokens.count / 4)
-        defer { (counted.units, counted.flags, counted.wordCount) = (units, flags, wordCount) }
+        tagged.reserveCapacity(tokens.count / 4)
+        defer {
+            applyTags(tagged, scalars, to: &units)
+            var flags: [UInt8] = []
+            flags.reserveCapacity(units.count)
+            for unit in units {
+                flags.append((unit.stop ? UnitFlags.stop : 0) | (unit.alone ? UnitFlags.alone : 0) | (unit.bound ? UnitFlags.bound : 0)
+                    | (unit.key.isLatin ? UnitFlags.latin : 0))
+            }
+            (counted.units, counted.flags, counted.wordCount) = (units, flags, wordCount)
+        }
         scalars.withUnsafeBufferPointer { text in
             for (position, token) in tokens.enumerated() {
                 let next = Int32(units.count)
@@ -198,13 +233,15 @@ struct KeywordTerms: Sendable {
                 let id: Int32
                 switch token.kind {
                 case .word:
-                    let single = token.length == 1
                     let wordID = token.wordID >= 0 ? Int(token.wordID) : lexicon.wordID(of: scalars[token.start..<token.end])
                     // The closures only return `next`: one that stored into a captured variable would
                     // box it on the heap at every token.
                     if let wordID {
                         id = byWordID.value(for: wordID) { next }
-                        if id == next { unit = dictionaryUnit(wordID, token, scalars) }
+                        if id == next {
+                            unit = dictionaryUnit(wordID, token, scalars)
+                            if token.length > 1 { tagged.append((next, Int32(wordID))) }
+                        }
                     } else {
                         id = unknown.value(for: token.span, in: text) { next }
                         if id == next { unit = guessedUnit(token, text) }
@@ -227,43 +264,53 @@ struct KeywordTerms: Sendable {
                 default:
                     continue
                 }
-                if let unit {
-                    units.append(unit)
-                    flags.append((unit.stop ? UnitFlags.stop : 0) | (unit.alone ? UnitFlags.alone : 0) | (unit.bound ? UnitFlags.bound : 0)
-                        | (unit.key.isLatin ? UnitFlags.latin : 0))
-                }
+                if let unit { units.append(unit) }
                 ids[position] = id
             }
         }
     }
 
-    /// A dictionary word's unit, made when the document first has it.
+    /// A dictionary word's unit, made when the document first has it; a word of several
+    /// characters gets its part of speech from `applyTags`.
     private func dictionaryUnit(_ wordID: Int, _ token: Token, _ scalars: [Unicode.Scalar]) -> Unit {
         let single = token.length == 1
         let free = single && freeCharacterIDs.contains(wordID)
         var unit = Unit(key: .word(wordID), first: token.span, stop: stopWordIDs.contains(wordID) || free, bound: single && !free)
         unit.free = free
         unit.longOnly = single
-        let code = segmenter.lexicon.tagCode(ofWordID: wordID)
-        if !single, code > 0 {
-            let flags = tagFlags[code]
-            unit.canStart = flags.contains(.start)
-            unit.canEnd = flags.contains(.end)
-            unit.alone = flags.contains(.alone)
-            unit.verb = flags.contains(.verb)
-            unit.noun = flags.contains(.noun)
-        } else if !single {
-            // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
-            unit.alone = !(FreeCharacters.all.contains(scalars[token.start]) || FreeCharacters.all.contains(scalars[token.end - 1]))
-        }
         return unit
+    }
+
+    /// The part of speech of dictionary words of several characters, by the lexicon's tag.
+    private func applyTags(_ tagged: [(unit: Int32, wordID: Int32)], _ scalars: [Unicode.Scalar], to units: inout [Unit]) {
+        let lexicon = segmenter.lexicon
+        var codes = [UInt8](repeating: 0, count: tagged.count)
+        for (at, entry) in tagged.enumerated() { codes[at] = UInt8(truncatingIfNeeded: lexicon.tagCode(ofWordID: Int(entry.wordID))) }
+        for (at, entry) in tagged.enumerated() {
+            let code = Int(codes[at])
+            if code > 0 {
+                let flags = tagFlags[code]
+                units[Int(entry.unit)].canStart = flags.contains(.start)
+                units[Int(entry.unit)].canEnd = flags.contains(.end)
+                units[Int(entry.unit)].alone = flags.contains(.alone)
+                units[Int(entry.unit)].verb = flags.contains(.verb)
+                units[Int(entry.unit)].noun = flags.contains(.noun)
+            } else {
+                // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
+                let span = units[Int(entry.unit)].first
+                units[Int(entry.unit)].alone = !(FreeCharacters.all.contains(scalars[span.start]) || FreeCharacters.all.contains(scalars[span.end - 1]))
+            }
+        }
     }
 
     /// The unit of a word the lexicon lacks (the HMM's guess or a user word).
     private func guessedUnit(_ token: Token, _ text: UnsafeBufferPointer<Unicode.Scalar>) -> Unit {
         let single = token.length == 1
         let free = single && FreeCharacters.all.contains(text[token.start])
-        var unit = Unit(key: .unknown, first: token.span, stop: free || stopWords.contains(String(scalars: text[token.span.range])), bound: single && !free)
+        // `unknownStopWords`, not `stopWords`: a stop word the lexicon knows has a word id, and
+        // this word has none.
+        let stop = free || !unknownStopWords.isEmpty && unknownStopWords.contains(String(scalars: text[token.span.range]))
+        var unit = Unit(key: .unknown, first: token.span, stop: stop, bound: single && !free)
         unit.free = free
         unit.longOnly = single
         unit.guessed = !single
@@ -299,77 +346,85 @@ struct KeywordTerms: Sendable {
         var termOfPhrase = [Int32](repeating: -1, count: phrases.count)
         var plusTerm: [Int32: Int32] = [:]
         var glue: [Glue] = []
+        terms.reserveCapacity(units.count + phrases.count)
+        counts.reserveCapacity(units.count + phrases.count)
+        glue.reserveCapacity(units.count + phrases.count)
         sequence.reserveCapacity(tokens.count / 2)
         sequenceSpans.reserveCapacity(tokens.count / 2)
-        var coveredTo = 0 // scalars before this offset are inside a phrase already counted
-        var match = 0
-        var position = 0
-        while position < tokens.count {
-            let token = tokens[position]
-            while match < matches.count && matches[match].span.end <= token.start { match += 1 }
-            var index: Int32
-            var span: TextSpan
-            if match < matches.count && matches[match].span.start < token.end {
-                // The token overlaps a phrase: count the phrase, skip its tokens.
-                let found = matches[match]
-                span = found.span
-                if termOfPhrase[found.phrase] < 0 {
-                    termOfPhrase[found.phrase] = Int32(terms.count)
-                    terms.append(Term(key: .phrase, first: span, parts: phrases[found.phrase].words))
-                    counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
-                    glue.append(.never)
+        // Read-only inputs as raw buffers: this loop runs once per token.
+        tokens.withUnsafeBufferPointer { tokens in ids.withUnsafeBufferPointer { ids in
+            unitFlags.withUnsafeBufferPointer { unitFlags in matches.withUnsafeBufferPointer { matches in
+                var coveredTo = 0 // scalars before this offset are inside a phrase already counted
+                var match = 0
+                var position = 0
+                while position < tokens.count {
+                    let token = tokens[position]
+                    while match < matches.count && matches[match].span.end <= token.start { match += 1 }
+                    var index: Int32
+                    var span: TextSpan
+                    if match < matches.count && matches[match].span.start < token.end {
+                        // The token overlaps a phrase: count the phrase, skip its tokens.
+                        let found = matches[match]
+                        span = found.span
+                        if termOfPhrase[found.phrase] < 0 {
+                            termOfPhrase[found.phrase] = Int32(terms.count)
+                            terms.append(Term(key: .phrase, first: span, parts: phrases[found.phrase].words))
+                            counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
+                            glue.append(.never)
+                        }
+                        index = termOfPhrase[found.phrase]
+                        coveredTo = span.end
+                        match += 1
+                        while position < tokens.count && tokens[position].start < span.end { position += 1 }
+                    } else {
+                        position += 1
+                        let unit = ids[position - 1]
+                        guard unit >= 0 else { continue }
+                        let flags = unitFlags[Int(unit)]
+                        guard flags & (UnitFlags.stop | UnitFlags.alone) == UnitFlags.alone,
+                              token.length > 1 || allowSingles || flags & UnitFlags.latin != 0 else { continue }
+                        span = token.span
+                        let first = termOfUnit[Int(unit)] < 0
+                        if first {
+                            termOfUnit[Int(unit)] = Int32(terms.count)
+                            terms.append(Term(key: units[Int(unit)].key, first: span, unit: unit))
+                            counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
+                            // Only a word the lexicon lacks (the HMM's guess) or hardly knows may be a piece of a
+                            // longer unit (`isRare`, asked only of words glued everywhere, in `applyGlue`).
+                            glue.append(Glue())
+                        }
+                        index = termOfUnit[Int(unit)]
+                        if glue[Int(index)].always {
+                            let at = position - 1
+                            let before = at > 0 && tokens[at - 1].start >= coveredTo ? boundUnit(ids, at - 1, unitFlags) : -1
+                            let after = at + 1 < tokens.count && (match >= matches.count || tokens[at + 1].end <= matches[match].span.start)
+                                ? boundUnit(ids, at + 1, unitFlags) : -1
+                            glue[Int(index)].add(before: before, after: after, first: first)
+                        }
+                    }
+                    // "X+" (人工智能+, 互联网+): a plus sign after the term, not before a digit or letter.
+                    let end = span.end
+                    if end < scalars.count, scalars[end] == "+" || scalars[end] == "\u{FF0B}",
+                       end + 1 >= scalars.count || !(ScriptClass.of(scalars[end + 1]) == .latin || ScriptClass.of(scalars[end + 1]) == .digit || scalars[end + 1] == "+") {
+                        let base = index
+                        span = TextSpan(start: span.start, end: end + 1)
+                        if let known = plusTerm[base] {
+                            index = known
+                        } else {
+                            index = Int32(terms.count)
+                            plusTerm[base] = index
+                            terms.append(Term(key: .phrase, first: span, parts: terms[Int(base)].parts))
+                            counts.append(0)
+                            glue.append(.never)
+                        }
+                        glue[Int(base)] = .never
+                    }
+                    counts[Int(index)] += 1
+                    sequence.append(Int(index))
+                    sequenceSpans.append(span)
                 }
-                index = termOfPhrase[found.phrase]
-                coveredTo = span.end
-                match += 1
-                while position < tokens.count && tokens[position].start < span.end { position += 1 }
-            } else {
-                position += 1
-                let unit = ids[position - 1]
-                guard unit >= 0 else { continue }
-                let flags = unitFlags[Int(unit)]
-                guard flags & (UnitFlags.stop | UnitFlags.alone) == UnitFlags.alone,
-                      token.length > 1 || allowSingles || flags & UnitFlags.latin != 0 else { continue }
-                span = token.span
-                let first = termOfUnit[Int(unit)] < 0
-                if first {
-                    termOfUnit[Int(unit)] = Int32(terms.count)
-                    terms.append(Term(key: units[Int(unit)].key, first: span, unit: unit))
-                    counts.append(Self.isCounted(scalars[span.range]) ? 0 : Int.min / 2)
-                    // Only a word the lexicon lacks (the HMM's guess) or hardly knows may be a piece of a
-                    // longer unit (`isRare`, asked only of words glued everywhere, in `applyGlue`).
-                    glue.append(Glue())
-                }
-                index = termOfUnit[Int(unit)]
-                if glue[Int(index)].always {
-                    let at = position - 1
-                    let before = at > 0 && tokens[at - 1].start >= coveredTo ? boundUnit(ids, at - 1, unitFlags) : -1
-                    let after = at + 1 < tokens.count && (match >= matches.count || tokens[at + 1].end <= matches[match].span.start)
-                        ? boundUnit(ids, at + 1, unitFlags) : -1
-                    glue[Int(index)].add(before: before, after: after, first: first)
-                }
-            }
-            // "X+" (人工智能+, 互联网+): a plus sign after the term, not before a digit or letter.
-            let end = span.end
-            if end < scalars.count, scalars[end] == "+" || scalars[end] == "\u{FF0B}",
-               end + 1 >= scalars.count || !(ScriptClass.of(scalars[end + 1]) == .latin || ScriptClass.of(scalars[end + 1]) == .digit || scalars[end + 1] == "+") {
-                let base = index
-                span = TextSpan(start: span.start, end: end + 1)
-                if let known = plusTerm[base] {
-                    index = known
-                } else {
-                    index = Int32(terms.count)
-                    plusTerm[base] = index
-                    terms.append(Term(key: .phrase, first: span, parts: terms[Int(base)].parts))
-                    counts.append(0)
-                    glue.append(.never)
-                }
-                glue[Int(base)] = .never
-            }
-            counts[Int(index)] += 1
-            sequence.append(Int(index))
-            sequenceSpans.append(span)
-        }
+            }}
+        }}
         (counted.terms, counted.counts, counted.sequence, counted.sequenceSpans) = (terms, counts, sequence, sequenceSpans)
         // Terms left out by `isCounted` have a negative count: no occurrences, no keyword.
         if counted.counts.contains(where: { $0 < 0 }) {
@@ -414,7 +469,7 @@ struct KeywordTerms: Sendable {
         return false
     }
 
-    private func boundUnit(_ ids: [Int32], _ position: Int, _ flags: [UInt8]) -> Int32 {
+    private func boundUnit(_ ids: UnsafeBufferPointer<Int32>, _ position: Int, _ flags: UnsafeBufferPointer<UInt8>) -> Int32 {
         let unit = ids[position]
         return unit >= 0 && flags[Int(unit)] & UnitFlags.bound != 0 ? unit : -1
     }
