@@ -6,7 +6,8 @@ public enum FactKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// One figure: what kind, its normalised value and unit, what it counts, and where it is.
-public struct Fact: Codable, Sendable, Equatable {
+/// Encodable through `JSONDescribed` (FactsJSON.swift); Decodable synthesized.
+public struct Fact: Decodable, Sendable, Equatable {
     public var kind: FactKind
     /// The normalised number: 1.2万亿元 → 1.2e12 (unit 元); 5.1% → 5.1; a year is its number;
     /// a date is yyyymmdd with missing parts 0; a range's value is its low end.
@@ -41,34 +42,6 @@ public struct Fact: Codable, Sendable, Equatable {
     /// `target` for what is planned or aimed at (预期目标, 力争, 拟, 将), `actual` for an amount stated
     /// as fact; nil for years, dates, ordinals and formulations.
     public var modality: String?
-
-    enum CodingKeys: String, CodingKey {
-        case kind, value, unit, subject, text, start, end, sentence, sentenceStart, sentenceEnd, sentenceClipped, direction, approximate, low, high, date, atLeast, atMost, modality
-    }
-
-    /// `unit` and `subject` are always present (null when unknown): scripts can rely on the keys.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(value, forKey: .value)
-        try container.encode(unit, forKey: .unit)
-        try container.encode(subject, forKey: .subject)
-        try container.encode(text, forKey: .text)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encode(sentence, forKey: .sentence)
-        try container.encode(sentenceStart, forKey: .sentenceStart)
-        try container.encode(sentenceEnd, forKey: .sentenceEnd)
-        try container.encodeIfPresent(sentenceClipped, forKey: .sentenceClipped)
-        try container.encodeIfPresent(direction, forKey: .direction)
-        try container.encodeIfPresent(approximate, forKey: .approximate)
-        try container.encodeIfPresent(low, forKey: .low)
-        try container.encodeIfPresent(high, forKey: .high)
-        try container.encodeIfPresent(date, forKey: .date)
-        try container.encodeIfPresent(atLeast, forKey: .atLeast)
-        try container.encodeIfPresent(atMost, forKey: .atMost)
-        try container.encodeIfPresent(modality, forKey: .modality)
-    }
 }
 
 public struct FactsResult: AnalyzerResult, Equatable {
