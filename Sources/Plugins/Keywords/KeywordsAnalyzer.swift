@@ -214,8 +214,9 @@ struct TopScores {
 }
 
 public struct KeywordsResult: AnalyzerResult, Equatable {
-    public struct Keyword: Codable, Sendable, Equatable {
-        public struct Occurrence: Codable, Sendable, Equatable {
+    /// Encodable through `JSONDescribed` (KeywordsJSON.swift); Decodable synthesized.
+    public struct Keyword: Decodable, Sendable, Equatable {
+        public struct Occurrence: Decodable, Sendable, Equatable {
             public let start: Int
             public let end: Int
         }
@@ -241,6 +242,7 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
     /// (not in the report).
     let termCounts: TermCounts
 
+    /// For decoding; encoding is `describeJSON` (KeywordsJSON.swift).
     enum CodingKeys: String, CodingKey { case method, tokens, keywords }
 
     public init(method: KeywordsAnalyzer.Method, tokens: Int, keywords: [Keyword]) {

@@ -1,26 +1,26 @@
 import AnalyticsCore
 
-/// The jsonl path writes keywords directly (their occurrences are thousands of small objects).
-/// Keys in sorted order; the bytes equal JSONEncoder's (JSONLineWriterTests).
-extension KeywordsResult: JSONLineWritable {
-    public func writeJSON(into writer: inout JSONLineWriter) {
-        writer.object { json in
-            json.field("keywords") { json in
-                json.array(keywords) { json, keyword in
-                    json.object { json in
-                        json.field("count", int: keyword.count)
-                        json.field("expected", double: keyword.expected)
-                        json.field("occurrences") { json in
-                            json.array(keyword.occurrences) { $0.span(start: $1.start, end: $1.end) }
-                        }
-                        json.field("phrase", bool: keyword.phrase)
-                        json.field("score", double: keyword.score)
-                        json.field("term", string: keyword.term)
-                    }
-                }
-            }
-            json.field("method", string: method.rawValue)
-            json.field("tokens", int: tokens)
-        }
+/// The JSON of keywords, described once: the jsonl fast path and `Encodable` both come from these
+/// lists (keys in sorted order). Occurrences are thousands of small objects: written straight
+/// through `spans`.
+extension KeywordsResult: JSONDescribed {
+    public func describeJSON<W: JSONFieldWriter>(into json: inout W) {
+        json.array("keywords", keywords)
+        json.string("method", method.rawValue)
+        json.int("tokens", tokens)
     }
 }
+
+extension KeywordsResult.Keyword: JSONDescribed {
+    public func describeJSON<W: JSONFieldWriter>(into json: inout W) {
+        json.int("count", count)
+        json.double("expected", expected)
+        json.spans("occurrences", occurrences)
+        json.bool("phrase", phrase)
+        json.double("score", score)
+        json.string("term", term)
+    }
+}
+
+/// `{"end":…,"start":…}`, written straight by `spans`.
+extension KeywordsResult.Keyword.Occurrence: JSONSpan {}
