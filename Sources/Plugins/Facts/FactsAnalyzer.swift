@@ -12,11 +12,9 @@ public struct FactsAnalyzer: Analyzer {
         preferredTable: true,
         highlightStyle: "background:#ffe08a",
         options: [
-            OptionSpec("kinds", .text, default: nil,
-                       help: "report only these kinds, comma-separated (\(FactKind.allCases.map(\.rawValue).joined(separator: ",")))"),
-            OptionSpec("bare", .flag, default: "true", help: "report bare numbers without a unit (kind number)"),
-            OptionSpec("sentences", .flag, default: "true",
-                       help: "quote each figure's sentence (false: sentence is null, its span stays; the report of a big corpus is half as large)"),
+            kindsOption,
+            bareOption,
+            sentencesOption,
         ],
         examples: [
             AnalyzerExample("市政协共开展常委会议专题协商«3次»、专题议政协商«8次»。", note: "each item of a list gets its own subject"),
@@ -43,6 +41,12 @@ public struct FactsAnalyzer: Analyzer {
         ]
     )
 
+    static let kindsOption = Option(optionalText: "kinds",
+                                    help: "report only these kinds, comma-separated (\(FactKind.allCases.map(\.rawValue).joined(separator: ",")))")
+    static let bareOption = Option(flag: "bare", default: true, help: "report bare numbers without a unit (kind number)")
+    static let sentencesOption = Option(flag: "sentences", default: true,
+                                        help: "quote each figure's sentence (false: sentence is null, its span stays; the report of a big corpus is half as large)")
+
     let builder: FactBuilder
     let kinds: Set<FactKind>?
     let includeBare: Bool
@@ -53,9 +57,9 @@ public struct FactsAnalyzer: Analyzer {
         builder = FactBuilder(subjects: try SubjectFinder(segmenter: segmenter), cues: try Cues(lexicon: segmenter.lexicon),
                               units: try UnitTable(lexicon: segmenter.lexicon), times: try TimeExpressions(),
                               notFigures: NotFigures(segmenter: segmenter, classes: WordClasses(lexicon: segmenter.lexicon)))
-        includeBare = options.flag("bare")
-        quoteSentences = options.flag("sentences")
-        if let list = options.string("kinds") {
+        includeBare = options[Self.bareOption]
+        quoteSentences = options[Self.sentencesOption]
+        if let list = options[Self.kindsOption] {
             var kinds: Set<FactKind> = []
             for name in list.split(separator: ",") {
                 guard let kind = FactKind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
