@@ -16,13 +16,14 @@ public struct KeywordsAnalyzer: Analyzer {
         options: [
             topOption,
             methodOption,
-            referenceOption,
+            OptionSpec("reference", .file, default: nil,
+                       help: "reference for keyness: a table (#tokens<TAB>N and #documents<TAB>M lines, then term<TAB>count<TAB>documents; or the binary form of scripts/build-reference.py) or a directory of .txt documents; default: the shipped table of 98 government and Party reports"),
             discoverOption,
             cohesionOption,
-            dictOption,
-            wordsOption,
-            stopWordsOption,
-            singlesOption,
+            OptionSpec("dict", .file, default: nil, help: "user dictionary: one word a line, optional frequency; its words win over their parts"),
+            OptionSpec("words", .text, default: nil, help: "user words given inline, comma-separated (七大都市,一体两翼)"),
+            OptionSpec("stopwords", .file, default: nil, help: "extra stop words, one a line"),
+            OptionSpec("singles", .flag, default: "false", help: "allow single Han characters as keywords"),
         ],
         examples: [
             AnalyzerExample("«政协委员»和我们围绕«社会主义»建言。«人民政协»关注«社会主义»的建设。", mustNotReport: ["委", "。", "我们", "的", "社会"],
@@ -50,12 +51,6 @@ public struct KeywordsAnalyzer: Analyzer {
     static let discoverOption = Option(flag: "discover", default: true, help: "find multi-word terms that recur in the document (新词发现) and count them as one term")
     static let cohesionOption = Option(number: "cohesion", in: 0...1, default: 0.03,
                                        help: "term discovery: the smallest cohesion (symmetric conditional probability of a term's parts)")
-    static let referenceOption = Option(file: "reference",
-                                        help: "reference for keyness: a table (#tokens<TAB>N and #documents<TAB>M lines, then term<TAB>count<TAB>documents; or the binary form of scripts/build-reference.py) or a directory of .txt documents; default: the shipped table of 98 government and Party reports")
-    static let dictOption = Option(file: "dict", help: "user dictionary: one word a line, optional frequency; its words win over their parts")
-    static let wordsOption = Option(optionalText: "words", help: "user words given inline, comma-separated (七大都市,一体两翼)")
-    static let stopWordsOption = Option(file: "stopwords", help: "extra stop words, one a line")
-    static let singlesOption = Option(flag: "singles", default: false, help: "allow single Han characters as keywords")
 
     let terms: KeywordTerms
     let top: Int
@@ -72,24 +67,24 @@ public struct KeywordsAnalyzer: Analyzer {
         top = options[Self.topOption]
         method = options[Self.methodOption]
         var stopWords = StopWords.all
-        if let path = options[Self.stopWordsOption] {
+        if let path = options.string("stopwords") {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw AnalyzerSetupError("cannot read the stop-word file '\(path)' given to keywords.stopwords")
             }
             stopWords.formUnion(String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).map { $0.lowercased() })
         }
-        let userWords = try UserDictionary.words(file: options[Self.dictOption], inline: options[Self.wordsOption])
+        let userWords = try UserDictionary.words(file: options.string("dict"), inline: options.string("words"))
         // A missing lexicon is an installation problem (Lexicon.LoadError), not a bad option.
         var segmenter = try Segmenter.shipped(userWords: userWords)
         // Keywords want the dictionary's compounds whole (营商环境, 高质量发展), not the finer
         // treebank-style split that `--segment` makes.
         segmenter.lengthPenalty = 0
-        let terms = KeywordTerms(segmenter: segmenter, stopWords: stopWords, userWords: Set(userWords.map(\.word)), allowSingles: options[Self.singlesOption],
+        let terms = KeywordTerms(segmenter: segmenter, stopWords: stopWords, userWords: Set(userWords.map(\.word)), allowSingles: options.flag("singles"),
                                  discovery: options[Self.discoverOption] ? Self.discovery(options) : nil)
         self.terms = terms
         let lexicon = segmenter.lexicon
         largestIDF = OnceValue { lexicon.largestIDF() }
-        if let path = options[Self.referenceOption] {
+        if let path = options.string("reference") {
             let loaded = try KeywordsReference.load(path, terms: terms)
             reference = OnceValue { .success(loaded) }
         } else {
