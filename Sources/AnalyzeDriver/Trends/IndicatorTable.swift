@@ -76,7 +76,8 @@ enum IndicatorTable {
 
     /// The row a fact belongs to: its subject, with 增长/下降 for a change, named by the table.
     static func key(of fact: Fact) -> Key? {
-        guard var subject = fact.subject, !subject.isEmpty, subject.unicodeScalars.count <= 14 else { return nil }
+        // One character names no indicator (庭 from 2900多万家庭): a row needs a word or more.
+        guard var subject = fact.subject, (2...14).contains(subject.unicodeScalars.count) else { return nil }
         if fact.direction == "up" && !subject.hasSuffix("增长") { subject += "增长" }
         if fact.direction == "down" && !subject.hasSuffix("下降") { subject += "下降" }
         let name = names[subject] ?? names[String(subject.dropLast(2))].flatMap { base in
