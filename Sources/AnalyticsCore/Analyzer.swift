@@ -16,6 +16,13 @@ public protocol Analyzer: Sendable {
     func analyze(_ document: Document, context: AnalysisContext) throws -> Result
 }
 
+extension AnalyzerDescription {
+    /// Whether `id` is a valid analyzer id: lower-case letters, digits, - and _, not starting with - or _.
+    public static func isValidID(_ id: String) -> Bool {
+        id.range(of: "^[a-z0-9][a-z0-9_-]*$", options: .regularExpression) != nil
+    }
+}
+
 /// What an analyzer declares about itself; `--list-plugins`, `--explain` and the example tests read it.
 public struct AnalyzerDescription: Sendable {
     /// Stable lower-case id used in `--plugins`, `--option ID.KEY=…` and the JSON report.

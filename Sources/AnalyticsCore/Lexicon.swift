@@ -366,7 +366,12 @@ public final class Lexicon: @unchecked Sendable {
 
     /// The dictionary log probability of `word`, or nil if the dictionary lacks it.
     public func logProbability(of word: String) -> Float? {
-        guard let index = edgeIndex(for: word.unicodeScalars), !edges[index].logP.isNaN else { return nil }
+        logProbability(of: word.unicodeScalars)
+    }
+
+    /// The same for a word given by its scalars (a slice of a document: no String to build).
+    public func logProbability(of word: some Sequence<Unicode.Scalar>) -> Float? {
+        guard let index = edgeIndex(for: word), !edges[index].logP.isNaN else { return nil }
         return edges[index].logP
     }
 

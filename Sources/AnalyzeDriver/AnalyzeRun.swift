@@ -66,7 +66,8 @@ extension Driver {
         progress?.clear()
         if !streaming {
             var report = Report(documents: documents)
-            trends.attach(to: &report, units: units)
+            // Trends segment with the run's lexicon (ANALYZE_LEXICON, residency), as the analyzers do.
+            Lexicon.$setup.withValue(plan.lexiconSetup) { trends.attach(to: &report, units: units) }
             let rendered: String
             do {
                 let useColor = invocation.output == nil && io.outputIsTerminal && io.environment["NO_COLOR"] == nil
@@ -98,6 +99,8 @@ extension Driver {
 /// What a run will do, decided before any input is read: the analyzers (set up), the lexicon's
 /// residency, and for `--format csv` the table to write. Every usage error is found here.
 struct RunPlan {
+    /// The lexicon the analyzers were set up with; trends use it too.
+    let lexiconSetup: Lexicon.Setup
     let pipeline: Pipeline
     let table: String?
 
@@ -114,6 +117,7 @@ struct RunPlan {
         var requested = invocation.plugins
         if invocation.format == .csv, requested == nil, let table = invocation.table, !trendsTable { requested = [table] }
         let setup = Lexicon.Setup(environment: environment, residency: Driver.lexiconResidency(for: invocation))
+        lexiconSetup = setup
         pipeline = try Lexicon.$setup.withValue(setup) {
             try Pipeline(registry: registry, requested: requested, options: invocation.options.filter { $0.key != TrendsOptions.id })
         }

@@ -40,7 +40,7 @@ struct ExternalAnalyzerFinder {
     static func id(fromFileName name: String) -> String? {
         guard name.hasPrefix(prefix) else { return nil }
         let id = String(name.dropFirst(prefix.count))
-        guard !ownTools.contains(id), id.range(of: "^[a-z0-9][a-z0-9_-]*$", options: .regularExpression) != nil else { return nil }
+        guard !ownTools.contains(id), AnalyzerDescription.isValidID(id) else { return nil }
         return id
     }
 

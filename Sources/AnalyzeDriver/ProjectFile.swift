@@ -53,7 +53,7 @@ struct ProjectFile: Sendable {
                 guard let command = value as? [String], !command.isEmpty, !command[0].isEmpty else {
                     throw bad("key 'external.\(id)' must be a non-empty command line, a list of strings such as [\"python3\", \"tools/tone.py\"]")
                 }
-                guard id.range(of: "^[a-z0-9][a-z0-9_-]*$", options: .regularExpression) != nil else {
+                guard AnalyzerDescription.isValidID(id) else {
                     throw bad("key 'external.\(id)': an analyzer id is lower-case letters, digits, - and _")
                 }
                 // A program named by a relative path is the project's; a bare name is looked up on PATH.

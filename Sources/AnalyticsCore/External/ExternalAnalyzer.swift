@@ -31,7 +31,7 @@ public struct ExternalAnalyzer: Sendable {
         if let expectedID, answer.id != expectedID {
             throw .malformed("the id '\(answer.id)' where '\(expectedID)' was expected (from its name); make them the same", stderr: "")
         }
-        guard answer.id.range(of: "^[a-z0-9][a-z0-9_-]*$", options: .regularExpression) != nil else {
+        guard AnalyzerDescription.isValidID(answer.id) else {
             throw .malformed("the id '\(answer.id)'; an id is lower-case letters, digits, - and _", stderr: "")
         }
         var options: [OptionSpec] = []
@@ -96,15 +96,16 @@ public struct ExternalAnalyzer: Sendable {
 public struct ConfiguredExternalAnalyzer: Sendable {
     public let analyzer: ExternalAnalyzer
     let timeout: Double
-    let options: [(key: String, value: JSONValue)]
+    /// The option values as JSON, encoded once for the run.
+    let options: [(key: String, json: [UInt8])]
     private let pool: ProcessPool
 
     init(analyzer: ExternalAnalyzer, options values: OptionValues) {
         self.analyzer = analyzer
         timeout = values.number(ExternalAnalyzer.timeoutOption.key) ?? Double(ExternalAnalyzer.defaultTimeout)!
-        options = analyzer.description.options.filter { $0.key != ExternalAnalyzer.timeoutOption.key }.compactMap { spec in
+        options = ExternalProtocol.encodedOptions(analyzer.description.options.filter { $0.key != ExternalAnalyzer.timeoutOption.key }.compactMap { spec in
             values.string(spec.key).map { (spec.key, Self.typed($0, spec.kind)) }
-        }
+        })
         pool = ProcessPool(command: analyzer.command, environment: analyzer.environment)
     }
 
@@ -119,11 +120,14 @@ public struct ConfiguredExternalAnalyzer: Sendable {
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) throws(ExternalFailure) -> ExternalResult {
-        let results: [(id: String, json: [UInt8])] = analyzer.description.requires.compactMap { id in
-            guard let result = context.result(id: id) else { return nil }
+        var results: [(id: String, json: [UInt8])] = []
+        if !analyzer.description.requires.isEmpty {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return (try? encoder.encode(result)).map { (id, Array($0)) }
+            results = analyzer.description.requires.compactMap { id in
+                guard let result = context.result(id: id) else { return nil }
+                return (try? encoder.encode(result)).map { (id, Array($0)) }
+            }
         }
         let request = ExternalProtocol.analyzeRequest(source: document.source, text: document.text, options: options, results: results)
         let line = try pool.exchange(request, timeout: timeout)

@@ -24,12 +24,6 @@ public enum ExternalFailure: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 
-    /// Whether the process may be used again (its stream is still in step with ours).
-    var processIsReusable: Bool {
-        if case .reported = self { return true }
-        return false
-    }
-
     static func printed(_ stderr: String) -> String {
         let trimmed = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return "" }
@@ -54,6 +48,8 @@ final class ExternalProcess {
     private var pendingOutput: [UInt8] = []
     private var stderrTail: [UInt8] = []
     private var finished = false
+    /// Read buffer, kept for the process's life (poll wakes it many times per request).
+    private var chunk = [UInt8](repeating: 0, count: 65536)
 
     /// Starts `command` (its first element is an executable path, or a name looked up on `PATH`).
     init(command: [String], environment: [String: String]) throws(ExternalFailure) {
@@ -137,7 +133,6 @@ final class ExternalProcess {
     /// Reads what is there without blocking; keeps at most the last `cap` bytes. True at end of file.
     @discardableResult
     private func drain(_ fd: Int32, into buffer: inout [UInt8], cap: Int) -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
             guard count > 0 else { return count == 0 }

@@ -58,19 +58,25 @@ enum ExternalProtocol {
         let text: String?
     }
 
+    /// Option values as the JSON sent with every request, sorted by key.
+    static func encodedOptions(_ options: [(key: String, value: JSONValue)]) -> [(key: String, json: [UInt8])] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return options.sorted { $0.key < $1.key }.map { option in
+            (option.key, Array((try? encoder.encode(option.value)) ?? Data("null".utf8)))
+        }
+    }
+
     static let describeRequest = Array("{\"protocol\":1,\"type\":\"describe\"}\n".utf8)
 
     /// One analyze request, keys in sorted order: options, protocol, results, source, text, type.
-    static func analyzeRequest(source: String, text: String, options: [(key: String, value: JSONValue)], results: [(id: String, json: [UInt8])]) -> [UInt8] {
+    /// `options` are already JSON and sorted by key (`encodedOptions`): they are the same for every document.
+    static func analyzeRequest(source: String, text: String, options: [(key: String, json: [UInt8])], results: [(id: String, json: [UInt8])]) -> [UInt8] {
         var writer = JSONLineWriter(capacity: text.utf8.count + 256 + results.reduce(0) { $0 + $1.json.count })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         writer.object { json in
             json.field("options") { json in
                 json.object { json in
-                    for option in options.sorted(by: { $0.key < $1.key }) {
-                        json.field(key: option.key) { json in json.raw((try? encoder.encode(option.value)) ?? Data("null".utf8)) }
-                    }
+                    for option in options { json.field(key: option.key) { json in json.raw(option.json) } }
                 }
             }
             json.field("protocol", int: version)

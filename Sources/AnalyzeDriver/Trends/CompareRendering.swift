@@ -159,7 +159,7 @@ enum CompareRendering {
         func pairs(_ s: String) -> [String] {
             let scalars = Array(s.unicodeScalars)
             guard scalars.count > 1 else { return [s] }
-            return (0..<scalars.count - 1).map { String(String.UnicodeScalarView(scalars[$0...$0 + 1])) }
+            return (0..<scalars.count - 1).map { String(scalars: scalars[$0...$0 + 1]) }
         }
         let pa = pairs(a), pb = pairs(b)
         var counts: [String: Int] = [:]

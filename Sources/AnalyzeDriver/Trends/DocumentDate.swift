@@ -36,9 +36,6 @@ public struct DocumentDate: Sendable, Equatable, Comparable {
         return text
     }
 
-    /// A short label for charts and table heads: the year alone when that is all there is.
-    public var label: String { iso }
-
     /// Days since 1970-01-01 of the first day the date can mean (for weeks and ordering).
     public var dayNumber: Int {
         // Howard Hinnant's days_from_civil.

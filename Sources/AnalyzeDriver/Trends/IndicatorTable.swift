@@ -112,7 +112,7 @@ enum IndicatorTable {
 
     static func qualifierAfter(_ end: Int, in scalars: [Unicode.Scalar]) -> String {
         guard end + 2 <= scalars.count else { return "" }
-        let next = String(String.UnicodeScalarView(scalars[end..<end + 2]))
+        let next = String(scalars: scalars[end..<end + 2])
         return qualifiers.contains(next) ? next : ""
     }
 }

@@ -11,6 +11,9 @@ import Foundation
 /// 新质生产力). Trigrams are three 21-bit scalars in one UInt64: exact, no hashing collisions.
 /// Memory grows with the distinct trigrams of the run (about 12 MB for the 98 reports).
 struct NoveltyFinder {
+    /// ANALYZE_DEBUG_NOVELTY=TERM prints the candidates containing TERM (read once, for measuring).
+    static let debugTerm: String? = ProcessInfo.processInfo.environment["ANALYZE_DEBUG_NOVELTY"].flatMap { $0.isEmpty ? nil : $0 }
+
     struct Candidate: Hashable {
         let term: String
         /// Segmenter words in the phrase.
@@ -160,7 +163,7 @@ struct NoveltyFinder {
                 guard !isWeak(tokens[first], in: s) && !isWeak(tokens[last], in: s) else { continue }
                 let phraseStart = tokens[first].start, phraseEnd = tokens[last].end
                 guard (3...16).contains(phraseEnd - phraseStart) else { continue }
-                let term = String(String.UnicodeScalarView(s[phraseStart..<phraseEnd]))
+                let term = String(scalars: s[phraseStart..<phraseEnd])
                 frequency[term, default: 0] += 1
                 guard frequency[term] == 1 else { continue }
                 let words = last - first + 1
@@ -169,7 +172,7 @@ struct NoveltyFinder {
                 result.append(Candidate(term: term, words: words, tag: tag, coined: coined))
             }
         }
-        if let debug = ProcessInfo.processInfo.environment["ANALYZE_DEBUG_NOVELTY"], !debug.isEmpty {
+        if let debug = Self.debugTerm {
             for candidate in result where candidate.term.contains(debug) {
                 FileHandle.standardError.write("\(document.source): \(candidate.term) ×\(frequency[candidate.term]!) words \(candidate.words)\n".data(using: .utf8)!)
             }

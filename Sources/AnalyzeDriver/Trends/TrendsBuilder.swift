@@ -24,8 +24,8 @@ public struct TrendsOptions: Sendable, Equatable {
     public var enabled = true
     /// Force this order instead of dates (compare: OLD, NEW).
     public var inputOrder = false
-    /// Terms tracked in every document besides keywords and slogans when the terms analyzer did
-    /// not run (the driver gives the shipped policy terms); nil: none.
+    /// Terms tracked in every document besides keywords and slogans (the driver gives the shipped
+    /// policy terms when the terms analyzer did not run); nil: none.
     public var policyTerms: [String]?
     static let maximumPoints = 50
 
@@ -120,7 +120,7 @@ public enum TrendsBuilder {
         // Without the terms analyzer, the shipped list of policy terms is tracked all the same: a
         // signature term said once (新质生产力 in 2024) is then new in its year even where no
         // keyword or slogan names it. Counting them is one more phrase each in the count pass.
-        if !report.documents.contains(where: { $0.entries.contains { $0.result is TermsResult } }), let shipped = options.policyTerms {
+        if let shipped = options.policyTerms {
             for term in shipped { track(term, Origin(name: "tracked", strength: trackedStrength)) }
         }
         if options.discover, units.count <= 2047, let segmenter = segmenter ?? (try? Segmenter.shipped()) {

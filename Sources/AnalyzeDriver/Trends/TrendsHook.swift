@@ -39,7 +39,9 @@ struct TrendsHook {
             if case .text(_, _, let date?) = unit { recordDates[index] = date }
         }
         var options = self.options
-        options.policyTerms = (try? TermList.load([TermList.builtinName]))?.map(\.term)
+        if !report.documents.contains(where: { $0.entries.contains { $0.result is TermsResult } }) {
+            options.policyTerms = (try? TermList.load([TermList.builtinName]))?.map(\.term)
+        }
         guard let built = TrendsBuilder.build(report, recordDates: recordDates, overrides: overrides, options: options) else { return }
         trends = built
         // JSON and CSV never show the blocks (the HTML charts are most of their cost).

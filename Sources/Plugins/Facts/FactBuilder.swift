@@ -27,12 +27,6 @@ struct FactBuilder: Sendable {
         var subject: SubjectRule = .before
         enum SubjectRule {
             case before, after, none, fixed(String)
-            var isReadFromText: Bool {
-                switch self {
-                case .before, .after: return true
-                default: return false
-                }
-            }
         }
     }
 

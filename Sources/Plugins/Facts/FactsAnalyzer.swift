@@ -54,9 +54,10 @@ public struct FactsAnalyzer: Analyzer {
 
     public init(options: OptionValues) throws {
         let segmenter = try Segmenter.shipped()
-        builder = FactBuilder(subjects: try SubjectFinder(segmenter: segmenter), cues: try Cues(lexicon: segmenter.lexicon),
+        let subjects = try SubjectFinder(segmenter: segmenter)
+        builder = FactBuilder(subjects: subjects, cues: try Cues(lexicon: segmenter.lexicon),
                               units: try UnitTable(lexicon: segmenter.lexicon), times: try TimeExpressions(),
-                              notFigures: NotFigures(segmenter: segmenter, classes: WordClasses(lexicon: segmenter.lexicon)))
+                              notFigures: NotFigures(segmenter: segmenter, classes: subjects.classes))
         includeBare = options[Self.bareOption]
         quoteSentences = options[Self.sentencesOption]
         if let list = options[Self.kindsOption] {

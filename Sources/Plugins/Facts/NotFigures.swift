@@ -126,7 +126,7 @@ struct NotFigures: Sendable {
     /// 一次性, 一揽子: 一, its measure word and the next character are one dictionary word.
     private func isWord(from start: Int, through end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         end < scalars.count && ScriptClass.isHan(scalars[end])
-            && segmenter.lexicon.logProbability(of: String(scalars: scalars[start...end])) != nil
+            && segmenter.lexicon.logProbability(of: scalars[start...end]) != nil
     }
 
     private func isClauseStart(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
@@ -144,7 +144,7 @@ struct NotFigures: Sendable {
         for extra in [2, 1] where match.end + extra <= scalars.count {
             let word = scalars[match.start..<(match.end + extra)]
             guard word.allSatisfy(ScriptClass.isHan) else { continue }
-            if lexicon.logProbability(of: String(scalars: word)) != nil { return true }
+            if lexicon.logProbability(of: word) != nil { return true }
         }
         return false
     }

@@ -19,7 +19,8 @@ struct SubjectFinder: Sendable {
     private let upStems: [[Unicode.Scalar]]
     private let downStems: [[Unicode.Scalar]]
 
-    private let classes: WordClasses
+    /// The lexicon's tags as word classes (the not-figure rules share them).
+    let classes: WordClasses
 
     private static let stemParticles: ScalarList = "了到至为在达"
     private static let gluedVerbEndings: ScalarList = "为是有在达至到拟将要按已仍共均"
@@ -274,7 +275,7 @@ struct SubjectFinder: Sendable {
                 || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2 && classes.of(words[start - 2], scalars) == .noun {
                 start -= 1 // 充电桩总数: a measure word inside a compound the lexicon lacks
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
-                      segmenter.lexicon.logProbability(of: String(scalars: scalars[words[start - 1].start..<words[start].end])) != nil {
+                      segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
             } else if start < end, start >= 2, isCoordinator(words[start - 1], scalars),
                       classes.of(words[start - 2], scalars) == .noun || classes.of(words[start - 2], scalars) == .verb {

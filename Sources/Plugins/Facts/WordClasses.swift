@@ -6,8 +6,6 @@ import AnalyticsCore
 enum WordClass: Sendable {
     case noun, verb, adjective, adverb, preposition, conjunction, particle, pronoun, numeral, measure, locative, time, other
 
-    /// Can be a noun phrase's head or a noun inside it.
-    var isNominal: Bool { self == .noun }
     /// Can stand in a noun phrase before its head (大型, 平均, 主要).
     var isModifier: Bool { self == .noun || self == .adjective }
 

@@ -142,6 +142,18 @@ struct KeywordTerms: Sendable {
         var flags: [UInt8] = []
         /// Word tokens: words, Latin words, numbers and URLs.
         var wordCount = 0
+
+        /// Keeps in `sequence` (and its spans) only the terms that still have occurrences.
+        mutating func dropUncountedFromSequence() {
+            var keep: [Int] = [], keepSpans: [TextSpan] = []
+            for (at, term) in sequence.enumerated() where counts[term] > 0 {
+                keep.append(term)
+                keepSpans.append(sequenceSpans[at])
+            }
+            sequence = keep
+            sequenceSpans = keepSpans
+        }
+
         func text(_ index: Int, _ scalars: [Unicode.Scalar]) -> String {
             if case .text(let text) = terms[index].key, terms[index].partCount == 1 { return text }
             return String(scalars: scalars[terms[index].first.range])
@@ -429,13 +441,7 @@ struct KeywordTerms: Sendable {
         // Terms left out by `isCounted` have a negative count: no occurrences, no keyword.
         if counted.counts.contains(where: { $0 < 0 }) {
             for index in counted.counts.indices where counted.counts[index] < 0 { counted.counts[index] = 0 }
-            var keep: [Int] = [], keepSpans: [TextSpan] = []
-            for (at, term) in counted.sequence.enumerated() where counted.counts[term] > 0 {
-                keep.append(term)
-                keepSpans.append(counted.sequenceSpans[at])
-            }
-            counted.sequence = keep
-            counted.sequenceSpans = keepSpans
+            counted.dropUncountedFromSequence()
         }
         applyGlue(glue, into: &counted)
     }
@@ -508,13 +514,7 @@ struct KeywordTerms: Sendable {
             }
         }
         if dropped {
-            var keep: [Int] = [], keepSpans: [TextSpan] = []
-            for (at, term) in counted.sequence.enumerated() where counted.counts[term] > 0 {
-                keep.append(term)
-                keepSpans.append(counted.sequenceSpans[at])
-            }
-            counted.sequence = keep
-            counted.sequenceSpans = keepSpans
+            counted.dropUncountedFromSequence()
         }
     }
 }
