@@ -38,10 +38,37 @@ public enum JSONReportRenderer {
     /// The bytes of `render(report)`, from documents already rendered by `renderDocumentIndented`
     /// (in the report's order); nil when there are none (`render` then).
     public static func assemble(_ report: Report, documents: [[UInt8]]) throws -> [UInt8]? {
+        guard let assembled = try assembled(report, documents: documents) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(documents.reduce(4096) { $0 + $1.count + 8 })
+        assembled.write { out += $0 }
+        return out
+    }
+
+    /// `assemble`'s bytes as pieces written one after another: the documents' parts are written
+    /// as they are, not copied into one buffer (the report of a corpus is tens of megabytes).
+    public struct Assembled: Sendable {
+        /// Everything before the first document (the corpus section, encoded: what may throw).
+        let head: [UInt8]
+        let documents: [[UInt8]]
+
+        public func write(_ out: ([UInt8]) -> Void) {
+            out(head)
+            let indent = [UInt8](repeating: UInt8(ascii: " "), count: 4)
+            for (index, document) in documents.enumerated() {
+                out(indent)
+                out(document)
+                out(Array((index + 1 < documents.count ? ",\n" : "\n").utf8))
+            }
+            out(Array("  ],\n  \"schemaVersion\" : \(Report.schemaVersion)\n}\n".utf8))
+        }
+    }
+
+    /// The report's head encoded, the documents' parts kept; nil when there are none.
+    public static func assembled(_ report: Report, documents: [[UInt8]]) throws -> Assembled? {
         guard !documents.isEmpty, documents.count == report.documents.count else { return nil }
         let encoder = compactEncoder()
-        var out: [UInt8] = Array("{\n".utf8)
-        out.reserveCapacity(documents.reduce(4096) { $0 + $1.count + 8 })
+        var head: [UInt8] = Array("{\n".utf8)
         if !report.corpus.isEmpty {
             var writer = JSONLineWriter(capacity: 4096)
             try writer.object { json in
@@ -49,18 +76,12 @@ public enum JSONReportRenderer {
                     try json.field(key: entry.id) { json in json.raw(try encoder.encode(entry.summary)) }
                 }
             }
-            out += Array("  \"corpus\" : ".utf8)
-            out += PrettyJSON.indent(writer.bytes, base: 1)
-            out += Array(",\n".utf8)
+            head += Array("  \"corpus\" : ".utf8)
+            head += PrettyJSON.indent(writer.bytes, base: 1)
+            head += Array(",\n".utf8)
         }
-        out += Array("  \"documents\" : [\n".utf8)
-        for (index, document) in documents.enumerated() {
-            out += Array(repeating: UInt8(ascii: " "), count: 4)
-            out += document
-            out += Array((index + 1 < documents.count ? ",\n" : "\n").utf8)
-        }
-        out += Array("  ],\n  \"schemaVersion\" : \(Report.schemaVersion)\n}\n".utf8)
-        return out
+        head += Array("  \"documents\" : [\n".utf8)
+        return Assembled(head: head, documents: documents)
     }
 
     /// `render` through JSONEncoder alone: what the writer and the indenter are checked against.
@@ -182,47 +203,55 @@ enum PrettyJSON {
     static func indent(_ compact: [UInt8], base: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(compact.count + compact.count / 2)
-        var level = base, inString = false, escaped = false
-        var index = 0
+        var level = base
         func newline(_ level: Int) {
             out.append(0x0A)
             out.append(contentsOf: repeatElement(0x20, count: 2 * level))
         }
-        while index < compact.count {
-            let byte = compact[index]
-            index += 1
-            if inString {
-                out.append(byte)
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
-                out.append(byte)
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                out.append(byte)
-                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                if index < compact.count && compact[index] == close {
-                    out.append(0x0A)
+        compact.withUnsafeBufferPointer { compact in
+            let count = compact.count
+            var index = 0
+            while index < count {
+                let byte = compact[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    // A string is copied whole: most of a report's bytes are in its strings.
+                    var end = index
+                    while end < count {
+                        let c = compact[end]
+                        if c == UInt8(ascii: "\"") { break }
+                        end += c == UInt8(ascii: "\\") ? 2 : 1
+                    }
+                    end = min(end + 1, count)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: compact[(index - 1)..<end]))
+                    index = end
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    out.append(byte)
+                    let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    if index < count && compact[index] == close {
+                        out.append(0x0A)
+                        newline(level)
+                        out.append(close)
+                        index += 1
+                    } else {
+                        level += 1
+                        newline(level)
+                    }
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    level -= 1
                     newline(level)
-                    out.append(close)
-                    index += 1
-                } else {
-                    level += 1
+                    out.append(byte)
+                case UInt8(ascii: ","):
+                    out.append(byte)
                     newline(level)
+                case UInt8(ascii: ":"):
+                    out.append(0x20)
+                    out.append(UInt8(ascii: ":"))
+                    out.append(0x20)
+                default:
+                    out.append(byte)
                 }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                level -= 1
-                newline(level)
-                out.append(byte)
-            case UInt8(ascii: ","):
-                out.append(byte)
-                newline(level)
-            case UInt8(ascii: ":"):
-                out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
-            default:
-                out.append(byte)
             }
         }
         return out

@@ -71,8 +71,15 @@ extension Driver {
             let rendered: String
             do {
                 let useColor = invocation.output == nil && io.outputIsTerminal && io.environment["NO_COLOR"] == nil
-                if prerendered, parts.count == documents.count, let bytes = try? JSONReportRenderer.assemble(report, documents: parts) {
-                    rendered = String(decoding: bytes, as: UTF8.self)
+                if prerendered, parts.count == documents.count, let assembled = try? JSONReportRenderer.assembled(report, documents: parts) {
+                    // Written piece by piece, as bytes: no copy of the whole report, no String.
+                    parts = []
+                    if let problem = sink.open() {
+                        io.writeError(problem)
+                        return ExitCode.inputFailed
+                    }
+                    assembled.write { sink.write($0) }
+                    rendered = ""
                 } else if let replaced = try trends.render(report, toTerminal: useColor, analyzerTable: plan.table) {
                     rendered = replaced
                 } else {
@@ -86,7 +93,7 @@ extension Driver {
                 io.writeError(problem)
                 return ExitCode.inputFailed
             }
-            sink.write(rendered)
+            if !rendered.isEmpty { sink.write(rendered) }
         }
         if let problem = sink.close() {
             io.writeError(problem)

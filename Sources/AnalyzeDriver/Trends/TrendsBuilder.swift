@@ -265,20 +265,32 @@ public enum TrendsBuilder {
 
     /// counts[term][unit]: every occurrence of the term's string (overlaps included: 发展 inside 高质量发展).
     static func countOccurrences(of terms: [String], in units: [[Document]]) -> [[Int]] {
-        let index = PhraseIndex(terms.map { Array($0.unicodeScalars) })
+        let trie = TermTrie(terms.map { Array($0.unicodeScalars) })
         let documents = units.enumerated().flatMap { unit, members in members.map { (unit, $0) } }
-        // Per document: the matched phrase numbers, sorted, counted as runs (no hashing).
-        let partial = ConcurrentSlots<[Int32]>(count: documents.count)
+        // Per document: (term, count) for the terms found, counted in a dense scratch row that
+        // is reset through the list of terms it touched (sorting the matches cost more).
+        let partial = ConcurrentSlots<[(term: Int32, count: Int32)]>(count: documents.count)
+        let pool = ScratchPool(size: terms.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { position in
-            var found = index.allMatches(in: documents[position].1.scalars).map { Int32(truncatingIfNeeded: $0.phrase) }
-            found.sort()
-            partial.set(position, found)
+            var row = pool.take()
+            var touched: [Int32] = []
+            trie.forEachMatch(in: documents[position].1.scalars) { term in
+                if row[Int(term)] == 0 { touched.append(term) }
+                row[Int(term)] += 1
+            }
+            touched.sort()
+            partial.set(position, touched.map { term in
+                defer { row[Int(term)] = 0 }
+                return (term, row[Int(term)])
+            })
+            pool.give(row)
         }
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: units.count), count: terms.count)
+        let width = units.count
+        var flat = [Int](repeating: 0, count: terms.count * width)
         for (position, document) in documents.enumerated() {
-            for phrase in partial.get(position) { counts[Int(phrase)][document.0] += 1 }
+            for found in partial.get(position) { flat[Int(found.term) * width + document.0] += Int(found.count) }
         }
-        return counts
+        return terms.indices.map { Array(flat[$0 * width..<($0 + 1) * width]) }
     }
 
     // MARK: new, gone, notable
@@ -418,6 +430,21 @@ final class ConcurrentSlots<Value>: @unchecked Sendable {
     init(count: Int) { values = Array(repeating: nil, count: count) }
     func set(_ index: Int, _ value: Value) { lock.lock(); values[index] = value; lock.unlock() }
     func get(_ index: Int) -> Value { lock.lock(); defer { lock.unlock() }; return values[index]! }
+}
+
+/// Zeroed count rows for the counting workers, reused (one per worker at a time).
+final class ScratchPool: @unchecked Sendable {
+    private let size: Int
+    private var free: [[Int32]] = []
+    private let lock = NSLock()
+    init(size: Int) { self.size = size }
+    /// A row of `size` zeros.
+    func take() -> [Int32] {
+        lock.lock(); defer { lock.unlock() }
+        return free.popLast() ?? [Int32](repeating: 0, count: size)
+    }
+    /// Returns a row the caller has set back to zeros.
+    func give(_ row: [Int32]) { lock.lock(); free.append(row); lock.unlock() }
 }
 
 /// Time per stage on standard error with ANALYZE_DEBUG_TRENDS set (for measuring, not output).
