@@ -126,7 +126,8 @@ struct RunPlan {
         let setup = Lexicon.Setup(environment: environment, residency: Driver.lexiconResidency(for: invocation))
         lexiconSetup = setup
         pipeline = try Lexicon.$setup.withValue(setup) {
-            try Pipeline(registry: registry, requested: requested, options: invocation.options.filter { $0.key != TrendsOptions.id })
+            try DriverOptionGroup.validate(invocation.options, registry: registry)
+            return try Pipeline(registry: registry, requested: requested, options: DriverOptionGroup.analyzerOptions(invocation.options))
         }
         if invocation.format != .csv {
             table = nil

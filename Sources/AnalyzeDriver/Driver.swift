@@ -90,8 +90,8 @@ public struct Driver: Sendable {
             let (extended, notes) = finder.extendingWithAll(registry)
             return (Driver(registry: extended, io: io), notes)
         }
-        let named = (invocation.plugins ?? []) + invocation.options.keys.sorted() + invocation.inputs.prefix(invocation.subcommand.name == Subcommand.plugins.name ? 1 : 0)
-            + (project?.namedIDs ?? [])
+        let named = ((invocation.plugins ?? []) + invocation.options.keys.sorted() + invocation.inputs.prefix(invocation.subcommand.name == Subcommand.plugins.name ? 1 : 0)
+            + (project?.namedIDs ?? [])).filter { !DriverOptionGroup.isGroup($0) }
         return (Driver(registry: try finder.extending(registry, with: named), io: io), [])
     }
 
@@ -100,12 +100,16 @@ public struct Driver: Sendable {
         do {
             // The same checks as a run: unknown ids, options and values are usage errors here too.
             _ = try registry.resolve(invocation.plugins)
-            try Pipeline.validate(invocation.options, registry: registry)
+            try DriverOptionGroup.validate(invocation.options, registry: registry)
         } catch {
             return usageError(String(describing: error))
         }
         guard let id = invocation.inputs.first else {
             io.writeOutput(Explanation.list(registry, settings: invocation))
+            return ExitCode.success
+        }
+        if let group = DriverOptionGroup.named(id), registry.entry(id: id) == nil {
+            io.writeOutput(group.explain(settings: invocation))
             return ExitCode.success
         }
         guard let entry = registry.entry(id: id) else {

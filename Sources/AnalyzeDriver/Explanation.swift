@@ -4,12 +4,15 @@ import AnalyticsCore
 /// the settings in force (with where each came from).
 enum Explanation {
     static func list(_ registry: AnalyzerRegistry, settings: Invocation = Invocation()) -> String {
-        let width = registry.ids.map(\.count).max() ?? 0
+        let width = (registry.ids + DriverOptionGroup.all.map(\.id)).map(\.count).max() ?? 0
         var out = registry.entries.map { entry in
             let description = entry.description
             let runs = description.runsByDefault ? "default" : "opt-in "
             return description.id.padding(toLength: width) + "  " + runs + "  " + description.summary + "\n"
         }.joined()
+        for group in DriverOptionGroup.all where registry.entry(id: group.id) == nil {
+            out += group.id.padding(toLength: width) + "  options  " + group.summary + " (analyze plugins \(group.id))\n"
+        }
         let run = settings.plugins ?? registry.defaultIDs
         let source = settings.sources["plugins"].map { "from \($0)" } ?? "the analyzers marked default"
         out += "\nRuns: \(run.joined(separator: ", ")) (\(source))\n"

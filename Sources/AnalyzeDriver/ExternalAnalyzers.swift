@@ -40,7 +40,7 @@ struct ExternalAnalyzerFinder {
     static func id(fromFileName name: String) -> String? {
         guard name.hasPrefix(prefix) else { return nil }
         let id = String(name.dropFirst(prefix.count))
-        guard !ownTools.contains(id), AnalyzerDescription.isValidID(id) else { return nil }
+        guard !ownTools.contains(id), !DriverOptionGroup.isGroup(id), AnalyzerDescription.isValidID(id) else { return nil }
         return id
     }
 
@@ -52,6 +52,8 @@ struct ExternalAnalyzerFinder {
 
     /// The analyzer `id`, if some source has it.
     func locate(_ id: String) -> Candidate? {
+        // The driver's own option groups (trends) are never a program to look for.
+        guard !DriverOptionGroup.isGroup(id) else { return nil }
         if let found = declared.first(where: { $0.id == id }) { return found }
         for (directory, origin) in directories.map({ ($0, "plugin directory \($0)") }) + searchPath.map({ ($0, "PATH") }) {
             let path = (directory as NSString).appendingPathComponent(Self.prefix + id)

@@ -66,6 +66,7 @@ struct ProjectFile: Sendable {
         if let options = object["options"] as? [String: Any] {
             settings.namedIDs += options.keys.map { name in name.firstIndex(of: ".").map { String(name[..<$0]) } ?? name }
         }
+        settings.namedIDs.removeAll { DriverOptionGroup.isGroup($0) }
         return settings
     }
 
@@ -160,10 +161,14 @@ struct ProjectFile: Sendable {
         case let number as NSNumber: text = number.stringValue
         default: throw bad("expects a string, a number or true/false")
         }
-        guard let entry = registry.entry(id: id) else {
+        let specs: [OptionSpec]
+        if let group = DriverOptionGroup.named(id) {
+            specs = group.options // the driver's own (trends), not an analyzer's
+        } else if let entry = registry.entry(id: id) {
+            specs = entry.description.options
+        } else {
             throw bad(RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
         }
-        let specs = entry.description.options
         guard let spec = specs.first(where: { $0.key == key }) else {
             let valid = specs.isEmpty ? "'\(id)' takes no options" : "valid keys: " + specs.map { "\(id).\($0.key)" }.joined(separator: ", ")
             throw bad("unknown option; \(valid)")

@@ -5,7 +5,7 @@ import KeywordsPlugin
 import SlogansPlugin
 import TermsPlugin
 
-/// `trends.*` options (not an analyzer's: the driver takes them out before the pipeline sees them).
+/// `trends.*` options: a driver option group (`DriverOptionGroup`), not an analyzer's.
 public struct TrendsOptions: Sendable, Equatable {
     /// The id its options go under: `--option trends.by=year`.
     public static let id = "trends"
@@ -31,27 +31,33 @@ public struct TrendsOptions: Sendable, Equatable {
 
     public init() {}
 
-    public static let keys = ["by", "top", "per-document", "indicators", "discover", "enabled"]
+    static let summary = "trends over two or more documents: dates, what is new, gone, rising and falling, indicators (and analyze compare)"
 
-    /// Parses `--option trends.KEY=VALUE` values; the message names the valid choices.
+    /// The `trends.*` options, declared as analyzers declare theirs (`DriverOptionGroup`).
+    static let specs: [OptionSpec] = [
+        OptionSpec("by", .choice(Grouping.allCases.map(\.rawValue)), default: nil,
+                   help: "group documents by period; default: per document up to 50 documents, else the finest period with at most 50 points"),
+        OptionSpec("top", .integer(0...100_000), default: "100", help: "notable terms kept in trends.terms"),
+        OptionSpec("per-document", .integer(0...100_000), default: "20", help: "terms per document in the new and gone lists"),
+        OptionSpec("indicators", .integer(0...100_000), default: "40", help: "indicator rows kept"),
+        OptionSpec("discover", .flag, default: "true", help: "look for new phrases beyond keywords, slogans and tracked terms"),
+        OptionSpec("enabled", .flag, default: "true", help: "false leaves trends out of the corpus section"),
+    ]
+    public static let keys = specs.map(\.key)
+
+    /// Parses `--option trends.KEY=VALUE` values, checked against `specs` (the message names
+    /// the valid choices, as for an analyzer's options).
     init(_ values: [String: String]) throws(UsageError) {
+        let group = DriverOptionGroup(id: Self.id, summary: Self.summary, options: Self.specs)
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            if let problem = group.problem(key: key, value: value) { throw UsageError(message: problem) }
             switch key {
-            case "by":
-                guard let grouping = Grouping(rawValue: value) else {
-                    throw UsageError(message: "trends.by must be one of \(Grouping.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'")
-                }
-                by = grouping
-            case "top", "per-document", "indicators":
-                guard let number = Int(value), (0...100_000).contains(number) else {
-                    throw UsageError(message: "trends.\(key) expects a whole number, got '\(value)'")
-                }
-                if key == "top" { top = number } else if key == "indicators" { indicators = number } else { perDocument = number }
-            case "discover", "enabled":
-                guard value == "true" || value == "false" else { throw UsageError(message: "trends.\(key) expects true or false, got '\(value)'") }
-                if key == "discover" { discover = value == "true" } else { enabled = value == "true" }
-            default:
-                throw UsageError(message: "unknown option 'trends.\(key)'; valid: \(Self.keys.map { "trends.\($0)" }.joined(separator: ", "))")
+            case "by": by = Grouping(rawValue: value)
+            case "top": top = Int(value)!
+            case "per-document": perDocument = Int(value)!
+            case "indicators": indicators = Int(value)!
+            case "discover": discover = value == "true"
+            default: enabled = value == "true"
             }
         }
     }
