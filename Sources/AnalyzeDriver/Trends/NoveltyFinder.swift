@@ -23,6 +23,12 @@ struct NoveltyFinder {
         /// It holds a word of two or more characters the dictionary lacks (新质): a
         /// coined term more than a new combination of known words.
         let coined: Bool
+        /// Its first word is a verb (or verbal noun) followed by others: an action on an
+        /// object (落实一揽子化债方案, 弘扬教育家精神) more than the name of a thing.
+        var opensWithVerb = false
+        /// Its last word is a single character (着力稳, 全国碳, 者多得): the phrase stops inside
+        /// a longer expression more often than at the end of a name.
+        var endsWithSingle = false
     }
 
     /// Every trigram of the run: the first unit it occurs in, its count there, and the number
@@ -169,7 +175,12 @@ struct NoveltyFinder {
                 let words = last - first + 1
                 let tag = words == 1 && tokens[first].wordID >= 0 ? segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) : nil
                 let coined = (first...last).contains { tokens[$0].kind == .word && tokens[$0].wordID < 0 && tokens[$0].length > 1 }
-                result.append(Candidate(term: term, words: words, tag: tag, coined: coined))
+                var candidate = Candidate(term: term, words: words, tag: tag, coined: coined)
+                if words > 1, tokens[first].wordID >= 0, let opening = segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) {
+                    candidate.opensWithVerb = opening == "v" || opening == "vn" || opening == "vd"
+                }
+                candidate.endsWithSingle = words > 1 && tokens[last].length == 1
+                result.append(candidate)
             }
         }
         if let debug = Self.debugTerm {

@@ -65,9 +65,9 @@ struct TermTrie: Sendable {
         return created
     }
 
-    /// Calls `body` with the term number of every occurrence in `text`, position by position
-    /// (shorter terms first at a position).
-    func forEachMatch(in text: [Unicode.Scalar], _ body: (Int32) -> Void) {
+    /// Calls `body` with the term number, start and end of every occurrence in `text`, position
+    /// by position (shorter terms first at a position).
+    func forEachMatch(in text: [Unicode.Scalar], _ body: (_ term: Int32, _ start: Int, _ end: Int) -> Void) {
         keys.withUnsafeBufferPointer { keys in
             children.withUnsafeBufferPointer { children in
                 terminal.withUnsafeBufferPointer { terminal in
@@ -82,7 +82,7 @@ struct TermTrie: Sendable {
                                     node = roots[Int(first)]
                                     guard node != 0 else { continue }
                                     let term = terminal[Int(node)]
-                                    if term >= 0 { body(term) }
+                                    if term >= 0 { body(term, start, position + 1) }
                                     position += 1
                                     guard position < n else { continue }
                                     let bit = Self.pairBit(first, s[position].value)
@@ -95,7 +95,7 @@ struct TermTrie: Sendable {
                                     guard keys[index] == key else { break }
                                     node = children[index]
                                     let term = terminal[Int(node)]
-                                    if term >= 0 { body(term) }
+                                    if term >= 0 { body(term, start, position + 1) }
                                     position += 1
                                 }
                             }

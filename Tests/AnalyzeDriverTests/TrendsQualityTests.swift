@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import AnalyticsCore
+@testable import AnalyzeDriver
+
+/// What keeps chance strings out of the `new` lists: a discovered phrase that never occurs apart
+/// from a neighbouring character is a piece of a longer expression, and the shape of a phrase
+/// (length, an opening verb, a one-character end) weighs its strength.
+@Suite struct TrendsQualityTests {
+    static func documents(_ texts: [String]) -> [[Document]] {
+        texts.enumerated().map { [Document(source: "d\($0.offset)", text: $0.element)] }
+    }
+
+    @Test func aPhraseAlwaysBesideTheSameCharacterIsAttached() {
+        let terms = ["乡村全面", "工匠精神", "碳达峰碳中", "新赛道", "营商环境"]
+        let units = Self.documents([
+            "全面推进乡村全面振兴。弘扬工匠精神，培育新赛道。",
+            "扎实推进乡村全面振兴，工匠精神代代相传。实现碳达峰碳中和。开辟新赛道。",
+            "实现碳达峰碳中和目标。优化营商环境。",
+        ])
+        let (counts, attached) = TrendsBuilder.countOccurrences(of: terms, in: units, watching: Set(terms.indices))
+        #expect(counts[0] == [1, 1, 0] && counts[1] == [1, 1, 0])
+        // Found: always before 振 (乡村全面振兴), always before 和 (碳达峰碳中和).
+        #expect(attached.contains(0) && attached.contains(2))
+        // Not found: varied neighbours (扬…，/，…代; 育…。/辟…。), or said once (营商环境).
+        #expect(!attached.contains(1) && !attached.contains(3) && !attached.contains(4))
+        // Only the watched terms are judged.
+        #expect(TrendsBuilder.countOccurrences(of: terms, in: units, watching: [1]).attached.isEmpty)
+    }
+
+    @Test func aNeighbourThatIsNotHanSeparates() {
+        var neighbours = TrendsBuilder.Neighbours()
+        neighbours.add(left: "推", right: "，")
+        neighbours.add(left: "推", right: "。")
+        #expect(neighbours.isAttached, "the same Han character on the left every time")
+        var apart = TrendsBuilder.Neighbours()
+        apart.add(left: "“", right: "振")
+        apart.add(left: nil, right: "，")
+        #expect(!apart.isAttached)
+    }
+
+    @Test func shapeFavoursShortNamesOverClauses() {
+        func candidate(_ term: String, words: Int, coined: Bool = false, verb: Bool = false, single: Bool = false) -> NoveltyFinder.Candidate {
+            var made = NoveltyFinder.Candidate(term: term, words: words, tag: nil, coined: coined)
+            made.opensWithVerb = verb
+            made.endsWithSingle = single
+            return made
+        }
+        let name = TrendsBuilder.discoveredStrength(candidate("低空经济", words: 2))
+        #expect(name == 2)
+        #expect(TrendsBuilder.discoveredStrength(candidate("重点产业链高质量发展", words: 4)) < name)
+        #expect(TrendsBuilder.discoveredStrength(candidate("弘扬教育家精神", words: 3, verb: true)) < TrendsBuilder.discoveredStrength(candidate("教育家精神", words: 2)))
+        // A short verb-object formula keeps its weight; so does a coined one ending in one character.
+        #expect(TrendsBuilder.discoveredStrength(candidate("提振消费", words: 2, coined: true, verb: true)) == 3)
+        #expect(TrendsBuilder.discoveredStrength(candidate("营改增", words: 2, coined: true, single: true)) == 3)
+        #expect(TrendsBuilder.discoveredStrength(candidate("着力稳", words: 2, single: true)) < name)
+    }
+}
