@@ -127,6 +127,9 @@ import AnalyticsCore
         #expect(employment.contains("1200万人左右") && employment.contains("1200万人以上") && employment.contains("changed"))
         let growth = try #require(text.output.split(separator: "\n").first { $0.contains("国内生产总值增长") })
         #expect(growth.contains("5%左右") && growth.contains("same"))
+        // 2023's 能耗下降8.1% is the five years' fall (过去五年…), 2024's 2.5%左右 the year's target:
+        // not one row.
+        #expect(!text.output.split(separator: "\n").contains { $0.contains("8.1%") && $0.contains("2.5%左右") }, "\(text.output)")
         let json = runAnalyze(["compare", "--format", "json", new, old])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let documents = try #require(((object["corpus"] as? [String: Any])?["trends"] as? [String: Any])?["documents"] as? [[String: Any]])

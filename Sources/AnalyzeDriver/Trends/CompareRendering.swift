@@ -89,7 +89,7 @@ enum CompareRendering {
             guard let old = pick(row, 0), let new = pick(row, 1) else { continue }
             let target = (old.modality == "target" || old.targetSentence) && (new.modality == "target" || new.targetSentence)
             let changed = old.value != new.value || old.text != new.text
-            rows.append((target, [row.subject + (target ? " (target)" : ""), old.text, new.text, changed ? "changed" : "same"]))
+            rows.append((target, [row.label + (target ? " (target)" : ""), old.text, new.text, changed ? "changed" : "same"]))
         }
         return rows.filter(\.target).map(\.row) + rows.filter { !$0.target }.map(\.row).prefix(10)
     }

@@ -25,7 +25,9 @@ enum IndicatorTable {
     /// analyzer leaves unset.
     static let targetCues = ["预期目标", "主要目标", "目标是", "目标为", "力争", "左右"]
 
-    struct Key: Hashable { let subject: String; let unit: String? }
+    /// A row: subject and unit, and the period when it is not a year's (a five-year total is not
+    /// set against a year's target; a figure with no period word joins the year's row).
+    struct Key: Hashable { let subject: String; let unit: String?; var period: IndicatorPeriod? = nil }
 
     static func build(report: Report, units: [[Int]], limit: Int) -> [Trends.Indicator] {
         // Each document's values on the cores the run may use, then merged in date order.
@@ -52,7 +54,7 @@ enum IndicatorTable {
         }.sorted { a, b in
             a.documents != b.documents ? a.documents > b.documents : a.targets != b.targets ? a.targets > b.targets : a.position < b.position
         }
-        return ranked.prefix(limit).map { Trends.Indicator(subject: $0.key.subject, unit: $0.key.unit, values: rows[$0.key]!) }
+        return ranked.prefix(limit).map { Trends.Indicator(subject: $0.key.subject, unit: $0.key.unit, period: $0.key.period?.rawValue, values: rows[$0.key]!) }
     }
 
     /// One document's values: per row the first in a target sentence and the first other one.
@@ -64,12 +66,14 @@ enum IndicatorTable {
         var targetSentences: [Int: Bool] = [:]
         var found: [(Key, Trends.IndicatorValue)] = []
         for fact in facts.facts where kinds.contains(fact.kind) {
-            guard let key = key(of: fact) else { continue }
+            guard var key = key(of: fact) else { continue }
+            let period = IndicatorPeriod.of(figureStart: fact.start, sentenceStart: fact.sentenceStart, in: document.scalars)
+            if period != .annual { key.period = period }
             let inTargetSentence = targetSentences[fact.sentenceStart] ?? isTargetSentence(fact, document)
             targetSentences[fact.sentenceStart] = inTargetSentence
             let target = fact.modality.map { $0 == "target" } ?? inTargetSentence
             guard taken.insert(Slot(key: key, target: target)).inserted else { continue }
-            found.append((key, reading(fact, document: document, unit: unit, source: documentReport.source, target: target)))
+            found.append((key, reading(fact, document: document, unit: unit, source: documentReport.source, target: target, period: period)))
         }
         return found
     }
@@ -97,12 +101,12 @@ enum IndicatorTable {
 
     static let targetCueIndex = PhraseIndex(targetCues.map { Array($0.unicodeScalars) })
 
-    static func reading(_ fact: Fact, document: Document, unit: Int, source: String, target: Bool) -> Trends.IndicatorValue {
+    static func reading(_ fact: Fact, document: Document, unit: Int, source: String, target: Bool, period: IndicatorPeriod? = nil) -> Trends.IndicatorValue {
         let qualifier = qualifierAfter(fact.end, in: document.scalars)
         return Trends.IndicatorValue(
             document: unit, source: source, value: fact.value, low: fact.low, high: fact.high,
             text: fact.text + qualifier, start: fact.start, end: fact.end + qualifier.unicodeScalars.count,
-            modality: fact.modality, targetSentence: target,
+            modality: fact.modality, targetSentence: target, period: period?.rawValue,
             approximate: fact.approximate ?? (qualifier == "左右" ? true : nil),
             atLeast: fact.atLeast ?? (qualifier == "以上" ? true : nil),
             atMost: fact.atMost ?? (qualifier == "以内" || qualifier == "以下" ? true : nil))

@@ -94,11 +94,13 @@ public struct Trends: Encodable, Sendable {
         public let modality: String?
         /// The figure's sentence states a target (预期目标, 目标是, 力争…): how `compare` picks targets.
         public let targetSentence: Bool
+        /// annual, multi-year or annual-average from the words before the figure; nil when none say.
+        public let period: String?
         public let approximate: Bool?
         public let atLeast: Bool?
         public let atMost: Bool?
 
-        enum CodingKeys: String, CodingKey { case document, source, value, low, high, text, start, end, modality, targetSentence, approximate, atLeast, atMost }
+        enum CodingKeys: String, CodingKey { case document, source, value, low, high, text, start, end, modality, targetSentence, period, approximate, atLeast, atMost }
 
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -112,6 +114,7 @@ public struct Trends: Encodable, Sendable {
             try c.encode(end, forKey: .end)
             try c.encode(modality, forKey: .modality)
             try c.encode(targetSentence, forKey: .targetSentence)
+            try c.encode(period, forKey: .period)
             try c.encodeIfPresent(approximate, forKey: .approximate)
             try c.encodeIfPresent(atLeast, forKey: .atLeast)
             try c.encodeIfPresent(atMost, forKey: .atMost)
@@ -121,14 +124,20 @@ public struct Trends: Encodable, Sendable {
     public struct Indicator: Encodable, Sendable {
         public let subject: String
         public let unit: String?
+        /// multi-year or annual-average for a row of such figures; nil for a year's (or unstated).
+        public let period: String?
         public let values: [IndicatorValue]
 
-        enum CodingKeys: String, CodingKey { case subject, unit, values }
+        /// The subject with its period when not a year's, for tables: 单位国内生产总值能耗下降 (multi-year).
+        public var label: String { period.map { "\(subject) (\($0))" } ?? subject }
+
+        enum CodingKeys: String, CodingKey { case subject, unit, period, values }
 
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(subject, forKey: .subject)
             try c.encode(unit, forKey: .unit)
+            try c.encode(period, forKey: .period)
             try c.encode(values, forKey: .values)
         }
     }

@@ -56,7 +56,7 @@ enum TrendsRendering {
         plain.append(.fields(fields))
         if !trends.indicators.isEmpty {
             plain.append(.table(headers: ["indicator", "unit", "values by date"], rows: trends.indicators.prefix(15).map { row in
-                [row.subject, row.unit ?? "", row.values.map { "\(labels[$0.document]) \($0.text)" }.joined(separator: " · ")]
+                [row.label, row.unit ?? "", row.values.map { "\(labels[$0.document]) \($0.text)" }.joined(separator: " · ")]
             }))
         }
         return [.html(html(trends, labels: labels), fallback: plain)]
@@ -84,7 +84,7 @@ enum TrendsRendering {
             out += "<h4>Indicators</h4>\n<table class=\"sortable indicators\"><thead><tr><th>indicator</th><th>unit</th>"
                 + labels.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
             for row in trends.indicators {
-                out += "<tr><th>\(e(row.subject))</th><td>\(e(row.unit ?? ""))</td>"
+                out += "<tr><th>\(e(row.label))</th><td>\(e(row.unit ?? ""))</td>"
                 for unit in labels.indices {
                     let values = row.values.filter { $0.document == unit }
                     let cell = values.map { value in
@@ -164,12 +164,12 @@ enum TrendsRendering {
 
     static func indicatorsCSV(_ trends: Trends) -> String {
         let labels = labels(trends)
-        var rows = [["subject", "unit", "document", "label", "date", "source", "value", "low", "high", "text", "start", "end", "modality", "targetSentence"]]
+        var rows = [["subject", "unit", "document", "label", "date", "source", "value", "low", "high", "text", "start", "end", "modality", "targetSentence", "period"]]
         for row in trends.indicators {
             for value in row.values {
                 rows.append([row.subject, row.unit ?? "", String(value.document), labels[value.document], trends.documents[value.document].date ?? "",
                              value.source, "\(value.value)", value.low.map { "\($0)" } ?? "", value.high.map { "\($0)" } ?? "", value.text,
-                             String(value.start), String(value.end), value.modality ?? "", value.targetSentence ? "true" : "false"])
+                             String(value.start), String(value.end), value.modality ?? "", value.targetSentence ? "true" : "false", row.period ?? value.period ?? ""])
             }
         }
         return csv(rows)
