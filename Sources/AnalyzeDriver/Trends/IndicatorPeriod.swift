@@ -23,41 +23,57 @@ enum IndicatorPeriod: String, Sendable {
     /// How far back a cue is looked for: a review section's "过去五年" heads a run of paragraphs.
     static let reach = 2_000
 
-    /// The period of the figure at `figureStart` whose sentence starts at `sentenceStart`, or nil
-    /// when nothing before it says.
-    static func of(figureStart: Int, sentenceStart: Int, in scalars: [Unicode.Scalar]) -> IndicatorPeriod? {
-        let end = min(max(figureStart, 0), scalars.count)
-        let start = max(0, end - reach)
-        var best: (position: Int, period: IndicatorPeriod)?
-        for match in index.longestMatches(in: scalars, range: start..<end) {
-            let period = cues[match.phrase].1
-            if period == .annualAverage && match.span.start < sentenceStart { continue }
-            if best == nil || match.span.start > best!.position { best = (match.span.start, period) }
+    /// A document's period words and named years, found in one pass, so each figure looks back
+    /// by a binary search (looking back 2,000 characters for every figure cost more than the rest
+    /// of the indicators).
+    struct Marks: Sendable {
+        var positions: [Int] = []
+        var periods: [IndicatorPeriod] = []
+
+        init(_ s: [Unicode.Scalar]) {
+            var found: [(Int, IndicatorPeriod)] = IndicatorPeriod.index.longestMatches(in: s).map { ($0.span.start, cues[$0.phrase].1) }
+            // A year named (2024年发展主要预期目标) is a year's figure; the end of a span (2020年到
+            // 2025年) covers the years from its start; a year that starts one (2012年以来, 2020年到)
+            // is left to what follows.
+            var at = 4
+            while at < s.count {
+                defer { at += 1 }
+                guard s[at] == "年", (1...4).allSatisfy({ Self.isDigit(s[at - $0]) }), at < 5 || !Self.isDigit(s[at - 5]) else { continue }
+                let next = at + 1 < s.count ? s[at + 1] : " "
+                if spanMarks.unicodeScalars.contains(next) { continue }
+                if at + 2 < s.count, s[at + 1] == "以", s[at + 2] == "来" { continue }
+                let before = at >= 5 ? s[at - 5] : " "
+                found.append((at - 4, spanMarks.unicodeScalars.contains(before) ? .multiYear : .annual))
+            }
+            found.sort { $0.0 < $1.0 }
+            positions = found.map(\.0)
+            periods = found.map(\.1)
         }
-        // A year named before the figure (2024年发展主要预期目标, 2022年国内生产总值…) is a year's
-        // figure, unless it starts a span (2012年以来: the cues above; 2020年到2025年: the later year).
-        if let year = lastYear(in: scalars, from: start, to: end), best == nil || year > best!.position {
-            // The end of a span (2020年到2025年) covers the years from its start.
-            let before = year > 0 ? scalars[year - 1] : " "
-            best = (year, spanMarks.unicodeScalars.contains(before) ? .multiYear : .annual)
+
+        private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
+
+        /// The period of the figure at `figureStart` whose sentence starts at `sentenceStart`, or
+        /// nil when nothing in reach before it says. The nearest word decides; 年均 only in the
+        /// figure's own sentence.
+        func period(figureStart: Int, sentenceStart: Int) -> IndicatorPeriod? {
+            var low = 0, high = positions.count // first mark at or after the figure
+            while low < high {
+                let middle = (low + high) / 2
+                if positions[middle] < figureStart { low = middle + 1 } else { high = middle }
+            }
+            var mark = low - 1
+            while mark >= 0 && positions[mark] >= figureStart - reach {
+                if periods[mark] != .annualAverage || positions[mark] >= sentenceStart { return periods[mark] }
+                mark -= 1
+            }
+            return nil
         }
-        return best?.period
     }
 
     static let spanMarks = "到至—-－~～"
 
-    /// The position of the last "dddd年" in `start..<end` not followed by 以来, 到, 至 or a dash.
-    static func lastYear(in s: [Unicode.Scalar], from start: Int, to end: Int) -> Int? {
-        var index = end - 1
-        while index >= start + 4 {
-            defer { index -= 1 }
-            guard s[index] == "年", (1...4).allSatisfy({ s[index - $0].properties.numericType == .decimal && s[index - $0].isASCII }) else { continue }
-            if index - 5 >= 0, s[index - 5].isASCII, s[index - 5].properties.numericType == .decimal { continue }
-            let next = index + 1 < s.count ? s[index + 1] : " "
-            if spanMarks.unicodeScalars.contains(next) { continue }
-            if index + 2 < s.count, s[index + 1] == "以", s[index + 2] == "来" { continue }
-            return index - 4
-        }
-        return nil
+    /// The period of one figure (the marks found for the whole text: for tests and one-off use).
+    static func of(figureStart: Int, sentenceStart: Int, in scalars: [Unicode.Scalar]) -> IndicatorPeriod? {
+        Marks(scalars).period(figureStart: figureStart, sentenceStart: sentenceStart)
     }
 }

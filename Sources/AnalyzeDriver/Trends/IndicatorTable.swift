@@ -65,9 +65,11 @@ enum IndicatorTable {
         var taken: Set<Slot> = []
         var targetSentences: [Int: Bool] = [:]
         var found: [(Key, Trends.IndicatorValue)] = []
+        var marks: IndicatorPeriod.Marks? // found when the first figure needs them
         for fact in facts.facts where kinds.contains(fact.kind) {
             guard var key = key(of: fact) else { continue }
-            let period = IndicatorPeriod.of(figureStart: fact.start, sentenceStart: fact.sentenceStart, in: document.scalars)
+            if marks == nil { marks = IndicatorPeriod.Marks(document.scalars) }
+            let period = marks!.period(figureStart: fact.start, sentenceStart: fact.sentenceStart)
             if period != .annual { key.period = period }
             let inTargetSentence = targetSentences[fact.sentenceStart] ?? isTargetSentence(fact, document)
             targetSentences[fact.sentenceStart] = inTargetSentence
