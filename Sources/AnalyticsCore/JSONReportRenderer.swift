@@ -203,57 +203,71 @@ enum PrettyJSON {
     static func indent(_ compact: [UInt8], base: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(compact.count + compact.count / 2)
-        var level = base
-        func newline(_ level: Int) {
-            out.append(0x0A)
-            out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        compact.withUnsafeBufferPointer { indent($0, base: base, into: &out) }
+        return out
+    }
+
+    /// Spaces for the deepest indentation written at once (deeper levels append more).
+    private static let spaces = [UInt8](repeating: 0x20, count: 128)
+
+    @inline(__always)
+    private static func newline(_ level: Int, into out: inout [UInt8]) {
+        out.append(0x0A)
+        var left = 2 * level
+        while left > 0 {
+            let chunk = min(left, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<chunk])) }
+            left -= chunk
         }
-        compact.withUnsafeBufferPointer { compact in
-            let count = compact.count
-            var index = 0
-            while index < count {
-                let byte = compact[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""):
-                    // A string is copied whole: most of a report's bytes are in its strings.
-                    var end = index
-                    while end < count {
-                        let c = compact[end]
-                        if c == UInt8(ascii: "\"") { break }
-                        end += c == UInt8(ascii: "\\") ? 2 : 1
-                    }
-                    end = min(end + 1, count)
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: compact[(index - 1)..<end]))
-                    index = end
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    out.append(byte)
-                    let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                    if index < count && compact[index] == close {
-                        out.append(0x0A)
-                        newline(level)
-                        out.append(close)
-                        index += 1
-                    } else {
-                        level += 1
-                        newline(level)
-                    }
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    level -= 1
-                    newline(level)
-                    out.append(byte)
-                case UInt8(ascii: ","):
-                    out.append(byte)
-                    newline(level)
-                case UInt8(ascii: ":"):
-                    out.append(0x20)
-                    out.append(UInt8(ascii: ":"))
-                    out.append(0x20)
-                default:
-                    out.append(byte)
+    }
+
+    // A plain function over raw bytes with `out` passed inout: a nested function capturing
+    // `out` made every append go through the runtime's exclusivity checks.
+    private static func indent(_ compact: UnsafeBufferPointer<UInt8>, base: Int, into out: inout [UInt8]) {
+        var level = base
+        let count = compact.count
+        var index = 0
+        while index < count {
+            let byte = compact[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                // A string is copied whole: most of a report's bytes are in its strings.
+                var end = index
+                while end < count {
+                    let c = compact[end]
+                    if c == UInt8(ascii: "\"") { break }
+                    end += c == UInt8(ascii: "\\") ? 2 : 1
                 }
+                end = min(end + 1, count)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: compact[(index - 1)..<end]))
+                index = end
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                out.append(byte)
+                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if index < count && compact[index] == close {
+                    out.append(0x0A)
+                    newline(level, into: &out)
+                    out.append(close)
+                    index += 1
+                } else {
+                    level += 1
+                    newline(level, into: &out)
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                level -= 1
+                newline(level, into: &out)
+                out.append(byte)
+            case UInt8(ascii: ","):
+                out.append(byte)
+                newline(level, into: &out)
+            case UInt8(ascii: ":"):
+                out.append(0x20)
+                out.append(UInt8(ascii: ":"))
+                out.append(0x20)
+            default:
+                out.append(byte)
             }
         }
-        return out
     }
 }

@@ -31,9 +31,6 @@ struct NoveltyFinder {
         var endsWithSingle = false
     }
 
-    /// Every trigram of the run: the first unit it occurs in, its count there, and the number
-    /// of units that have it.
-    private let table: TrigramTable
     /// Characters of context segmented on each side of a stretch of new trigrams.
     static let margin = 8
     /// Stretches segmented per document at most, the most recurring first: bounds the work on a
@@ -44,28 +41,16 @@ struct NoveltyFinder {
     /// of new material must not fill the term table.
     let limit: Int
 
+    /// Per unit and document, the novel trigrams: position and how much the trigram recurs (its
+    /// count in its first unit plus twice the later units that have it).
+    private let novelties: [[[(position: Int32, weight: Int32)]]]
+
     /// Reads every unit's trigrams (units in date order, each a period's documents).
     init(segmenter: Segmenter, units: [[Document]], limit: Int = 120) {
         self.segmenter = segmenter
         self.limit = limit
-        var positionsByUnit: [[[Int32]]] = []
-        var table = TrigramTable()
-        for (unit, documents) in units.enumerated() {
-            positionsByUnit.append(documents.map { document in
-                var positions: [Int32] = []
-                Self.forEachTrigram(document.scalars) { index, key in
-                    if table.record(key, unit: unit) { positions.append(Int32(truncatingIfNeeded: index)) }
-                }
-                return unit == 0 ? [] : positions
-            })
-        }
-        self.table = table
-        firstSeen = positionsByUnit
+        novelties = TrigramCensus.novelties(units.map { $0.map(\.scalars) })
     }
-
-    /// Per unit and document, the positions of trigrams no earlier unit has: the only places
-    /// `discover` needs to look (a third or less of the text).
-    private let firstSeen: [[[Int32]]]
 
     /// Calls `body` with the position and key of every run of three Han characters.
     @inline(__always)
@@ -96,15 +81,10 @@ struct NoveltyFinder {
             weights.removeAll(keepingCapacity: true)
             weights.append(contentsOf: repeatElement(0, count: s.count))
             var any = false
-            for position in firstSeen[unit][number] {
-                let index = Int(position)
-                let key = UInt64(s[index].value) << 42 | UInt64(s[index + 1].value) << 21 | UInt64(s[index + 2].value)
-                let entry = table.entry(key)
-                if entry.first == unit && (entry.countInFirst >= 2 || entry.units >= 2) {
-                    novel[index] = true
-                    weights[index] = entry.countInFirst + 2 * (entry.units - 1)
-                    any = true
-                }
+            for novelty in novelties[unit][number] {
+                novel[Int(novelty.position)] = true
+                weights[Int(novelty.position)] = Int(novelty.weight)
+                any = true
             }
             if any {
                 found += phrases(in: document, novel: novel, weights: weights, scratch: &scratch)
@@ -232,83 +212,139 @@ struct NoveltyFinder {
     static let functionCharacters: Set<Unicode.Scalar> = Set("的了和与及在对把被从向为以等是将并而或之其各每该也都又再更最很不要已由就还使让给到于着过比同跟按经据随较除自当".unicodeScalars)
 }
 
-/// Trigrams by a 32-bit fingerprint (open addressing, a multiplicative hash), each with where it
-/// first occurs and how widely, packed in 32 bits: 8 bytes a slot, at most 70% full (about 16 MB
-/// for the 98 reports; the table's cache misses were most of the trends' cost). Two trigrams
-/// sharing a fingerprint (about one pair in 2^32 / distinct trigrams) are taken as one.
-struct TrigramTable {
-    struct Entry {
-        /// The first unit that has the trigram, or -1 for one never recorded.
-        var first: Int
-        var countInFirst: Int
-        /// Units that have it (saturates at 15).
-        var units: Int
-        var lastUnit: Int
-    }
-
-    /// Fingerprint (never 0) in the high half, the packed entry in the low half.
-    private var slots = [UInt64](repeating: 0, count: 1 << 16)
-    private(set) var count = 0
+/// Every Han trigram of a run, with the first unit (document or period) that has it, its count
+/// there and how many units have it; what a unit's novel trigrams are follows from that.
+///
+/// Trigrams are taken by a 32-bit fingerprint (two trigrams sharing one, about one pair in
+/// 2^32 / distinct trigrams, are taken as one). The occurrences are first split by fingerprint
+/// bits into 64 partitions, in text order; each partition is then counted in its own small
+/// table, which stays in the cache (one table for the whole run, 16 MB for the 98 reports,
+/// missed the cache at nearly every occurrence, and that was most of the trends' cost), and
+/// the partitions are independent, so they run on the cores the process may use.
+enum TrigramCensus {
+    static let partitionBits = 6
 
     private static func mix(_ key: UInt64) -> UInt64 { key &* 0x9E37_79B9_7F4A_7C15 }
     private static func fingerprint(_ key: UInt64) -> UInt64 { (mix(key) >> 32) | 1 }
 
-    // first: 11 bits, lastUnit: 11 bits, units: 4 bits, countInFirst: 6 bits (saturating).
-    // Units past 2047 are not told apart: trends group a long series into at most 50 periods
-    // by default, and NoveltyFinder is not run past 2,047 units.
-    private static func pack(_ e: Entry) -> UInt64 {
-        UInt64(e.first) << 21 | UInt64(e.lastUnit) << 10 | UInt64(min(e.units, 15)) << 6 | UInt64(min(e.countInFirst, 63))
-    }
-
-    private static func unpack(_ v: UInt64) -> Entry {
-        Entry(first: Int((v >> 21) & 0x7FF), countInFirst: Int(v & 63), units: Int((v >> 6) & 15), lastUnit: Int((v >> 10) & 0x7FF))
-    }
-
-    /// Probing starts from the fingerprint's bits, so growing needs no key.
-    private func slot(of print: UInt64) -> Int {
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: print >> 1) & mask
-        while slots[index] != 0 && slots[index] >> 32 != print { index = (index + 1) & mask }
-        return index
-    }
-
-    func entry(_ key: UInt64) -> Entry {
-        let print = Self.fingerprint(key)
-        let slot = slots[slot(of: print)]
-        return slot == 0 ? Entry(first: -1, countInFirst: 0, units: 0, lastUnit: -1) : Self.unpack(slot & 0xFFFF_FFFF)
-    }
-
-    /// Records one occurrence; true when no earlier unit has the key.
-    @discardableResult
-    mutating func record(_ key: UInt64, unit: Int) -> Bool {
-        let unit = min(unit, 0x7FF)
-        if (count + 1) * 10 > slots.count * 7 { grow() }
-        let print = Self.fingerprint(key)
-        let index = slot(of: print)
-        if slots[index] == 0 {
-            slots[index] = print << 32 | Self.pack(Entry(first: unit, countInFirst: 1, units: 1, lastUnit: unit))
-            count += 1
-            return true
+    /// For units of documents (scalars), each document's novel trigrams: those whose first unit
+    /// is this one and that recur (twice in it, or in a later unit); none for the first unit.
+    static func novelties(_ units: [[[Unicode.Scalar]]]) -> [[[(position: Int32, weight: Int32)]]] {
+        // Documents end to end: a global position is the document's start plus the position.
+        var starts: [Int] = [], unitOf: [Int] = [], documentIndex: [(unit: Int, number: Int)] = []
+        var total = 0
+        for (unit, documents) in units.enumerated() {
+            for (number, scalars) in documents.enumerated() {
+                starts.append(total)
+                unitOf.append(min(unit, 0x7FF))
+                documentIndex.append((unit, number))
+                total += scalars.count
+            }
         }
-        var entry = Self.unpack(slots[index] & 0xFFFF_FFFF)
-        if entry.lastUnit != unit {
-            entry.units += 1
-            entry.lastUnit = unit
-        } else if entry.first == unit {
-            entry.countInFirst += 1
+        starts.append(total)
+        let partitions = 1 << partitionBits
+        // Occurrences by partition, in text order: fingerprint in the high half, global position low.
+        var records = [[UInt64]](repeating: [], count: partitions)
+        for partition in records.indices { records[partition].reserveCapacity(total / partitions + total / (4 * partitions) + 16) }
+        var flat = 0
+        for documents in units {
+            for scalars in documents {
+                NoveltyFinder.forEachTrigram(scalars) { index, key in
+                    let print = fingerprint(key)
+                    records[Int((print >> 1) & UInt64(partitions - 1))].append(print << 32 | UInt64(flat + index))
+                }
+                flat += scalars.count
+            }
         }
-        slots[index] = print << 32 | Self.pack(entry)
-        return entry.first == unit
+        let found = ConcurrentSlots<[(Int, Int32)]>(count: partitions)
+        let shared = records, documentStarts = starts, documentUnits = unitOf
+        DispatchQueue.concurrentPerform(iterations: partitions) { partition in
+            found.set(partition, count(shared[partition], starts: documentStarts, unitOf: documentUnits))
+        }
+        var result = units.map { $0.map { _ in [(position: Int32, weight: Int32)]() } }
+        records = []
+        var document = 0
+        for partition in 0..<partitions {
+            for (global, weight) in found.get(partition) {
+                // Positions rise within a partition: walk the documents forward, back to 0 for the next.
+                if global < starts[document] { document = 0 }
+                while starts[document + 1] <= global { document += 1 }
+                let (unit, number) = documentIndex[document]
+                result[unit][number].append((Int32(truncatingIfNeeded: global - starts[document]), weight))
+            }
+        }
+        return result
     }
 
-    private mutating func grow() {
-        let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
-        let mask = slots.count - 1
-        for value in old where value != 0 {
-            var index = Int(truncatingIfNeeded: (value >> 32) >> 1) & mask
-            while slots[index] != 0 { index = (index + 1) & mask }
-            slots[index] = value
+    /// One partition's occurrences counted; its novel ones as (global position, weight).
+    private static func count(_ records: [UInt64], starts: [Int], unitOf: [Int]) -> [(Int, Int32)] {
+        var capacity = 64
+        while capacity * 7 < records.count * 10 { capacity *= 2 } // at most 70% full, even if all distinct
+        var slots = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        var firstSeen: [Int] = [] // record numbers of occurrences in their trigram's first unit (after unit 0)
+        var document = 0
+        func slot(_ print: UInt64) -> Int {
+            var index = Int(truncatingIfNeeded: print >> (1 + UInt64(partitionBits))) & mask
+            while slots[index] != 0 && slots[index] >> 32 != print { index = (index + 1) & mask }
+            return index
+        }
+        for (number, record) in records.enumerated() {
+            let global = Int(record & 0xFFFF_FFFF), print = record >> 32
+            while starts[document + 1] <= global { document += 1 }
+            let unit = unitOf[document]
+            let index = slot(print)
+            var entry: Entry
+            if slots[index] == 0 {
+                entry = Entry(first: unit, countInFirst: 1, units: 1, lastUnit: unit)
+            } else {
+                entry = Entry(slots[index] & 0xFFFF_FFFF)
+                if entry.lastUnit != unit {
+                    entry.units += 1
+                    entry.lastUnit = unit
+                } else if entry.first == unit {
+                    entry.countInFirst += 1
+                }
+            }
+            slots[index] = print << 32 | entry.packed
+            if entry.first == unit && unit > 0 { firstSeen.append(number) }
+        }
+        var novel: [(Int, Int32)] = []
+        for number in firstSeen {
+            let record = records[number]
+            let entry = Entry(slots[slot(record >> 32)] & 0xFFFF_FFFF)
+            guard entry.countInFirst >= 2 || entry.units >= 2 else { continue }
+            novel.append((Int(record & 0xFFFF_FFFF), Int32(entry.countInFirst + 2 * (entry.units - 1))))
+        }
+        return novel
+    }
+
+    /// Where a trigram first occurs and how widely, in 32 bits: first 11 bits, last unit 11,
+    /// units 4 (saturating at 15), count in the first unit 6 (saturating at 63). Units past
+    /// 2,047 are not told apart: trends group a long series into at most 50 periods by default,
+    /// and NoveltyFinder is not run past 2,047 units.
+    struct Entry {
+        var first: Int
+        var countInFirst: Int
+        var units: Int
+        var lastUnit: Int
+
+        init(first: Int, countInFirst: Int, units: Int, lastUnit: Int) {
+            self.first = first
+            self.countInFirst = countInFirst
+            self.units = units
+            self.lastUnit = lastUnit
+        }
+
+        init(_ v: UInt64) {
+            first = Int((v >> 21) & 0x7FF)
+            countInFirst = Int(v & 63)
+            units = Int((v >> 6) & 15)
+            lastUnit = Int((v >> 10) & 0x7FF)
+        }
+
+        var packed: UInt64 {
+            UInt64(first) << 21 | UInt64(lastUnit) << 10 | UInt64(min(units, 15)) << 6 | UInt64(min(countInFirst, 63))
         }
     }
 }

@@ -304,18 +304,19 @@ public enum TrendsBuilder {
         // Per document: (term, count) for the terms found, counted in a dense scratch row that
         // is reset through the list of terms it touched (sorting the matches cost more).
         let partial = ConcurrentSlots<[(term: Int32, count: Int32)]>(count: documents.count)
-        let neighbours = ConcurrentSlots<[Int32: Neighbours]>(count: documents.count)
+        // Watched terms' neighbours, per document as a list (term, left, right), merged after.
+        let neighbours = ConcurrentSlots<[(term: Int32, left: Unicode.Scalar?, right: Unicode.Scalar?)]>(count: documents.count)
         let pool = ScratchPool(size: terms.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { position in
             var row = pool.take()
             var touched: [Int32] = []
-            var seen: [Int32: Neighbours] = [:]
+            var seen: [(term: Int32, left: Unicode.Scalar?, right: Unicode.Scalar?)] = []
             let s = documents[position].1.scalars
             trie.forEachMatch(in: s) { term, start, end in
                 if row[Int(term)] == 0 { touched.append(term) }
                 row[Int(term)] += 1
                 if watched[Int(term)] {
-                    seen[term, default: Neighbours()].add(left: start > 0 ? s[start - 1] : nil, right: end < s.count ? s[end] : nil)
+                    seen.append((term, start > 0 ? s[start - 1] : nil, end < s.count ? s[end] : nil))
                 }
             }
             touched.sort()
@@ -328,12 +329,12 @@ public enum TrendsBuilder {
         }
         let width = units.count
         var flat = [Int](repeating: 0, count: terms.count * width)
-        var context: [Int32: Neighbours] = [:]
+        var context = [Neighbours](repeating: Neighbours(), count: watchedTerms.isEmpty ? 0 : terms.count)
         for (position, document) in documents.enumerated() {
             for found in partial.get(position) { flat[Int(found.term) * width + document.0] += Int(found.count) }
-            for (term, seen) in neighbours.get(position) { context[term, default: Neighbours()].merge(seen) }
+            for seen in neighbours.get(position) { context[Int(seen.term)].add(left: seen.left, right: seen.right) }
         }
-        let attached = Set(context.filter { $0.value.isAttached }.map { Int($0.key) })
+        let attached = Set(context.indices.filter { context[$0].isAttached })
         return (terms.indices.map { Array(flat[$0 * width..<($0 + 1) * width]) }, attached)
     }
 
