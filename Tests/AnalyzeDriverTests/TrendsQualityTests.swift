@@ -56,3 +56,28 @@ import AnalyticsCore
         #expect(TrendsBuilder.discoveredStrength(candidate("着力稳", words: 2, single: true)) < name)
     }
 }
+
+/// The trie finds what a naive search finds: every occurrence, overlaps and nested terms included.
+@Suite struct TermTrieTests {
+    @Test func everyOccurrenceAsANaiveSearchFindsIt() {
+        let terms = ["发展", "高质量发展", "质量", "新质生产力", "力", "𠀀字", "a+", "发展发展", "", "发"]
+        let texts = ["推动高质量发展，发展新质生产力。", "发展发展发展", "𠀀字和a+，力量", "没有"]
+        let trie = TermTrie(terms.map { Array($0.unicodeScalars) })
+        for text in texts {
+            let s = Array(text.unicodeScalars)
+            var found: [String] = []
+            trie.forEachMatch(in: s) { term, start, end in
+                #expect(String(String.UnicodeScalarView(s[start..<end])) == terms[Int(term)])
+                found.append("\(term)@\(start)")
+            }
+            var expected: [String] = []
+            for start in s.indices {
+                for (number, term) in terms.enumerated().sorted(by: { $0.element.unicodeScalars.count < $1.element.unicodeScalars.count }) where !term.isEmpty {
+                    let t = Array(term.unicodeScalars)
+                    if start + t.count <= s.count && Array(s[start..<start + t.count]) == t { expected.append("\(number)@\(start)") }
+                }
+            }
+            #expect(found == expected, "\(text)")
+        }
+    }
+}
