@@ -242,6 +242,9 @@ enum TrigramCensus {
             }
         }
         starts.append(total)
+        var result = units.map { $0.map { _ in [(position: Int32, weight: Int32)]() } }
+        // A global position is kept in 32 bits: past 4 G characters no phrase is looked for.
+        guard total < 1 << 32 else { return result }
         let partitions = 1 << partitionBits
         // Occurrences by partition, in text order: fingerprint in the high half, global position low.
         var records = [[UInt64]](repeating: [], count: partitions)
@@ -261,7 +264,6 @@ enum TrigramCensus {
         DispatchQueue.concurrentPerform(iterations: partitions) { partition in
             found.set(partition, count(shared[partition], starts: documentStarts, unitOf: documentUnits))
         }
-        var result = units.map { $0.map { _ in [(position: Int32, weight: Int32)]() } }
         records = []
         var document = 0
         for partition in 0..<partitions {
