@@ -22,6 +22,7 @@ first and last character, length, script kind; the neighbours' words and tags; t
 Layout (little endian), read by PartOfSpeechModel.swift:
   magic "APOS", version u32 = 1, classCount u32, tableBits u32, scale f32, namesLength u32,
   names (UTF-8, space-separated, zero-padded to 4 bytes)
+  noteLength u32, note (UTF-8, zero-padded to 4 bytes): where the model comes from and its licence
   keys[1 << tableBits]     u32   feature hash, 0 for an empty slot; linear probing from hash >> (32 - tableBits)
   rows[1 << tableBits]     u16   the slot's row in weights (unused for empty slots)
   weights[rowCount][classCount] i8   weight / scale, rounded
@@ -34,6 +35,9 @@ UD = os.path.join(ROOT, "..", "shared", "eval", "ud")
 CLASSES = ["NOUN", "VERB", "ADJ", "ADV", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PRON", "DET", "NUM", "CLF",
            "PROPN", "PUNCT", "SYM", "X", "INTJ"]
 MASK = 0xFFFFFFFF
+NOTE = ("analyze part-of-speech tagger: an averaged perceptron trained by scripts/train-tagger.py on the dev file of "
+        "UD_Chinese-GSDSimp (Universal Dependencies; annotations by Google and UD contributors), licensed CC BY-SA 4.0 "
+        "(https://creativecommons.org/licenses/by-sa/4.0/); this model is derived from it and shipped under the same licence. See NOTICE.")
 
 
 # --- the lexicon's words and tags (layout: scripts/build-lexicon.py) ---
@@ -234,9 +238,11 @@ def write_model(path, scale, rows):
         keys[slot], slot_rows[slot] = f, len(weights)
         weights.append(rows[f])
     names = " ".join(CLASSES).encode()
+    note = NOTE.encode()
     with open(path, "wb") as out:
         out.write(b"APOS" + struct.pack("<3If I", 1, len(CLASSES), bits, scale, len(names)))
         out.write(names + b"\0" * (-len(names) % 4))
+        out.write(struct.pack("<I", len(note)) + note + b"\0" * (-len(note) % 4))
         out.write(struct.pack(f"<{size}I", *keys))
         out.write(struct.pack(f"<{size}H", *slot_rows))
         out.write(b"".join(struct.pack(f"<{len(CLASSES)}b", *row) for row in weights))
@@ -255,15 +261,96 @@ def evaluate(rows, data):
         right += guess == gold or {CLASSES[guess], CLASSES[gold]} == {"NOUN", "CLF"}
     return right / len(data)
 
+# --- word classes as the facts analyzer reads them (Sources/Plugins/Facts/WordClasses.swift) ---
+
+def lexicon_class(tag):  # WordClass(tag:)
+    if tag in ("vn", "an", "nz", "j", "eng", "s", "g", "nrt", "nrfg", "ng", "nt", "ns", "nr", "n", "b", "x", "zg", "h", "k", "l"):
+        return "noun"
+    for tags, name in ((("a", "ad", "ag", "z"), "adjective"), (("d", "dg"), "adverb"), (("p",), "preposition"), (("c",), "conjunction"),
+                       (("u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e", "o"), "particle"), (("r", "rr", "rz", "rg"), "pronoun"),
+                       (("m", "mq"), "numeral"), (("q",), "measure"), (("f",), "locative"), (("t", "tg"), "time")):
+        if tag in tags: return name
+    return "verb" if tag.startswith("v") else "noun" if tag.startswith("n") else "other"
+
+def upos_class(upos):  # WordClass(_ partOfSpeech:), and the gold side of scripts/facts-wordclass-accuracy.py
+    return {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adjective", "ADV": "adverb", "ADP": "preposition",
+            "CCONJ": "conjunction", "SCONJ": "conjunction", "PART": "particle", "PRON": "pronoun", "DET": "pronoun", "NUM": "numeral",
+            "CLF": "measure"}.get(upos, "other")
+
+OPEN = ("noun", "verb", "adjective")
+ASKED_TAGS = ("v", "vn", "a", "b")  # WordClasses.askedTags
+CONFIDENT_MARGIN = 40              # WordClasses.confidentMargin
+
+def guess(rows, feats):
+    scores = [0] * len(CLASSES)
+    for f in feats:
+        row = rows.get(f)
+        if row:
+            for c in range(len(CLASSES)): scores[c] += row[c]
+    order = sorted(range(len(CLASSES)), key=lambda c: (-scores[c], c))
+    return CLASSES[order[0]], scores[order[0]] - scores[order[1]]
+
+def class_agreement(rows, path, words, names):
+    """As scripts/facts-wordclass-accuracy.py: on the words the dictionary knows, how often the class
+    agrees with UD's, for the lexicon's class, the tagger's, and the mix WordClasses uses."""
+    known = 0
+    counts = {"lexicon": 0, "tagger": 0, "mix": 0}
+    for text, ws in sentences(path):
+        for s, e, c in ws:
+            form = text[s:e]
+            if form not in words: continue
+            known += 1
+            tag = names[words[form] - 1] if words[form] else ""
+            gold, lexical = upos_class(c), lexicon_class(tag)
+            upos, margin = guess(rows, features(text, s, e, words))
+            tagged = upos_class(upos)
+            mixed = tagged if tag in ASKED_TAGS and lexical in OPEN and tagged in OPEN and margin >= CONFIDENT_MARGIN else lexical
+            for name, predicted in (("lexicon", lexical), ("tagger", tagged), ("mix", mixed)):
+                if predicted in ("time", "locative") and gold == "noun": predicted = "noun"
+                counts[name] += predicted == gold
+    return known, counts
+
+def margins(path, words, names, epochs, threshold, folds=5):
+    """Held-out folds of the training file: where the tagger's open class differs from the lexicon's
+    open class, who is right, by margin and by the lexicon's tag (how WordClasses' constants were chosen)."""
+    import collections
+    data = sentences(path)
+    by_margin, by_tag, asked = collections.Counter(), collections.Counter(), collections.Counter()
+    for k in range(folds):
+        train_part = [(features(t, s, e, words), CLASSES.index(c)) for i, (t, ws) in enumerate(data) if i % folds != k for s, e, c in ws]
+        _, rows = quantize(train(train_part, epochs), threshold)
+        for i, (text, ws) in enumerate(data):
+            if i % folds != k: continue
+            for s, e, c in ws:
+                form = text[s:e]
+                if form not in words or not words[form]: continue
+                tag = names[words[form] - 1]
+                lexical, gold = lexicon_class(tag), upos_class(c)
+                if lexical not in OPEN: continue
+                asked[tag] += 1
+                upos, margin = guess(rows, features(text, s, e, words))
+                tagged = upos_class(upos)
+                if tagged not in OPEN or tagged == lexical: continue
+                who = "tagger" if tagged == gold else "lexicon" if lexical == gold else "neither"
+                by_margin[(min(margin // 20 * 20, 200), who)] += 1
+                if margin >= CONFIDENT_MARGIN: by_tag[(tag, who)] += 1
+    print("changes of open class on held-out folds (right: tagger / lexicon / neither), by margin:")
+    for m in range(0, 220, 20):
+        print(f"  {m:>3}{'+' if m == 200 else ' '} {by_margin[(m, 'tagger')]:>4} {by_margin[(m, 'lexicon')]:>4} {by_margin[(m, 'neither')]:>4}")
+    print(f"by the lexicon's tag, margin >= {CONFIDENT_MARGIN} (words asked; tagger / lexicon / neither right):")
+    for tag, n in asked.most_common():
+        print(f"  {tag:<5} {n:>5} {by_tag[(tag, 'tagger')]:>4} {by_tag[(tag, 'lexicon')]:>4} {by_tag[(tag, 'neither')]:>4}")
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dev", default=os.path.join(UD, "zh_gsdsimp-ud-dev.conllu"))
     parser.add_argument("--test", default=os.path.join(UD, "zh_gsdsimp-ud-test.conllu"))
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--threshold", type=int, default=16, help="drop features whose largest int8 weight is below this")
+    parser.add_argument("--margins", action="store_true", help="also print the held-out analysis behind WordClasses' constants")
     parser.add_argument("--out", default=os.path.join(ROOT, "Sources", "AnalyticsCore", "Resources", "pos-tagger.bin"))
     args = parser.parse_args()
-    words, _ = read_lexicon(os.path.join(ROOT, "Sources", "AnalyticsCore", "Resources", "lexicon.bin"))
+    words, names = read_lexicon(os.path.join(ROOT, "Sources", "AnalyticsCore", "Resources", "lexicon.bin"))
     dev = examples(args.dev, words)
     weights = train(dev, args.epochs)
     scale, rows = quantize(weights, args.threshold)
@@ -273,8 +360,13 @@ def main():
     print(f"UPOS accuracy (gold words): dev {100 * evaluate(rows, dev):.2f}%", end="")
     if os.path.exists(args.test):
         print(f", test {100 * evaluate(rows, examples(args.test, words)):.2f}%")
+        known, counts = class_agreement(rows, args.test, words, names)
+        print(f"word classes on the test file's {known} dictionary words (as scripts/facts-wordclass-accuracy.py): "
+              + ", ".join(f"{name} {100 * n / known:.1f}%" for name, n in counts.items()))
     else:
         print()
+    if args.margins:
+        margins(args.dev, words, names, args.epochs, args.threshold)
 
 if __name__ == "__main__":
     main()

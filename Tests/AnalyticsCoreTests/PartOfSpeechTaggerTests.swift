@@ -38,6 +38,7 @@ import Testing
     @Test func theShippedModelLoadsAndNamesEveryClass() throws {
         let model = try #require(PartOfSpeechModel.shipped())
         #expect(Set(model.classes) == Set(PartOfSpeech.allCases))
+        #expect(model.note.contains("UD_Chinese-GSDSimp") && model.note.contains("CC BY-SA 4.0"))
         #expect(throws: PartOfSpeechModel.LoadError.self) { try PartOfSpeechModel(data: Data("APOS".utf8), path: "short") }
     }
 

@@ -8,38 +8,43 @@ import Foundation
 public final class PartOfSpeechMemo: @unchecked Sendable {
     public let tagger: PartOfSpeechTagger
     private let lock = NSLock()
-    private var entries: [Entry]
     private static let slots = 512
-
-    private struct Entry {
-        var start = -1, end = -1, count = -1
-        var window: [Unicode.Scalar] = []
-        var guess = PartOfSpeechTagger.Guess(partOfSpeech: .noun, margin: 0)
-    }
+    /// The longest window kept: words of up to 16 characters and their 4 on each side.
+    private static let stride = 24
+    // One flat store, not an array per entry: an answer costs no allocation.
+    private var places: [(start: Int, end: Int, count: Int, length: Int)]
+    private var windows: [Unicode.Scalar]
+    private var guesses: [PartOfSpeechTagger.Guess]
 
     public init(tagger: PartOfSpeechTagger) {
         self.tagger = tagger
-        entries = Array(repeating: Entry(), count: Self.slots)
+        places = Array(repeating: (-1, -1, -1, 0), count: Self.slots)
+        windows = Array(repeating: " ", count: Self.slots * Self.stride)
+        guesses = Array(repeating: PartOfSpeechTagger.Guess(partOfSpeech: .noun, margin: 0), count: Self.slots)
     }
 
-    /// As `tagger.classify(range, in: scalars)`.
+    /// As `tagger.classify(range, in: scalars, tagCode: tagCode)`.
     public func classify(_ range: Range<Int>, in scalars: [Unicode.Scalar], tagCode: Int? = nil) -> PartOfSpeechTagger.Guess {
         let low = max(0, range.lowerBound - 4), high = min(scalars.count, range.upperBound + 4)
-        guard high - low <= 24 else { return tagger.classify(range, in: scalars, tagCode: tagCode) }
+        guard high - low <= Self.stride else { return tagger.classify(range, in: scalars, tagCode: tagCode) }
         let window = scalars[low..<high]
         var hash = PartOfSpeechTagger.step(PartOfSpeechTagger.fnv(window), UInt32(truncatingIfNeeded: range.lowerBound))
         hash = PartOfSpeechTagger.mixed(PartOfSpeechTagger.step(hash, UInt32(truncatingIfNeeded: range.upperBound)))
-        let slot = Int(hash) & (Self.slots - 1)
+        let slot = Int(hash) & (Self.slots - 1), base = slot * Self.stride
         lock.lock()
-        let entry = entries[slot]
-        lock.unlock()
-        if entry.start == range.lowerBound, entry.end == range.upperBound, entry.count == scalars.count, entry.window.elementsEqual(window) {
-            return entry.guess
+        let place = places[slot]
+        if place.start == range.lowerBound, place.end == range.upperBound, place.count == scalars.count, place.length == window.count,
+           windows[base..<(base + window.count)].elementsEqual(window) {
+            let guess = guesses[slot]
+            lock.unlock()
+            return guess
         }
+        lock.unlock()
         let guess = tagger.classify(range, in: scalars, tagCode: tagCode)
-        let fresh = Entry(start: range.lowerBound, end: range.upperBound, count: scalars.count, window: Array(window), guess: guess)
         lock.lock()
-        entries[slot] = fresh
+        places[slot] = (range.lowerBound, range.upperBound, scalars.count, window.count)
+        windows.replaceSubrange(base..<(base + window.count), with: window)
+        guesses[slot] = guess
         lock.unlock()
         return guess
     }

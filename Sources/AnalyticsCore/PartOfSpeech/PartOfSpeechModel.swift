@@ -48,6 +48,8 @@ public struct PartOfSpeechModel: Sendable {
 
     /// The classes in the file's order: a row's i-th weight is for `classes[i]`.
     public let classes: [PartOfSpeech]
+    /// The file's own statement of its source and licence (CC BY-SA 4.0).
+    public let note: String
     let tableBits: UInt32
     let keys: [UInt32]
     /// Each slot's row, already multiplied by the class count: the offset of its weights.
@@ -77,6 +79,11 @@ public struct PartOfSpeechModel: Sendable {
         }
         let names = String(decoding: bytes[offset..<(offset + namesLength)], as: UTF8.self).split(separator: " ").map(String.init)
         offset += (namesLength + 3) / 4 * 4
+        let noteLength = Int(u32(offset))
+        offset += 4
+        guard offset + noteLength <= bytes.count else { throw LoadError(description: "the tagger model at \(path) is damaged") }
+        note = String(decoding: bytes[offset..<(offset + noteLength)], as: UTF8.self)
+        offset += (noteLength + 3) / 4 * 4
         let found = names.compactMap { PartOfSpeech(name: $0) }
         guard found.count == classCount, names.count == classCount else {
             throw LoadError(description: "the tagger model at \(path) names classes this build does not know")
