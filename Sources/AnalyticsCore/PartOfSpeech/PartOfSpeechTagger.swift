@@ -90,8 +90,27 @@ public struct PartOfSpeechTagger: Sendable {
 
     /// The tag code of a dictionary word (`Lexicon.tagCode`), or nil when it is not a word.
     private func dictionaryTag(_ word: ArraySlice<Unicode.Scalar>) -> UInt32? {
-        guard let id = lexicon.wordID(of: word), lexicon.logProbability(ofWordID: id) != nil else { return nil }
+        guard let id = edge(of: word), lexicon.logProbability(ofWordID: id) != nil else { return nil }
         return UInt32(lexicon.tagCode(ofWordID: id))
+    }
+
+    /// `Lexicon.wordID(of:)`, with the second step through the pair filter and hot table, as the
+    /// segmenter takes it: most words asked about (neighbours of 2 to 4 characters) are not words.
+    private func edge(of word: ArraySlice<Unicode.Scalar>) -> Int? {
+        var index = word.startIndex
+        guard index < word.endIndex, var edge = lexicon.rootIndex(word[index]) else { return nil }
+        index += 1
+        if index < word.endIndex {
+            guard let next = lexicon.pairChild(of: edge, word[index]) else { return nil }
+            edge = next
+            index += 1
+        }
+        while index < word.endIndex {
+            guard let next = lexicon.childIndex(of: edge, word[index]) else { return nil }
+            edge = next
+            index += 1
+        }
+        return edge
     }
 
     static let boundary: UInt32 = 0xFFFF_FF00
@@ -119,7 +138,7 @@ public struct PartOfSpeechTagger: Sendable {
         if let first = edge, lexicon.logProbability(ofWordID: first) != nil { longestTag = UInt32(lexicon.tagCode(ofWordID: first)) }
         var length = 1
         while let current = edge, length < 4, end + length < scalars.count, Self.isHan(scalars[end + length]) {
-            edge = lexicon.childIndex(of: current, scalars[end + length])
+            edge = length == 1 ? lexicon.pairChild(of: current, scalars[end + 1]) : lexicon.childIndex(of: current, scalars[end + length])
             length += 1
             if let next = edge, lexicon.logProbability(ofWordID: next) != nil {
                 longest = length
