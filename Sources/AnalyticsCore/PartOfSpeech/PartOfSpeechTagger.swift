@@ -74,16 +74,18 @@ public struct PartOfSpeechTagger: Sendable {
     @inline(__always)
     private func add(_ feature: UInt32, to scores: UnsafeMutableBufferPointer<Int32>, _ keys: UnsafeBufferPointer<UInt32>,
                      _ rowOffsets: UnsafeBufferPointer<Int32>, _ weights: UnsafeBufferPointer<Int8>) {
-        let mask = keys.count - 1
+        let mask = keys.count &- 1
         var slot = Int(feature >> (32 - model.tableBits))
         while true {
             let key = keys[slot]
             if key == 0 { return }
             if key == feature { break }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
-        let row = Int(rowOffsets[slot])
-        for index in 0..<scores.count { scores[index] &+= Int32(weights[row + index]) }
+        // The row is inside `weights`: checked when the model was read.
+        let row = weights.baseAddress.unsafelyUnwrapped + Int(rowOffsets[slot])
+        let sums = scores.baseAddress.unsafelyUnwrapped
+        for index in 0..<scores.count { sums[index] &+= Int32(row[index]) }
     }
 
     // MARK: Features (as scripts/train-tagger.py)
@@ -173,12 +175,12 @@ public struct PartOfSpeechTagger: Sendable {
     /// 0 Han, 1 digit, 2 Latin letter, 3 anything else (Python's isdigit and isalpha, as the script).
     static func kind(_ scalar: Unicode.Scalar) -> UInt32 {
         if isHan(scalar) { return 0 }
-        if scalar.isASCII { // most of what is not Han; Unicode properties are slow to read
-            switch scalar.value {
-            case 0x30...0x39: return 1
-            case 0x41...0x5A, 0x61...0x7A: return 2
-            default: return 3
-            }
+        // Most of what is not Han is ASCII or CJK punctuation: Unicode properties are slow to read.
+        switch scalar.value {
+        case 0x30...0x39, 0xFF10...0xFF19: return 1
+        case 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF5A: return 2
+        case 0...0x7F, 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFF65: return 3
+        default: break
         }
         if scalar.properties.numericType == .decimal || scalar.properties.numericType == .digit { return 1 }
         if scalar.isASCII && scalar.properties.isAlphabetic || (0xFF21...0xFF5A).contains(scalar.value) { return 2 }
