@@ -304,7 +304,8 @@ def class_agreement(rows, path, words, names):
             gold, lexical = upos_class(c), lexicon_class(tag)
             upos, margin = guess(rows, features(text, s, e, words))
             tagged = upos_class(upos)
-            mixed = tagged if tag in ASKED_TAGS and lexical in OPEN and tagged in OPEN and margin >= CONFIDENT_MARGIN else lexical
+            asked = tag in ASKED_TAGS and len(form) >= 2 and lexical in OPEN
+            mixed = tagged if asked and tagged in OPEN and margin >= CONFIDENT_MARGIN else lexical
             for name, predicted in (("lexicon", lexical), ("tagger", tagged), ("mix", mixed)):
                 if predicted in ("time", "locative") and gold == "noun": predicted = "noun"
                 counts[name] += predicted == gold
