@@ -66,7 +66,7 @@ public struct PartOfSpeechTagger: Sendable {
         }
     }
 
-    /// The class of each token (whitespace included, as the treebank has none).
+    /// The class of each token, one at a time (a convenience: the features read the scalars, not the tokens).
     public func tags(of tokens: [Token], in scalars: [Unicode.Scalar]) -> [PartOfSpeech] {
         tokens.map { classify($0.start..<$0.end, in: scalars).partOfSpeech }
     }
