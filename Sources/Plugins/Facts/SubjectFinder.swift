@@ -13,6 +13,8 @@ struct SubjectFinder: Sendable {
     private let upWords: WordList
     private let downWords: WordList
     private let approximateWords: WordList
+    /// 位居, 排名: verbs that rank what stands before them (算力总规模位居全球第二 → 算力总规模).
+    private let rankVerbs: WordList
     /// 提高到, 增长了, 下降至: direction words that also count with a particle glued on.
     /// The first characters of the direction words: most figures are followed by none of them.
     private let directionFirsts: ScalarTable
@@ -52,10 +54,35 @@ struct SubjectFinder: Sendable {
         upWords = WordList(words["up", default: []] + words["upStem", default: []], lexicon: lexicon)
         downWords = WordList(words["down", default: []] + words["downStem", default: []], lexicon: lexicon)
         approximateWords = WordList(words["approximate", default: []], lexicon: lexicon)
+        rankVerbs = WordList(words["rank", default: []], lexicon: lexicon)
         directionFirsts = ScalarTable((words["up", default: []] + words["down", default: []] + words["upStem", default: []]
                                      + words["downStem", default: []]).compactMap(\.unicodeScalars.first))
         upStems = words["upStem", default: []].map { Array($0.unicodeScalars) }
         downStems = words["downStem", default: []].map { Array($0.unicodeScalars) }
+    }
+
+    /// A word's class for the subject rules: the lexicon's, except for a two- or three-character word
+    /// the HMM made up, which the lexicon would call a noun: 以种 (以 + 种) starts with a preposition,
+    /// 最多卖 with an adverb.
+    func classOf(_ token: Token, _ scalars: [Unicode.Scalar]) -> WordClass {
+        let known = classes.of(token, scalars)
+        guard token.kind == .word, token.length >= 2, token.length <= 3, classes.knownClass(token, scalars) == nil,
+              ScriptClass.isHan(scalars[token.start]) else { return known }
+        let first = classes.knownClass(Token(start: token.start, end: token.start + 1, kind: .word), scalars)
+        switch first {
+        case .preposition?, .adverb?, .conjunction?, .pronoun?, .particle?: return first!
+        default: break
+        }
+        return known
+    }
+
+    /// 种茶 after 农户: a two-character word the HMM made of a character that is no noun and a noun is
+    /// a verb and its object, the predicate after the noun phrase (not 侧式 first in a phrase: asked only after a noun).
+    private func isVerbObject(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard token.kind == .word, token.length == 2, classes.knownClass(token, scalars) == nil,
+              let first = classes.knownClass(Token(start: token.start, end: token.start + 1, kind: .word), scalars),
+              first != .noun, first != .adjective, first != .measure else { return false }
+        return classes.knownClass(Token(start: token.start + 1, end: token.end, kind: .word), scalars) == .noun
     }
 
     private func hasSuffix(_ token: Token, _ scalars: [Unicode.Scalar], _ suffixes: [[Unicode.Scalar]]) -> Int? {
@@ -114,6 +141,8 @@ struct SubjectFinder: Sendable {
         var linked = false
         var direction: String?
         var approximate = false
+        /// The subject is only the governing verb (投资1.2万亿元) or nothing: a noun after the unit says more.
+        var isFallback = false
     }
 
     /// The subject before `figureStart`, within `clauseStart..<figureStart`: the noun phrase that
@@ -160,12 +189,12 @@ struct SubjectFinder: Sendable {
                 found.direction = found.direction ?? (hasSuffix(last, scalars, upStems) != nil ? "up" : "down")
                 words[words.count - 1] = Token(start: last.start, end: last.end - length, kind: last.kind)
                 break
-            } else if classes.of(last, scalars) == .verb, Self.copulaEndings.contains(scalars[last.end - 1]) {
+            } else if classOf(last, scalars) == .verb, Self.copulaEndings.contains(scalars[last.end - 1]) {
                 linked = true // 仍为, 均为, 分别为, 达到: the figure's copula
             } else if noiseWords.contains(last, in: scalars) {
-                linked = linked || classes.of(last, scalars) == .verb || classes.of(last, scalars) == .preposition
+                linked = linked || classOf(last, scalars) == .verb || classOf(last, scalars) == .preposition
             } else {
-                let wordClass = classes.of(last, scalars)
+                let wordClass = classOf(last, scalars)
                 guard wordClass == .adverb || wordClass == .preposition || wordClass == .particle else { break }
             }
             words.removeLast()
@@ -176,13 +205,19 @@ struct SubjectFinder: Sendable {
         if var verb = words.indices.last(where: { index in
             // 固定资产投资增长5%: what changes is the indicator the verb ends, not an object it governs.
             if found.direction != nil, index == words.count - 1, index > 0,
-               [.noun, .verb].contains(classes.of(words[index - 1], scalars)), !isResultative(words[index], scalars) { return false }
+               [.noun, .verb].contains(classOf(words[index - 1], scalars)), !isResultative(words[index], scalars) { return false }
             return isGoverning(at: index, in: words, scalars)
         }) {
             // 发放救助资金, 减税降费: of two verbs in a row the first governs, the second names the thing.
             while verb > 0, isVerbLike(words[verb - 1], scalars) { verb -= 1 }
             governingVerb = words[verb]
-            agent = nounPhrase(endingBefore: verb, in: words, scalars)
+            agent = nounPhrase(endingBefore: topicEnd(before: verb, in: words, scalars), in: words, scalars)
+            // 算力总规模位居全球第二: a rank belongs to what stands before the ranking verb.
+            if rankVerbs.contains(words[verb], in: scalars), let text = text(of: agent, scalars) {
+                found.subject = text
+                found.linked = true
+                return found
+            }
             words.removeSubrange(...verb)
             linked = true
         }
@@ -219,20 +254,39 @@ struct SubjectFinder: Sendable {
             found.subject = text
         } else if let text = text(of: agent, scalars) {
             found.subject = text
+            found.isFallback = true
         } else if let governingVerb, governingVerb.kind == .word, found.direction == nil {
             // 投资1.2万亿元: the verb itself names what is measured. (A change after a verb, 安排、比上年
             // 提高1个百分点, takes the subject of the figure before it instead.)
             found.subject = string(scalars, governingVerb)
+            found.isFallback = true
+        } else {
+            found.isFallback = true
         }
         return found
+    }
+
+    /// Where the noun phrase a predicate is about ends, before the verb at `verb`: past the adverbs,
+    /// time words, numbers and measure words between them (春茶最多时一天卖出 → 春茶).
+    private func topicEnd(before verb: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> Int {
+        var end = verb
+        while end > 0 {
+            let word = words[end - 1]
+            let wordClass = classOf(word, scalars)
+            guard word.kind == .number || [.adverb, .time, .numeral, .measure, .locative].contains(wordClass)
+                    || noiseWords.contains(word, in: scalars) else { break }
+            end -= 1
+        }
+        // Nothing to pass over, or nothing but them: the phrase right before the verb, as before.
+        return end == 0 ? verb : end
     }
 
     /// Whether the nouns from `tokens[start]` on run to the end of the clause (punctuation, 的, the window's end).
     private func endsPhrase(after start: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar], reachesClauseEnd: Bool) -> Bool {
         var index = start
-        while index < tokens.count, tokens[index].kind == .word, classes.of(tokens[index], scalars) == .noun { index += 1 }
+        while index < tokens.count, tokens[index].kind == .word, classOf(tokens[index], scalars) == .noun { index += 1 }
         guard index > start else { return false }
-        return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || classes.of(tokens[index], scalars) == .particle
+        return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || classOf(tokens[index], scalars) == .particle
     }
 
     /// 、 和 与 及: a list inside a noun phrase (调研、视察和协商报告).
@@ -242,7 +296,7 @@ struct SubjectFinder: Sendable {
     }
 
     private func isVerbLike(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        verbs.contains(token, in: scalars) || classes.of(token, scalars) == .verb
+        verbs.contains(token, in: scalars) || classOf(token, scalars) == .verb
     }
 
     /// Whether the verb at `index` governs the figure, so the subject starts after it: a genre verb
@@ -251,14 +305,15 @@ struct SubjectFinder: Sendable {
     /// 城镇登记失业率); an activity verb right before the figure is what is counted (专题调研视察48项).
     private func isGoverning(at index: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
         let word = words[index]
+        if rankVerbs.contains(word, in: scalars) { return true }
         let resultative = isResultative(word, scalars)
-        if !resultative, word.length >= 2, index > 0, index < words.count - 1, classes.of(words[index - 1], scalars) == .noun,
+        if !resultative, word.length >= 2, index > 0, index < words.count - 1, classOf(words[index - 1], scalars) == .noun,
            words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars) {
             return false
         }
         if verbs.contains(word, in: scalars) { return true }
-        guard classes.of(word, scalars) == .verb else { return false }
-        return resultative || index > 0 && classes.of(words[index - 1], scalars) == .adverb
+        guard classOf(word, scalars) == .verb else { return false }
+        return resultative || index > 0 && classOf(words[index - 1], scalars) == .adverb
     }
 
     /// 孵化出, 开出, 拿下, 增至: a verb that ends in its result governs an object; it names nothing.
@@ -270,19 +325,22 @@ struct SubjectFinder: Sendable {
     private func nounPhrase(endingBefore end: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> ArraySlice<Token> {
         var start = end
         while start > 0 {
-            let wordClass = classes.of(words[start - 1], scalars)
+            let wordClass = classOf(words[start - 1], scalars)
             if wordClass.isModifier || words[start - 1].kind == .latin || wordClass == .measure && start < end
-                || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2 && classes.of(words[start - 2], scalars) == .noun {
+                || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2 && classOf(words[start - 2], scalars) == .noun {
                 start -= 1 // 充电桩总数: a measure word inside a compound the lexicon lacks
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
                       segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
+            } else if start < end, start >= 2, words[start - 1].length == 1, classOf(words[start - 1], scalars) == .verb,
+                      words[start - 2].length == 1, scalars[words[start - 2].start] == "的" {
+                start -= 1 // 村里的带货主播: after 的 a lone verb character starts the noun it modifies
             } else if start < end, start >= 2, isCoordinator(words[start - 1], scalars),
-                      classes.of(words[start - 2], scalars) == .noun || classes.of(words[start - 2], scalars) == .verb {
+                      classOf(words[start - 2], scalars) == .noun || classOf(words[start - 2], scalars) == .verb {
                 start -= 1 // 调研、视察和协商报告: coordinated nouns
-            } else if wordClass == .verb, !isResultative(words[start - 1], scalars), start < 2 || classes.of(words[start - 2], scalars) != .adverb,
+            } else if wordClass == .verb, !isResultative(words[start - 1], scalars), start < 2 || classOf(words[start - 2], scalars) != .adverb,
                       !verbs.contains(words[start - 1], in: scalars) && (start == end || isCoordinator(words[start], scalars))
-                        || start < end && words[start - 1].length >= 2 && start >= 2 && classes.of(words[start - 2], scalars) == .noun {
+                        || start < end && words[start - 1].length >= 2 && start >= 2 && classOf(words[start - 2], scalars) == .noun {
                 start -= 1 // 城镇登记失业率, 专题调研视察: in this genre an activity verb inside the phrase is a noun
             } else {
                 break
@@ -290,7 +348,7 @@ struct SubjectFinder: Sendable {
         }
         // Leading noise (全年, 其中, 各类), list marks and conjunctions are not part of the phrase.
         while start < end, noiseWords.contains(words[start], in: scalars) || words[start].kind == .punctuation
-                || classes.of(words[start], scalars) == .conjunction || words[start].kind == .number { start += 1 }
+                || classOf(words[start], scalars) == .conjunction || words[start].kind == .number { start += 1 }
         return words[start..<end]
     }
 
@@ -331,17 +389,23 @@ struct SubjectFinder: Sendable {
         }
         while index < tokens.count {
             let token = tokens[index]
-            let wordClass = classes.of(token, scalars)
+            let wordClass = classOf(token, scalars)
             // 第一个赛季: a time noun counted after a measure word is the head.
             // 一类保护建筑。, 第1大自治市镇（: a verb first, before nouns that end the clause, modifies them
             // (but 两期投放金融工具7400亿元 is a predicate and its object).
             let modifyingVerb = index == 0 && wordClass == .verb && endsPhrase(after: 1, tokens, scalars, reachesClauseEnd: end == clauseEnd)
-            if token.kind == .word || token.kind == .latin, wordClass.isModifier || wordClass == .time || modifyingVerb,
+            // 23个大项, 42艘冲锋舟: a word the lexicon tags as a numeral or an idiom, first after the unit, is a noun there.
+            let mistagged = index == 0 && token.kind == .word && token.length >= 2 && (wordClass == .numeral || wordClass == .other)
+                && !scalars[token.start..<token.end].contains { NumberScanner.isNumeralCharacter($0) || $0 == "第" }
+            // 第十九次特别会议: an adverb by its tag, first after the unit and before a noun, modifies it.
+            let modifyingAdverb = index == 0 && wordClass == .adverb && tokens.count > 1 && classOf(tokens[1], scalars) == .noun
+            if head != nil, isVerbObject(token, scalars) { break }
+            if token.kind == .word || token.kind == .latin, wordClass.isModifier || wordClass == .time || modifyingVerb || mistagged || modifyingAdverb,
                wordClass == .noun || !verbs.contains(token, in: scalars), !noiseWords.contains(token, in: scalars) {
                 phraseEnd = token.end
-                if wordClass == .noun || wordClass == .time { head = token }
+                if wordClass == .noun || wordClass == .time || mistagged { head = token }
                 if phraseEnd - phraseStart >= 8 { break }
-            } else if token.length == 1, scalars[token.start] == "的", head == nil, index + 1 < tokens.count, classes.of(tokens[index + 1], scalars).isModifier {
+            } else if token.length == 1, scalars[token.start] == "的", head == nil, index + 1 < tokens.count, classOf(tokens[index + 1], scalars).isModifier {
                 phraseStart = token.end // 主要的贡献 → 贡献
                 phraseEnd = token.end
                 head = nil
