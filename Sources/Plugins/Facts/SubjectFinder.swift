@@ -247,6 +247,8 @@ struct SubjectFinder: Sendable {
         }
         if let text = text(of: phrase, scalars) {
             found.subject = text
+            // 承包了120亩荒山: a phrase of verbs alone names the activity, not what the unit measures.
+            found.isFallback = phrase.allSatisfy { classOf($0, scalars) == .verb }
             return found
         }
         // Nothing before: the noun phrase right after the figure (新建3所学校 → 学校).

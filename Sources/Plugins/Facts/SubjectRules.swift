@@ -1,0 +1,71 @@
+import AnalyticsCore
+
+/// One example of a subject rule: «…» marks the figure; `subject` is what the rule makes its subject
+/// (nil: none), `notSubject` what it must not be (the clause junk or fragment the rule prevents).
+public struct SubjectExample: Sendable {
+    public let markedInput: String
+    public let subject: String?
+    public let notSubject: String?
+
+    public init(_ markedInput: String, subject: String?, notSubject: String? = nil) {
+        self.markedInput = markedInput
+        self.subject = subject
+        self.notSubject = notSubject
+    }
+}
+
+/// A named rule of the subject finder with examples both ways: where it applies, and a neighbouring
+/// case where it must leave the subject alone (SubjectRuleExampleTests run them).
+public struct SubjectRuleDescription: Sendable {
+    public let id: String
+    public let summary: String
+    public let examples: [SubjectExample]
+}
+
+extension FactsAnalyzer {
+    /// The subject rules of `SubjectFinder` and `FactBuilder.finish`, with their examples.
+    public static let subjectRules: [SubjectRuleDescription] = [
+        SubjectRuleDescription(id: "countedNoun", summary: "the noun phrase after a measure word is what is counted", examples: [
+            SubjectExample("平台已孵化出«7家»上市企业。", subject: "上市企业", notSubject: "平台已孵化出"),
+            SubjectExample("大会共设置«23个»大项。", subject: "大项", notSubject: "设置"),
+            SubjectExample("新建学校«38所»。", subject: "学校"),
+        ]),
+        SubjectRuleDescription(id: "nounAfterUnit", summary: "a measure or an amount of money with only a verb before it measures the noun after its unit", examples: [
+            SubjectExample("他承包了«120亩»荒山。", subject: "荒山", notSubject: "承包"),
+            SubjectExample("新建高标准农田«12万亩»。", subject: "高标准农田"),
+            SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
+        ]),
+        SubjectRuleDescription(id: "functionWordStart", summary: "a word the HMM made that starts with a preposition or adverb is no noun", examples: [
+            SubjectExample("全村«200多户»农户以种茶为生。", subject: "农户", notSubject: "农户以种茶"),
+            SubjectExample("全县«36家»龙头企业。", subject: "龙头企业"),
+        ]),
+        SubjectRuleDescription(id: "verbObjectStop", summary: "after the head noun, a verb and its object the HMM made into one word end the phrase", examples: [
+            SubjectExample("他带动周边«40多户»农户种茶。", subject: "农户", notSubject: "农户种茶"),
+            SubjectExample("比赛吸引了«上千名»跑者参加。", subject: "跑者"),
+        ]),
+        SubjectRuleDescription(id: "topicPastAdverbials", summary: "with nothing between the verb and the figure, the noun phrase the predicate is about, past adverbs, time words and numbers", examples: [
+            SubjectExample("春茶最多时一天卖出«800多斤»。", subject: "春茶", notSubject: "卖出"),
+            SubjectExample("全年帮扶困难群众«12.6万人次»。", subject: "困难群众"),
+        ]),
+        SubjectRuleDescription(id: "rankVerb", summary: "a rank after 位居, 排名… belongs to what stands before the verb (Resources/subject-words.tsv, role rank)", examples: [
+            SubjectExample("我国算力总规模位居全球«第二»。", subject: "算力总规模", notSubject: "算力总规模位居全球"),
+            SubjectExample("城镇登记失业率为«5.5%»。", subject: "城镇登记失业率"),
+        ]),
+        SubjectRuleDescription(id: "verbAfterDe", summary: "after 的, a lone verb character starts the noun it modifies", examples: [
+            SubjectExample("村里的带货主播有«12名»。", subject: "带货主播", notSubject: "货主播"),
+            SubjectExample("新建了«3所»学校。", subject: "学校"),
+        ]),
+        SubjectRuleDescription(id: "timeBeforeSubject", summary: "a date or year before the subject in its clause is not part of it", examples: [
+            SubjectExample("10月份社会消费品零售总额«4.6万亿元»。", subject: "社会消费品零售总额", notSubject: "月份社会消费品零售总额"),
+            SubjectExample("社会消费品零售总额«4.6万亿元»。", subject: "社会消费品零售总额"),
+        ]),
+        SubjectRuleDescription(id: "changeToLevel", summary: "the level a change reaches (增加到, 跌至) has the subject of the level it starts from", examples: [
+            SubjectExample("财政收入从11.7万亿元增加到«17.3万亿元»。", subject: "财政收入"),
+            SubjectExample("全年收入11.7万亿元，支出«12万亿元»。", subject: "支出", notSubject: "全年收入"),
+        ]),
+        SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
+            SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
+            SubjectExample("三个项目«5个»都已完工。", subject: nil, notSubject: "都"),
+        ]),
+    ]
+}
