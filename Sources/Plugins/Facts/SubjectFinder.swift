@@ -15,6 +15,9 @@ struct SubjectFinder: Sendable {
     private let approximateWords: WordList
     /// 位居, 排名: verbs that rank what stands before them (算力总规模位居全球第二 → 算力总规模).
     private let rankVerbs: WordList
+    /// Characters that end a quantity's name (失业率, 成交额) and words that name one (规模, 收入).
+    private let metricEndings: ScalarTable
+    private let metricWords: WordList
     /// 提高到, 增长了, 下降至: direction words that also count with a particle glued on.
     /// The first characters of the direction words: most figures are followed by none of them.
     private let directionFirsts: ScalarTable
@@ -55,6 +58,8 @@ struct SubjectFinder: Sendable {
         downWords = WordList(words["down", default: []] + words["downStem", default: []], lexicon: lexicon)
         approximateWords = WordList(words["approximate", default: []], lexicon: lexicon)
         rankVerbs = WordList(words["rank", default: []], lexicon: lexicon)
+        metricEndings = ScalarTable(words["metricEnding", default: []].compactMap(\.unicodeScalars.first))
+        metricWords = WordList(words["metric", default: []], lexicon: lexicon)
         directionFirsts = ScalarTable((words["up", default: []] + words["down", default: []] + words["upStem", default: []]
                                      + words["downStem", default: []]).compactMap(\.unicodeScalars.first))
         upStems = words["upStem", default: []].map { Array($0.unicodeScalars) }
@@ -342,7 +347,8 @@ struct SubjectFinder: Sendable {
                 start -= 1 // 调研、视察和协商报告: coordinated nouns
             } else if wordClass == .verb, !isResultative(words[start - 1], scalars), start < 2 || classOf(words[start - 2], scalars) != .adverb,
                       !verbs.contains(words[start - 1], in: scalars) && (start == end || isCoordinator(words[start], scalars))
-                        || start < end && words[start - 1].length >= 2 && start >= 2 && classOf(words[start - 2], scalars) == .noun {
+                        || start < end && words[start - 1].length >= 2 && start >= 2 && classOf(words[start - 2], scalars) == .noun
+                        && namesIndicator(verb: words[start - 1], next: words[start], head: words[end - 1], scalars) {
                 start -= 1 // 城镇登记失业率, 专题调研视察: in this genre an activity verb inside the phrase is a noun
             } else {
                 break
@@ -352,6 +358,15 @@ struct SubjectFinder: Sendable {
         while start < end, noiseWords.contains(words[start], in: scalars) || words[start].kind == .punctuation
                 || classOf(words[start], scalars) == .conjunction || words[start].kind == .number { start += 1 }
         return words[start..<end]
+    }
+
+    /// 城镇登记失业率, 城镇新增就业: a verb between nouns is part of an indicator's name when it is one of
+    /// the genre's indicator verbs or the noun after it, or the phrase's head, names a quantity (率, 额, 量: Resources/subject-words.tsv,
+    /// role metric); otherwise it is the predicate (企业签署协议, 算力总规模位居全球), and the phrase starts after it.
+    private func namesIndicator(verb: Token, next: Token, head: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        indicatorVerbs.contains(verb, in: scalars) || [next, head].contains { word in
+            word.length > 0 && metricEndings.contains(scalars[word.end - 1]) || metricWords.contains(word, in: scalars)
+        }
     }
 
     private func text(of phrase: ArraySlice<Token>, _ scalars: [Unicode.Scalar]) -> String? {
