@@ -18,6 +18,10 @@ struct SubjectFinder: Sendable {
     /// Characters that end a quantity's name (失业率, 成交额) and words that name one (规模, 收入).
     private let metricEndings: ScalarTable
     private let metricWords: WordList
+    /// 保障性, 经营性: endings of words that qualify a noun and never act (role attributiveEnding).
+    private let attributiveEndings: ScalarTable
+    /// The lexicon's code of jieba's b (distinguishing words: 公共, 国有), which only qualify.
+    private let distinguishingTag: Int?
     /// 提高到, 增长了, 下降至: direction words that also count with a particle glued on.
     /// The first characters of the direction words: most figures are followed by none of them.
     private let directionFirsts: ScalarTable
@@ -60,6 +64,8 @@ struct SubjectFinder: Sendable {
         rankVerbs = WordList(words["rank", default: []], lexicon: lexicon)
         metricEndings = ScalarTable(words["metricEnding", default: []].compactMap(\.unicodeScalars.first))
         metricWords = WordList(words["metric", default: []], lexicon: lexicon)
+        attributiveEndings = ScalarTable(words["attributiveEnding", default: []].compactMap(\.unicodeScalars.first))
+        distinguishingTag = lexicon.tagNames.firstIndex(of: "b").map { $0 + 1 }
         directionFirsts = ScalarTable((words["up", default: []] + words["down", default: []] + words["upStem", default: []]
                                      + words["downStem", default: []]).compactMap(\.unicodeScalars.first))
         upStems = words["upStem", default: []].map { Array($0.unicodeScalars) }
@@ -348,7 +354,7 @@ struct SubjectFinder: Sendable {
             } else if wordClass == .verb, !isResultative(words[start - 1], scalars), start < 2 || classOf(words[start - 2], scalars) != .adverb,
                       !verbs.contains(words[start - 1], in: scalars) && (start == end || isCoordinator(words[start], scalars))
                         || start < end && words[start - 1].length >= 2 && start >= 2 && classOf(words[start - 2], scalars) == .noun
-                        && namesIndicator(verb: words[start - 1], next: words[start], head: words[end - 1], scalars) {
+                        && namesIndicator(before: words[start - 2], verb: words[start - 1], next: words[start], head: words[end - 1], scalars) {
                 start -= 1 // 城镇登记失业率, 专题调研视察: in this genre an activity verb inside the phrase is a noun
             } else {
                 break
@@ -363,10 +369,18 @@ struct SubjectFinder: Sendable {
     /// 城镇登记失业率, 城镇新增就业: a verb between nouns is part of an indicator's name when it is one of
     /// the genre's indicator verbs or the noun after it, or the phrase's head, names a quantity (率, 额, 量: Resources/subject-words.tsv,
     /// role metric); otherwise it is the predicate (企业签署协议, 算力总规模位居全球), and the phrase starts after it.
-    private func namesIndicator(verb: Token, next: Token, head: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        indicatorVerbs.contains(verb, in: scalars) || [next, head].contains { word in
+    private func namesIndicator(before: Token, verb: Token, next: Token, head: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        // 保障性租赁住房, 公共租赁住房: a word that only qualifies (性, jieba's b) does nothing; the verb modifies.
+        if before.length > 1 && attributiveEndings.contains(scalars[before.end - 1]) || isDistinguishingWord(before, scalars) { return true }
+        return indicatorVerbs.contains(verb, in: scalars) || [next, head].contains { word in
             word.length > 0 && metricEndings.contains(scalars[word.end - 1]) || metricWords.contains(word, in: scalars)
         }
+    }
+
+    private func isDistinguishingWord(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard let distinguishingTag, token.kind == .word else { return false }
+        let id = token.wordID >= 0 ? Int(token.wordID) : segmenter.lexicon.wordID(of: scalars[token.start..<token.end])
+        return id.map { segmenter.lexicon.tagCode(ofWordID: $0) == distinguishingTag } ?? false
     }
 
     private func text(of phrase: ArraySlice<Token>, _ scalars: [Unicode.Scalar]) -> String? {

@@ -47,10 +47,11 @@ extension FactsAnalyzer {
             SubjectExample("春茶最多时一天卖出«800多斤»。", subject: "春茶", notSubject: "卖出"),
             SubjectExample("全年帮扶困难群众«12.6万人次»。", subject: "困难群众"),
         ]),
-        SubjectRuleDescription(id: "predicateVerbStops", summary: "a verb between nouns is the predicate, and the phrase starts after it, unless it names an indicator (an indicator verb, or a quantity noun after it: 率, 额, 规模)", examples: [
+        SubjectRuleDescription(id: "predicateVerbStops", summary: "a verb between nouns is the predicate, and the phrase starts after it, unless it names an indicator (an indicator verb, or a quantity noun after it: 率, 额, 规模) or follows a word that only qualifies (保障性, 公共)", examples: [
             SubjectExample("全市企业签署合作协议«36份»。", subject: "合作协议", notSubject: "企业签署合作协议"),
             SubjectExample("平台连接设备数达到«800万台»。", subject: "平台连接设备数"),
             SubjectExample("城镇登记失业率«5.5%»左右。", subject: "城镇登记失业率"),
+            SubjectExample("新开工保障性租赁住房«2.1万套»。", subject: "保障性租赁住房", notSubject: "住房"),
         ]),
         SubjectRuleDescription(id: "rankVerb", summary: "a rank after 位居, 排名… belongs to what stands before the verb (Resources/subject-words.tsv, role rank)", examples: [
             SubjectExample("我国算力总规模位居全球«第二»。", subject: "算力总规模", notSubject: "算力总规模位居全球"),
