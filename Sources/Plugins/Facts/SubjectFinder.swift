@@ -18,6 +18,8 @@ struct SubjectFinder: Sendable {
     /// Characters that end a quantity's name (失业率, 成交额) and words that name one (规模, 收入).
     private let metricEndings: ScalarTable
     private let metricWords: WordList
+    /// 基地, 平台: nouns a verb before them qualifies (种植基地, 孵化平台), role compoundHead.
+    private let compoundHeads: WordList
     /// 保障性, 经营性: endings of words that qualify a noun and never act (role attributiveEnding).
     private let attributiveEndings: ScalarTable
     /// The lexicon's code of jieba's b (distinguishing words: 公共, 国有), which only qualify.
@@ -64,6 +66,7 @@ struct SubjectFinder: Sendable {
         rankVerbs = WordList(words["rank", default: []], lexicon: lexicon)
         metricEndings = ScalarTable(words["metricEnding", default: []].compactMap(\.unicodeScalars.first))
         metricWords = WordList(words["metric", default: []], lexicon: lexicon)
+        compoundHeads = WordList(words["compoundHead", default: []], lexicon: lexicon)
         attributiveEndings = ScalarTable(words["attributiveEnding", default: []].compactMap(\.unicodeScalars.first))
         distinguishingTag = lexicon.tagNames.firstIndex(of: "b").map { $0 + 1 }
         directionFirsts = ScalarTable((words["up", default: []] + words["down", default: []] + words["upStem", default: []]
@@ -324,6 +327,10 @@ struct SubjectFinder: Sendable {
            words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars) {
             return false
         }
+        // 总投资, 总产值: a character the segmenter left alone before the verb qualifies it (jieba's b) or
+        // makes a dictionary noun with it.
+        if index > 0, words[index - 1].length == 1, words[index - 1].kind == .word, isDistinguishingWord(words[index - 1], scalars)
+            || segmenter.lexicon.logProbability(of: scalars[words[index - 1].start..<word.end]) != nil { return false }
         if verbs.contains(word, in: scalars) { return true }
         guard classOf(word, scalars) == .verb else { return false }
         return resultative || index > 0 && classOf(words[index - 1], scalars) == .adverb
@@ -372,7 +379,7 @@ struct SubjectFinder: Sendable {
     private func namesIndicator(before: Token, verb: Token, next: Token, head: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         // 保障性租赁住房, 公共租赁住房: a word that only qualifies (性, jieba's b) does nothing; the verb modifies.
         if before.length > 1 && attributiveEndings.contains(scalars[before.end - 1]) || isDistinguishingWord(before, scalars) { return true }
-        return indicatorVerbs.contains(verb, in: scalars) || [next, head].contains { word in
+        return indicatorVerbs.contains(verb, in: scalars) || compoundHeads.contains(next, in: scalars) || [next, head].contains { word in
             word.length > 0 && metricEndings.contains(scalars[word.end - 1]) || metricWords.contains(word, in: scalars)
         }
     }

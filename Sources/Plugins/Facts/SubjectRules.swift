@@ -43,6 +43,10 @@ extension FactsAnalyzer {
             SubjectExample("他带动周边«40多户»农户种茶。", subject: "农户", notSubject: "农户种茶"),
             SubjectExample("比赛吸引了«上千名»跑者参加。", subject: "跑者"),
         ]),
+        SubjectRuleDescription(id: "verbInsideNoun", summary: "a verb that makes a dictionary noun with the character before it (总投资) does not govern", examples: [
+            SubjectExample("这座大桥总投资«18亿元»。", subject: "大桥总投资", notSubject: "总"),
+            SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
+        ]),
         SubjectRuleDescription(id: "topicPastAdverbials", summary: "with nothing between the verb and the figure, the noun phrase the predicate is about, past adverbs, time words and numbers", examples: [
             SubjectExample("春茶最多时一天卖出«800多斤»。", subject: "春茶", notSubject: "卖出"),
             SubjectExample("全年帮扶困难群众«12.6万人次»。", subject: "困难群众"),
@@ -52,6 +56,7 @@ extension FactsAnalyzer {
             SubjectExample("平台连接设备数达到«800万台»。", subject: "平台连接设备数"),
             SubjectExample("城镇登记失业率«5.5%»左右。", subject: "城镇登记失业率"),
             SubjectExample("新开工保障性租赁住房«2.1万套»。", subject: "保障性租赁住房", notSubject: "住房"),
+            SubjectExample("该镇已发展特色种植基地«12个»。", subject: "特色种植基地", notSubject: "基地"),
         ]),
         SubjectRuleDescription(id: "rankVerb", summary: "a rank after 位居, 排名… belongs to what stands before the verb (Resources/subject-words.tsv, role rank)", examples: [
             SubjectExample("我国算力总规模位居全球«第二»。", subject: "算力总规模", notSubject: "算力总规模位居全球"),
