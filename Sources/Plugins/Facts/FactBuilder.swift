@@ -290,9 +290,11 @@ struct FactBuilder: Sendable {
                 position += 1
             }
         }
-        // 29日20时: a day alone is a date when a time of day follows it.
+        // 29日20时, 17日晚, 18日，: a day alone is a date when a time of day, a part of the day or (after 日)
+        // the end of the clause follows it (not 3日游, 7日内, 新民路29号).
         if month == nil, year == nil, unitAfter(first, "日") || unitAfter(first, "号"), (1...31).contains(first.value),
-           times.time(at: first.end + 1, index + 1, matches, scalars) != nil {
+           unitAfter(first, "日") && (first.end + 1 == scalars.count || SubjectFinder.isClauseBreak(scalars[first.end + 1])) // not 新民路29号，
+            || times.startsDayPart(at: first.end + 1, scalars) || times.time(at: first.end + 1, index + 1, matches, scalars) != nil {
             day = Int(first.value)
             position = index + 1
         }

@@ -131,6 +131,11 @@ struct TimeExpressions: Sendable {
         return nil
     }
 
+    /// Whether a part of the day (上午, 晚) starts at `index`.
+    func startsDayPart(at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        dayParts.contains { Self.word($0.word, at: index, scalars) }
+    }
+
     /// The time of day at `start`: a part of the day (上午, optional), `matches[index]` with 时 or 点, and
     /// minutes (30分, 半). The hour in 24-hour form, where the expression ends, and the matches it takes.
     func time(at start: Int, _ index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar]) -> (hour: Int, minute: Int, end: Int, consumed: Int)? {
