@@ -412,7 +412,14 @@ struct FactBuilder: Sendable {
         var subject: String?
         var direction: String?
         var approximate = draft.approximate
-        switch draft.subject {
+        var rule = draft.subject
+        // 年轻医生从三人增加到二十一人: a count whose next word is no noun after all is about the phrase before it.
+        if case .after = rule, draft.kind == .count {
+            subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
+                                           scratch: &workspace.subjects).text
+            rule = subject == nil ? .before : .none
+        }
+        switch rule {
         case .none:
             break
         case .fixed(let text):

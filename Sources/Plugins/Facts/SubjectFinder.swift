@@ -322,6 +322,10 @@ struct SubjectFinder: Sendable {
     private func isGoverning(at index: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
         let word = words[index]
         if rankVerbs.contains(word, in: scalars) { return true }
+        // 撬动社会投资三十余亿元: a verb, a noun and a genre verb last before the figure: the noun and the
+        // last verb are the first verb's object (社会投资), the first verb governs.
+        if index == words.count - 1, index >= 2, words[index - 1].kind == .word, classOf(words[index - 1], scalars) == .noun,
+           isVerbLike(words[index - 2], scalars), classOf(words[index - 2], scalars) == .verb || verbs.contains(words[index - 2], in: scalars) { return false }
         let resultative = isResultative(word, scalars)
         if !resultative, word.length >= 2, index > 0, index < words.count - 1, classOf(words[index - 1], scalars) == .noun,
            words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars) {

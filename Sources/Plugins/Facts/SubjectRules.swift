@@ -47,6 +47,15 @@ extension FactsAnalyzer {
             SubjectExample("这座大桥总投资«18亿元»。", subject: "大桥总投资", notSubject: "总"),
             SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
         ]),
+        SubjectRuleDescription(id: "nounVerbObject", summary: "a verb, a noun and a genre verb last before the figure: the noun and the last verb are the first verb's object", examples: [
+            SubjectExample("全年完成固定资产投资«3000亿元»。", subject: "固定资产投资", notSubject: "固定资产"),
+            SubjectExample("撬动社会投资«三十余亿元»。", subject: "社会投资", notSubject: "社会"),
+            SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
+        ]),
+        SubjectRuleDescription(id: "countWithoutNounAfter", summary: "a count whose next word turns out to be no noun is about the phrase before it", examples: [
+            SubjectExample("年轻医生从«三人»增加到二十一人。", subject: "年轻医生"),
+            SubjectExample("新建«3所»学校。", subject: "学校"),
+        ]),
         SubjectRuleDescription(id: "topicPastAdverbials", summary: "with nothing between the verb and the figure, the noun phrase the predicate is about, past adverbs, time words and numbers", examples: [
             SubjectExample("春茶最多时一天卖出«800多斤»。", subject: "春茶", notSubject: "卖出"),
             SubjectExample("全年帮扶困难群众«12.6万人次»。", subject: "困难群众"),
@@ -76,7 +85,7 @@ extension FactsAnalyzer {
         ]),
         SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
             SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
-            SubjectExample("三个项目«5个»都已完工。", subject: nil, notSubject: "都"),
+            SubjectExample("三个项目«5个»都已完工。", subject: "项目", notSubject: "都"),
         ]),
     ]
 }
