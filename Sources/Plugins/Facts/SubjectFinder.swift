@@ -90,13 +90,13 @@ struct SubjectFinder: Sendable {
         return known
     }
 
-    /// 种茶 after 农户, 能活 after 树: a word the HMM made that starts with a verb, or of a character that is no
-    /// noun and a noun, is the predicate after the noun phrase (not 侧式 first in a phrase: asked only after a noun).
+    /// 种茶 after 农户: a two-character word the HMM made of a character that is no noun and a noun is
+    /// a verb and its object, the predicate after the noun phrase (not 侧式 first in a phrase: asked only after a noun).
     private func isVerbObject(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        guard token.kind == .word, token.length >= 2, token.length <= 3, classes.knownClass(token, scalars) == nil,
+        guard token.kind == .word, token.length == 2, classes.knownClass(token, scalars) == nil,
               let first = classes.knownClass(Token(start: token.start, end: token.start + 1, kind: .word), scalars),
               first != .noun, first != .adjective, first != .measure else { return false }
-        return first == .verb || token.length == 2 && classes.knownClass(Token(start: token.start + 1, end: token.end, kind: .word), scalars) == .noun
+        return classes.knownClass(Token(start: token.start + 1, end: token.end, kind: .word), scalars) == .noun
     }
 
     private func hasSuffix(_ token: Token, _ scalars: [Unicode.Scalar], _ suffixes: [[Unicode.Scalar]]) -> Int? {

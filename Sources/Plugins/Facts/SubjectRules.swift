@@ -42,7 +42,6 @@ extension FactsAnalyzer {
         SubjectRuleDescription(id: "verbObjectStop", summary: "after the head noun, a verb and its object the HMM made into one word end the phrase", examples: [
             SubjectExample("他带动周边«40多户»农户种茶。", subject: "农户", notSubject: "农户种茶"),
             SubjectExample("比赛吸引了«上千名»跑者参加。", subject: "跑者"),
-            SubjectExample("种«十棵»树能活两三棵就不错了。", subject: "树", notSubject: "树能活"),
         ]),
         SubjectRuleDescription(id: "verbInsideNoun", summary: "a verb that makes a dictionary noun with the character before it (总投资) does not govern", examples: [
             SubjectExample("这座大桥总投资«18亿元»。", subject: "大桥总投资", notSubject: "总"),
