@@ -54,7 +54,8 @@ struct FactBuilder: Sendable {
             if timed == nil, draft.kind != .date, let range = range(from: draft, at: index, matches, scalars, scratch: &workspace.subjects.segmentation) {
                 draft = range
                 consumed = 2
-            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars, scratch: &workspace.subjects.segmentation) != nil {
+            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars, previousEnd: facts.last?.end,
+                                                    scratch: &workspace.subjects.segmentation) != nil {
                 index += consumed
                 continue
             }

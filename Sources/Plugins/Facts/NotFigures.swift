@@ -37,8 +37,9 @@ enum NotFigureRule: String, Sendable, CaseIterable {
             return FactRuleDescription(id: rawValue, summary: "每 + 一 + measure word means 'every'", examples: [
                 AnalyzerExample("她家每一片茶叶都要挑拣，每一位老人都有补贴，每户补贴«2000元»，只有«一座»站台。", mustNotReport: ["一片", "一位"])])
         case .rateDenominator:
-            return FactRuleDescription(id: rawValue, summary: "一 + unit before another figure of its clause is the 'per' of a rate", examples: [
-                AnalyzerExample("春茶最多时一天卖出«800多斤»，一斤卖«30元»，只用了«一天»就完成，共«一天»。", mustNotReport: ["一斤"])])
+            return FactRuleDescription(id: rawValue, summary: "一 + unit before another figure of its clause, or right after one (300元一斤), is the 'per' of a rate", examples: [
+                AnalyzerExample("春茶最多时一天卖出«800多斤»，一斤卖«30元»，只用了«一天»就完成，共«一天»。", mustNotReport: ["一斤"]),
+                AnalyzerExample("新茶卖到«300元»一公斤，只卖了«一斤»。", mustNotReport: ["一公斤"])])
         case .quotedPhrase:
             return FactRuleDescription(id: rawValue, summary: "一 + measure word inside a short quoted phrase is a set phrase", examples: [
                 AnalyzerExample("打通“最后一公里”，推行‘一站式’服务，只有«一座»站台，“今年只卖了«一斤»。”", mustNotReport: ["一公里", "一站"])])
@@ -51,7 +52,9 @@ struct NotFigures: Sendable {
     let classes: WordClasses
 
     /// The rule that says the draft is not a figure, or nil.
-    func rule(for draft: FactBuilder.Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> NotFigureRule? {
+    /// `previousEnd`: where the figure before this one ends (30元一斤: 一斤 right after a figure is its "per").
+    func rule(for draft: FactBuilder.Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar], previousEnd: Int? = nil,
+              scratch: inout Segmenter.Scratch) -> NotFigureRule? {
         let start = match.start
         let before: Unicode.Scalar? = start > 0 ? scalars[start - 1] : nil
         if match.form == .chinese, match.value == 1, match.end - match.start == 1, draft.kind == .count,
@@ -61,7 +64,7 @@ struct NotFigures: Sendable {
         if match.form == .chinese, match.value == 1, match.end - match.start == 1, draft.unit != nil, !match.isOrdinal {
             if let before, before == "每" { return .every }
             if isInShortQuote(draft, scalars) { return .quotedPhrase }
-            if isRateDenominator(draft, scalars) { return .rateDenominator }
+            if isRateDenominator(draft, scalars) || previousEnd == draft.start { return .rateDenominator }
         }
         if let before, Self.pointers.contains(before), !match.isOrdinal { return .pointingBack }
         if match.form == .chinese, (2...9).contains(match.value), draft.kind == .count, isClauseStart(start, scalars),
