@@ -432,7 +432,7 @@ struct SubjectFinder: Sendable {
         while index < tokens.count {
             let token = tokens[index]
             let wordClass = classOf(token, scalars)
-            // 第一个赛季: a time noun counted after a measure word is the head.
+            // 第一个赛季: a time noun counted after a measure word is the head (after a noun, 工人正在施工, it is no part of the phrase).
             // 一类保护建筑。, 第1大自治市镇（: a verb first, before nouns that end the clause, modifies them
             // (but 两期投放金融工具7400亿元 is a predicate and its object).
             let modifyingVerb = index == 0 && wordClass == .verb && endsPhrase(after: 1, tokens, scalars, reachesClauseEnd: end == clauseEnd)
@@ -442,7 +442,7 @@ struct SubjectFinder: Sendable {
             // 第十九次特别会议: an adverb by its tag, first after the unit and before a noun, modifies it.
             let modifyingAdverb = index == 0 && wordClass == .adverb && tokens.count > 1 && classOf(tokens[1], scalars) == .noun
             if head != nil, isVerbObject(token, scalars) { break }
-            if token.kind == .word || token.kind == .latin, wordClass.isModifier || wordClass == .time || modifyingVerb || mistagged || modifyingAdverb,
+            if token.kind == .word || token.kind == .latin, wordClass.isModifier || wordClass == .time && head == nil || modifyingVerb || mistagged || modifyingAdverb,
                wordClass == .noun || !verbs.contains(token, in: scalars), !noiseWords.contains(token, in: scalars) {
                 phraseEnd = token.end
                 if wordClass == .noun || wordClass == .time || mistagged { head = token }

@@ -42,6 +42,7 @@ extension FactsAnalyzer {
         SubjectRuleDescription(id: "verbObjectStop", summary: "after the head noun, a verb and its object the HMM made into one word end the phrase", examples: [
             SubjectExample("他带动周边«40多户»农户种茶。", subject: "农户", notSubject: "农户种茶"),
             SubjectExample("比赛吸引了«上千名»跑者参加。", subject: "跑者"),
+            SubjectExample("«十几名»工人正在紧张施工。", subject: "工人", notSubject: "工人正在紧张施工"),
         ]),
         SubjectRuleDescription(id: "verbInsideNoun", summary: "a verb that makes a dictionary noun with the character before it (总投资) does not govern", examples: [
             SubjectExample("这座大桥总投资«18亿元»。", subject: "大桥总投资", notSubject: "总"),
@@ -65,6 +66,7 @@ extension FactsAnalyzer {
             SubjectExample("平台连接设备数达到«800万台»。", subject: "平台连接设备数"),
             SubjectExample("城镇登记失业率«5.5%»左右。", subject: "城镇登记失业率"),
             SubjectExample("新开工保障性租赁住房«2.1万套»。", subject: "保障性租赁住房", notSubject: "住房"),
+            SubjectExample("累计发放创业担保贷款«58亿元»。", subject: "创业担保贷款", notSubject: "贷款"),
             SubjectExample("该镇已发展特色种植基地«12个»。", subject: "特色种植基地", notSubject: "基地"),
         ]),
         SubjectRuleDescription(id: "rankVerb", summary: "a rank after 位居, 排名… belongs to what stands before the verb (Resources/subject-words.tsv, role rank)", examples: [
