@@ -192,6 +192,8 @@ struct SubjectFinder: Sendable {
                 // 比例仍为, 总数达: a word the lexicon lacks, glued by the HMM to the verb before the figure.
                 linked = true
                 words[words.count - 1] = Token(start: last.start, end: last.end - 1, kind: last.kind)
+                // 仍为, 已达: what is left is one more of those characters (an adverb), not a word of the phrase.
+                if last.length == 2, Self.gluedVerbEndings.contains(scalars[last.start]) { words.removeLast() }
                 continue
             } else if last.length >= 2, scalars[last.end - 1] == "约" {
                 // 长约, 高约: the approximator glued to a dimension word by the segmenter.
@@ -356,6 +358,9 @@ struct SubjectFinder: Sendable {
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
                       segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
+            } else if start < end, wordClass == .verb, words[start - 1].length == 2, words[start].length == 1,
+                      classOf(words[start], scalars) == .measure, start + 1 < end {
+                start -= 1 // 充电 桩 总数: a verb before a lone measure character that names a thing (桩) is part of its name
             } else if start < end, start >= 2, words[start - 1].length == 1, classOf(words[start - 1], scalars) == .verb,
                       words[start - 2].length == 1, scalars[words[start - 2].start] == "的" {
                 start -= 1 // 村里的带货主播: after 的 a lone verb character starts the noun it modifies

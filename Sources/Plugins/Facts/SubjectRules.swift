@@ -57,6 +57,14 @@ extension FactsAnalyzer {
             SubjectExample("年轻医生从«三人»增加到二十一人。", subject: "年轻医生"),
             SubjectExample("新建«3所»学校。", subject: "学校"),
         ]),
+        SubjectRuleDescription(id: "gluedAdverb", summary: "an adverb the HMM glued to the copula before the figure (仍为, 已达) is no part of the phrase", examples: [
+            SubjectExample("常见比例仍为«1:2»。", subject: "常见比例", notSubject: "常见比例仍"),
+            SubjectExample("项目总数已达«120个»。", subject: "项目总数"),
+        ]),
+        SubjectRuleDescription(id: "verbBeforeMeasureNoun", summary: "a verb before a lone measure character inside the phrase (充电 桩) is part of the thing's name", examples: [
+            SubjectExample("充电桩总数达«50万个»。", subject: "充电桩总数", notSubject: "桩总数"),
+            SubjectExample("新建学校«38所»。", subject: "学校"),
+        ]),
         SubjectRuleDescription(id: "topicPastAdverbials", summary: "with nothing between the verb and the figure, the noun phrase the predicate is about, past adverbs, time words and numbers", examples: [
             SubjectExample("春茶最多时一天卖出«800多斤»。", subject: "春茶", notSubject: "卖出"),
             SubjectExample("全年帮扶困难群众«12.6万人次»。", subject: "困难群众"),
