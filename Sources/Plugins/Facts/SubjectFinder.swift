@@ -77,7 +77,7 @@ struct SubjectFinder: Sendable {
 
     /// A word's class for the subject rules: the lexicon's, except for a two- or three-character word
     /// the HMM made up, which the lexicon would call a noun: 以种 (以 + 种) starts with a preposition,
-    /// 最多卖 with an adverb.
+    /// 最多卖 with an adverb, 能多收 (three characters) with a verb.
     func classOf(_ token: Token, _ scalars: [Unicode.Scalar]) -> WordClass {
         let known = classes.of(token, scalars)
         guard token.kind == .word, token.length >= 2, token.length <= 3, classes.knownClass(token, scalars) == nil,
@@ -85,6 +85,8 @@ struct SubjectFinder: Sendable {
         let first = classes.knownClass(Token(start: token.start, end: token.start + 1, kind: .word), scalars)
         switch first {
         case .preposition?, .adverb?, .conjunction?, .pronoun?, .particle?: return first!
+        // 能多收: three characters glued after a verb are a predicate.
+        case .verb? where token.length == 3: return .verb
         default: break
         }
         return known
@@ -353,13 +355,14 @@ struct SubjectFinder: Sendable {
         while start > 0 {
             let wordClass = classOf(words[start - 1], scalars)
             if wordClass.isModifier || words[start - 1].kind == .latin || wordClass == .measure && start < end
-                || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2 && classOf(words[start - 2], scalars) == .noun {
+                || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2
+                    && (classOf(words[start - 2], scalars) == .noun || classOf(words[start - 2], scalars) == .verb && words[start - 2].length == 2) {
                 start -= 1 // 充电桩总数: a measure word inside a compound the lexicon lacks
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
                       segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
             } else if start < end, wordClass == .verb, words[start - 1].length == 2, words[start].length == 1,
-                      classOf(words[start], scalars) == .measure, start + 1 < end {
+                      classOf(words[start], scalars) == .measure {
                 start -= 1 // 充电 桩 总数: a verb before a lone measure character that names a thing (桩) is part of its name
             } else if start < end, start >= 2, words[start - 1].length == 1, classOf(words[start - 1], scalars) == .verb,
                       words[start - 2].length == 1, scalars[words[start - 2].start] == "的" {

@@ -35,8 +35,9 @@ extension FactsAnalyzer {
             SubjectExample("新建高标准农田«12万亩»。", subject: "高标准农田"),
             SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
         ]),
-        SubjectRuleDescription(id: "functionWordStart", summary: "a word the HMM made that starts with a preposition or adverb is no noun", examples: [
+        SubjectRuleDescription(id: "functionWordStart", summary: "a word the HMM made that starts with a preposition or adverb (or, of three characters, a verb) is no noun", examples: [
             SubjectExample("全村«200多户»农户以种茶为生。", subject: "农户", notSubject: "农户以种茶"),
+            SubjectExample("这片地每亩能多收«200斤»稻谷。", subject: "稻谷", notSubject: "能多收"),
             SubjectExample("全县«36家»龙头企业。", subject: "龙头企业"),
         ]),
         SubjectRuleDescription(id: "verbObjectStop", summary: "after the head noun, a verb and its object the HMM made into one word end the phrase", examples: [
@@ -63,6 +64,7 @@ extension FactsAnalyzer {
         ]),
         SubjectRuleDescription(id: "verbBeforeMeasureNoun", summary: "a verb before a lone measure character inside the phrase (充电 桩) is part of the thing's name", examples: [
             SubjectExample("充电桩总数达«50万个»。", subject: "充电桩总数", notSubject: "桩总数"),
+            SubjectExample("已建成充电站450座、充电桩«1.8万个»。", subject: "充电桩"),
             SubjectExample("新建学校«38所»。", subject: "学校"),
         ]),
         SubjectRuleDescription(id: "topicPastAdverbials", summary: "with nothing between the verb and the figure, the noun phrase the predicate is about, past adverbs, time words and numbers", examples: [
