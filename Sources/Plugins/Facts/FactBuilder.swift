@@ -70,9 +70,16 @@ struct FactBuilder: Sendable {
                 fact.subject = facts[last].subject
                 fact.direction = fact.direction ?? facts[last].direction
             }
-            // 占地2,085平方公里（第24）: an ordinal in brackets ranks the figure just before it.
-            if fact.kind == .ordinal, last >= 0, facts[last].end + 1 == fact.start,
-               fact.start > 0, scalars[fact.start - 1] == "（" || scalars[fact.start - 1] == "(" {
+            // 楼高54层、235.6米: a figure of another kind listed right after one, with no subject of its own, shares its subject.
+            if fact.subject == nil, last >= 0, !Self.isTimeOrRank(fact.kind), !Self.isTimeOrRank(facts[last].kind),
+               Self.isListContinuation(from: facts[last].end, to: fact.start, scalars) {
+                fact.subject = facts[last].subject
+            }
+            // 占地2,085平方公里（第24）: an ordinal in brackets ranks the figure just before it; 4080亿美元（平均4600美元）,
+            // 235.6米（774英尺）: an amount in brackets without a subject of its own restates it.
+            if last >= 0, fact.kind == .ordinal && facts[last].end + 1 == fact.start && Self.opensBracket(scalars[fact.start - 1])
+                || fact.subject == nil && !Self.isTimeOrRank(fact.kind) && !Self.isTimeOrRank(facts[last].kind)
+                    && Self.isBracketed(from: facts[last].end, to: fact.start, scalars) {
                 fact.subject = facts[last].subject
             }
             // 财政收入从11.7万亿元增加到17.3万亿元, 汇价由2,000印尼盾跌至18,000印尼盾: the level a change
@@ -491,6 +498,14 @@ struct FactBuilder: Sendable {
     static func isListContinuation(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         guard start > end, start - end <= 3, scalars[start - 1] == "、" else { return false }
         return scalars[end..<(start - 1)].allSatisfy { Self.listQualifiers.contains($0) }
+    }
+
+    static func opensBracket(_ scalar: Unicode.Scalar) -> Bool { scalar == "（" || scalar == "(" }
+
+    /// 4080亿美元（平均4600美元: between two figures an opening bracket and at most two Han characters.
+    static func isBracketed(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard start > end, start - end <= 3, opensBracket(scalars[end]) else { return false }
+        return scalars[(end + 1)..<start].allSatisfy(ScriptClass.isHan)
     }
 
     /// 增加到, 跌至, 提高到: between two figures a few characters of a verb ending in 至 or 到.

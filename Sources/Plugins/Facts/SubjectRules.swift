@@ -95,6 +95,14 @@ extension FactsAnalyzer {
             SubjectExample("财政收入从11.7万亿元增加到«17.3万亿元»。", subject: "财政收入"),
             SubjectExample("全年收入11.7万亿元，支出«12万亿元»。", subject: "支出", notSubject: "全年收入"),
         ]),
+        SubjectRuleDescription(id: "listedAcrossKinds", summary: "a figure listed right after another (、), with no subject of its own, shares its subject, whatever its kind", examples: [
+            SubjectExample("这座大楼楼高54层、«235.6米»，是当地最高的建筑。", subject: "大楼楼高"),
+            SubjectExample("建成充电站450座、充电桩«1.8万个»。", subject: "充电桩", notSubject: "充电站"),
+        ]),
+        SubjectRuleDescription(id: "bracketRestatement", summary: "an amount in brackets right after a figure (平均, 约 allowed) restates it", examples: [
+            SubjectExample("国民生产总值是4080亿美元（平均«4600美元»）。", subject: "国民生产总值"),
+            SubjectExample("出口额4080亿美元（其中机电产品«1200亿美元»）。", subject: "机电产品", notSubject: "出口额"),
+        ]),
         SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
             SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
             SubjectExample("三个项目«5个»都已完工。", subject: "项目", notSubject: "都"),
