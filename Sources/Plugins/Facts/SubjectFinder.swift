@@ -372,8 +372,11 @@ struct SubjectFinder: Sendable {
                 start -= 1 // 调研、视察和协商报告: coordinated nouns
             } else if wordClass == .verb, !isResultative(words[start - 1], scalars), start < 2 || classOf(words[start - 2], scalars) != .adverb,
                       !verbs.contains(words[start - 1], in: scalars) && (start == end || isCoordinator(words[start], scalars))
-                        || start < end && words[start - 1].length >= 2 && start >= 2 && classOf(words[start - 2], scalars) == .noun
-                        && namesIndicator(before: words[start - 2], verb: words[start - 1], next: words[start], head: words[end - 1], scalars) {
+                        || start < end && words[start - 1].length >= 2
+                        && (start >= 2 && classOf(words[start - 2], scalars) == .noun
+                            && namesIndicator(before: words[start - 2], verb: words[start - 1], next: words[start], head: words[end - 1], scalars)
+                            || (start == 1 || classOf(words[start - 2], scalars) == .adjective) && !verbs.contains(words[start - 1], in: scalars)
+                            && namesQuantity(next: words[start], head: words[start], scalars)) {
                 start -= 1 // 城镇登记失业率, 专题调研视察: in this genre an activity verb inside the phrase is a noun
             } else {
                 break
@@ -391,7 +394,13 @@ struct SubjectFinder: Sendable {
     private func namesIndicator(before: Token, verb: Token, next: Token, head: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         // 保障性租赁住房, 公共租赁住房: a word that only qualifies (性, jieba's b) does nothing; the verb modifies.
         if before.length > 1 && attributiveEndings.contains(scalars[before.end - 1]) || isDistinguishingWord(before, scalars) { return true }
-        return indicatorVerbs.contains(verb, in: scalars) || compoundHeads.contains(next, in: scalars) || [next, head].contains { word in
+        return indicatorVerbs.contains(verb, in: scalars) || compoundHeads.contains(next, in: scalars) || namesQuantity(next: next, head: head, scalars)
+    }
+
+    /// 转乘人次, 失业率: the noun after the verb, or the phrase's head, names a quantity (roles metric, metricEnding);
+    /// then a verb first in the phrase or after an adjective, right before that noun (平均转乘人次), is part of the name too.
+    private func namesQuantity(next: Token, head: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        [next, head].contains { word in
             word.length > 0 && metricEndings.contains(scalars[word.end - 1]) || metricWords.contains(word, in: scalars)
         }
     }

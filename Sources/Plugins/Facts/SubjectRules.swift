@@ -74,6 +74,7 @@ extension FactsAnalyzer {
         SubjectRuleDescription(id: "predicateVerbStops", summary: "a verb between nouns is the predicate, and the phrase starts after it, unless it names an indicator (an indicator verb, or a quantity noun after it: 率, 额, 规模) or follows a word that only qualifies (保障性, 公共)", examples: [
             SubjectExample("全市企业签署合作协议«36份»。", subject: "合作协议", notSubject: "企业签署合作协议"),
             SubjectExample("平台连接设备数达到«800万台»。", subject: "平台连接设备数"),
+            SubjectExample("平均转乘人次为«91,971人»。", subject: "转乘人次", notSubject: "人次"),
             SubjectExample("城镇登记失业率«5.5%»左右。", subject: "城镇登记失业率"),
             SubjectExample("新开工保障性租赁住房«2.1万套»。", subject: "保障性租赁住房", notSubject: "住房"),
             SubjectExample("累计发放创业担保贷款«58亿元»。", subject: "创业担保贷款", notSubject: "贷款"),
