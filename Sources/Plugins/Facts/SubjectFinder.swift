@@ -440,6 +440,8 @@ struct SubjectFinder: Sendable {
         var phraseStart = start, phraseEnd = start
         var head: Token?
         var index = 0
+        // 3000人参加的活动: after 人 (人次) the people are what is counted, not the noun a clause leads to.
+        let countsPeople = start >= 1 && scalars[start - 1] == "人" || start >= 2 && scalars[start - 2] == "人" && scalars[start - 1] == "次"
         // 237个为城镇, 两位是南京大学校友: a count whose predicate names what it counts.
         if throughCopula, let first = tokens.first, first.length == 1, scalars[first.start] == "为" || scalars[first.start] == "是", tokens.count > 1 {
             phraseStart = first.end
@@ -449,6 +451,14 @@ struct SubjectFinder: Sendable {
         while index < tokens.count {
             let token = tokens[index]
             let wordClass = classOf(token, scalars)
+            // 第一个发现的沧龙类, 5名参加比赛的选手: a short clause and 的 before the noun it describes.
+            if head == nil, !countsPeople, wordClass == .verb, let de = relativeClauseEnd(from: index, tokens, scalars) {
+                phraseStart = tokens[de].end
+                phraseEnd = tokens[de + 1].end
+                head = tokens[de + 1]
+                index = de + 2
+                continue
+            }
             // 第一个赛季: a time noun counted after a measure word is the head (after a noun, 工人正在施工, it is no part of the phrase).
             // 一类保护建筑。, 第1大自治市镇（: a verb first, before nouns that end the clause, modifies them
             // (but 两期投放金融工具7400亿元 is a predicate and its object).
@@ -475,6 +485,32 @@ struct SubjectFinder: Sendable {
         }
         guard let head, head.end > phraseStart else { return (nil, nil) }
         return (string(scalars, Token(start: phraseStart, end: head.end, kind: .word)), head)
+    }
+
+    /// How far a relative clause before its noun may reach, in words (发现的, 取得四双的).
+    private static let relativeClauseWords = 4
+
+    /// After the 的 of a relative clause, a word that is no function word is the noun it describes (the lexicon
+    /// tags 选手 a verb).
+    private func isRelativeHead(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard token.kind == .word, !noiseWords.contains(token, in: scalars) else { return false }
+        switch classOf(token, scalars) {
+        case .noun, .verb, .adjective: return true
+        default: return false
+        }
+    }
+
+    /// The index of the 的 that ends a short clause starting at `tokens[start]` with a verb, when a noun follows it.
+    private func relativeClauseEnd(from start: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar]) -> Int? {
+        guard classOf(tokens[start], scalars) == .verb else { return nil }
+        var index = start + 1
+        while index < tokens.count, index - start <= Self.relativeClauseWords, tokens[index].kind != .punctuation {
+            if tokens[index].length == 1, scalars[tokens[index].start] == "的" {
+                return index + 1 < tokens.count && isRelativeHead(tokens[index + 1], scalars) ? index : nil
+            }
+            index += 1
+        }
+        return nil
     }
 
     private func string(_ scalars: [Unicode.Scalar], _ token: Token) -> String {

@@ -7,10 +7,21 @@ public struct SubjectExample: Sendable {
     public let subject: String?
     public let notSubject: String?
 
+    /// Whether `subject` is checked (an example that only says what the subject must not be leaves it open).
+    public let checksSubject: Bool
+
     public init(_ markedInput: String, subject: String?, notSubject: String? = nil) {
         self.markedInput = markedInput
         self.subject = subject
         self.notSubject = notSubject
+        checksSubject = true
+    }
+
+    public init(_ markedInput: String, notSubject: String) {
+        self.markedInput = markedInput
+        subject = nil
+        self.notSubject = notSubject
+        checksSubject = false
     }
 }
 
@@ -103,6 +114,11 @@ extension FactsAnalyzer {
         SubjectRuleDescription(id: "bracketRestatement", summary: "an amount in brackets right after a figure (平均, 约 allowed) restates it", examples: [
             SubjectExample("国民生产总值是4080亿美元（平均«4600美元»）。", subject: "国民生产总值"),
             SubjectExample("出口额4080亿美元（其中机电产品«1200亿美元»）。", subject: "机电产品", notSubject: "出口额"),
+        ]),
+        SubjectRuleDescription(id: "relativeClause", summary: "after the unit, a short clause with 的 leads to the noun it describes (第一个发现的沧龙类); not after 人, which is itself what is counted", examples: [
+            SubjectExample("是加州«第一个»发现的沧龙类。", subject: "沧龙类"),
+            SubjectExample("共有«5名»参加比赛的选手。", subject: "选手"),
+            SubjectExample("吸引了«3000人»参加的活动。", notSubject: "活动"),
         ]),
         SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
             SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
