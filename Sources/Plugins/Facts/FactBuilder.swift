@@ -54,13 +54,14 @@ struct FactBuilder: Sendable {
             if timed == nil, draft.kind != .date, let range = range(from: draft, at: index, matches, scalars, scratch: &workspace.subjects.segmentation) {
                 draft = range
                 consumed = 2
-            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars, previousEnd: facts.last?.end,
+            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars, previousEnd: facts.isEmpty ? nil : facts[facts.count - 1].end,
                                                     scratch: &workspace.subjects.segmentation) != nil {
                 index += consumed
                 continue
             }
             // 10月份社会消费品零售总额: a date or year before the subject in its clause is not part of it.
-            let timeEnd = facts.last.flatMap { $0.kind == .year || $0.kind == .date ? $0.end : nil }
+            // (Read in place, by index: a Fact is large to copy.)
+            let timeEnd = facts.isEmpty || ![.year, .date].contains(facts[facts.count - 1].kind) ? nil : facts[facts.count - 1].end
             var fact = finish(draft, in: document, listBoundary: previousEnd, timeBoundary: timeEnd, workspace: &workspace)
             // 分别增长4.3%、6.1%: a figure listed right after another shares its subject and direction.
             // (The previous facts are read in place, by index: a Fact is large to copy.)

@@ -79,9 +79,10 @@ struct SubjectFinder: Sendable {
     /// the HMM made up, which the lexicon would call a noun: 以种 (以 + 种) starts with a preposition,
     /// 最多卖 with an adverb, 能多收 (three characters) with a verb.
     func classOf(_ token: Token, _ scalars: [Unicode.Scalar]) -> WordClass {
-        let known = classes.of(token, scalars)
-        guard token.kind == .word, token.length >= 2, token.length <= 3, classes.knownClass(token, scalars) == nil,
-              ScriptClass.isHan(scalars[token.start]) else { return known }
+        guard token.kind == .word else { return classes.of(token, scalars) }
+        if let known = classes.knownClass(token, scalars) { return known }
+        // A word the lexicon does not tag is a noun (WordClasses.of), unless it is one of these.
+        guard token.length >= 2, token.length <= 3, ScriptClass.isHan(scalars[token.start]) else { return .noun }
         let first = classes.knownClass(Token(start: token.start, end: token.start + 1, kind: .word), scalars)
         switch first {
         case .preposition?, .adverb?, .conjunction?, .pronoun?, .particle?: return first!
@@ -89,7 +90,7 @@ struct SubjectFinder: Sendable {
         case .verb? where token.length == 3: return .verb
         default: break
         }
-        return known
+        return .noun
     }
 
     /// 种茶 after 农户: a two-character word the HMM made of a character that is no noun and a noun is
@@ -325,7 +326,7 @@ struct SubjectFinder: Sendable {
     /// 城镇登记失业率); an activity verb right before the figure is what is counted (专题调研视察48项).
     private func isGoverning(at index: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
         let word = words[index]
-        if rankVerbs.contains(word, in: scalars) { return true }
+        if word.length >= 2, rankVerbs.contains(word, in: scalars) { return true } // (the rank verbs have two characters)
         // 撬动社会投资三十余亿元: a verb, a noun and a genre verb last before the figure: the noun and the
         // last verb are the first verb's object (社会投资), the first verb governs.
         if index == words.count - 1, index >= 2, words[index - 1].kind == .word, classOf(words[index - 1], scalars) == .noun,
@@ -335,13 +336,13 @@ struct SubjectFinder: Sendable {
            words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars) {
             return false
         }
+        let governs = verbs.contains(word, in: scalars)
+            || classOf(word, scalars) == .verb && (resultative || index > 0 && classOf(words[index - 1], scalars) == .adverb)
         // 总投资, 总产值: a character the segmenter left alone before the verb qualifies it (jieba's b) or
-        // makes a dictionary noun with it.
-        if index > 0, words[index - 1].length == 1, words[index - 1].kind == .word, isDistinguishingWord(words[index - 1], scalars)
+        // makes a dictionary noun with it (asked last: a lexicon look-up).
+        if governs, index > 0, words[index - 1].length == 1, words[index - 1].kind == .word, isDistinguishingWord(words[index - 1], scalars)
             || segmenter.lexicon.logProbability(of: scalars[words[index - 1].start..<word.end]) != nil { return false }
-        if verbs.contains(word, in: scalars) { return true }
-        guard classOf(word, scalars) == .verb else { return false }
-        return resultative || index > 0 && classOf(words[index - 1], scalars) == .adverb
+        return governs
     }
 
     /// 孵化出, 开出, 拿下, 增至: a verb that ends in its result governs an object; it names nothing.
