@@ -94,6 +94,14 @@ struct FactBuilder: Sendable {
                let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
                 fact.subject = facts[previous].subject
             }
+            // 常住人口达到186万人，占全省的21.3%: a share whose clause opens with 占 is the share of the figure before it.
+            if fact.kind == .percent, fact.direction == nil,
+               case let clause = SubjectFinder.clauseStart(before: fact.start, in: scalars, listBoundary: nil, limit: fact.sentenceStart),
+               clause < fact.start, scalars[clause] == "占",
+               let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart,
+               facts[previous].end < clause, facts[previous].subject != nil {
+                fact.subject = facts[previous].subject
+            }
             facts.append(fact)
             previousEnd = draft.end
             index += consumed

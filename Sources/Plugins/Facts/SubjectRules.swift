@@ -107,6 +107,10 @@ extension FactsAnalyzer {
             SubjectExample("财政收入从11.7万亿元增加到«17.3万亿元»。", subject: "财政收入"),
             SubjectExample("全年收入11.7万亿元，支出«12万亿元»。", subject: "支出", notSubject: "全年收入"),
         ]),
+        SubjectRuleDescription(id: "shareOfPrevious", summary: "a percentage in a clause that opens with 占 is the share of the figure before it in the sentence", examples: [
+            SubjectExample("常住人口达到186万人，占全省的«21.3%»。", subject: "常住人口", notSubject: "全省"),
+            SubjectExample("常住人口达到186万人，城镇化率为«21.3%»。", subject: "城镇化率"),
+        ]),
         SubjectRuleDescription(id: "listedAcrossKinds", summary: "a figure listed right after another (、), with no subject of its own, shares its subject, whatever its kind", examples: [
             SubjectExample("这座大楼楼高54层、«235.6米»，是当地最高的建筑。", subject: "大楼楼高"),
             SubjectExample("建成充电站450座、充电桩«1.8万个»。", subject: "充电桩", notSubject: "充电站"),
