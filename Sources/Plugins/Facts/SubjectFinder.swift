@@ -362,6 +362,9 @@ struct SubjectFinder: Sendable {
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
                       segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
+            } else if start < end, wordClass == .verb, start >= 2, words[start - 1].length >= 2, classOf(words[start - 2], scalars) == .verb,
+                      classOf(words[start], scalars) == .noun {
+                start -= 1 // 签署 合作 协议: of two verbs before the noun, the second qualifies it, the first is the predicate
             } else if start < end, wordClass == .verb, words[start - 1].length == 2, words[start].length == 1,
                       classOf(words[start], scalars) == .measure {
                 start -= 1 // 充电 桩 总数: a verb before a lone measure character that names a thing (桩) is part of its name

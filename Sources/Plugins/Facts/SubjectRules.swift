@@ -82,7 +82,7 @@ extension FactsAnalyzer {
             SubjectExample("春茶最多时一天卖出«800多斤»。", subject: "春茶", notSubject: "卖出"),
             SubjectExample("全年帮扶困难群众«12.6万人次»。", subject: "困难群众"),
         ]),
-        SubjectRuleDescription(id: "predicateVerbStops", summary: "a verb between nouns is the predicate, and the phrase starts after it, unless it names an indicator (an indicator verb, or a quantity noun after it: 率, 额, 规模) or follows a word that only qualifies (保障性, 公共)", examples: [
+        SubjectRuleDescription(id: "predicateVerbStops", summary: "a verb between nouns is the predicate, and the phrase starts after it (of two verbs before the noun the second qualifies it: 签署合作协议), unless it names an indicator (an indicator verb, or a quantity noun after it: 率, 额, 规模) or follows a word that only qualifies (保障性, 公共)", examples: [
             SubjectExample("全市企业签署合作协议«36份»。", subject: "合作协议", notSubject: "企业签署合作协议"),
             SubjectExample("平台连接设备数达到«800万台»。", subject: "平台连接设备数"),
             SubjectExample("平均转乘人次为«91,971人»。", subject: "转乘人次", notSubject: "人次"),
