@@ -54,11 +54,15 @@ struct FactBuilder: Sendable {
             if timed == nil, draft.kind != .date, let range = range(from: draft, at: index, matches, scalars, scratch: &workspace.subjects.segmentation) {
                 draft = range
                 consumed = 2
-            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars, scratch: &workspace.subjects.segmentation) != nil {
+            } else if timed == nil, notFigures.rule(for: draft, matches[index], scalars, previousEnd: facts.isEmpty ? nil : facts[facts.count - 1].end,
+                                                    scratch: &workspace.subjects.segmentation) != nil {
                 index += consumed
                 continue
             }
-            var fact = finish(draft, in: document, listBoundary: previousEnd, workspace: &workspace)
+            // 10月份社会消费品零售总额: a date or year before the subject in its clause is not part of it.
+            // (Read in place, by index: a Fact is large to copy.)
+            let timeEnd = facts.isEmpty || ![.year, .date].contains(facts[facts.count - 1].kind) ? nil : facts[facts.count - 1].end
+            var fact = finish(draft, in: document, listBoundary: previousEnd, timeBoundary: timeEnd, workspace: &workspace)
             // 分别增长4.3%、6.1%: a figure listed right after another shares its subject and direction.
             // (The previous facts are read in place, by index: a Fact is large to copy.)
             let last = facts.count - 1
@@ -67,15 +71,35 @@ struct FactBuilder: Sendable {
                 fact.subject = facts[last].subject
                 fact.direction = fact.direction ?? facts[last].direction
             }
-            // 占地2,085平方公里（第24）: an ordinal in brackets ranks the figure just before it.
-            if fact.kind == .ordinal, last >= 0, facts[last].end + 1 == fact.start,
-               fact.start > 0, scalars[fact.start - 1] == "（" || scalars[fact.start - 1] == "(" {
+            // 楼高54层、235.6米: a figure of another kind listed right after one, with no subject of its own, shares its subject.
+            if fact.subject == nil, last >= 0, !Self.isTimeOrRank(fact.kind), !Self.isTimeOrRank(facts[last].kind),
+               Self.isListContinuation(from: facts[last].end, to: fact.start, scalars) {
+                fact.subject = facts[last].subject
+            }
+            // 占地2,085平方公里（第24）: an ordinal in brackets ranks the figure just before it; 4080亿美元（平均4600美元）,
+            // 235.6米（774英尺）: an amount in brackets without a subject of its own restates it.
+            if last >= 0, fact.kind == .ordinal && facts[last].end + 1 == fact.start && Self.opensBracket(scalars[fact.start - 1])
+                || fact.subject == nil && !Self.isTimeOrRank(fact.kind) && !Self.isTimeOrRank(facts[last].kind)
+                    && Self.isBracketed(from: facts[last].end, to: fact.start, scalars) {
+                fact.subject = facts[last].subject
+            }
+            // 财政收入从11.7万亿元增加到17.3万亿元, 汇价由2,000印尼盾跌至18,000印尼盾: the level a change
+            // reaches has the subject of the level it starts from.
+            if last >= 0, facts[last].kind == fact.kind, facts[last].subject != nil, Self.isChangeTo(from: facts[last].end, to: fact.start, scalars) {
                 fact.subject = facts[last].subject
             }
             // 国内生产总值超过126万亿元，增长5.2%: a bare change refers to the figure before it.
             // Years, dates, durations and ordinals in between are passed over (121万亿元，五年年均增长5.2%).
             if fact.subject == nil, fact.direction != nil,
                let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
+                fact.subject = facts[previous].subject
+            }
+            // 常住人口达到186万人，占全省的21.3%: a share whose clause opens with 占 is the share of the figure before it.
+            if fact.kind == .percent, fact.direction == nil,
+               case let clause = SubjectFinder.clauseStart(before: fact.start, in: scalars, listBoundary: nil, limit: fact.sentenceStart),
+               clause < fact.start, scalars[clause] == "占",
+               let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart,
+               facts[previous].end < clause, facts[previous].subject != nil {
                 fact.subject = facts[previous].subject
             }
             facts.append(fact)
@@ -283,16 +307,33 @@ struct FactBuilder: Sendable {
                 position += 1
             }
         }
-        guard let month else { return nil }
+        // 29日20时, 17日晚, 18日，: a day alone is a date when a time of day, a part of the day or (after 日)
+        // the end of the clause follows it (not 3日游, 7日内, 新民路29号).
+        if month == nil, year == nil, unitAfter(first, "日") || unitAfter(first, "号"), (1...31).contains(first.value),
+           unitAfter(first, "日") && (first.end + 1 == scalars.count || SubjectFinder.isClauseBreak(scalars[first.end + 1])) // not 新民路29号，
+            || times.startsDayPart(at: first.end + 1, scalars) || times.time(at: first.end + 1, index + 1, matches, scalars) != nil {
+            day = Int(first.value)
+            position = index + 1
+        }
+        guard month != nil || day != nil else { return nil }
         let last = matches[position - 1]
-        let end = last.end + 1
-        var draft = Draft(kind: .date, value: Double((year ?? 0) * 10000 + month * 100 + (day ?? 0)), bareValue: 0,
+        var end = last.end + 1
+        // 10月份: the month's 份 is part of it.
+        if day == nil, end < scalars.count, scalars[end] == "份" { end += 1 }
+        var draft = Draft(kind: .date, value: Double((year ?? 0) * 10000 + (month ?? 0) * 100 + (day ?? 0)), bareValue: 0,
                           start: first.start, end: end)
-        let monthText = month < 10 ? "0\(month)" : "\(month)"
+        let monthText = month.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? ""
         let dayText = day.map { $0 < 10 ? "-0\($0)" : "-\($0)" } ?? ""
         draft.date = (year.map { "\($0)-" } ?? "--") + monthText + dayText
         draft.unit = day != nil ? "日" : "月"
         draft.subject = .none
+        // 7月31日上午9时30分: a time of day right after the day is one date-time with it.
+        if day != nil, let time = times.time(at: end, position, matches, scalars) {
+            draft.end = time.end
+            draft.unit = nil // a date-time's finest part is the hour, which has no unit in the report
+            draft.date = (draft.date ?? "") + "T" + (time.hour < 10 ? "0" : "") + "\(time.hour):" + (time.minute < 10 ? "0" : "") + "\(time.minute)"
+            position += time.consumed
+        }
         consumed = position - index
         return draft
     }
@@ -381,14 +422,21 @@ struct FactBuilder: Sendable {
         return TextSpan(start: max(sentence.start, draft.start - reach), end: min(sentence.end, draft.end + max(0, reach)))
     }
 
-    func finish(_ draft: Draft, in document: Document, listBoundary: Int?, workspace: inout Workspace) -> Fact {
+    func finish(_ draft: Draft, in document: Document, listBoundary: Int?, timeBoundary: Int? = nil, workspace: inout Workspace) -> Fact {
         let scalars = document.scalars
         let sentence = document.sentence(containing: draft.start) ?? TextSpan(start: draft.start, end: draft.end)
         let quoted = Self.quoted(sentence, around: draft)
         var subject: String?
         var direction: String?
         var approximate = draft.approximate
-        switch draft.subject {
+        var rule = draft.subject
+        // 年轻医生从三人增加到二十一人: a count whose next word is no noun after all is about the phrase before it.
+        if case .after = rule, draft.kind == .count {
+            subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
+                                           scratch: &workspace.subjects).text
+            rule = subject == nil ? .before : .none
+        }
+        switch rule {
         case .none:
             break
         case .fixed(let text):
@@ -404,7 +452,8 @@ struct FactBuilder: Sendable {
                                            scratch: &workspace.subjects).subject
             }
         case .before:
-            let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
+            var clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
+            if let timeBoundary, timeBoundary > clauseStart, timeBoundary <= draft.start { clauseStart = timeBoundary }
             var clauseEnd = draft.end
             let clauseLimit = min(sentence.end, draft.end + SubjectFinder.maximumClauseReach)
             while clauseEnd < clauseLimit, !SubjectFinder.isClauseBreak(scalars[clauseEnd]), scalars[clauseEnd] != "、" { clauseEnd += 1 }
@@ -414,6 +463,10 @@ struct FactBuilder: Sendable {
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
             if draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent, let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects).text {
+                subject = counted
+            } else if draft.kind == .measure || draft.kind == .money, found.isFallback,
+                      let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects).text {
+                // 承包了120亩荒山: where nothing but the verb stands before, the noun after the unit is what is measured.
                 subject = counted
             }
             direction = found.direction
@@ -454,6 +507,20 @@ struct FactBuilder: Sendable {
     static func isListContinuation(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         guard start > end, start - end <= 3, scalars[start - 1] == "、" else { return false }
         return scalars[end..<(start - 1)].allSatisfy { Self.listQualifiers.contains($0) }
+    }
+
+    static func opensBracket(_ scalar: Unicode.Scalar) -> Bool { scalar == "（" || scalar == "(" }
+
+    /// 4080亿美元（平均4600美元: between two figures an opening bracket and at most two Han characters.
+    static func isBracketed(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard start > end, start - end <= 3, opensBracket(scalars[end]) else { return false }
+        return scalars[(end + 1)..<start].allSatisfy(ScriptClass.isHan)
+    }
+
+    /// 增加到, 跌至, 提高到: between two figures a few characters of a verb ending in 至 or 到.
+    static func isChangeTo(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard start - end >= 1, start - end <= 4, scalars[start - 1] == "至" || scalars[start - 1] == "到" else { return false }
+        return scalars[end..<start].allSatisfy(ScriptClass.isHan)
     }
 
     /// Years, dates, durations and ordinals: passed over when a bare change looks for its figure.

@@ -36,6 +36,8 @@ public struct FactsAnalyzer: Analyzer {
             AnalyzerExample("本站是10号线的车站，县代码为001，全线长«12公里»。", mustNotReport: ["10", "001"],
                             note: "numberName: routes, numbered places and codes name things"),
             AnalyzerExample("«第二届»大赛举行，后来有第三者介入。", mustNotReport: ["第三"], note: "ordinalWord: 第三者 is a word"),
+            AnalyzerExample("«7月31日上午9时»许，«17日»晚，截至«29日20时»，«凌晨5时»出发，新民路29号。", mustNotReport: ["9", "29号"],
+                            note: "a date with the time of day after it is one date-time; a day alone is a date before a part of the day or the clause's end"),
             AnalyzerExample("每天接待«七八个»旅行团，«数千名»观众到场，厂房建于«20世纪70年代»，电价«0.56元/千瓦时»。",
                             note: "ranges of neighbouring digits, vague quantities, decades, compound units"),
         ]

@@ -164,8 +164,8 @@ struct FigureRule: Sendable {
             return .figure(builder.formula(context.draft, unit: String(found.classifier), end: found.span.end))
         },
         FigureRule("unit", "a unit or measure word after the number: counts, money, measures, durations (units.tsv and the lexicon's q words)",
-                   examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，经济总量«翻一番»。",
-                                              mustNotReport: ["一番"])]) { builder, context, _ in
+                   examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，经济总量«翻一番»，奋战«三个多小时»。",
+                                              mustNotReport: ["一番", "三个"])]) { builder, context, _ in
             let match = context.match, scalars = context.scalars
             guard let unit = builder.units.unit(at: context.unitStart, in: scalars, end: context.end) else { return .next }
             // 番 counts doublings only after 翻 (翻一番); 经过一番努力 is no figure.
@@ -179,6 +179,16 @@ struct FigureRule: Sendable {
             if unit.isDoubling {
                 draft.start = match.start - 1 // 翻一番 = 2, 翻两番 = 4
                 draft.value = Foundation.pow(2, match.value)
+            }
+            // 三个多小时, 两个多月: 个, then 多 and a duration, is one approximate duration.
+            let afterUnit = draft.end
+            if unit.unit == "个", afterUnit + 1 < context.end, scalars[afterUnit] == "多",
+               let length = builder.units.unit(at: afterUnit + 1, in: scalars, end: context.end), length.kind == .duration {
+                draft.kind = .duration
+                draft.unit = "个" + length.unit
+                draft.end = afterUnit + 1 + length.text.count
+                draft.approximate = true
+                return .figure(draft)
             }
             builder.compound(&draft, match, scalars)
             if unit.kind == .ordinal { draft.subject = .after }

@@ -12,6 +12,12 @@ enum NotFigureRule: String, Sendable, CaseIterable {
     case numberName
     /// 第三者, 第二语言: an ordinal that is part of a word.
     case ordinalWord
+    /// 每一片茶叶, 每一位: 每 + 一 + measure word means "every", not one.
+    case every
+    /// 一天卖出800斤, 一斤卖30元: 一 + unit before another figure of its clause is the "per" of a rate.
+    case rateDenominator
+    /// “最后一公里”, ‘一站式’: 一 + measure word inside a short quoted phrase is a set phrase.
+    case quotedPhrase
 
     var description: FactRuleDescription {
         switch self {
@@ -27,6 +33,16 @@ enum NotFigureRule: String, Sendable, CaseIterable {
         case .ordinalWord:
             return FactRuleDescription(id: rawValue, summary: "an ordinal inside a dictionary word (第三者)", examples: [
                 AnalyzerExample("«第二届»大赛举行，后来有第三者介入。", mustNotReport: ["第三"])])
+        case .every:
+            return FactRuleDescription(id: rawValue, summary: "每 + 一 + measure word means 'every'", examples: [
+                AnalyzerExample("她家每一片茶叶都要挑拣，每一位老人都有补贴，每户补贴«2000元»，只有«一座»站台。", mustNotReport: ["一片", "一位"])])
+        case .rateDenominator:
+            return FactRuleDescription(id: rawValue, summary: "一 + unit before another figure of its clause, or right after one (300元一斤), is the 'per' of a rate", examples: [
+                AnalyzerExample("春茶最多时一天卖出«800多斤»，一斤卖«30元»，只用了«一天»就完成，共«一天»。", mustNotReport: ["一斤"]),
+                AnalyzerExample("新茶卖到«300元»一公斤，只卖了«一斤»。", mustNotReport: ["一公斤"])])
+        case .quotedPhrase:
+            return FactRuleDescription(id: rawValue, summary: "一 + measure word inside a short quoted phrase is a set phrase", examples: [
+                AnalyzerExample("打通“最后一公里”，推行‘一站式’服务，只有«一座»站台，“今年只卖了«一斤»。”", mustNotReport: ["一公里", "一站"])])
         }
     }
 }
@@ -36,12 +52,19 @@ struct NotFigures: Sendable {
     let classes: WordClasses
 
     /// The rule that says the draft is not a figure, or nil.
-    func rule(for draft: FactBuilder.Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> NotFigureRule? {
+    /// `previousEnd`: where the figure before this one ends (30元一斤: 一斤 right after a figure is its "per").
+    func rule(for draft: FactBuilder.Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar], previousEnd: Int? = nil,
+              scratch: inout Segmenter.Scratch) -> NotFigureRule? {
         let start = match.start
         let before: Unicode.Scalar? = start > 0 ? scalars[start - 1] : nil
         if match.form == .chinese, match.value == 1, match.end - match.start == 1, draft.kind == .count,
            isIndefinite(draft, scalars, scratch: &scratch) || isWord(from: match.start, through: draft.end, scalars) {
             return .indefiniteOne
+        }
+        if match.form == .chinese, match.value == 1, match.end - match.start == 1, draft.unit != nil, !match.isOrdinal {
+            if let before, before == "每" { return .every }
+            if isInShortQuote(draft, scalars) { return .quotedPhrase }
+            if isRateDenominator(draft, scalars) || previousEnd == draft.start { return .rateDenominator }
         }
         if let before, Self.pointers.contains(before), !match.isOrdinal { return .pointingBack }
         if match.form == .chinese, (2...9).contains(match.value), draft.kind == .count, isClauseStart(start, scalars),
@@ -127,6 +150,49 @@ struct NotFigures: Sendable {
     private func isWord(from start: Int, through end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         end < scalars.count && ScriptClass.isHan(scalars[end])
             && segmenter.lexicon.logProbability(of: scalars[start...end]) != nil
+    }
+
+    private static let quoteOpeners: ScalarList = "“‘「『\""
+    private static let quoteClosers: ScalarList = "”’」』\""
+    /// How long a quoted set phrase may be (最后一公里, 一站式, 一网通办).
+    private static let quotedPhraseLength = 8
+
+    /// “最后一公里”: quotation marks close around the figure within a set phrase's length, with no
+    /// clause punctuation inside (a quoted sentence, “今年卖了一万元。”, is not a phrase).
+    private func isInShortQuote(_ draft: FactBuilder.Draft, _ scalars: [Unicode.Scalar]) -> Bool {
+        var open = draft.start
+        while open > 0, draft.start - open < Self.quotedPhraseLength, !Self.quoteOpeners.contains(scalars[open - 1]) {
+            if SubjectFinder.isClauseBreak(scalars[open - 1]) { return false }
+            open -= 1
+        }
+        guard open > 0, Self.quoteOpeners.contains(scalars[open - 1]) else { return false }
+        var close = draft.end
+        while close < scalars.count, close - open < Self.quotedPhraseLength, !Self.quoteClosers.contains(scalars[close]) {
+            if SubjectFinder.isClauseBreak(scalars[close]) || scalars[close] == "、" { return false }
+            close += 1
+        }
+        return close < scalars.count && Self.quoteClosers.contains(scalars[close]) && close - open <= Self.quotedPhraseLength
+    }
+
+    /// How far after 一 + unit the rate's figure may be (一天卖出800斤, 一斤卖到30元).
+    private static let rateReach = 4
+
+    /// 一天卖出800斤: the next figure of the clause follows within a few Han characters (a verb), and
+    /// no 只/仅/共 before 一 makes it exact (仅一天接待3000人).
+    private func isRateDenominator(_ draft: FactBuilder.Draft, _ scalars: [Unicode.Scalar]) -> Bool {
+        var index = draft.end
+        while index < scalars.count, index - draft.end <= Self.rateReach {
+            let scalar = scalars[index]
+            if NumberScanner.isNumeralCharacter(scalar) || NumberScanner.isArabicDigit(scalar) { break }
+            guard ScriptClass.isHan(scalar) else { return false }
+            index += 1
+        }
+        guard index < scalars.count, index - draft.end <= Self.rateReach,
+              NumberScanner.isNumeralCharacter(scalars[index]) || NumberScanner.isArabicDigit(scalars[index]) else { return false }
+        let windowStart = max(0, draft.start - 3)
+        return !Self.exactWords.contains { word in
+            word.count <= draft.start - windowStart && scalars[(draft.start - word.count)..<draft.start].elementsEqual(word)
+        }
     }
 
     private func isClauseStart(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {

@@ -13,6 +13,17 @@ struct SubjectFinder: Sendable {
     private let upWords: WordList
     private let downWords: WordList
     private let approximateWords: WordList
+    /// 位居, 排名: verbs that rank what stands before them (算力总规模位居全球第二 → 算力总规模).
+    private let rankVerbs: WordList
+    /// Characters that end a quantity's name (失业率, 成交额) and words that name one (规模, 收入).
+    private let metricEndings: ScalarTable
+    private let metricWords: WordList
+    /// 基地, 平台: nouns a verb before them qualifies (种植基地, 孵化平台), role compoundHead.
+    private let compoundHeads: WordList
+    /// 保障性, 经营性: endings of words that qualify a noun and never act (role attributiveEnding).
+    private let attributiveEndings: ScalarTable
+    /// The lexicon's code of jieba's b (distinguishing words: 公共, 国有), which only qualify.
+    private let distinguishingTag: Int?
     /// 提高到, 增长了, 下降至: direction words that also count with a particle glued on.
     /// The first characters of the direction words: most figures are followed by none of them.
     private let directionFirsts: ScalarTable
@@ -52,10 +63,43 @@ struct SubjectFinder: Sendable {
         upWords = WordList(words["up", default: []] + words["upStem", default: []], lexicon: lexicon)
         downWords = WordList(words["down", default: []] + words["downStem", default: []], lexicon: lexicon)
         approximateWords = WordList(words["approximate", default: []], lexicon: lexicon)
+        rankVerbs = WordList(words["rank", default: []], lexicon: lexicon)
+        metricEndings = ScalarTable(words["metricEnding", default: []].compactMap(\.unicodeScalars.first))
+        metricWords = WordList(words["metric", default: []], lexicon: lexicon)
+        compoundHeads = WordList(words["compoundHead", default: []], lexicon: lexicon)
+        attributiveEndings = ScalarTable(words["attributiveEnding", default: []].compactMap(\.unicodeScalars.first))
+        distinguishingTag = lexicon.tagNames.firstIndex(of: "b").map { $0 + 1 }
         directionFirsts = ScalarTable((words["up", default: []] + words["down", default: []] + words["upStem", default: []]
                                      + words["downStem", default: []]).compactMap(\.unicodeScalars.first))
         upStems = words["upStem", default: []].map { Array($0.unicodeScalars) }
         downStems = words["downStem", default: []].map { Array($0.unicodeScalars) }
+    }
+
+    /// A word's class for the subject rules: the lexicon's, except for a two- or three-character word
+    /// the HMM made up, which the lexicon would call a noun: 以种 (以 + 种) starts with a preposition,
+    /// 最多卖 with an adverb, 能多收 (three characters) with a verb.
+    func classOf(_ token: Token, _ scalars: [Unicode.Scalar]) -> WordClass {
+        guard token.kind == .word else { return classes.of(token, scalars) }
+        if let known = classes.knownClass(token, scalars) { return known }
+        // A word the lexicon does not tag is a noun (WordClasses.of), unless it is one of these.
+        guard token.length >= 2, token.length <= 3, ScriptClass.isHan(scalars[token.start]) else { return .noun }
+        let first = classes.knownClass(Token(start: token.start, end: token.start + 1, kind: .word), scalars)
+        switch first {
+        case .preposition?, .adverb?, .conjunction?, .pronoun?, .particle?: return first!
+        // 能多收: three characters glued after a verb are a predicate.
+        case .verb? where token.length == 3: return .verb
+        default: break
+        }
+        return .noun
+    }
+
+    /// 种茶 after 农户: a two-character word the HMM made of a character that is no noun and a noun is
+    /// a verb and its object, the predicate after the noun phrase (not 侧式 first in a phrase: asked only after a noun).
+    private func isVerbObject(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard token.kind == .word, token.length == 2, classes.knownClass(token, scalars) == nil,
+              let first = classes.knownClass(Token(start: token.start, end: token.start + 1, kind: .word), scalars),
+              first != .noun, first != .adjective, first != .measure else { return false }
+        return classes.knownClass(Token(start: token.start + 1, end: token.end, kind: .word), scalars) == .noun
     }
 
     private func hasSuffix(_ token: Token, _ scalars: [Unicode.Scalar], _ suffixes: [[Unicode.Scalar]]) -> Int? {
@@ -114,6 +158,8 @@ struct SubjectFinder: Sendable {
         var linked = false
         var direction: String?
         var approximate = false
+        /// The subject is only the governing verb (投资1.2万亿元) or nothing: a noun after the unit says more.
+        var isFallback = false
     }
 
     /// The subject before `figureStart`, within `clauseStart..<figureStart`: the noun phrase that
@@ -149,6 +195,8 @@ struct SubjectFinder: Sendable {
                 // 比例仍为, 总数达: a word the lexicon lacks, glued by the HMM to the verb before the figure.
                 linked = true
                 words[words.count - 1] = Token(start: last.start, end: last.end - 1, kind: last.kind)
+                // 仍为, 已达: what is left is one more of those characters (an adverb), not a word of the phrase.
+                if last.length == 2, Self.gluedVerbEndings.contains(scalars[last.start]) { words.removeLast() }
                 continue
             } else if last.length >= 2, scalars[last.end - 1] == "约" {
                 // 长约, 高约: the approximator glued to a dimension word by the segmenter.
@@ -160,12 +208,12 @@ struct SubjectFinder: Sendable {
                 found.direction = found.direction ?? (hasSuffix(last, scalars, upStems) != nil ? "up" : "down")
                 words[words.count - 1] = Token(start: last.start, end: last.end - length, kind: last.kind)
                 break
-            } else if classes.of(last, scalars) == .verb, Self.copulaEndings.contains(scalars[last.end - 1]) {
+            } else if classOf(last, scalars) == .verb, Self.copulaEndings.contains(scalars[last.end - 1]) {
                 linked = true // 仍为, 均为, 分别为, 达到: the figure's copula
             } else if noiseWords.contains(last, in: scalars) {
-                linked = linked || classes.of(last, scalars) == .verb || classes.of(last, scalars) == .preposition
+                linked = linked || classOf(last, scalars) == .verb || classOf(last, scalars) == .preposition
             } else {
-                let wordClass = classes.of(last, scalars)
+                let wordClass = classOf(last, scalars)
                 guard wordClass == .adverb || wordClass == .preposition || wordClass == .particle else { break }
             }
             words.removeLast()
@@ -176,13 +224,19 @@ struct SubjectFinder: Sendable {
         if var verb = words.indices.last(where: { index in
             // 固定资产投资增长5%: what changes is the indicator the verb ends, not an object it governs.
             if found.direction != nil, index == words.count - 1, index > 0,
-               [.noun, .verb].contains(classes.of(words[index - 1], scalars)), !isResultative(words[index], scalars) { return false }
+               [.noun, .verb].contains(classOf(words[index - 1], scalars)), !isResultative(words[index], scalars) { return false }
             return isGoverning(at: index, in: words, scalars)
         }) {
             // 发放救助资金, 减税降费: of two verbs in a row the first governs, the second names the thing.
             while verb > 0, isVerbLike(words[verb - 1], scalars) { verb -= 1 }
             governingVerb = words[verb]
-            agent = nounPhrase(endingBefore: verb, in: words, scalars)
+            agent = nounPhrase(endingBefore: topicEnd(before: verb, in: words, scalars), in: words, scalars)
+            // 算力总规模位居全球第二: a rank belongs to what stands before the ranking verb.
+            if rankVerbs.contains(words[verb], in: scalars), let text = text(of: agent, scalars) {
+                found.subject = text
+                found.linked = true
+                return found
+            }
             words.removeSubrange(...verb)
             linked = true
         }
@@ -212,6 +266,8 @@ struct SubjectFinder: Sendable {
         }
         if let text = text(of: phrase, scalars) {
             found.subject = text
+            // 承包了120亩荒山: a phrase of verbs alone names the activity, not what the unit measures.
+            found.isFallback = phrase.allSatisfy { classOf($0, scalars) == .verb }
             return found
         }
         // Nothing before: the noun phrase right after the figure (新建3所学校 → 学校).
@@ -219,20 +275,39 @@ struct SubjectFinder: Sendable {
             found.subject = text
         } else if let text = text(of: agent, scalars) {
             found.subject = text
+            found.isFallback = true
         } else if let governingVerb, governingVerb.kind == .word, found.direction == nil {
             // 投资1.2万亿元: the verb itself names what is measured. (A change after a verb, 安排、比上年
             // 提高1个百分点, takes the subject of the figure before it instead.)
             found.subject = string(scalars, governingVerb)
+            found.isFallback = true
+        } else {
+            found.isFallback = true
         }
         return found
+    }
+
+    /// Where the noun phrase a predicate is about ends, before the verb at `verb`: past the adverbs,
+    /// time words, numbers and measure words between them (春茶最多时一天卖出 → 春茶).
+    private func topicEnd(before verb: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> Int {
+        var end = verb
+        while end > 0 {
+            let word = words[end - 1]
+            let wordClass = classOf(word, scalars)
+            guard word.kind == .number || [.adverb, .time, .numeral, .measure, .locative].contains(wordClass)
+                    || noiseWords.contains(word, in: scalars) else { break }
+            end -= 1
+        }
+        // Nothing to pass over, or nothing but them: the phrase right before the verb, as before.
+        return end == 0 ? verb : end
     }
 
     /// Whether the nouns from `tokens[start]` on run to the end of the clause (punctuation, 的, the window's end).
     private func endsPhrase(after start: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar], reachesClauseEnd: Bool) -> Bool {
         var index = start
-        while index < tokens.count, tokens[index].kind == .word, classes.of(tokens[index], scalars) == .noun { index += 1 }
+        while index < tokens.count, tokens[index].kind == .word, classOf(tokens[index], scalars) == .noun { index += 1 }
         guard index > start else { return false }
-        return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || classes.of(tokens[index], scalars) == .particle
+        return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || classOf(tokens[index], scalars) == .particle
     }
 
     /// 、 和 与 及: a list inside a noun phrase (调研、视察和协商报告).
@@ -242,7 +317,7 @@ struct SubjectFinder: Sendable {
     }
 
     private func isVerbLike(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        verbs.contains(token, in: scalars) || classes.of(token, scalars) == .verb
+        verbs.contains(token, in: scalars) || classOf(token, scalars) == .verb
     }
 
     /// Whether the verb at `index` governs the figure, so the subject starts after it: a genre verb
@@ -251,14 +326,23 @@ struct SubjectFinder: Sendable {
     /// 城镇登记失业率); an activity verb right before the figure is what is counted (专题调研视察48项).
     private func isGoverning(at index: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
         let word = words[index]
+        if word.length >= 2, rankVerbs.contains(word, in: scalars) { return true } // (the rank verbs have two characters)
+        // 撬动社会投资三十余亿元: a verb, a noun and a genre verb last before the figure: the noun and the
+        // last verb are the first verb's object (社会投资), the first verb governs.
+        if index == words.count - 1, index >= 2, words[index - 1].kind == .word, classOf(words[index - 1], scalars) == .noun,
+           isVerbLike(words[index - 2], scalars), classOf(words[index - 2], scalars) == .verb || verbs.contains(words[index - 2], in: scalars) { return false }
         let resultative = isResultative(word, scalars)
-        if !resultative, word.length >= 2, index > 0, index < words.count - 1, classes.of(words[index - 1], scalars) == .noun,
+        if !resultative, word.length >= 2, index > 0, index < words.count - 1, classOf(words[index - 1], scalars) == .noun,
            words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars) {
             return false
         }
-        if verbs.contains(word, in: scalars) { return true }
-        guard classes.of(word, scalars) == .verb else { return false }
-        return resultative || index > 0 && classes.of(words[index - 1], scalars) == .adverb
+        let governs = verbs.contains(word, in: scalars)
+            || classOf(word, scalars) == .verb && (resultative || index > 0 && classOf(words[index - 1], scalars) == .adverb)
+        // 总投资, 总产值: a character the segmenter left alone before the verb qualifies it (jieba's b) or
+        // makes a dictionary noun with it (asked last: a lexicon look-up).
+        if governs, index > 0, words[index - 1].length == 1, words[index - 1].kind == .word, isDistinguishingWord(words[index - 1], scalars)
+            || segmenter.lexicon.logProbability(of: scalars[words[index - 1].start..<word.end]) != nil { return false }
+        return governs
     }
 
     /// 孵化出, 开出, 拿下, 增至: a verb that ends in its result governs an object; it names nothing.
@@ -270,19 +354,33 @@ struct SubjectFinder: Sendable {
     private func nounPhrase(endingBefore end: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> ArraySlice<Token> {
         var start = end
         while start > 0 {
-            let wordClass = classes.of(words[start - 1], scalars)
+            let wordClass = classOf(words[start - 1], scalars)
             if wordClass.isModifier || words[start - 1].kind == .latin || wordClass == .measure && start < end
-                || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2 && classes.of(words[start - 2], scalars) == .noun {
+                || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2
+                    && (classOf(words[start - 2], scalars) == .noun || classOf(words[start - 2], scalars) == .verb && words[start - 2].length == 2) {
                 start -= 1 // 充电桩总数: a measure word inside a compound the lexicon lacks
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
                       segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
+            } else if start < end, wordClass == .verb, start >= 2, words[start - 1].length >= 2, classOf(words[start - 2], scalars) == .verb,
+                      classOf(words[start], scalars) == .noun {
+                start -= 1 // 签署 合作 协议: of two verbs before the noun, the second qualifies it, the first is the predicate
+            } else if start < end, wordClass == .verb, words[start - 1].length == 2, words[start].length == 1,
+                      classOf(words[start], scalars) == .measure {
+                start -= 1 // 充电 桩 总数: a verb before a lone measure character that names a thing (桩) is part of its name
+            } else if start < end, start >= 2, words[start - 1].length == 1, classOf(words[start - 1], scalars) == .verb,
+                      words[start - 2].length == 1, scalars[words[start - 2].start] == "的" {
+                start -= 1 // 村里的带货主播: after 的 a lone verb character starts the noun it modifies
             } else if start < end, start >= 2, isCoordinator(words[start - 1], scalars),
-                      classes.of(words[start - 2], scalars) == .noun || classes.of(words[start - 2], scalars) == .verb {
+                      classOf(words[start - 2], scalars) == .noun || classOf(words[start - 2], scalars) == .verb {
                 start -= 1 // 调研、视察和协商报告: coordinated nouns
-            } else if wordClass == .verb, !isResultative(words[start - 1], scalars), start < 2 || classes.of(words[start - 2], scalars) != .adverb,
+            } else if wordClass == .verb, !isResultative(words[start - 1], scalars), start < 2 || classOf(words[start - 2], scalars) != .adverb,
                       !verbs.contains(words[start - 1], in: scalars) && (start == end || isCoordinator(words[start], scalars))
-                        || start < end && words[start - 1].length >= 2 && start >= 2 && classes.of(words[start - 2], scalars) == .noun {
+                        || start < end && words[start - 1].length >= 2
+                        && (start >= 2 && classOf(words[start - 2], scalars) == .noun
+                            && namesIndicator(before: words[start - 2], verb: words[start - 1], next: words[start], head: words[end - 1], scalars)
+                            || (start == 1 || classOf(words[start - 2], scalars) == .adjective) && !verbs.contains(words[start - 1], in: scalars)
+                            && namesQuantity(next: words[start], head: words[start], scalars)) {
                 start -= 1 // 城镇登记失业率, 专题调研视察: in this genre an activity verb inside the phrase is a noun
             } else {
                 break
@@ -290,8 +388,31 @@ struct SubjectFinder: Sendable {
         }
         // Leading noise (全年, 其中, 各类), list marks and conjunctions are not part of the phrase.
         while start < end, noiseWords.contains(words[start], in: scalars) || words[start].kind == .punctuation
-                || classes.of(words[start], scalars) == .conjunction || words[start].kind == .number { start += 1 }
+                || classOf(words[start], scalars) == .conjunction || words[start].kind == .number { start += 1 }
         return words[start..<end]
+    }
+
+    /// 城镇登记失业率, 城镇新增就业: a verb between nouns is part of an indicator's name when it is one of
+    /// the genre's indicator verbs or the noun after it, or the phrase's head, names a quantity (率, 额, 量: Resources/subject-words.tsv,
+    /// role metric); otherwise it is the predicate (企业签署协议, 算力总规模位居全球), and the phrase starts after it.
+    private func namesIndicator(before: Token, verb: Token, next: Token, head: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        // 保障性租赁住房, 公共租赁住房: a word that only qualifies (性, jieba's b) does nothing; the verb modifies.
+        if before.length > 1 && attributiveEndings.contains(scalars[before.end - 1]) || isDistinguishingWord(before, scalars) { return true }
+        return indicatorVerbs.contains(verb, in: scalars) || compoundHeads.contains(next, in: scalars) || namesQuantity(next: next, head: head, scalars)
+    }
+
+    /// 转乘人次, 失业率: the noun after the verb, or the phrase's head, names a quantity (roles metric, metricEnding);
+    /// then a verb first in the phrase or after an adjective, right before that noun (平均转乘人次), is part of the name too.
+    private func namesQuantity(next: Token, head: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        [next, head].contains { word in
+            word.length > 0 && metricEndings.contains(scalars[word.end - 1]) || metricWords.contains(word, in: scalars)
+        }
+    }
+
+    private func isDistinguishingWord(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard let distinguishingTag, token.kind == .word else { return false }
+        let id = token.wordID >= 0 ? Int(token.wordID) : segmenter.lexicon.wordID(of: scalars[token.start..<token.end])
+        return id.map { segmenter.lexicon.tagCode(ofWordID: $0) == distinguishingTag } ?? false
     }
 
     private func text(of phrase: ArraySlice<Token>, _ scalars: [Unicode.Scalar]) -> String? {
@@ -323,6 +444,8 @@ struct SubjectFinder: Sendable {
         var phraseStart = start, phraseEnd = start
         var head: Token?
         var index = 0
+        // 3000人参加的活动: after 人 (人次) the people are what is counted, not the noun a clause leads to.
+        let countsPeople = start >= 1 && scalars[start - 1] == "人" || start >= 2 && scalars[start - 2] == "人" && scalars[start - 1] == "次"
         // 237个为城镇, 两位是南京大学校友: a count whose predicate names what it counts.
         if throughCopula, let first = tokens.first, first.length == 1, scalars[first.start] == "为" || scalars[first.start] == "是", tokens.count > 1 {
             phraseStart = first.end
@@ -331,17 +454,31 @@ struct SubjectFinder: Sendable {
         }
         while index < tokens.count {
             let token = tokens[index]
-            let wordClass = classes.of(token, scalars)
-            // 第一个赛季: a time noun counted after a measure word is the head.
+            let wordClass = classOf(token, scalars)
+            // 第一个发现的沧龙类, 5名参加比赛的选手: a short clause and 的 before the noun it describes.
+            if head == nil, !countsPeople, wordClass == .verb, let de = relativeClauseEnd(from: index, tokens, scalars) {
+                phraseStart = tokens[de].end
+                phraseEnd = tokens[de + 1].end
+                head = tokens[de + 1]
+                index = de + 2
+                continue
+            }
+            // 第一个赛季: a time noun counted after a measure word is the head (after a noun, 工人正在施工, it is no part of the phrase).
             // 一类保护建筑。, 第1大自治市镇（: a verb first, before nouns that end the clause, modifies them
             // (but 两期投放金融工具7400亿元 is a predicate and its object).
             let modifyingVerb = index == 0 && wordClass == .verb && endsPhrase(after: 1, tokens, scalars, reachesClauseEnd: end == clauseEnd)
-            if token.kind == .word || token.kind == .latin, wordClass.isModifier || wordClass == .time || modifyingVerb,
+            // 23个大项, 42艘冲锋舟: a word the lexicon tags as a numeral or an idiom, first after the unit, is a noun there.
+            let mistagged = index == 0 && token.kind == .word && token.length >= 2 && (wordClass == .numeral || wordClass == .other)
+                && !scalars[token.start..<token.end].contains { NumberScanner.isNumeralCharacter($0) || $0 == "第" }
+            // 第十九次特别会议: an adverb by its tag, first after the unit and before a noun, modifies it.
+            let modifyingAdverb = index == 0 && wordClass == .adverb && tokens.count > 1 && classOf(tokens[1], scalars) == .noun
+            if head != nil, isVerbObject(token, scalars) { break }
+            if token.kind == .word || token.kind == .latin, wordClass.isModifier || wordClass == .time && head == nil || modifyingVerb || mistagged || modifyingAdverb,
                wordClass == .noun || !verbs.contains(token, in: scalars), !noiseWords.contains(token, in: scalars) {
                 phraseEnd = token.end
-                if wordClass == .noun || wordClass == .time { head = token }
+                if wordClass == .noun || wordClass == .time || mistagged { head = token }
                 if phraseEnd - phraseStart >= 8 { break }
-            } else if token.length == 1, scalars[token.start] == "的", head == nil, index + 1 < tokens.count, classes.of(tokens[index + 1], scalars).isModifier {
+            } else if token.length == 1, scalars[token.start] == "的", head == nil, index + 1 < tokens.count, classOf(tokens[index + 1], scalars).isModifier {
                 phraseStart = token.end // 主要的贡献 → 贡献
                 phraseEnd = token.end
                 head = nil
@@ -352,6 +489,32 @@ struct SubjectFinder: Sendable {
         }
         guard let head, head.end > phraseStart else { return (nil, nil) }
         return (string(scalars, Token(start: phraseStart, end: head.end, kind: .word)), head)
+    }
+
+    /// How far a relative clause before its noun may reach, in words (发现的, 取得四双的).
+    private static let relativeClauseWords = 4
+
+    /// After the 的 of a relative clause, a word that is no function word is the noun it describes (the lexicon
+    /// tags 选手 a verb).
+    private func isRelativeHead(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard token.kind == .word, !noiseWords.contains(token, in: scalars) else { return false }
+        switch classOf(token, scalars) {
+        case .noun, .verb, .adjective: return true
+        default: return false
+        }
+    }
+
+    /// The index of the 的 that ends a short clause starting at `tokens[start]` with a verb, when a noun follows it.
+    private func relativeClauseEnd(from start: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar]) -> Int? {
+        guard classOf(tokens[start], scalars) == .verb else { return nil }
+        var index = start + 1
+        while index < tokens.count, index - start <= Self.relativeClauseWords, tokens[index].kind != .punctuation {
+            if tokens[index].length == 1, scalars[tokens[index].start] == "的" {
+                return index + 1 < tokens.count && isRelativeHead(tokens[index + 1], scalars) ? index : nil
+            }
+            index += 1
+        }
+        return nil
     }
 
     private func string(_ scalars: [Unicode.Scalar], _ token: Token) -> String {

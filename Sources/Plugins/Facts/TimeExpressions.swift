@@ -9,8 +9,18 @@ struct TimeExpressions: Sendable {
     private let eras: [(name: [Unicode.Scalar], firstYear: Int)]
     /// The eras by the last scalar of their name, the one right before the number (in table order).
     private let erasByLast: ScalarGroups<(name: [Unicode.Scalar], firstYear: Int)>
+    /// Parts of the day before a time (上午, 晚) and the hours they add (Resources/dayparts.tsv), longest first.
+    private let dayParts: [(word: [Unicode.Scalar], hours: Int)]
 
     init() throws {
+        guard let partsPath = ResourceLocator.path(of: "dayparts.tsv", target: "FactsPlugin"),
+              let partsText = try? String(contentsOfFile: partsPath, encoding: .utf8) else {
+            throw AnalyzerSetupError("the facts day parts (analyze_FactsPlugin.resources/dayparts.tsv) are not beside the analyze binary; reinstall with scripts/install")
+        }
+        dayParts = TabSeparated.lines(partsText).compactMap { fields -> (word: [Unicode.Scalar], hours: Int)? in
+            guard fields.count == 2, let hours = Int(fields[1]) else { return nil }
+            return (Array(fields[0].unicodeScalars), hours)
+        }.sorted { $0.word.count > $1.word.count }
         guard let path = ResourceLocator.path(of: "eras.tsv", target: "FactsPlugin"),
               let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw AnalyzerSetupError("the facts era table (analyze_FactsPlugin.resources/eras.tsv) is not beside the analyze binary; reinstall with scripts/install")
@@ -51,6 +61,15 @@ struct TimeExpressions: Sendable {
         guard after < scalars.count else { return nil }
         switch scalars[after] {
         case "世", "年", "赛", ":", "：", "∶": break
+        case "时", "点":
+            // 凌晨5时, 晚8点: a time of day after a part of the day (a date before it joins it in FactBuilder.date).
+            guard let part = dayParts.first(where: { Self.word($0.word, at: match.start - $0.word.count, scalars) }),
+                  let time = time(at: match.start - part.word.count, index, matches, scalars) else { return nil }
+            consumed = time.consumed
+            var draft = FactBuilder.Draft(kind: .date, value: Double(time.hour * 100 + time.minute), bareValue: 0, start: match.start - part.word.count,
+                                          end: time.end)
+            draft.subject = .none
+            return draft
         default: return nil
         }
         let next = index + 1 < matches.count ? matches[index + 1] : nil
@@ -110,6 +129,39 @@ struct TimeExpressions: Sendable {
                                      start: match.start, end: next.end)
         }
         return nil
+    }
+
+    /// Whether a part of the day (上午, 晚) starts at `index`.
+    func startsDayPart(at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        dayParts.contains { Self.word($0.word, at: index, scalars) }
+    }
+
+    /// The time of day at `start`: a part of the day (上午, optional), `matches[index]` with 时 or 点, and
+    /// minutes (30分, 半). The hour in 24-hour form, where the expression ends, and the matches it takes.
+    func time(at start: Int, _ index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar]) -> (hour: Int, minute: Int, end: Int, consumed: Int)? {
+        var position = start
+        var added = 0
+        if let part = dayParts.first(where: { Self.word($0.word, at: start, scalars) }) {
+            position += part.word.count
+            added = part.hours
+        }
+        guard index < matches.count, matches[index].start == position, let hour = Self.integer(matches[index]), hour <= 24,
+              matches[index].form == .arabic || matches[index].end - matches[index].start <= 3 else { return nil }
+        let after = matches[index].end
+        guard after < scalars.count, scalars[after] == "时" || scalars[after] == "点" else { return nil }
+        var end = after + 1
+        var minute = 0
+        var consumed = 1
+        if end < scalars.count, scalars[end] == "半" {
+            minute = 30
+            end += 1
+        } else if index + 1 < matches.count, matches[index + 1].start == end, let minutes = Self.integer(matches[index + 1]), minutes < 60,
+                  matches[index + 1].end < scalars.count, scalars[matches[index + 1].end] == "分" {
+            minute = minutes
+            end = matches[index + 1].end + 1
+            consumed = 2
+        }
+        return (added > 0 && hour < 12 ? hour + added : hour, minute, end, consumed)
     }
 
     /// 508年她…, 230年逝世: a three-digit number before 年 is a year unless it reads as a length

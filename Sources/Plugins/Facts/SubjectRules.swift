@@ -1,0 +1,137 @@
+import AnalyticsCore
+
+/// One example of a subject rule: «…» marks the figure; `subject` is what the rule makes its subject
+/// (nil: none), `notSubject` what it must not be (the clause junk or fragment the rule prevents).
+public struct SubjectExample: Sendable {
+    public let markedInput: String
+    public let subject: String?
+    public let notSubject: String?
+
+    /// Whether `subject` is checked (an example that only says what the subject must not be leaves it open).
+    public let checksSubject: Bool
+
+    public init(_ markedInput: String, subject: String?, notSubject: String? = nil) {
+        self.markedInput = markedInput
+        self.subject = subject
+        self.notSubject = notSubject
+        checksSubject = true
+    }
+
+    public init(_ markedInput: String, notSubject: String) {
+        self.markedInput = markedInput
+        subject = nil
+        self.notSubject = notSubject
+        checksSubject = false
+    }
+}
+
+/// A named rule of the subject finder with examples both ways: where it applies, and a neighbouring
+/// case where it must leave the subject alone (SubjectRuleExampleTests run them).
+public struct SubjectRuleDescription: Sendable {
+    public let id: String
+    public let summary: String
+    public let examples: [SubjectExample]
+}
+
+extension FactsAnalyzer {
+    /// The subject rules of `SubjectFinder` and `FactBuilder.finish`, with their examples.
+    public static let subjectRules: [SubjectRuleDescription] = [
+        SubjectRuleDescription(id: "countedNoun", summary: "the noun phrase after a measure word is what is counted", examples: [
+            SubjectExample("平台已孵化出«7家»上市企业。", subject: "上市企业", notSubject: "平台已孵化出"),
+            SubjectExample("大会共设置«23个»大项。", subject: "大项", notSubject: "设置"),
+            SubjectExample("新建学校«38所»。", subject: "学校"),
+        ]),
+        SubjectRuleDescription(id: "nounAfterUnit", summary: "a measure or an amount of money with only a verb before it measures the noun after its unit", examples: [
+            SubjectExample("他承包了«120亩»荒山。", subject: "荒山", notSubject: "承包"),
+            SubjectExample("新建高标准农田«12万亩»。", subject: "高标准农田"),
+            SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
+        ]),
+        SubjectRuleDescription(id: "functionWordStart", summary: "a word the HMM made that starts with a preposition or adverb (or, of three characters, a verb) is no noun", examples: [
+            SubjectExample("全村«200多户»农户以种茶为生。", subject: "农户", notSubject: "农户以种茶"),
+            SubjectExample("这片地每亩能多收«200斤»稻谷。", subject: "稻谷", notSubject: "能多收"),
+            SubjectExample("全县«36家»龙头企业。", subject: "龙头企业"),
+        ]),
+        SubjectRuleDescription(id: "verbObjectStop", summary: "after the head noun, a verb and its object the HMM made into one word end the phrase", examples: [
+            SubjectExample("他带动周边«40多户»农户种茶。", subject: "农户", notSubject: "农户种茶"),
+            SubjectExample("比赛吸引了«上千名»跑者参加。", subject: "跑者"),
+            SubjectExample("«十几名»工人正在紧张施工。", subject: "工人", notSubject: "工人正在紧张施工"),
+        ]),
+        SubjectRuleDescription(id: "verbInsideNoun", summary: "a verb that makes a dictionary noun with the character before it (总投资) does not govern", examples: [
+            SubjectExample("这座大桥总投资«18亿元»。", subject: "大桥总投资", notSubject: "总"),
+            SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
+        ]),
+        SubjectRuleDescription(id: "nounVerbObject", summary: "a verb, a noun and a genre verb last before the figure: the noun and the last verb are the first verb's object", examples: [
+            SubjectExample("全年完成固定资产投资«3000亿元»。", subject: "固定资产投资", notSubject: "固定资产"),
+            SubjectExample("撬动社会投资«三十余亿元»。", subject: "社会投资", notSubject: "社会"),
+            SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
+        ]),
+        SubjectRuleDescription(id: "countWithoutNounAfter", summary: "a count whose next word turns out to be no noun is about the phrase before it", examples: [
+            SubjectExample("年轻医生从«三人»增加到二十一人。", subject: "年轻医生"),
+            SubjectExample("新建«3所»学校。", subject: "学校"),
+        ]),
+        SubjectRuleDescription(id: "gluedAdverb", summary: "an adverb the HMM glued to the copula before the figure (仍为, 已达) is no part of the phrase", examples: [
+            SubjectExample("常见比例仍为«1:2»。", subject: "常见比例", notSubject: "常见比例仍"),
+            SubjectExample("项目总数已达«120个»。", subject: "项目总数"),
+        ]),
+        SubjectRuleDescription(id: "verbBeforeMeasureNoun", summary: "a verb before a lone measure character inside the phrase (充电 桩) is part of the thing's name", examples: [
+            SubjectExample("充电桩总数达«50万个»。", subject: "充电桩总数", notSubject: "桩总数"),
+            SubjectExample("已建成充电站450座、充电桩«1.8万个»。", subject: "充电桩"),
+            SubjectExample("新建学校«38所»。", subject: "学校"),
+        ]),
+        SubjectRuleDescription(id: "topicPastAdverbials", summary: "with nothing between the verb and the figure, the noun phrase the predicate is about, past adverbs, time words and numbers", examples: [
+            SubjectExample("春茶最多时一天卖出«800多斤»。", subject: "春茶", notSubject: "卖出"),
+            SubjectExample("全年帮扶困难群众«12.6万人次»。", subject: "困难群众"),
+        ]),
+        SubjectRuleDescription(id: "predicateVerbStops", summary: "a verb between nouns is the predicate, and the phrase starts after it (of two verbs before the noun the second qualifies it: 签署合作协议), unless it names an indicator (an indicator verb, or a quantity noun after it: 率, 额, 规模) or follows a word that only qualifies (保障性, 公共)", examples: [
+            SubjectExample("全市企业签署合作协议«36份»。", subject: "合作协议", notSubject: "企业签署合作协议"),
+            SubjectExample("平台连接设备数达到«800万台»。", subject: "平台连接设备数"),
+            SubjectExample("平均转乘人次为«91,971人»。", subject: "转乘人次", notSubject: "人次"),
+            SubjectExample("城镇登记失业率«5.5%»左右。", subject: "城镇登记失业率"),
+            SubjectExample("新开工保障性租赁住房«2.1万套»。", subject: "保障性租赁住房", notSubject: "住房"),
+            SubjectExample("累计发放创业担保贷款«58亿元»。", subject: "创业担保贷款", notSubject: "贷款"),
+            SubjectExample("该镇已发展特色种植基地«12个»。", subject: "特色种植基地", notSubject: "基地"),
+        ]),
+        SubjectRuleDescription(id: "rankVerb", summary: "a rank after 位居, 排名… belongs to what stands before the verb (Resources/subject-words.tsv, role rank)", examples: [
+            SubjectExample("我国算力总规模位居全球«第二»。", subject: "算力总规模", notSubject: "算力总规模位居全球"),
+            SubjectExample("城镇登记失业率为«5.5%»。", subject: "城镇登记失业率"),
+        ]),
+        SubjectRuleDescription(id: "verbAfterDe", summary: "after 的, a lone verb character starts the noun it modifies", examples: [
+            SubjectExample("村里的带货主播有«12名»。", subject: "带货主播", notSubject: "货主播"),
+            SubjectExample("新建了«3所»学校。", subject: "学校"),
+        ]),
+        SubjectRuleDescription(id: "timeBeforeSubject", summary: "a date or year before the subject in its clause is not part of it", examples: [
+            SubjectExample("10月份社会消费品零售总额«4.6万亿元»。", subject: "社会消费品零售总额", notSubject: "月份社会消费品零售总额"),
+            SubjectExample("社会消费品零售总额«4.6万亿元»。", subject: "社会消费品零售总额"),
+        ]),
+        SubjectRuleDescription(id: "changeToLevel", summary: "the level a change reaches (增加到, 跌至) has the subject of the level it starts from", examples: [
+            SubjectExample("财政收入从11.7万亿元增加到«17.3万亿元»。", subject: "财政收入"),
+            SubjectExample("全年收入11.7万亿元，支出«12万亿元»。", subject: "支出", notSubject: "全年收入"),
+        ]),
+        SubjectRuleDescription(id: "shareOfPrevious", summary: "a percentage in a clause that opens with 占 is the share of the figure before it in the sentence", examples: [
+            SubjectExample("常住人口达到186万人，占全省的«21.3%»。", subject: "常住人口", notSubject: "全省"),
+            SubjectExample("常住人口达到186万人，城镇化率为«21.3%»。", subject: "城镇化率"),
+        ]),
+        SubjectRuleDescription(id: "listedAcrossKinds", summary: "a figure listed right after another (、), with no subject of its own, shares its subject, whatever its kind", examples: [
+            SubjectExample("这座大楼楼高54层、«235.6米»，是当地最高的建筑。", subject: "大楼楼高"),
+            SubjectExample("建成充电站450座、充电桩«1.8万个»。", subject: "充电桩", notSubject: "充电站"),
+        ]),
+        SubjectRuleDescription(id: "bracketRestatement", summary: "an amount in brackets right after a figure (平均, 约 allowed) restates it", examples: [
+            SubjectExample("国民生产总值是4080亿美元（平均«4600美元»）。", subject: "国民生产总值"),
+            SubjectExample("出口额4080亿美元（其中机电产品«1200亿美元»）。", subject: "机电产品", notSubject: "出口额"),
+        ]),
+        SubjectRuleDescription(id: "relativeClause", summary: "after the unit, a short clause with 的 leads to the noun it describes (第一个发现的沧龙类); not after 人, which is itself what is counted", examples: [
+            SubjectExample("是加州«第一个»发现的沧龙类。", subject: "沧龙类"),
+            SubjectExample("共有«5名»参加比赛的选手。", subject: "选手"),
+            SubjectExample("吸引了«3000人»参加的活动。", notSubject: "活动"),
+        ]),
+        SubjectRuleDescription(id: "noiseWords", summary: "words between the subject and the figure (只有, 累计, 达) and scope words before it (全镇, 现有) are set aside (Resources/subject-words.tsv, role noise)", examples: [
+            SubjectExample("小镇常住人口只有«8000人»。", subject: "小镇常住人口", notSubject: "只有"),
+            SubjectExample("全镇现有茶园面积«3.5万亩»。", subject: "茶园面积", notSubject: "全镇现有茶园面积"),
+            SubjectExample("每位老人每月可领取补贴«300元»。", subject: "补贴", notSubject: "领取补贴"),
+        ]),
+        SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
+            SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
+            SubjectExample("三个项目«5个»都已完工。", subject: "项目", notSubject: "都"),
+        ]),
+    ]
+}
