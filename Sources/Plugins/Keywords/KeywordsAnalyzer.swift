@@ -45,7 +45,7 @@ public struct KeywordsAnalyzer: Analyzer {
         ]
     )
 
-    static let topOption = Option(integer: "top", in: 1...10_000, default: 20, help: "how many keywords to report")
+    static let topOption = Option(integer: "top", in: 1...1_000_000, default: 20, help: "how many keywords to report")
     static let methodOption = Option(choice: "method", default: Method.keyness,
                                      help: "keyness (log-likelihood G² against the reference, over-used terms only), tfidf (jieba's IDF table), frequency (counts), or textrank")
     static let discoverOption = Option(flag: "discover", default: true, help: "find multi-word terms that recur in the document (新词发现) and count them as one term")
