@@ -29,6 +29,8 @@ struct KeywordTerms: Sendable {
         let rawValue: UInt8
         static let start = TagFlags(rawValue: 1), end = TagFlags(rawValue: 2), alone = TagFlags(rawValue: 4), verb = TagFlags(rawValue: 8)
         static let noun = TagFlags(rawValue: 16)
+        /// A person's, place's or organisation's name by the lexicon (nr, nrt, ns, nt, nz).
+        static let name = TagFlags(rawValue: 32)
         static let untagged: TagFlags = [.start, .end, .alone, .noun]
 
         init(rawValue: UInt8) { self.rawValue = rawValue }
@@ -40,6 +42,7 @@ struct KeywordTerms: Sendable {
             if !KeywordTerms.notAloneTags.contains(tag) { flags.insert(.alone) }
             if tag == "v" || tag == "vn" { flags.insert(.verb) }
             if tag.hasPrefix("n") || tag == "vn" || tag == "an" || tag == "j" || tag == "eng" { flags.insert(.noun) }
+            if ["nr", "nrt", "nrfg", "nz"].contains(tag) { flags.insert(.name) }
             self = flags
         }
     }
@@ -129,6 +132,13 @@ struct KeywordTerms: Sendable {
         var noun = true
         /// Not a dictionary word: the HMM's guess (its id, if any, is only a prefix of words).
         var guessed = false
+
+        /// A where-phrase (镇里): no keyword alone, no phrase's edge.
+        mutating func makeLocative() {
+            alone = false
+            canStart = false
+            canEnd = false
+        }
     }
 
     struct Counted {
@@ -307,6 +317,7 @@ struct KeywordTerms: Sendable {
                 units[Int(entry.unit)].alone = flags.contains(.alone)
                 units[Int(entry.unit)].verb = flags.contains(.verb)
                 units[Int(entry.unit)].noun = flags.contains(.noun)
+                if !flags.contains(.name), isLocative(units[Int(entry.unit)].first, scalars) { units[Int(entry.unit)].makeLocative() }
             } else {
                 // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
                 let span = units[Int(entry.unit)].first
@@ -328,7 +339,26 @@ struct KeywordTerms: Sendable {
         unit.guessed = !single
         unit.alone = single || !(FreeCharacters.all.contains(text[token.start]) || FreeCharacters.all.contains(text[token.end - 1]))
             || !userWords.isEmpty && userWords.contains(String(scalars: text[token.span.range]))
+        if !single, isLocative(token.span, text) { unit.makeLocative() }
         return unit
+    }
+
+    /// Localizers that make a place noun a where-phrase: 镇里, 区里, 县内 (in the town, the district).
+    static let localizers = ScalarSet("里内".unicodeScalars)
+    /// Single-character tags of a place noun before a localizer (镇 n, 县 zg, 家 q); 德 of 德里,
+    /// 河 of 河内 (ns) are names' characters.
+    static let placeNounTags: Set<String> = ["n", "ng", "zg", "s", "q"]
+
+    /// A place deixis, not a term: two characters, a single-character noun then 里 or 内 (镇里,
+    /// 区里, 县内, 家里), unless the lexicon calls the word a name (阿里, 河内 are kept by their
+    /// first character: not a common noun). 邻里 and 故里 go too: a where-word's shape.
+    func isLocative(_ span: TextSpan, _ scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
+        guard span.end - span.start == 2 else { return false }
+        let text = scalars[scalars.index(scalars.startIndex, offsetBy: span.start)...]
+        let first = text.first!, last = text[text.index(after: text.startIndex)]
+        guard Self.localizers.contains(last), let id = segmenter.lexicon.wordID(of: [first][...]) else { return false }
+        let code = segmenter.lexicon.tagCode(ofWordID: id)
+        return code > 0 && Self.placeNounTags.contains(segmenter.lexicon.tagNames[code - 1])
     }
 
     /// How a word's occurrences sit beside bound single characters (see `applyGlue`).
@@ -486,13 +516,17 @@ struct KeywordTerms: Sendable {
 
     /// A word with a bound single character beside it in every occurrence is a piece the
     /// segmenter cut off a longer unit: glued to the same character everywhere, it takes it in
-    /// (投行 → 亚投行, 拉塞 → 拉塞达); glued to differing ones, it is left out (count 0).
+    /// (投行 → 亚投行, 拉塞 → 拉塞达); glued to differing ones, it is left out (count 0). A rare
+    /// word or guess on one side is enough; a common word needs the same character on both.
     private func applyGlue(_ glue: [Glue], into counted: inout Counted) {
         var dropped = false
         var grow: [(left: Int, right: Int)?] = Array(repeating: nil, count: counted.terms.count)
         for index in counted.terms.indices where glue[index].always && glue[index].left != -1 && counted.counts[index] > 0 {
-            guard counted.terms[index].partCount == 1, isRare(counted.units[Int(counted.terms[index].unit)]) else { continue }
             let left = glue[index].left, right = glue[index].right
+            // A word the lexicon knows well is a piece only when the same characters hold it on
+            // both sides everywhere (货主 in 带 货主 播: 带货主播).
+            guard counted.terms[index].partCount == 1,
+                  left >= 0 && right >= 0 || isRare(counted.units[Int(counted.terms[index].unit)]) else { continue }
             guard left >= 0 || right >= 0 else {
                 counted.counts[index] = 0
                 dropped = true

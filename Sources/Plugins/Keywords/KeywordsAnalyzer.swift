@@ -1,5 +1,6 @@
 import AnalyticsCore
 import Foundation
+import SectionsPlugin
 
 /// Keywords that say what a document is about: candidate terms (words, discovered multi-word
 /// terms, see `KeywordTerms`) ranked by keyness against a reference corpus of the genre
@@ -25,6 +26,7 @@ public struct KeywordsAnalyzer: Analyzer {
             OptionSpec("stopwords", .file, default: nil, help: "extra stop words, one a line"),
             OptionSpec("singles", .flag, default: "false", help: "allow single Han characters as keywords"),
         ],
+        requires: ["sections"],
         examples: [
             AnalyzerExample("«政协委员»和我们围绕«社会主义»建言。«人民政协»关注«社会主义»的建设。", mustNotReport: ["委", "。", "我们", "的", "社会"],
                             note: "segmented words, not characters or bigrams; stop words never appear"),
@@ -99,8 +101,10 @@ public struct KeywordsAnalyzer: Analyzer {
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) throws -> KeywordsResult {
-        let counted = terms.count(document.scalars)
-        let scalars = document.scalars
+        // Bylines, datelines, captions, editor lines and notes say who wrote and who edited, not
+        // what the text is about (本报记者, a reporter's name): their words are not counted.
+        let scalars = Self.bodyText(document.scalars, sections: context.result(of: SectionsAnalyzer.self))
+        let counted = terms.count(scalars)
         let reference: ReferenceFrequencies? = try self.reference.value.get()
         let keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars) }
         var scores: [Double]
@@ -170,6 +174,20 @@ public struct KeywordsAnalyzer: Analyzer {
     }
 
     static let termsWorthTheBound = 1_000
+
+    /// Parts of a document that are not its text (`SectionsAnalyzer`'s roles).
+    static let nonBodyRoles: Set<SectionRole> = [.byline, .dateline, .caption, .editor, .note, .other]
+
+    /// The document with its non-body parts blanked (line breaks: offsets unchanged); the same
+    /// array when there are none (reports), so nothing is copied.
+    static func bodyText(_ scalars: [Unicode.Scalar], sections: SectionsResult?) -> [Unicode.Scalar] {
+        guard let sections, sections.sections.contains(where: { nonBodyRoles.contains($0.role) }) else { return scalars }
+        var body = scalars
+        for section in sections.sections where nonBodyRoles.contains(section.role) {
+            for at in max(section.start, 0)..<min(section.end, body.count) { body[at] = "\n" }
+        }
+        return body
+    }
 
     /// Indices of `counts`, highest count first (a counting sort: counts are small).
     static func mostFrequentFirst(_ counts: [Int]) -> [Int] {
