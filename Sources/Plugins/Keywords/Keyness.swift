@@ -45,7 +45,7 @@ struct KeynessScorer {
             let (expectedCount, share) = referenceCount(index)
             guard count / documentTokens > expectedCount / referenceTokens else { continue }
             statistic[index] = Self.logLikelihood(count, expectedCount, documentTokens, referenceTokens) * spreadWeight(share)
-            rank[index] = statistic[index] + tier
+            rank[index] = statistic[index] * (isVerb(index) ? Self.verbWeight : 1) + tier
             best.add(rank[index])
         }
         return (statistic, rank)
@@ -59,6 +59,17 @@ struct KeynessScorer {
         let term = counted.terms[index]
         if term.partCount == 1, case .text = term.key { return }
         reference.prefetch(scalars[term.first.range])
+    }
+
+    /// A verb alone (成立, 使用, 安置) names what is done, rarely what a text is about; a verbal noun
+    /// (消费, 融资) and any multi-word term may. Its rank, not its G², is scaled.
+    static let verbWeight = 0.3
+
+    private func isVerb(_ index: Int) -> Bool {
+        let term = counted.terms[index]
+        guard term.partCount == 1 else { return false }
+        let unit = counted.units[Int(term.unit)]
+        return unit.verb && !unit.noun
     }
 
     /// Added to the rank of terms said at least twice (above any G² of one occurrence).

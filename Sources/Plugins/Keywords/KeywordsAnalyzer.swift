@@ -44,6 +44,12 @@ public struct KeywordsAnalyzer: Analyzer {
                             note: "an X+ formulation is one term"),
             AnalyzerExample("«亚投行»成员增加。«亚投行»总部在北京。", mustNotReport: ["投行"],
                             note: "a word the segmenter cut off a bound character everywhere is taken whole"),
+            AnalyzerExample("小店开张\n本报记者 郑晓峰\n«山货»小店开张了。小店卖«山货»。\n图为小店。 郑晓峰 摄", mustNotReport: ["郑晓峰", "本报记者"],
+                            options: ["method": "frequency"], note: "bylines, datelines, captions and the editor line are not counted (sections' roles)"),
+            AnalyzerExample("镇里建了«冷库»。镇里的«冷库»很大。", mustNotReport: ["镇里"],
+                            note: "a where-word (镇里, 区里: a place noun and 里 or 内) is no keyword"),
+            AnalyzerExample("«带货主播»很忙。«带货主播»直播。", mustNotReport: ["货主"],
+                            options: ["method": "frequency"], note: "a word held by the same characters on both sides everywhere is a piece of the longer unit"),
         ]
     )
 

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import AnalyticsCore
+@testable import KeywordsPlugin
+
+/// What a reader of a news article does not take for its subject: the byline, dateline, caption
+/// and editor line, where-words (镇里), pieces of a longer unit (货主 of 带货主播), verbs alone.
+@Suite struct KeywordsBodyTests {
+    func terms(_ text: String, _ options: [String: String] = [:]) throws -> [String] {
+        try #require(try analyze(KeywordsAnalyzer.self, text: text, options: options).1 as? KeywordsResult).keywords.map(\.term)
+    }
+
+    static let article = """
+        乡村小店开进山里
+
+        本报记者 郑晓峰 陈雨桐
+
+        山货小店开起来了。山货小店卖山货，村民都来买。小店老板说，山货好卖，冷库也建好了。
+
+        图为小店老板在冷库整理山货。 郑晓峰 摄
+
+        （责任编辑：王小明）
+        """
+
+    @Test func bylineCaptionAndEditorLineAreNotCounted() throws {
+        let found = try terms(Self.article, ["method": "frequency"])
+        #expect(found.contains("山货") && found.contains("冷库"), "\(found)")
+        for name in ["郑晓峰", "陈雨桐", "王小明", "本报记者", "责任编辑"] {
+            #expect(!found.contains(name), "\(name) in \(found)")
+        }
+        // The same name in the text itself is counted: only the byline's roles are skipped.
+        let body = try terms("山货小店开起来了。郑晓峰是小店老板，郑晓峰说山货好卖。", ["method": "frequency"])
+        #expect(body.contains("郑晓峰"), "\(body)")
+    }
+
+    @Test func datelineIsNotCounted() throws {
+        let text = "北岸区政务服务再提速\n本报讯（记者 钱立新）记者从区政务服务中心获悉，企业开办时间压缩至一天。政务服务中心还推出帮办服务。"
+        let found = try terms(text, ["method": "frequency"])
+        #expect(!found.contains("钱立新") && found.contains("政务服务中心"), "\(found)")
+    }
+
+    @Test func whereWordsAreNoKeywords() throws {
+        let found = try terms("镇里建了冷库。镇里的冷库很大，区里也建了冷库，县里还要建冷库。", ["method": "frequency"])
+        #expect(found.contains("冷库"), "\(found)")
+        for deixis in ["镇里", "区里", "县里"] { #expect(!found.contains(deixis), "\(deixis) in \(found)") }
+        // A name that ends in 内 or 里 is not a where-word (河 of 河内 is a name's character).
+        let analyzer = try KeywordsAnalyzer(options: OptionValues([:], specs: KeywordsAnalyzer.description.options))
+        let scalars = Array("河内德里镇里家里冷库".unicodeScalars)
+        let shape = stride(from: 0, to: scalars.count, by: 2).map { analyzer.terms.isLocative(TextSpan(start: $0, end: $0 + 2), scalars) }
+        #expect(shape == [false, false, true, true, false])
+    }
+
+    @Test func aCommonWordHeldByTheSameCharactersOnBothSidesIsAPiece() throws {
+        let found = try terms("这位带货主播很有名。带货主播每天直播。年轻的带货主播越来越多。", ["method": "frequency"])
+        #expect(found.contains("带货主播") && !found.contains("货主"), "\(found)")
+        // Held on one side only, a common word is itself (居民 after 请, before differing verbs).
+        let other = try terms("请居民打分。请居民提意见。", ["method": "frequency"])
+        #expect(other.contains("居民") && !other.contains("请居民"), "\(other)")
+    }
+
+    @Test func aVerbAloneRanksBelowANounOfTheSameWeight() throws {
+        // 安置 (a verb) and 帐篷 (a noun), each three times; 消费 (a verbal noun) is not demoted.
+        let found = try terms("灾民安置在帐篷里。安置点搭起帐篷，继续安置，帐篷够用。")
+        let verb = try #require(found.firstIndex(of: "安置")), noun = try #require(found.firstIndex(of: "帐篷"))
+        #expect(noun < verb, "\(found)")
+        #expect(!KeynessScorer.verbWeight.isNaN && KeynessScorer.verbWeight < 1)
+    }
+}
