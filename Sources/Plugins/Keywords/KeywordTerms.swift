@@ -155,13 +155,15 @@ struct KeywordTerms: Sendable {
 
         /// Keeps in `sequence` (and its spans) only the terms that still have occurrences.
         mutating func dropUncountedFromSequence() {
-            var keep: [Int] = [], keepSpans: [TextSpan] = []
-            for (at, term) in sequence.enumerated() where counts[term] > 0 {
-                keep.append(term)
-                keepSpans.append(sequenceSpans[at])
+            // In place: no new arrays (this runs on most documents, for a few dropped terms).
+            var kept = 0
+            for at in sequence.indices where counts[sequence[at]] > 0 {
+                sequence[kept] = sequence[at]
+                sequenceSpans[kept] = sequenceSpans[at]
+                kept += 1
             }
-            sequence = keep
-            sequenceSpans = keepSpans
+            sequence.removeLast(sequence.count - kept)
+            sequenceSpans.removeLast(sequenceSpans.count - kept)
         }
 
         func text(_ index: Int, _ scalars: [Unicode.Scalar]) -> String {
