@@ -66,3 +66,29 @@ import AnalyticsCore
         #expect(!KeynessScorer.verbWeight.isNaN && KeynessScorer.verbWeight < 1)
     }
 }
+
+@Suite struct KeywordsWordClassTests {
+    func terms(_ text: String) throws -> [String] {
+        try #require(try analyze(KeywordsAnalyzer.self, text: text, options: ["method": "frequency"]).1 as? KeywordsResult).keywords.map(\.term)
+    }
+
+    @Test func aModifierBeforeAVerbIsNoTermButANounBeforeAVerbMayBe() throws {
+        var units = [KeywordTerms.Unit](repeating: KeywordTerms.Unit(key: .unknown, first: TextSpan(start: 0, end: 2), stop: false, bound: false), count: 3)
+        units[0].modifier = true; units[0].noun = false // 严肃
+        units[1].verb = true; units[1].noun = false     // 查处
+        units[2].noun = true                            // 风险
+        #expect(KeywordTerms.isVerbPhrase([0, 1], units))
+        #expect(!KeywordTerms.isVerbPhrase([2, 1], units))
+        units[1].noun = true                            // 消费 (a verbal noun)
+        #expect(!KeywordTerms.isVerbPhrase([0, 1], units))
+        let found = try terms("加强风险处置。做好风险处置，推进风险处置工作。完善风险处置机制。")
+        #expect(found.contains("风险处置"), "\(found)")
+    }
+
+    @Test func idiomsAreNoKeywordsButSetPhrasesOfTheDictionaryMayBe() throws {
+        // 以旧换新 (l, a set phrase) is a keyword; 决不允许 and 弄虚作假 (i, idioms) are not.
+        let found = try terms("推进以旧换新。扩大以旧换新，以旧换新带动消费。决不允许弄虚作假。决不允许弄虚作假。")
+        #expect(found.contains("以旧换新"), "\(found)")
+        #expect(!found.contains("决不允许") && !found.contains("弄虚作假"), "\(found)")
+    }
+}

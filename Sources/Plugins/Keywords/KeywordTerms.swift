@@ -31,6 +31,8 @@ struct KeywordTerms: Sendable {
         static let noun = TagFlags(rawValue: 16)
         /// A person's, place's or organisation's name by the lexicon (nr, nrt, ns, nt, nz).
         static let name = TagFlags(rawValue: 32)
+        /// An adjective or adverb (严肃, 明显, 不断).
+        static let modifier = TagFlags(rawValue: 64)
         static let untagged: TagFlags = [.start, .end, .alone, .noun]
 
         init(rawValue: UInt8) { self.rawValue = rawValue }
@@ -43,6 +45,7 @@ struct KeywordTerms: Sendable {
             if tag == "v" || tag == "vn" { flags.insert(.verb) }
             if tag.hasPrefix("n") || tag == "vn" || tag == "an" || tag == "j" || tag == "eng" { flags.insert(.noun) }
             if ["nr", "nrt", "nrfg", "nz"].contains(tag) { flags.insert(.name) }
+            if ["a", "ad", "ag", "d", "dg", "z"].contains(tag) { flags.insert(.modifier) }
             self = flags
         }
     }
@@ -132,6 +135,8 @@ struct KeywordTerms: Sendable {
         var noun = true
         /// Not a dictionary word: the HMM's guess (its id, if any, is only a prefix of words).
         var guessed = false
+        /// An adjective or adverb by the lexicon's tag.
+        var modifier = false
 
         /// A where-phrase (镇里): no keyword alone, no phrase's edge.
         mutating func makeLocative() {
@@ -186,14 +191,23 @@ struct KeywordTerms: Sendable {
         let words = Set(phrases.map(\.words))
         return phrases.filter { phrase in
             !(phrase.words.count > 2 && units[Int(phrase.words[0])].verb && words.contains(Array(phrase.words.dropFirst())))
+                && !isVerbPhrase(phrase.words, units)
         }
+    }
+
+    /// A verb with a modifier before it, not a term: an adjective or adverb then a verb (严肃 查处,
+    /// 明显 降低, 坚定 维护). A noun before a verb may be one (风险 处置, 大众 创业), and so may a
+    /// verbal noun at the end (提振 消费).
+    static func isVerbPhrase(_ words: [Int32], _ units: [Unit]) -> Bool {
+        let first = units[Int(words[0])], last = units[Int(words[words.count - 1])]
+        return last.verb && !last.noun && first.modifier
     }
 
     /// log P of a dictionary word seen about five times in jieba's corpus.
     static let rareLogP: Float = -16.3
 
     static let notAloneTags: Set<String> = ["a", "ad", "d", "m", "mq", "q", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv",
-                                            "t", "tg", "f", "y", "e", "o", "z", "zg", "dg", "ag", "mg", "rg", "l"]
+                                            "t", "tg", "f", "y", "e", "o", "z", "zg", "dg", "ag", "mg", "rg", "i"]
 
     func count(_ scalars: [Unicode.Scalar]) -> Counted {
         let tokens = segmenter.tokens(in: scalars)
@@ -319,6 +333,7 @@ struct KeywordTerms: Sendable {
                 units[Int(entry.unit)].alone = flags.contains(.alone)
                 units[Int(entry.unit)].verb = flags.contains(.verb)
                 units[Int(entry.unit)].noun = flags.contains(.noun)
+                units[Int(entry.unit)].modifier = flags.contains(.modifier)
                 if !flags.contains(.name), isLocative(units[Int(entry.unit)].first, scalars) { units[Int(entry.unit)].makeLocative() }
             } else {
                 // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
