@@ -50,6 +50,17 @@ import AnalyticsCore
         #expect(shape == [false, false, true, true, false])
     }
 
+    @Test func scopeAndOwnGovernmentAreNoKeywords() throws {
+        let found = try terms("全县新建冷库。全县冷库够用，当地果农把果子存进冷库，当地人说好。市政府补贴冷库，市政府还建县城冷库。县城冷库多。政府债务不高，政府债务可控。",
+                              ["method": "frequency"])
+        for deixis in ["全县", "当地", "市政府"] { #expect(!found.contains(deixis), "\(deixis) in \(found)") }
+        // Not this shape: a county town (县城, here in 县城冷库), the government's debt.
+        for term in ["冷库", "县城冷库", "政府债务"] { #expect(found.contains(term), "\(term) not in \(found)") }
+        let scalars = Array("全省省会全国国家本市我省市政府政府债务".unicodeScalars)
+        let spans = [(0, 2), (2, 4), (4, 6), (6, 8), (8, 10), (10, 12), (12, 15), (15, 19)]
+        #expect(spans.map { KeywordTerms.isDeixis(TextSpan(start: $0.0, end: $0.1), scalars) } == [true, false, true, false, true, true, true, false])
+    }
+
     @Test func aCommonWordHeldByTheSameCharactersOnBothSidesIsAPiece() throws {
         let found = try terms("这位带货主播很有名。带货主播每天直播。年轻的带货主播越来越多。", ["method": "frequency"])
         #expect(found.contains("带货主播") && !found.contains("货主"), "\(found)")

@@ -67,10 +67,14 @@ struct KeynessScorer {
 
     private func isVerb(_ index: Int) -> Bool {
         let term = counted.terms[index]
-        guard term.partCount == 1 else { return false }
-        let unit = counted.units[Int(term.unit)]
+        // A phrase found in the text that ends in a plain verb is a clause piece (比例 达到, 会议
+        // 指出, 洪水 退去), not a name of something; one ending in a verbal noun may be (提振 消费).
+        guard term.partCount == 1 || Self.phraseVerbWeight < 1 else { return false }
+        let unit = counted.units[Int(term.partCount == 1 ? term.unit : term.parts[term.partCount - 1])]
         return unit.verb && !unit.noun
     }
+
+    static let phraseVerbWeight = 1.0
 
     /// Added to the rank of terms said at least twice (above any G² of one occurrence).
     static let repeatedTier = 1e7

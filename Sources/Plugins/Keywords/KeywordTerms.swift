@@ -334,7 +334,9 @@ struct KeywordTerms: Sendable {
                 units[Int(entry.unit)].verb = flags.contains(.verb)
                 units[Int(entry.unit)].noun = flags.contains(.noun)
                 units[Int(entry.unit)].modifier = flags.contains(.modifier)
-                if !flags.contains(.name), isLocative(units[Int(entry.unit)].first, scalars) { units[Int(entry.unit)].makeLocative() }
+                if !flags.contains(.name), isLocative(units[Int(entry.unit)].first, scalars) || Self.isDeixis(units[Int(entry.unit)].first, scalars) {
+                    units[Int(entry.unit)].makeLocative()
+                }
             } else {
                 // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
                 let span = units[Int(entry.unit)].first
@@ -356,7 +358,7 @@ struct KeywordTerms: Sendable {
         unit.guessed = !single
         unit.alone = single || !(FreeCharacters.all.contains(text[token.start]) || FreeCharacters.all.contains(text[token.end - 1]))
             || !userWords.isEmpty && userWords.contains(String(scalars: text[token.span.range]))
-        if !single, isLocative(token.span, text) { unit.makeLocative() }
+        if !single, isLocative(token.span, text) || Self.isDeixis(token.span, text) { unit.makeLocative() }
         return unit
     }
 
@@ -376,6 +378,25 @@ struct KeywordTerms: Sendable {
         guard Self.localizers.contains(last), let id = segmenter.lexicon.wordID(of: [first][...]) else { return false }
         let code = segmenter.lexicon.tagCode(ofWordID: id)
         return code > 0 && Self.placeNounTags.contains(segmenter.lexicon.tagNames[code - 1])
+    }
+
+    /// Scope and deixis: 全, 本, 我, 各, 该, 当 then an administrative unit or 地 (全县, 全省, 全国,
+    /// 本市, 我省, 当地).
+    static let scopeMarkers = ScalarSet("全本我各该当".unicodeScalars)
+    static let administrativeUnits = ScalarSet("省市县区州国乡镇村旗盟地".unicodeScalars)
+    /// An administrative unit before 政府 (省政府, 市政府): the organ that speaks in every government text.
+    static let governmentLevels = ScalarSet("省市县区州乡镇".unicodeScalars)
+
+    /// Where the text speaks from, not what about: the scope of its own jurisdiction (全县, 全省,
+    /// 全国, 本市, 当地) and its own government (省政府, 市政府). No keyword alone and no phrase's
+    /// edge (全区 经济社会 is no term; 县城, 省会, 政府债务, 全过程 are not this shape).
+    static func isDeixis(_ span: TextSpan, _ scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
+        let length = span.end - span.start
+        guard length == 2 || length == 3 else { return false }
+        let start = scalars.index(scalars.startIndex, offsetBy: span.start)
+        let first = scalars[start], second = scalars[scalars.index(after: start)]
+        if length == 2 { return scopeMarkers.contains(first) && administrativeUnits.contains(second) }
+        return governmentLevels.contains(first) && second == "政" && scalars[scalars.index(start, offsetBy: 2)] == "府"
     }
 
     /// How a word's occurrences sit beside bound single characters (see `applyGlue`).
