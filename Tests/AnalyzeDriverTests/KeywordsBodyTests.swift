@@ -71,6 +71,18 @@ import AnalyticsCore
         #expect(found.contains("乡村振兴") && !found.contains("乡村"), "\(found)")
     }
 
+    @Test func aPersonQuotedRanksLowerUnlessTheTitleNamesThem() throws {
+        // 王建国 (a name by the lexicon) and 猕猴桃 (a noun), three times each in the text.
+        let body = "王建国种猕猴桃。王建国说，猕猴桃今年卖得好，王建国家的猕猴桃都卖完了。"
+        let quoted = try terms("果园见闻\n\n" + body)
+        let name = try #require(quoted.firstIndex(of: "王建国")), noun = try #require(quoted.firstIndex(of: "猕猴桃"))
+        #expect(noun < name, "\(quoted)")
+        // A profile's subject, named in its title, is not demoted.
+        let profile = try terms("王建国的果园\n\n" + body)
+        let subject = try #require(profile.firstIndex(of: "王建国")), fruit = try #require(profile.firstIndex(of: "猕猴桃"))
+        #expect(subject < fruit, "\(profile)")
+    }
+
     @Test func aCommonWordHeldByTheSameCharactersOnBothSidesIsAPiece() throws {
         let found = try terms("这位带货主播很有名。带货主播每天直播。年轻的带货主播越来越多。", ["method": "frequency"])
         #expect(found.contains("带货主播") && !found.contains("货主"), "\(found)")

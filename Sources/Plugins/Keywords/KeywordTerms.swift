@@ -31,6 +31,8 @@ struct KeywordTerms: Sendable {
         static let noun = TagFlags(rawValue: 16)
         /// A person's, place's or organisation's name by the lexicon (nr, nrt, ns, nt, nz).
         static let name = TagFlags(rawValue: 32)
+        /// A person's name by the lexicon (nr, nrfg).
+        static let person = TagFlags(rawValue: 128)
         /// An adjective or adverb (严肃, 明显, 不断).
         static let modifier = TagFlags(rawValue: 64)
         static let untagged: TagFlags = [.start, .end, .alone, .noun]
@@ -46,6 +48,7 @@ struct KeywordTerms: Sendable {
             if tag.hasPrefix("n") || tag == "vn" || tag == "an" || tag == "j" || tag == "eng" { flags.insert(.noun) }
             if ["nr", "nrt", "nrfg", "nz"].contains(tag) { flags.insert(.name) }
             if ["a", "ad", "ag", "d", "dg", "z"].contains(tag) { flags.insert(.modifier) }
+            if tag == "nr" || tag == "nrfg" { flags.insert(.person) }
             self = flags
         }
     }
@@ -137,6 +140,8 @@ struct KeywordTerms: Sendable {
         var guessed = false
         /// An adjective or adverb by the lexicon's tag.
         var modifier = false
+        /// A person's name by the lexicon's tag.
+        var person = false
 
         /// A where-phrase (镇里): no keyword alone, no phrase's edge.
         mutating func makeLocative() {
@@ -334,6 +339,7 @@ struct KeywordTerms: Sendable {
                 units[Int(entry.unit)].verb = flags.contains(.verb)
                 units[Int(entry.unit)].noun = flags.contains(.noun)
                 units[Int(entry.unit)].modifier = flags.contains(.modifier)
+                units[Int(entry.unit)].person = flags.contains(.person)
                 if !flags.contains(.name), isLocative(units[Int(entry.unit)].first, scalars) || Self.isDeixis(units[Int(entry.unit)].first, scalars) {
                     units[Int(entry.unit)].makeLocative()
                 }

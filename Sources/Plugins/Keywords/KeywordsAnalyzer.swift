@@ -113,10 +113,12 @@ public struct KeywordsAnalyzer: Analyzer {
         // what the text is about (本报记者, a reporter's name): their words are not counted. The
         // sections analyzer's own layout, without its themes (requiring sections would cost a
         // keywords run 10% more instructions, half of them theme matching).
-        let scalars = Self.bodyText(document.scalars, sections: parts.analyze(document, context: context))
+        let sections = parts.analyze(document, context: context)
+        let scalars = Self.bodyText(document.scalars, sections: sections)
         let counted = terms.count(scalars)
         let reference: ReferenceFrequencies? = try self.reference.value.get()
-        let keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars) }
+        let keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars,
+                                                    headings: Self.headings(scalars, sections: sections)) }
         // A few more than `top` are scored, so that a word that yields to a longer term (`yielding`) leaves its place to the next.
         // `frequency` is the plain counts (the reference is built from them): nothing yields there.
         let reach = method == .frequency ? top : top + Self.yieldReach
@@ -236,6 +238,18 @@ public struct KeywordsAnalyzer: Analyzer {
             for at in max(section.start, 0)..<min(section.end, body.count) { body[at] = "\n" }
         }
         return body
+    }
+
+    /// The headings' text (title, subtitle, kicker, subheads), one a line.
+    static func headings(_ scalars: [Unicode.Scalar], sections: SectionsResult?) -> [Unicode.Scalar] {
+        guard let sections else { return [] }
+        var text: [Unicode.Scalar] = []
+        for section in sections.sections where !nonBodyRoles.contains(section.role) {
+            guard let start = section.headingStart, let end = section.headingEnd, start < end, end <= scalars.count else { continue }
+            text.append(contentsOf: scalars[start..<end])
+            text.append("\n")
+        }
+        return text
     }
 
     /// Indices of `counts`, highest count first (a counting sort: counts are small).
