@@ -13,6 +13,8 @@ struct KeywordTerms: Sendable {
     /// The Han ones it lacks: only these can be a word token the lexicon lacks (mostly none, so
     /// a guessed word builds no String to be looked up).
     let unknownStopWords: Set<String>
+    /// Their first characters: a guess starting with another builds no String at all.
+    let unknownStopFirsts: ScalarSet
     /// Single characters that stand free (function words, affixes): see `FreeCharacters`.
     let freeCharacterIDs: WordIDTable
     let allowSingles: Bool
@@ -71,6 +73,7 @@ struct KeywordTerms: Sendable {
         }
         stopWordIDs = WordIDTable(known)
         unknownStopWords = unknown
+        unknownStopFirsts = ScalarSet(unknown.compactMap(\.unicodeScalars.first))
         freeCharacterIDs = WordIDTable(FreeCharacters.all.compactMap { lexicon.wordID(of: [$0][...]) })
     }
 
@@ -340,7 +343,10 @@ struct KeywordTerms: Sendable {
                 units[Int(entry.unit)].noun = flags.contains(.noun)
                 units[Int(entry.unit)].modifier = flags.contains(.modifier)
                 units[Int(entry.unit)].person = flags.contains(.person)
-                if !flags.contains(.name), isLocative(units[Int(entry.unit)].first, scalars) || Self.isDeixis(units[Int(entry.unit)].first, scalars) {
+                let span = units[Int(entry.unit)].first
+                // Each shape's cheap first check before the whole one: most words fail it.
+                if !flags.contains(.name), Self.localizers.contains(scalars[span.end - 1]) && isLocative(span, scalars)
+                    || Self.mayBeDeixis(scalars[span.start]) && Self.isDeixis(span, scalars) {
                     units[Int(entry.unit)].makeLocative()
                 }
             } else {
@@ -357,7 +363,7 @@ struct KeywordTerms: Sendable {
         let free = single && FreeCharacters.all.contains(text[token.start])
         // `unknownStopWords`, not `stopWords`: a stop word the lexicon knows has a word id, and
         // this word has none.
-        let stop = free || !unknownStopWords.isEmpty && unknownStopWords.contains(String(scalars: text[token.span.range]))
+        let stop = free || unknownStopFirsts.contains(text[token.start]) && unknownStopWords.contains(String(scalars: text[token.span.range]))
         var unit = Unit(key: .unknown, first: token.span, stop: stop, bound: single && !free)
         unit.free = free
         unit.longOnly = single
@@ -396,6 +402,11 @@ struct KeywordTerms: Sendable {
     /// Where the text speaks from, not what about: the scope of its own jurisdiction (全县, 全省,
     /// 全国, 本市, 当地) and its own government (省政府, 市政府). No keyword alone and no phrase's
     /// edge (全区 经济社会 is no term; 县城, 省会, 政府债务, 全过程 are not this shape).
+    /// The first character's check alone, before the whole one (most words fail it).
+    @inline(__always) static func mayBeDeixis(_ first: Unicode.Scalar) -> Bool {
+        scopeMarkers.contains(first) || governmentLevels.contains(first)
+    }
+
     static func isDeixis(_ span: TextSpan, _ scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
         let length = span.end - span.start
         guard length == 2 || length == 3 else { return false }
