@@ -12,7 +12,7 @@ import Foundation
 // SwiftPM caches what this file computes until its text changes, so a new folder, a first
 // Resources folder or a new `import XPlugin` would go unseen; scripts/register-analyzers (which the scaffold runs) keeps the
 // line below up to date, and its change makes SwiftPM read this file again.
-// registered plugins: Facts (resources); Keywords (resources); Sections (resources); Slogans (resources); Stats; Terms (resources)
+// registered plugins: Facts (resources); Keywords (resources) <- Sections; Sections (resources); Slogans (resources); Stats; Terms (resources)
 let pluginsFolder = Context.packageDirectory + "/Sources/Plugins"
 let pluginFolders = ((try? FileManager.default.contentsOfDirectory(atPath: pluginsFolder)) ?? [])
     .filter { !$0.hasPrefix(".") }

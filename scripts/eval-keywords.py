@@ -2,7 +2,10 @@
 """Scores keywords against the judged set in Tests/Fixtures/keywords (judged.tsv: the terms a reader
 accepts for each document, written before looking at any output) and compares with jieba.
 
-  scripts/eval-keywords.py [--methods keyness,tfidf,textrank,frequency] [--show]
+  scripts/eval-keywords.py [--methods keyness,tfidf,textrank,frequency] [--show] [--set dev|heldout]
+
+--set heldout scores heldout.tsv instead (documents never used to develop rules; report sections are
+those whose text opens with a numbered heading such as （五）, the rest are articles).
 
 - acceptable@10: of each method's top 10, how many are in the document's judged list (mean over
   documents; a method that gives fewer than 10 is not rewarded for it: the mean is of hits / 10).
@@ -25,9 +28,9 @@ HELD_OUT = ['cn_statecouncil_gwr_2003.txt', 'cn_statecouncil_gwr_2010.txt', 'cn_
 BINARY = os.path.join(ROOT, '.build', 'release', 'analyze')
 
 
-def judged():
+def judged(name='judged.tsv'):
     docs = {}
-    for line in open(os.path.join(FIXTURES, 'judged.tsv'), encoding='utf-8'):
+    for line in open(os.path.join(FIXTURES, name), encoding='utf-8'):
         if line.startswith('#') or not line.strip():
             continue
         name, terms = line.rstrip('\n').split('\t')
@@ -47,13 +50,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--methods', default='keyness,tfidf,textrank,frequency')
     parser.add_argument('--show', action='store_true', help='print every top 10 with hits marked')
+    parser.add_argument('--set', default='dev', choices=['dev', 'heldout'], help='judged.tsv (dev) or heldout.tsv')
+    parser.add_argument('--no-reports', action='store_true', help='skip the whole-report measures')
     args = parser.parse_args()
     import jieba, jieba.analyse
     jieba.setLogLevel(60)
-    docs = judged()
+    docs = judged('heldout.tsv' if args.set == 'heldout' else 'judged.tsv')
     names = list(docs)
     paths = [docs[n][0] for n in names]
     texts = [open(p, encoding='utf-8').read() for p in paths]
+    section = {n: n[0] in 'rc' or t.lstrip().startswith('（') for n, t in zip(names, texts)}
     with tempfile.TemporaryDirectory() as tmp:
         reference = os.path.join(tmp, 'reference.tsv')
         subprocess.run([sys.executable, os.path.join(ROOT, 'scripts', 'build-reference.py'), '--exclude'] + HELD_OUT + ['--out', reference],
@@ -69,13 +75,15 @@ def main():
             def mean(selection):
                 values = [h for n, h in zip(names, hits) if selection(n)]
                 return sum(values) / max(len(values), 1)
-            print('  %-22s %.2f   (%.2f | %.2f | %.2f)' % (label, mean(lambda n: True), mean(lambda n: n[0] in 'rc'),
-                                                         mean(lambda n: n == 'seed'), mean(lambda n: n[0] == 'a')))
+            print('  %-22s %.2f   (%.2f | %.2f | %.2f)' % (label, mean(lambda n: True), mean(lambda n: section[n]),
+                                                         mean(lambda n: n == 'seed'), mean(lambda n: not section[n] and n != 'seed')))
         if args.show:
             for index, name in enumerate(names):
                 print('\n' + name)
                 for label, lists in results.items():
                     print('  %-22s %s' % (label, ' '.join(t + ('' if t in docs[name][1] else '✗') for t in lists[index][:10])))
+        if args.no_reports:
+            return
         # Whole work reports (held out of the reference).
         reports = [os.path.join(CORPUS, f) for f in HELD_OUT if f.startswith('cn_statecouncil')]
         tops = ours(reports, 'keyness', reference)

@@ -15,6 +15,9 @@ struct KeynessScorer {
     let lexicon: Lexicon
     let counted: KeywordTerms.Counted
     let scalars: [Unicode.Scalar]
+    /// The title, subtitle, kicker and subheads, one a line (empty for a text without them):
+    /// where a person named is the text's subject.
+    var headings: [Unicode.Scalar] = []
     /// Weight of the general-language frequency against the reference's own counts.
     static let generalWeight = 1.0
     /// A phrase absent from the reference: this share of its rarest part's reference count.
@@ -45,10 +48,27 @@ struct KeynessScorer {
             let (expectedCount, share) = referenceCount(index)
             guard count / documentTokens > expectedCount / referenceTokens else { continue }
             statistic[index] = Self.logLikelihood(count, expectedCount, documentTokens, referenceTokens) * spreadWeight(share)
-            rank[index] = statistic[index] + tier
+            rank[index] = statistic[index] * (isVerb(index) ? Self.verbWeight : isBystander(index) ? Self.personWeight : 1) + tier
             best.add(rank[index])
         }
         return (statistic, rank)
+    }
+
+    /// A person the text quotes or meets (a farmer, a museum's director: 刘建国, 阿姨 by the
+    /// lexicon's nr) says who speaks, rarely what about: their rank is scaled like a verb's,
+    /// unless the title or a subhead names them (the subject of a profile).
+    static let personWeight = 0.3
+
+    private func isBystander(_ index: Int) -> Bool {
+        let term = counted.terms[index]
+        guard term.partCount == 1 && counted.units[Int(term.unit)].person else { return false }
+        return !Self.contains(headings, scalars[term.first.range])
+    }
+
+    static func contains(_ text: [Unicode.Scalar], _ part: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let head = part.first, part.count <= text.count else { return false }
+        for start in 0...(text.count - part.count) where text[start] == head && text[start..<(start + part.count)].elementsEqual(part) { return true }
+        return false
     }
 
     /// How many terms ahead the reference entry is asked for: each is a cache miss, and the
@@ -60,6 +80,21 @@ struct KeynessScorer {
         if term.partCount == 1, case .text = term.key { return }
         reference.prefetch(scalars[term.first.range])
     }
+
+    /// A verb alone (成立, 使用, 安置) names what is done, rarely what a text is about; a verbal noun
+    /// (消费, 融资) and any multi-word term may. Its rank, not its G², is scaled.
+    static let verbWeight = 0.3
+
+    private func isVerb(_ index: Int) -> Bool {
+        let term = counted.terms[index]
+        // A phrase found in the text that ends in a plain verb is a clause piece (比例 达到, 会议
+        // 指出, 洪水 退去), not a name of something; one ending in a verbal noun may be (提振 消费).
+        guard term.partCount == 1 || Self.phraseVerbWeight < 1 else { return false }
+        let unit = counted.units[Int(term.partCount == 1 ? term.unit : term.parts[term.partCount - 1])]
+        return unit.verb && !unit.noun
+    }
+
+    static let phraseVerbWeight = 1.0
 
     /// Added to the rank of terms said at least twice (above any G² of one occurrence).
     static let repeatedTier = 1e7

@@ -13,6 +13,8 @@ struct KeywordTerms: Sendable {
     /// The Han ones it lacks: only these can be a word token the lexicon lacks (mostly none, so
     /// a guessed word builds no String to be looked up).
     let unknownStopWords: Set<String>
+    /// Their first characters: a guess starting with another builds no String at all.
+    let unknownStopFirsts: ScalarSet
     /// Single characters that stand free (function words, affixes): see `FreeCharacters`.
     let freeCharacterIDs: WordIDTable
     let allowSingles: Bool
@@ -29,6 +31,12 @@ struct KeywordTerms: Sendable {
         let rawValue: UInt8
         static let start = TagFlags(rawValue: 1), end = TagFlags(rawValue: 2), alone = TagFlags(rawValue: 4), verb = TagFlags(rawValue: 8)
         static let noun = TagFlags(rawValue: 16)
+        /// A person's, place's or organisation's name by the lexicon (nr, nrt, ns, nt, nz).
+        static let name = TagFlags(rawValue: 32)
+        /// A person's name by the lexicon (nr, nrfg).
+        static let person = TagFlags(rawValue: 128)
+        /// An adjective or adverb (严肃, 明显, 不断).
+        static let modifier = TagFlags(rawValue: 64)
         static let untagged: TagFlags = [.start, .end, .alone, .noun]
 
         init(rawValue: UInt8) { self.rawValue = rawValue }
@@ -40,6 +48,9 @@ struct KeywordTerms: Sendable {
             if !KeywordTerms.notAloneTags.contains(tag) { flags.insert(.alone) }
             if tag == "v" || tag == "vn" { flags.insert(.verb) }
             if tag.hasPrefix("n") || tag == "vn" || tag == "an" || tag == "j" || tag == "eng" { flags.insert(.noun) }
+            if ["nr", "nrt", "nrfg", "nz"].contains(tag) { flags.insert(.name) }
+            if ["a", "ad", "ag", "d", "dg", "z"].contains(tag) { flags.insert(.modifier) }
+            if tag == "nr" || tag == "nrfg" { flags.insert(.person) }
             self = flags
         }
     }
@@ -62,6 +73,7 @@ struct KeywordTerms: Sendable {
         }
         stopWordIDs = WordIDTable(known)
         unknownStopWords = unknown
+        unknownStopFirsts = ScalarSet(unknown.compactMap(\.unicodeScalars.first))
         freeCharacterIDs = WordIDTable(FreeCharacters.all.compactMap { lexicon.wordID(of: [$0][...]) })
     }
 
@@ -129,6 +141,17 @@ struct KeywordTerms: Sendable {
         var noun = true
         /// Not a dictionary word: the HMM's guess (its id, if any, is only a prefix of words).
         var guessed = false
+        /// An adjective or adverb by the lexicon's tag.
+        var modifier = false
+        /// A person's name by the lexicon's tag.
+        var person = false
+
+        /// A where-phrase (镇里): no keyword alone, no phrase's edge.
+        mutating func makeLocative() {
+            alone = false
+            canStart = false
+            canEnd = false
+        }
     }
 
     struct Counted {
@@ -145,13 +168,15 @@ struct KeywordTerms: Sendable {
 
         /// Keeps in `sequence` (and its spans) only the terms that still have occurrences.
         mutating func dropUncountedFromSequence() {
-            var keep: [Int] = [], keepSpans: [TextSpan] = []
-            for (at, term) in sequence.enumerated() where counts[term] > 0 {
-                keep.append(term)
-                keepSpans.append(sequenceSpans[at])
+            // In place: no new arrays (this runs on most documents, for a few dropped terms).
+            var kept = 0
+            for at in sequence.indices where counts[sequence[at]] > 0 {
+                sequence[kept] = sequence[at]
+                sequenceSpans[kept] = sequenceSpans[at]
+                kept += 1
             }
-            sequence = keep
-            sequenceSpans = keepSpans
+            sequence.removeLast(sequence.count - kept)
+            sequenceSpans.removeLast(sequenceSpans.count - kept)
         }
 
         func text(_ index: Int, _ scalars: [Unicode.Scalar]) -> String {
@@ -174,14 +199,23 @@ struct KeywordTerms: Sendable {
         let words = Set(phrases.map(\.words))
         return phrases.filter { phrase in
             !(phrase.words.count > 2 && units[Int(phrase.words[0])].verb && words.contains(Array(phrase.words.dropFirst())))
+                && !isVerbPhrase(phrase.words, units)
         }
+    }
+
+    /// A verb with a modifier before it, not a term: an adjective or adverb then a verb (严肃 查处,
+    /// 明显 降低, 坚定 维护). A noun before a verb may be one (风险 处置, 大众 创业), and so may a
+    /// verbal noun at the end (提振 消费).
+    static func isVerbPhrase(_ words: [Int32], _ units: [Unit]) -> Bool {
+        let first = units[Int(words[0])], last = units[Int(words[words.count - 1])]
+        return last.verb && !last.noun && first.modifier
     }
 
     /// log P of a dictionary word seen about five times in jieba's corpus.
     static let rareLogP: Float = -16.3
 
     static let notAloneTags: Set<String> = ["a", "ad", "d", "m", "mq", "q", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv",
-                                            "t", "tg", "f", "y", "e", "o", "z", "zg", "dg", "ag", "mg", "rg", "l"]
+                                            "t", "tg", "f", "y", "e", "o", "z", "zg", "dg", "ag", "mg", "rg", "i"]
 
     func count(_ scalars: [Unicode.Scalar]) -> Counted {
         let tokens = segmenter.tokens(in: scalars)
@@ -307,6 +341,14 @@ struct KeywordTerms: Sendable {
                 units[Int(entry.unit)].alone = flags.contains(.alone)
                 units[Int(entry.unit)].verb = flags.contains(.verb)
                 units[Int(entry.unit)].noun = flags.contains(.noun)
+                units[Int(entry.unit)].modifier = flags.contains(.modifier)
+                units[Int(entry.unit)].person = flags.contains(.person)
+                let span = units[Int(entry.unit)].first
+                // Each shape's cheap first check before the whole one: most words fail it.
+                if !flags.contains(.name), Self.localizers.contains(scalars[span.end - 1]) && isLocative(span, scalars)
+                    || Self.mayBeDeixis(scalars[span.start]) && Self.isDeixis(span, scalars) {
+                    units[Int(entry.unit)].makeLocative()
+                }
             } else {
                 // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
                 let span = units[Int(entry.unit)].first
@@ -321,14 +363,57 @@ struct KeywordTerms: Sendable {
         let free = single && FreeCharacters.all.contains(text[token.start])
         // `unknownStopWords`, not `stopWords`: a stop word the lexicon knows has a word id, and
         // this word has none.
-        let stop = free || !unknownStopWords.isEmpty && unknownStopWords.contains(String(scalars: text[token.span.range]))
+        let stop = free || unknownStopFirsts.contains(text[token.start]) && unknownStopWords.contains(String(scalars: text[token.span.range]))
         var unit = Unit(key: .unknown, first: token.span, stop: stop, bound: single && !free)
         unit.free = free
         unit.longOnly = single
         unit.guessed = !single
         unit.alone = single || !(FreeCharacters.all.contains(text[token.start]) || FreeCharacters.all.contains(text[token.end - 1]))
             || !userWords.isEmpty && userWords.contains(String(scalars: text[token.span.range]))
+        if !single, isLocative(token.span, text) || Self.isDeixis(token.span, text) { unit.makeLocative() }
         return unit
+    }
+
+    /// Localizers that make a place noun a where-phrase: 镇里, 区里, 县内 (in the town, the district).
+    static let localizers = ScalarSet("里内".unicodeScalars)
+    /// Single-character tags of a place noun before a localizer (镇 n, 县 zg, 家 q); 德 of 德里,
+    /// 河 of 河内 (ns) are names' characters.
+    static let placeNounTags: Set<String> = ["n", "ng", "zg", "s", "q"]
+
+    /// A place deixis, not a term: two characters, a single-character noun then 里 or 内 (镇里,
+    /// 区里, 县内, 家里), unless the lexicon calls the word a name (阿里, 河内 are kept by their
+    /// first character: not a common noun). 邻里 and 故里 go too: a where-word's shape.
+    func isLocative(_ span: TextSpan, _ scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
+        guard span.end - span.start == 2 else { return false }
+        let text = scalars[scalars.index(scalars.startIndex, offsetBy: span.start)...]
+        let first = text.first!, last = text[text.index(after: text.startIndex)]
+        guard Self.localizers.contains(last), let id = segmenter.lexicon.wordID(of: [first][...]) else { return false }
+        let code = segmenter.lexicon.tagCode(ofWordID: id)
+        return code > 0 && Self.placeNounTags.contains(segmenter.lexicon.tagNames[code - 1])
+    }
+
+    /// Scope and deixis: 全, 本, 我, 各, 该, 当 then an administrative unit or 地 (全县, 全省, 全国,
+    /// 本市, 我省, 当地).
+    static let scopeMarkers = ScalarSet("全本我各该当".unicodeScalars)
+    static let administrativeUnits = ScalarSet("省市县区州国乡镇村旗盟地".unicodeScalars)
+    /// An administrative unit before 政府 (省政府, 市政府): the organ that speaks in every government text.
+    static let governmentLevels = ScalarSet("省市县区州乡镇".unicodeScalars)
+
+    /// Where the text speaks from, not what about: the scope of its own jurisdiction (全县, 全省,
+    /// 全国, 本市, 当地) and its own government (省政府, 市政府). No keyword alone and no phrase's
+    /// edge (全区 经济社会 is no term; 县城, 省会, 政府债务, 全过程 are not this shape).
+    /// The first character's check alone, before the whole one (most words fail it).
+    @inline(__always) static func mayBeDeixis(_ first: Unicode.Scalar) -> Bool {
+        scopeMarkers.contains(first) || governmentLevels.contains(first)
+    }
+
+    static func isDeixis(_ span: TextSpan, _ scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
+        let length = span.end - span.start
+        guard length == 2 || length == 3 else { return false }
+        let start = scalars.index(scalars.startIndex, offsetBy: span.start)
+        let first = scalars[start], second = scalars[scalars.index(after: start)]
+        if length == 2 { return scopeMarkers.contains(first) && administrativeUnits.contains(second) }
+        return governmentLevels.contains(first) && second == "政" && scalars[scalars.index(start, offsetBy: 2)] == "府"
     }
 
     /// How a word's occurrences sit beside bound single characters (see `applyGlue`).
@@ -486,13 +571,17 @@ struct KeywordTerms: Sendable {
 
     /// A word with a bound single character beside it in every occurrence is a piece the
     /// segmenter cut off a longer unit: glued to the same character everywhere, it takes it in
-    /// (投行 → 亚投行, 拉塞 → 拉塞达); glued to differing ones, it is left out (count 0).
+    /// (投行 → 亚投行, 拉塞 → 拉塞达); glued to differing ones, it is left out (count 0). A rare
+    /// word or guess on one side is enough; a common word needs the same character on both.
     private func applyGlue(_ glue: [Glue], into counted: inout Counted) {
         var dropped = false
         var grow: [(left: Int, right: Int)?] = Array(repeating: nil, count: counted.terms.count)
         for index in counted.terms.indices where glue[index].always && glue[index].left != -1 && counted.counts[index] > 0 {
-            guard counted.terms[index].partCount == 1, isRare(counted.units[Int(counted.terms[index].unit)]) else { continue }
             let left = glue[index].left, right = glue[index].right
+            // A word the lexicon knows well is a piece only when the same characters hold it on
+            // both sides everywhere (货主 in 带 货主 播: 带货主播).
+            guard counted.terms[index].partCount == 1,
+                  left >= 0 && right >= 0 || isRare(counted.units[Int(counted.terms[index].unit)]) else { continue }
             guard left >= 0 || right >= 0 else {
                 counted.counts[index] = 0
                 dropped = true

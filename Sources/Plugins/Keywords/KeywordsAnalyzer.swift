@@ -1,5 +1,6 @@
 import AnalyticsCore
 import Foundation
+import SectionsPlugin
 
 /// Keywords that say what a document is about: candidate terms (words, discovered multi-word
 /// terms, see `KeywordTerms`) ranked by keyness against a reference corpus of the genre
@@ -42,10 +43,16 @@ public struct KeywordsAnalyzer: Analyzer {
                             note: "an X+ formulation is one term"),
             AnalyzerExample("«亚投行»成员增加。«亚投行»总部在北京。", mustNotReport: ["投行"],
                             note: "a word the segmenter cut off a bound character everywhere is taken whole"),
+            AnalyzerExample("小店开张\n本报记者 郑晓峰\n«山货»小店开张了。小店卖«山货»。\n图为小店。 郑晓峰 摄", mustNotReport: ["郑晓峰", "本报记者"],
+                            options: ["method": "frequency"], note: "bylines, datelines, captions and the editor line are not counted (sections' roles)"),
+            AnalyzerExample("镇里建了«冷库»。镇里的«冷库»很大。", mustNotReport: ["镇里"],
+                            note: "a where-word (镇里, 区里: a place noun and 里 or 内) is no keyword"),
+            AnalyzerExample("«带货主播»很忙。«带货主播»直播。", mustNotReport: ["货主"],
+                            options: ["method": "frequency"], note: "a word held by the same characters on both sides everywhere is a piece of the longer unit"),
         ]
     )
 
-    static let topOption = Option(integer: "top", in: 1...10_000, default: 20, help: "how many keywords to report")
+    static let topOption = Option(integer: "top", in: 1...1_000_000, default: 20, help: "how many keywords to report")
     static let methodOption = Option(choice: "method", default: Method.keyness,
                                      help: "keyness (log-likelihood G² against the reference, over-used terms only), tfidf (jieba's IDF table), frequency (counts), or textrank")
     static let discoverOption = Option(flag: "discover", default: true, help: "find multi-word terms that recur in the document (新词发现) and count them as one term")
@@ -62,6 +69,8 @@ public struct KeywordsAnalyzer: Analyzer {
     let largestIDF: OnceValue<Float>
 
     var segmenter: Segmenter { terms.segmenter }
+    /// The sections analyzer without themes: the roles of the document's parts (byline, caption…).
+    let parts: SectionsAnalyzer
 
     public init(options: OptionValues) throws {
         top = options[Self.topOption]
@@ -82,6 +91,7 @@ public struct KeywordsAnalyzer: Analyzer {
         let terms = KeywordTerms(segmenter: segmenter, stopWords: stopWords, userWords: Set(userWords.map(\.word)), allowSingles: options.flag("singles"),
                                  discovery: options[Self.discoverOption] ? Self.discovery(options) : nil)
         self.terms = terms
+        parts = try SectionsAnalyzer.rolesOnly()
         let lexicon = segmenter.lexicon
         largestIDF = OnceValue { lexicon.largestIDF() }
         if let path = options.string("reference") {
@@ -99,31 +109,44 @@ public struct KeywordsAnalyzer: Analyzer {
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) throws -> KeywordsResult {
-        let counted = terms.count(document.scalars)
-        let scalars = document.scalars
+        // Bylines, datelines, captions, editor lines and notes say who wrote and who edited, not
+        // what the text is about (本报记者, a reporter's name): their words are not counted. The
+        // sections analyzer's own layout, without its themes (requiring sections would cost a
+        // keywords run 10% more instructions, half of them theme matching).
+        let sections = parts.analyze(document, context: context)
+        let scalars = Self.bodyText(document.scalars, sections: sections)
+        let counted = terms.count(scalars)
         let reference: ReferenceFrequencies? = try self.reference.value.get()
-        let keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars) }
+        let keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars,
+                                                    headings: Self.headings(scalars, sections: sections)) }
+        // A few more than `top` are scored, so that a word that yields to a longer term (`yielding`) leaves its place to the next.
+        // `frequency` is the plain counts (the reference is built from them): nothing yields there.
+        let reach = method == .frequency ? top : top + Self.yieldReach
         var scores: [Double]
         var reported: [Double]? = nil
         switch method {
         case .frequency:
             scores = counted.counts.map { $0 > 0 ? Double($0) : -.infinity }
         case .tfidf:
-            scores = tfidfScores(counted, scalars, total: Double(max(counted.wordCount, 1)))
+            scores = tfidfScores(counted, scalars, total: Double(max(counted.wordCount, 1)), top: reach)
         case .textrank:
             scores = TextRank.scores(counted.sequence, termCount: counted.terms.count, names: counted.terms.indices.map { counted.text($0, scalars) })
                 .enumerated().map { counted.counts[$0.offset] > 0 ? $0.element : -.infinity }
         case .keyness:
-            (reported, scores) = keyness!.scores(top: top)
+            (reported, scores) = keyness!.scores(top: reach)
         }
         // Only terms scoring at least the top-th best can be reported: sort those by score, then term.
-        let cutoff = Self.topScore(top, of: scores)
+        let cutoff = Self.topScore(reach, of: scores)
         let candidates = counted.terms.indices.filter { scores[$0] >= cutoff && scores[$0] > -.infinity }
         let names = candidates.map { counted.text($0, scalars) }
         var seen = Set<String>()
-        let ranked = Array(candidates.indices.sorted {
+        let sorted = candidates.indices.sorted {
             scores[candidates[$0]] != scores[candidates[$1]] ? scores[candidates[$0]] > scores[candidates[$1]] : names[$0] < names[$1]
-        }.filter { seen.insert(names[$0]).inserted }.prefix(top))
+        }.filter { seen.insert(names[$0]).inserted }
+        let yields = method == .frequency ? [Bool](repeating: false, count: sorted.count)
+            : Self.yielding(sorted.map { names[$0] }, counts: sorted.map { counted.counts[candidates[$0]] },
+                            generic: sorted.map { at in keyness.map { $0.referenceCount(candidates[at]).share >= Self.genericShare } ?? true })
+        let ranked = Array(sorted.indices.filter { !yields[$0] }.map { sorted[$0] }.prefix(top))
         // Occurrences of the ranked terms only, by rank: one array probe per token.
         var rankOfTerm = [Int32](repeating: -1, count: counted.terms.count)
         for (rank, candidate) in ranked.enumerated() { rankOfTerm[candidates[candidate]] = Int32(rank) }
@@ -147,7 +170,7 @@ public struct KeywordsAnalyzer: Analyzer {
     /// scored most frequent first; once a term's count times the largest IDF falls below the
     /// `top`-th best score so far, no rarer term can reach it, and their IDF (a cache miss each
     /// into a 2 MB table: most of a document's terms occur once or twice) is never read.
-    private func tfidfScores(_ counted: KeywordTerms.Counted, _ scalars: [Unicode.Scalar], total: Double) -> [Double] {
+    private func tfidfScores(_ counted: KeywordTerms.Counted, _ scalars: [Unicode.Scalar], total: Double, top: Int) -> [Double] {
         let lexicon = segmenter.lexicon
         var scores = [Double](repeating: -.infinity, count: counted.terms.count)
         var best = TopScores(top)
@@ -170,6 +193,64 @@ public struct KeywordsAnalyzer: Analyzer {
     }
 
     static let termsWorthTheBound = 1_000
+
+    /// How many candidates beyond `top` are scored for `yielding`.
+    static let yieldReach = 10
+
+    /// Which of the ranked terms yield to longer ones among them: a word of the genre that the
+    /// document nearly always says inside longer ranked terms (城镇 beside 城镇新增就业 and
+    /// 城镇调查失业率, 乡村 beside 乡村振兴, 生产总值 beside 地区生产总值) says less than they do. A
+    /// term's count is of its occurrences outside longer found terms; one mostly said alone still
+    /// ranks (电池 in a text of 电池 and a few 固态电池), and so does a word not `generic`.
+    static func yielding(_ names: [String], counts: [Int], generic: [Bool]) -> [Bool] {
+        let scalars = names.map { Array($0.unicodeScalars) }
+        return names.indices.map { short in
+            guard generic[short] else { return false }
+            var inside = 0
+            for long in names.indices where scalars[long].count > scalars[short].count && contains(scalars[long], scalars[short]) {
+                inside += counts[long]
+            }
+            return inside > 0 && Double(inside) >= yieldRatio * Double(counts[short])
+        }
+    }
+
+    /// A word yields when said inside longer ranked terms at least this many times as often as alone…
+    static let yieldRatio = 2.0
+    /// …and it is a word of the genre: in at least this share of the reference's documents (a
+    /// domain's own head, 食堂 of 社区食堂, 冷链 of 冷链物流, stays).
+    static let genericShare = 0.2
+
+    private static func contains(_ text: [Unicode.Scalar], _ part: [Unicode.Scalar]) -> Bool {
+        guard part.count <= text.count else { return false }
+        for start in 0...(text.count - part.count) where text[start] == part[0] && text[start..<(start + part.count)].elementsEqual(part) { return true }
+        return false
+    }
+
+    /// Parts of a document that are not its text (`SectionsAnalyzer`'s roles).
+    static let nonBodyRoles: Set<SectionRole> = [.byline, .dateline, .caption, .editor, .note, .other]
+
+    /// The document with its non-body parts blanked (line breaks: offsets unchanged); the same
+    /// array when there are none (reports), so nothing is copied.
+    static func bodyText(_ scalars: [Unicode.Scalar], sections: SectionsResult?) -> [Unicode.Scalar] {
+        guard let sections, sections.sections.contains(where: { nonBodyRoles.contains($0.role) }) else { return scalars }
+        var body = scalars
+        for section in sections.sections where nonBodyRoles.contains(section.role) {
+            for at in max(section.start, 0)..<min(section.end, body.count) { body[at] = "\n" }
+        }
+        return body
+    }
+
+    /// The headings' text (title, subtitle, kicker, subheads), one a line.
+    static func headings(_ scalars: [Unicode.Scalar], sections: SectionsResult?) -> [Unicode.Scalar] {
+        guard let sections else { return [] }
+        var text: [Unicode.Scalar] = []
+        for section in sections.sections where !nonBodyRoles.contains(section.role) {
+            guard let start = section.headingStart, let end = section.headingEnd, start < end, end <= scalars.count else { continue }
+            text.append(contentsOf: scalars[start..<end])
+            text.append("\n")
+        }
+        return text
+    }
 
     /// Indices of `counts`, highest count first (a counting sort: counts are small).
     static func mostFrequentFirst(_ counts: [Int]) -> [Int] {

@@ -40,6 +40,17 @@ public struct SectionsAnalyzer: Analyzer {
         layout = LayoutClassifier(words: try LayoutWords.load(userFile: options[Self.layoutOption]))
     }
 
+    init(taxonomy: Taxonomy, layout: LayoutClassifier) {
+        self.taxonomy = taxonomy
+        self.layout = layout
+    }
+
+    /// The outline with the shipped layout words and no themes: for an analyzer that needs only
+    /// the parts' roles (keywords skips bylines, datelines, captions) without paying for themes.
+    public static func rolesOnly() throws -> SectionsAnalyzer {
+        SectionsAnalyzer(taxonomy: Taxonomy(themes: [], terms: []), layout: LayoutClassifier(words: try LayoutWords.load(userFile: nil)))
+    }
+
     struct Draft {
         var role: SectionRole
         var level: Int
@@ -142,7 +153,7 @@ public struct SectionsAnalyzer: Analyzer {
                 drafts[index].level = 1
             }
         }
-        let matches = taxonomy.matches(in: scalars)
+        let matches = taxonomy.themes.isEmpty ? [] : taxonomy.matches(in: scalars)
         // Each theme's term matches per character of the whole document, by theme number.
         var documentDensity = [Double](repeating: 0, count: taxonomy.themes.count)
         for match in matches { documentDensity[taxonomy.theme(ofTerm: match.term)] += 1 }
