@@ -448,11 +448,18 @@ public enum TrendsBuilder {
         // Round-robin over the documents' lists so every year is represented.
         let lists = (newLists + goneLists).map { $0.terms.prefix(10).compactMap { index[$0.term] } }
         for rank in 0..<10 { for list in lists where rank < list.count { take(list[rank]) } }
+        // By movement, ties by the term: sorted by the number first, and each run of equal
+        // movement by its strings only when the list reaches it (comparing Chinese strings is
+        // slow, and ten thousand terms sorted by them cost more than the rest of this).
         let movement = terms.indices.map { series.movement($0) }
-        let moved = terms.indices.filter { series.total($0) > 0 }.sorted { a, b in
-            movement[a] != movement[b] ? movement[a] > movement[b] : terms[a] < terms[b]
+        let moved = terms.indices.filter { series.total($0) > 0 }.sorted { movement[$0] > movement[$1] }
+        var run = moved.startIndex
+        while run < moved.endIndex && chosen.count < limit {
+            var end = run + 1
+            while end < moved.endIndex && movement[moved[end]] == movement[moved[run]] { end += 1 }
+            for term in moved[run..<end].sorted(by: { terms[$0] < terms[$1] }) { take(term) }
+            run = end
         }
-        for term in moved { take(term) }
         return chosen
     }
 
