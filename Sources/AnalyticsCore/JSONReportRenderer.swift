@@ -13,7 +13,7 @@ public enum JSONReportRenderer {
                 try json.field("corpus") { json in
                     try json.object { json in
                         for entry in report.corpus.sorted(by: { $0.id < $1.id }) {
-                            try json.field(key: entry.id) { json in json.raw(try encoder.encode(entry.summary)) }
+                            try json.field(key: entry.id) { json in try writeSummary(entry.summary, into: &json, encoder: encoder) }
                         }
                     }
                 }
@@ -73,7 +73,7 @@ public enum JSONReportRenderer {
             var writer = JSONLineWriter(capacity: 4096)
             try writer.object { json in
                 for entry in report.corpus.sorted(by: { $0.id < $1.id }) {
-                    try json.field(key: entry.id) { json in json.raw(try encoder.encode(entry.summary)) }
+                    try json.field(key: entry.id) { json in try writeSummary(entry.summary, into: &json, encoder: encoder) }
                 }
             }
             head += Array("  \"corpus\" : ".utf8)
@@ -82,6 +82,12 @@ public enum JSONReportRenderer {
         }
         head += Array("  \"documents\" : [\n".utf8)
         return Assembled(head: head, documents: documents)
+    }
+
+    /// A corpus entry's summary: written directly when it can (`JSONLineWritable`: trends), else
+    /// through `encoder`; the bytes are the same either way.
+    static func writeSummary(_ summary: any Encodable & Sendable, into json: inout JSONLineWriter, encoder: JSONEncoder) throws {
+        if let writable = summary as? JSONLineWritable { writable.writeJSON(into: &json) } else { json.raw(try encoder.encode(summary)) }
     }
 
     /// `render` through JSONEncoder alone: what the writer and the indenter are checked against.

@@ -27,7 +27,30 @@ enum IndicatorTable {
 
     /// A row: subject and unit, and the period when it is not a year's (a five-year total is not
     /// set against a year's target; a figure with no period word joins the year's row).
-    struct Key: Hashable { let subject: String; let unit: String?; var period: IndicatorPeriod? = nil }
+    /// Hashed once when made: hashing Chinese strings (normalised as they are hashed) in every
+    /// set and dictionary operation was most of the indicators' time. Equality is the strings'.
+    struct Key: Hashable {
+        let subject: String
+        let unit: String?
+        var period: IndicatorPeriod? = nil
+        private let stringsHash: Int
+
+        init(subject: String, unit: String?) {
+            self.subject = subject
+            self.unit = unit
+            var hasher = Hasher()
+            hasher.combine(subject)
+            hasher.combine(unit)
+            stringsHash = hasher.finalize()
+        }
+
+        static func == (a: Key, b: Key) -> Bool { a.subject == b.subject && a.unit == b.unit && a.period == b.period }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(stringsHash)
+            hasher.combine(period)
+        }
+    }
 
     static func build(report: Report, units: [[Int]], limit: Int) -> [Trends.Indicator] {
         // Each document's values on the cores the run may use, then merged in date order.
@@ -36,25 +59,31 @@ enum IndicatorTable {
         DispatchQueue.concurrentPerform(iterations: members.count) { position in
             perDocument.set(position, values(of: report.documents[members[position].1], unit: members[position].0))
         }
-        var rows: [Key: [Trends.IndicatorValue]] = [:]
+        var rowOf: [Key: Int] = [:]
+        var rows: [[Trends.IndicatorValue]] = []
         var order: [Key] = [] // by first appearance
         for position in members.indices {
             for (key, value) in perDocument.get(position) {
-                if rows[key] == nil { order.append(key) }
-                rows[key, default: []].append(value)
+                if let row = rowOf[key] {
+                    rows[row].append(value)
+                } else {
+                    rowOf[key] = order.count
+                    order.append(key)
+                    rows.append([value])
+                }
             }
         }
         let needed = min(2, units.count)
         // Sort keys computed once per row (not in the comparator).
         let ranked = order.enumerated().compactMap { position, key -> (key: Key, documents: Int, targets: Int, position: Int)? in
-            let values = rows[key]!
+            let values = rows[position]
             let documents = Set(values.map(\.document)).count
             guard documents >= needed else { return nil }
             return (key, documents, values.filter(\.targetSentence).count, position)
         }.sorted { a, b in
             a.documents != b.documents ? a.documents > b.documents : a.targets != b.targets ? a.targets > b.targets : a.position < b.position
         }
-        return ranked.prefix(limit).map { Trends.Indicator(subject: $0.key.subject, unit: $0.key.unit, period: $0.key.period?.rawValue, values: rows[$0.key]!) }
+        return ranked.prefix(limit).map { Trends.Indicator(subject: $0.key.subject, unit: $0.key.unit, period: $0.key.period?.rawValue, values: rows[$0.position]) }
     }
 
     /// One document's values: per row the first in a target sentence and the first other one.

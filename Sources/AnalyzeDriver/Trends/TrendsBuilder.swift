@@ -155,13 +155,22 @@ public enum TrendsBuilder {
         let fragments = fragmentsOf(terms, termIndex: termIndex, origins: origins, series: series).union(attached)
         clock.lap("fragments")
 
+        // Each unit's candidates from one pass over the terms (a pass per unit over every term
+        // cost O(terms × units) row lookups).
+        var newCandidates = [[Int]](repeating: [], count: units.count)
+        var goneCandidates = [[Int]](repeating: [], count: units.count)
+        for term in terms.indices where !fragments.contains(term) {
+            let row = series.counts[term]
+            if series.firsts[term] > 0 { newCandidates[series.firsts[term]].append(term) }
+            for unit in row.indices.dropFirst() where row[unit] == 0 && row[unit - 1] > 0 { goneCandidates[unit].append(term) }
+        }
         let newLists = (1..<max(units.count, 1)).map { unit in
-            Trends.DocumentTerms(document: unit, terms: newTerms(at: unit, series, terms, origins, fragments, limit: options.perDocument))
+            Trends.DocumentTerms(document: unit, terms: newTerms(at: unit, newCandidates[unit], series, terms, origins, limit: options.perDocument))
         }
         let goneLists = (1..<max(units.count, 1)).map { unit in
-            Trends.DocumentTerms(document: unit, terms: goneTerms(at: unit, series, terms, origins, fragments, limit: options.perDocument))
+            Trends.DocumentTerms(document: unit, terms: goneTerms(at: unit, goneCandidates[unit], series, terms, origins, limit: options.perDocument))
         }
-        let kept = notable(series, terms, origins, newLists: newLists, goneLists: goneLists, report: report, limit: options.top)
+        let kept = notable(series, terms, termIndex, newLists: newLists, goneLists: goneLists, limit: options.top)
         let termRows = kept.map { index in
             Trends.Term(term: terms[index], counts: series.counts[index], perTenThousand: series.rates(index).map { rounded($0, 2) },
                         first: series.first(index), last: series.last(index), change: series.change(index), origin: origins[index].name)
@@ -369,10 +378,11 @@ public enum TrendsBuilder {
 
     // MARK: new, gone, notable
 
-    static func newTerms(at unit: Int, _ series: Series, _ terms: [String], _ origins: [Origin], _ fragments: Set<Int>, limit: Int) -> [Trends.ScoredTerm] {
+    /// `candidates`: the terms (not fragments) whose first unit is `unit`.
+    static func newTerms(at unit: Int, _ candidates: [Int], _ series: Series, _ terms: [String], _ origins: [Origin], limit: Int) -> [Trends.ScoredTerm] {
         let later = series.units - unit - 1
         var scored: [Trends.ScoredTerm] = []
-        for term in terms.indices where series.counts[term][unit] > 0 && series.firsts[term] == unit && !fragments.contains(term) {
+        for term in candidates {
             let persistence = later > 0 ? Double((unit + 1..<series.units).filter { series.counts[term][$0] > 0 }.count) / Double(later) : 0
             // Uptake: how much the later documents use it (a new formulation is repeated after).
             let uptake = later > 0 ? log2(1 + Double((unit + 1..<series.units).reduce(0) { $0 + series.counts[term][$1] }) / Double(later)) : 0
@@ -385,11 +395,15 @@ public enum TrendsBuilder {
         return top(scored, limit)
     }
 
-    static func goneTerms(at unit: Int, _ series: Series, _ terms: [String], _ origins: [Origin], _ fragments: Set<Int>, limit: Int) -> [Trends.ScoredTerm] {
+    /// `candidates`: the terms (not fragments) the previous unit has and `unit` lacks.
+    static func goneTerms(at unit: Int, _ candidates: [Int], _ series: Series, _ terms: [String], _ origins: [Origin], limit: Int) -> [Trends.ScoredTerm] {
         var scored: [Trends.ScoredTerm] = []
-        for term in terms.indices where series.counts[term][unit] == 0 && series.counts[term][unit - 1] > 0 && !fragments.contains(term) {
+        for term in candidates {
             // How established the term was: the share of the documents up to the previous that had it.
-            let persistence = Double((0..<unit).filter { series.counts[term][$0] > 0 }.count) / Double(unit)
+            let row = series.counts[term]
+            var had = 0
+            for earlier in 0..<unit where row[earlier] > 0 { had += 1 }
+            let persistence = Double(had) / Double(unit)
             let count = series.counts[term][unit - 1]
             let strength = origins[term].strength
             let score = strength * (1 + 2 * persistence) * (1 + log2(Double(count)))
@@ -426,20 +440,26 @@ public enum TrendsBuilder {
 
     /// The terms worth a row: each document's new and gone terms (their order), then the tracked
     /// terms whose rate moved most between the first and the last document, then the rest by total.
-    static func notable(_ series: Series, _ terms: [String], _ origins: [Origin], newLists: [Trends.DocumentTerms],
-                        goneLists: [Trends.DocumentTerms], report: Report, limit: Int) -> [Int] {
+    static func notable(_ series: Series, _ terms: [String], _ index: [String: Int], newLists: [Trends.DocumentTerms],
+                        goneLists: [Trends.DocumentTerms], limit: Int) -> [Int] {
         var chosen: [Int] = []
         var taken = Set<Int>()
-        let index = Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         func take(_ term: Int) { if chosen.count < limit && taken.insert(term).inserted { chosen.append(term) } }
         // Round-robin over the documents' lists so every year is represented.
         let lists = (newLists + goneLists).map { $0.terms.prefix(10).compactMap { index[$0.term] } }
         for rank in 0..<10 { for list in lists where rank < list.count { take(list[rank]) } }
+        // By movement, ties by the term: sorted by the number first, and each run of equal
+        // movement by its strings only when the list reaches it (comparing Chinese strings is
+        // slow, and ten thousand terms sorted by them cost more than the rest of this).
         let movement = terms.indices.map { series.movement($0) }
-        let moved = terms.indices.filter { series.total($0) > 0 }.sorted { a, b in
-            movement[a] != movement[b] ? movement[a] > movement[b] : terms[a] < terms[b]
+        let moved = terms.indices.filter { series.total($0) > 0 }.sorted { movement[$0] > movement[$1] }
+        var run = moved.startIndex
+        while run < moved.endIndex && chosen.count < limit {
+            var end = run + 1
+            while end < moved.endIndex && movement[moved[end]] == movement[moved[run]] { end += 1 }
+            for term in moved[run..<end].sorted(by: { terms[$0] < terms[$1] }) { take(term) }
+            run = end
         }
-        for term in moved { take(term) }
         return chosen
     }
 
@@ -492,8 +512,16 @@ struct Series {
 
     /// How much the term's rate moved over the series: the largest rate minus the smallest.
     func movement(_ term: Int) -> Double {
-        let r = rates(term)
-        return (r.max() ?? 0) - (r.min() ?? 0)
+        // The rates as `rates` computes them, without an array per term.
+        let row = counts[term]
+        guard !row.isEmpty else { return 0 }
+        var high = -Double.infinity, low = Double.infinity
+        for unit in row.indices {
+            let rate = characters[unit] > 0 ? Double(row[unit]) * 10_000 / Double(characters[unit]) : 0
+            high = max(high, rate)
+            low = min(low, rate)
+        }
+        return high - low
     }
 }
 
