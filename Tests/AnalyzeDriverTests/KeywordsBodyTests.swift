@@ -61,6 +61,21 @@ import AnalyticsCore
         #expect(spans.map { KeywordTerms.isDeixis(TextSpan(start: $0.0, end: $0.1), scalars) } == [true, false, true, false, true, true, true, false])
     }
 
+    @Test func aTermMostlySaidInsideLongerTermsOfTheDocumentGivesWay() throws {
+        // 常住人口: once alone, twice inside 常住人口城镇化率 (gives way, to it); 电池: three times
+        // alone, once inside 锂电池回收 (stays).
+        let analyzer = try KeywordsAnalyzer(options: OptionValues([:], specs: KeywordsAnalyzer.description.options))
+        let scalars = Array("常住人口城镇化率达到66%，常住人口城镇化率提高，常住人口增加。电池企业多，锂电池回收提速，电池降价，电池出口。".unicodeScalars)
+        let counted = analyzer.terms.count(scalars)
+        let index = { (name: String) in counted.terms.indices.first { counted.text($0, scalars) == name && counted.counts[$0] > 0 } }
+        let shorts = try [#require(index("常住人口")), #require(index("电池"))]
+        let (inside, longest) = KeywordsAnalyzer.inside(shorts, counted: counted, scalars: scalars)
+        #expect(counted.text(longest[0], scalars) == "常住人口城镇化率")
+        #expect(KeywordsAnalyzer.givesWay(inside: inside[0], alone: counted.counts[shorts[0]]), "\(inside)")
+        #expect(!KeywordsAnalyzer.givesWay(inside: inside[1], alone: counted.counts[shorts[1]]), "\(inside)")
+        #expect(!KeywordsAnalyzer.givesWay(inside: 1, alone: 0), "once inside is no pattern")
+    }
+
     @Test func aGenreWordNearlyAlwaysSaidInsideALongerTermYieldsToIt() throws {
         // 城镇: 2 alone, 5 inside two ranked terms (yields); 电池: 5 alone, 2 inside (stays);
         // 食堂, not a word of the genre, stays beside 社区食堂.
