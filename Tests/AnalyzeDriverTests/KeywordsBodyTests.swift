@@ -61,6 +61,21 @@ import AnalyticsCore
         #expect(spans.map { KeywordTerms.isDeixis(TextSpan(start: $0.0, end: $0.1), scalars) } == [true, false, true, false, true, true, true, false])
     }
 
+    @Test func aGivenNameCutFromItsSurnameIsTakenWithIt() throws {
+        let text = "村党支部书记谭志军今年五十岁。谭志军说，村里要修路。谭志军带着村民修好了路。镇长邱国华来看冷库，邱国华说冷库建得好。请村民提意见，请村民打分。"
+        let found = try terms(text, ["method": "frequency"])
+        for name in ["谭志军", "邱国华", "村民"] { #expect(found.contains(name), "\(name) not in \(found)") }
+        for piece in ["志军", "国华"] { #expect(!found.contains(piece), "\(piece) in \(found)") }
+        // The shape: a surname before the word; not a character that is no surname (请 村民), nor a
+        // longer word, nor a word that starts with a surname (江北 嘴: a place).
+        let scalars = Array("谭志军江北嘴请村民邱高校毕业".unicodeScalars)
+        let span = { (start: Int, end: Int) in TextSpan(start: start, end: end) }
+        #expect(KeywordTerms.isNamePiece(span(1, 3), left: span(0, 1), scalars))
+        #expect(!KeywordTerms.isNamePiece(span(3, 5), left: nil, scalars))
+        #expect(!KeywordTerms.isNamePiece(span(7, 9), left: span(6, 7), scalars))
+        #expect(!KeywordTerms.isNamePiece(span(10, 14), left: span(9, 10), scalars))
+    }
+
     @Test func aTermMostlySaidInsideLongerTermsOfTheDocumentGivesWay() throws {
         // 常住人口: once alone, twice inside 常住人口城镇化率 (gives way, to it); 电池: three times
         // alone, once inside 锂电池回收 (stays).

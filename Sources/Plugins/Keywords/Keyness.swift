@@ -71,7 +71,7 @@ struct KeynessScorer {
 
     private func isBystander(_ index: Int) -> Bool {
         let term = counted.terms[index]
-        guard term.partCount == 1 && counted.units[Int(term.unit)].person else { return false }
+        guard term.partCount == 1 ? counted.units[Int(term.unit)].person : KeywordTerms.isGluedName(term, counted, scalars) else { return false }
         return !Self.contains(headings, scalars[term.first.range])
     }
 
