@@ -61,6 +61,14 @@ import AnalyticsCore
         #expect(spans.map { KeywordTerms.isDeixis(TextSpan(start: $0.0, end: $0.1), scalars) } == [true, false, true, false, true, true, true, false])
     }
 
+    @Test func aReportingFrameIsNoTerm() throws {
+        let found = try terms("会议指出，要建好高标准农田。会议指出，高标准农田要管好用好。报告提出，农田水利要跟上。报告提出，种粮收益要保障。报告提纲写好了，报告提纲很短。",
+                              ["method": "frequency"])
+        for frame in ["会议指出", "报告提出", "指出", "提出"] { #expect(!found.contains(frame), "\(frame) in \(found)") }
+        // What the frame is about stays, and so does a term of the same noun (报告提纲).
+        for term in ["高标准农田", "会议", "报告提纲"] { #expect(found.contains(term), "\(term) not in \(found)") }
+    }
+
     @Test func aGivenNameCutFromItsSurnameIsTakenWithIt() throws {
         let text = "村党支部书记谭志军今年五十岁。谭志军说，村里要修路。谭志军带着村民修好了路。镇长邱国华来看冷库，邱国华说冷库建得好。请村民提意见，请村民打分。"
         let found = try terms(text, ["method": "frequency"])
