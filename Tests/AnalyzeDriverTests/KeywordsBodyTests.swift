@@ -61,6 +61,14 @@ import AnalyticsCore
         #expect(spans.map { KeywordTerms.isDeixis(TextSpan(start: $0.0, end: $0.1), scalars) } == [true, false, true, false, true, true, true, false])
     }
 
+    @Test func aDistinguishingWordIsNoKeywordAloneButMayStartATerm() throws {
+        // jieba's b (区别词: 临时, 非法, 公共, 省级) only modifies a noun, like an adjective.
+        let found = try terms("设立临时救助站。临时救助站收留流浪人员，临时安置也有保障。打击非法采砂，非法采砂船被查扣，非法行为减少。健全公共卫生体系，公共卫生体系更完善。",
+                              ["method": "frequency"])
+        for word in ["临时", "非法"] { #expect(!found.contains(word), "\(word) in \(found)") }
+        #expect(found.contains("公共卫生体系"), "\(found)")
+    }
+
     @Test func aReportingFrameIsNoTerm() throws {
         let found = try terms("会议指出，要建好高标准农田。会议指出，高标准农田要管好用好。报告提出，农田水利要跟上。报告提出，种粮收益要保障。报告提纲写好了，报告提纲很短。",
                               ["method": "frequency"])

@@ -214,7 +214,7 @@ struct KeywordTerms: Sendable {
     /// log P of a dictionary word seen about five times in jieba's corpus.
     static let rareLogP: Float = -16.3
 
-    static let notAloneTags: Set<String> = ["a", "ad", "d", "m", "mq", "q", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv",
+    static let notAloneTags: Set<String> = ["a", "ad", "b", "d", "m", "mq", "q", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv",
                                             "t", "tg", "f", "y", "e", "o", "z", "zg", "dg", "ag", "mg", "rg", "i"]
 
     func count(_ scalars: [Unicode.Scalar]) -> Counted {
