@@ -61,6 +61,52 @@ import AnalyticsCore
         #expect(spans.map { KeywordTerms.isDeixis(TextSpan(start: $0.0, end: $0.1), scalars) } == [true, false, true, false, true, true, true, false])
     }
 
+    @Test func aDistinguishingWordIsNoKeywordAloneButMayStartATerm() throws {
+        // jieba's b (区别词: 临时, 非法, 公共, 省级) only modifies a noun, like an adjective.
+        let found = try terms("设立临时救助站。临时救助站收留流浪人员，临时安置也有保障。打击非法采砂，非法采砂船被查扣，非法行为减少。健全公共卫生体系，公共卫生体系更完善。",
+                              ["method": "frequency"])
+        for word in ["临时", "非法"] { #expect(!found.contains(word), "\(word) in \(found)") }
+        #expect(found.contains("公共卫生体系"), "\(found)")
+    }
+
+    @Test func aReportingFrameIsNoTerm() throws {
+        let found = try terms("会议指出，要建好高标准农田。会议指出，高标准农田要管好用好。报告提出，农田水利要跟上。报告提出，种粮收益要保障。报告提纲写好了，报告提纲很短。",
+                              ["method": "frequency"])
+        for frame in ["会议指出", "报告提出", "指出", "提出"] { #expect(!found.contains(frame), "\(frame) in \(found)") }
+        // What the frame is about stays, and so does a term of the same noun (报告提纲).
+        for term in ["高标准农田", "会议", "报告提纲"] { #expect(found.contains(term), "\(term) not in \(found)") }
+    }
+
+    @Test func aGivenNameCutFromItsSurnameIsTakenWithIt() throws {
+        let text = "村党支部书记谭志军今年五十岁。谭志军说，村里要修路。谭志军带着村民修好了路。镇长邱国华来看冷库，邱国华说冷库建得好。请村民提意见，请村民打分。"
+        let found = try terms(text, ["method": "frequency"])
+        for name in ["谭志军", "邱国华", "村民"] { #expect(found.contains(name), "\(name) not in \(found)") }
+        for piece in ["志军", "国华"] { #expect(!found.contains(piece), "\(piece) in \(found)") }
+        // The shape: a surname before the word; not a character that is no surname (请 村民), nor a
+        // longer word, nor a word that starts with a surname (江北 嘴: a place).
+        let scalars = Array("谭志军江北嘴请村民邱高校毕业".unicodeScalars)
+        let span = { (start: Int, end: Int) in TextSpan(start: start, end: end) }
+        #expect(KeywordTerms.isNamePiece(span(1, 3), left: span(0, 1), scalars))
+        #expect(!KeywordTerms.isNamePiece(span(3, 5), left: nil, scalars))
+        #expect(!KeywordTerms.isNamePiece(span(7, 9), left: span(6, 7), scalars))
+        #expect(!KeywordTerms.isNamePiece(span(10, 14), left: span(9, 10), scalars))
+    }
+
+    @Test func aTermMostlySaidInsideLongerTermsOfTheDocumentGivesWay() throws {
+        // 常住人口: once alone, twice inside 常住人口城镇化率 (gives way, to it); 电池: three times
+        // alone, once inside 锂电池回收 (stays).
+        let analyzer = try KeywordsAnalyzer(options: OptionValues([:], specs: KeywordsAnalyzer.description.options))
+        let scalars = Array("常住人口城镇化率达到66%，常住人口城镇化率提高，常住人口增加。电池企业多，锂电池回收提速，电池降价，电池出口。".unicodeScalars)
+        let counted = analyzer.terms.count(scalars)
+        let index = { (name: String) in counted.terms.indices.first { counted.text($0, scalars) == name && counted.counts[$0] > 0 } }
+        let shorts = try [#require(index("常住人口")), #require(index("电池"))]
+        let (inside, longest) = KeywordsAnalyzer.inside(shorts, counted: counted, scalars: scalars)
+        #expect(counted.text(longest[0], scalars) == "常住人口城镇化率")
+        #expect(KeywordsAnalyzer.givesWay(inside: inside[0], alone: counted.counts[shorts[0]]), "\(inside)")
+        #expect(!KeywordsAnalyzer.givesWay(inside: inside[1], alone: counted.counts[shorts[1]]), "\(inside)")
+        #expect(!KeywordsAnalyzer.givesWay(inside: 1, alone: 0), "once inside is no pattern")
+    }
+
     @Test func aGenreWordNearlyAlwaysSaidInsideALongerTermYieldsToIt() throws {
         // 城镇: 2 alone, 5 inside two ranked terms (yields); 电池: 5 alone, 2 inside (stays);
         // 食堂, not a word of the genre, stays beside 社区食堂.

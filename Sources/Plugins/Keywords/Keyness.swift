@@ -54,6 +54,16 @@ struct KeynessScorer {
         return (statistic, rank)
     }
 
+    /// G² of one term, nil when the document under-uses it (a longer term put in the place of
+    /// one that gives way to it, `KeywordsAnalyzer.inside`, may not have been scored).
+    func statistic(_ index: Int) -> Double? {
+        let count = Double(counted.counts[index])
+        guard count > 0 else { return nil }
+        let (expectedCount, share) = referenceCount(index)
+        guard count / documentTokens > expectedCount / referenceTokens else { return nil }
+        return Self.logLikelihood(count, expectedCount, documentTokens, referenceTokens) * spreadWeight(share)
+    }
+
     /// A person the text quotes or meets (a farmer, a museum's director: 刘建国, 阿姨 by the
     /// lexicon's nr) says who speaks, rarely what about: their rank is scaled like a verb's,
     /// unless the title or a subhead names them (the subject of a profile).
@@ -61,7 +71,7 @@ struct KeynessScorer {
 
     private func isBystander(_ index: Int) -> Bool {
         let term = counted.terms[index]
-        guard term.partCount == 1 && counted.units[Int(term.unit)].person else { return false }
+        guard term.partCount == 1 ? counted.units[Int(term.unit)].person : KeywordTerms.isGluedName(term, counted, scalars) else { return false }
         return !Self.contains(headings, scalars[term.first.range])
     }
 

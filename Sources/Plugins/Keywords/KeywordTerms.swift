@@ -214,7 +214,7 @@ struct KeywordTerms: Sendable {
     /// log P of a dictionary word seen about five times in jieba's corpus.
     static let rareLogP: Float = -16.3
 
-    static let notAloneTags: Set<String> = ["a", "ad", "d", "m", "mq", "q", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv",
+    static let notAloneTags: Set<String> = ["a", "ad", "b", "d", "m", "mq", "q", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv",
                                             "t", "tg", "f", "y", "e", "o", "z", "zg", "dg", "ag", "mg", "rg", "i"]
 
     func count(_ scalars: [Unicode.Scalar]) -> Counted {
@@ -528,7 +528,7 @@ struct KeywordTerms: Sendable {
             for index in counted.counts.indices where counted.counts[index] < 0 { counted.counts[index] = 0 }
             counted.dropUncountedFromSequence()
         }
-        applyGlue(glue, into: &counted)
+        applyGlue(glue, scalars, into: &counted)
     }
 
     /// The HMM's guess, or a dictionary word of a handful of occurrences (拉塞, 2 in jieba's 60 M):
@@ -560,6 +560,22 @@ struct KeywordTerms: Sendable {
         return false
     }
 
+    /// A two-character word held by one bound character before it is a piece of a three-character
+    /// name when that character is a surname (谭 志军, 邱 国华); not after a character that is no
+    /// surname (请 村民), nor a longer word. (A word that starts with a surname, 周长 of 周长根 or 江北
+    /// of 江北嘴, is not taken on that ground: place names start so as often.)
+    static func isNamePiece(_ word: TextSpan, left: TextSpan?, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard word.length == 2, let left else { return false }
+        return left.length == 1 && Surnames.all.contains(scalars[left.start])
+    }
+
+    /// A name `applyGlue` made of a surname and a two-character word (谭志军): a person, like the
+    /// lexicon's nr.
+    static func isGluedName(_ term: Term, _ counted: Counted, _ scalars: [Unicode.Scalar]) -> Bool {
+        term.partCount == 2 && term.first.length == 3 && counted.units[Int(term.parts[0])].first.length == 1
+            && Surnames.all.contains(scalars[term.first.start])
+    }
+
     private func boundUnit(_ ids: UnsafeBufferPointer<Int32>, _ position: Int, _ flags: UnsafeBufferPointer<UInt8>) -> Int32 {
         let unit = ids[position]
         return unit >= 0 && flags[Int(unit)] & UnitFlags.bound != 0 ? unit : -1
@@ -573,7 +589,7 @@ struct KeywordTerms: Sendable {
     /// segmenter cut off a longer unit: glued to the same character everywhere, it takes it in
     /// (投行 → 亚投行, 拉塞 → 拉塞达); glued to differing ones, it is left out (count 0). A rare
     /// word or guess on one side is enough; a common word needs the same character on both.
-    private func applyGlue(_ glue: [Glue], into counted: inout Counted) {
+    private func applyGlue(_ glue: [Glue], _ scalars: [Unicode.Scalar], into counted: inout Counted) {
         var dropped = false
         var grow: [(left: Int, right: Int)?] = Array(repeating: nil, count: counted.terms.count)
         for index in counted.terms.indices where glue[index].always && glue[index].left != -1 && counted.counts[index] > 0 {
@@ -581,7 +597,8 @@ struct KeywordTerms: Sendable {
             // A word the lexicon knows well is a piece only when the same characters hold it on
             // both sides everywhere (货主 in 带 货主 播: 带货主播).
             guard counted.terms[index].partCount == 1,
-                  left >= 0 && right >= 0 || isRare(counted.units[Int(counted.terms[index].unit)]) else { continue }
+                  left >= 0 && right >= 0 || isRare(counted.units[Int(counted.terms[index].unit)])
+                    || Self.isNamePiece(counted.terms[index].first, left: left >= 0 ? counted.units[Int(left)].first : nil, scalars) else { continue }
             guard left >= 0 || right >= 0 else {
                 counted.counts[index] = 0
                 dropped = true

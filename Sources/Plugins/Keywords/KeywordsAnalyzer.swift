@@ -143,22 +143,44 @@ public struct KeywordsAnalyzer: Analyzer {
         let sorted = candidates.indices.sorted {
             scores[candidates[$0]] != scores[candidates[$1]] ? scores[candidates[$0]] > scores[candidates[$1]] : names[$0] < names[$1]
         }.filter { seen.insert(names[$0]).inserted }
-        let yields = method == .frequency ? [Bool](repeating: false, count: sorted.count)
+        var yields = method == .frequency ? [Bool](repeating: false, count: sorted.count)
             : Self.yielding(sorted.map { names[$0] }, counts: sorted.map { counted.counts[candidates[$0]] },
                             generic: sorted.map { at in keyness.map { $0.referenceCount(candidates[at]).share >= Self.genericShare } ?? true })
-        let ranked = Array(sorted.indices.filter { !yields[$0] }.map { sorted[$0] }.prefix(top))
+        // Keyness: a term mostly said inside longer terms of the document (`inside`) is a fragment of
+        // what the text names. A word of the genre gives way to them, the most frequent taking its
+        // place if it recurs and is not ranked already (城镇 → 城镇新增就业, 人均 → 人均可支配收入); a
+        // domain's own word gives way only to a longer term not ranked yet (食堂 stays beside a
+        // ranked 社区食堂: the text's subject and its head; alone, it would become 社区食堂).
+        var ranked: [(term: Int, name: String)] = []
+        if let keyness, method == .keyness {
+            let (inside, longest) = Self.inside(sorted.map { candidates[$0] }, counted: counted, scalars: scalars)
+            var taken = Set(sorted.map { names[$0] })
+            for (at, candidate) in sorted.enumerated() where ranked.count < top {
+                let index = candidates[candidate]
+                let long = longest[at]
+                let name = long >= 0 && counted.counts[long] >= Self.takesPlace ? counted.text(long, scalars) : nil
+                if !yields[at] && Self.givesWay(inside: inside[at], alone: counted.counts[index]) {
+                    yields[at] = keyness.referenceCount(index).share >= Self.genericShare || name.map { !taken.contains($0) } ?? false
+                }
+                guard yields[at] else { ranked.append((index, names[candidate])); continue }
+                guard let name, keyness.statistic(long) != nil, taken.insert(name).inserted else { continue }
+                ranked.append((long, name))
+            }
+        } else {
+            ranked = sorted.indices.filter { !yields[$0] }.prefix(top).map { (candidates[sorted[$0]], names[sorted[$0]]) }
+        }
         // Occurrences of the ranked terms only, by rank: one array probe per token.
         var rankOfTerm = [Int32](repeating: -1, count: counted.terms.count)
-        for (rank, candidate) in ranked.enumerated() { rankOfTerm[candidates[candidate]] = Int32(rank) }
+        for (rank, entry) in ranked.enumerated() { rankOfTerm[entry.term] = Int32(rank) }
         var occurrences = [[KeywordsResult.Keyword.Occurrence]](repeating: [], count: ranked.count)
         for (position, index) in counted.sequence.enumerated() where rankOfTerm[index] >= 0 {
             occurrences[Int(rankOfTerm[index])].append(.init(start: counted.sequenceSpans[position].start, end: counted.sequenceSpans[position].end))
         }
-        let keywords = ranked.enumerated().map { rank, candidate in
-            let index = candidates[candidate]
+        let keywords = ranked.enumerated().map { rank, entry in
+            let index = entry.term
             let expected = keyness?.expected(index) ?? 0
-            let score = reported?[index] ?? scores[index]
-            return KeywordsResult.Keyword(term: names[candidate], count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
+            let score = reported.map { $0[index] > -.infinity ? $0[index] : keyness?.statistic(index) ?? 0 } ?? scores[index]
+            return KeywordsResult.Keyword(term: entry.name, count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
                                           expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].key == .phrase,
                                           occurrences: occurrences[rank])
         }

@@ -22,6 +22,12 @@ enum StopWords {
     全面 不断 取得 形成 发挥 注重 着眼 立足 统筹 健全 完善 打造 支持 引导 鼓励 组织 召开 举办 各项 各类 广泛
     """
 
+    /// Verbs that frame what a text reports (会议指出, 报告提出, 数据显示, 来自): who said it or where
+    /// it is from, not what; never a keyword, never a phrase's edge.
+    static let framing = """
+    指出 强调 表示 认为 提出 介绍 透露 获悉 据悉 表明 显示 来自 宣布 称 说道
+    """
+
     static let english = """
     a an the and or but if then else of to in on at by for with from as is are was were be been being it its this that \
     these those there here we you he she they them his her our their not no nor so than too very can will would shall \
@@ -30,5 +36,5 @@ enum StopWords {
     """
 
     static let all: Set<String> =
-        Set((chinese + " " + genre + " " + english).unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { String($0) })
+        Set((chinese + " " + genre + " " + framing + " " + english).unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { String($0) })
 }
