@@ -460,13 +460,16 @@ struct FactBuilder: Sendable {
             let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end,
                                          clauseEnd: clauseEnd, scratch: &workspace.subjects)
             subject = found.subject
+            // 快一倍: a lone adjective character names a dimension only of a measure (叶长5厘米).
+            if found.isDimension, draft.kind != .measure, draft.kind != .range { subject = nil }
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
             if draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent, let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects).text {
                 subject = counted
-            } else if draft.kind == .measure || draft.kind == .money, found.isFallback,
+            } else if draft.kind == .measure || draft.kind == .money, found.isFallback || draft.start > 0 && scalars[draft.start - 1] == "、",
                       let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects).text {
-                // 承包了120亩荒山: where nothing but the verb stands before, the noun after the unit is what is measured.
+                // 承包了120亩荒山: where nothing but the verb stands before, the noun after the unit is what is measured;
+                // so in a list (加固46座水库、210公里堤防), where the phrase before belongs to the item before.
                 subject = counted
             }
             direction = found.direction

@@ -133,5 +133,25 @@ extension FactsAnalyzer {
             SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
             SubjectExample("三个项目«5个»都已完工。", subject: "项目", notSubject: "都"),
         ]),
+        SubjectRuleDescription(id: "nounlessPhrase", summary: "a subject names a thing: a phrase with no noun (快, 最高, 连续) or one verb character (带) is none; one adjective character is kept only as a measure's dimension (宽)", examples: [
+            SubjectExample("他们每天带«30人»。", subject: nil, notSubject: "带"),
+            SubjectExample("今年以来连续«3个月»下降。", subject: nil, notSubject: "连续"),
+            SubjectExample("这种鱼体长约30厘米，宽«8厘米»。", subject: "宽"),
+            SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
+        ]),
+        SubjectRuleDescription(id: "adjectiveAfterHead", summary: "adjectives after the head noun are the predicate: a modifier stands before its noun", examples: [
+            SubjectExample("这一数字连续增长«5%»。", subject: "数字", notSubject: "数字连续"),
+            SubjectExample("这里的车速快«一倍»。", subject: "车速", notSubject: "车速快"),
+            SubjectExample("新建大型商场«3个»。", subject: "大型商场"),
+        ]),
+        SubjectRuleDescription(id: "comparisonStandard", summary: "the phrase after 比 or 较 is the standard a change is compared with, not its subject (the figure before then gives it)", examples: [
+            SubjectExample("港口吞吐量3520万箱，比去年同期增长«5.2%»。", subject: "港口吞吐量", notSubject: "去年同期"),
+            SubjectExample("出口额比上年增长«8%»。", subject: "出口额"),
+        ]),
+        SubjectRuleDescription(id: "measureWordTail", summary: "a measure word right after a numeral is the tail of the figure before; in a list each measure or amount is about the noun after its own unit", examples: [
+            SubjectExample("项目共加固46座水库、«210公里»堤防。", subject: "堤防", notSubject: "座水库"),
+            SubjectExample("株高«20厘米»。", subject: "株高"),
+            SubjectExample("加固水库46座、堤防«210公里»。", subject: "堤防"),
+        ]),
     ]
 }
