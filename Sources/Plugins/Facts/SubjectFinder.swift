@@ -421,6 +421,11 @@ struct SubjectFinder: Sendable {
                 || classOf(words[start], scalars) == .conjunction || words[start].kind == .number
                 || start + 1 < end && words[start].start > 0 && classOf(words[start], scalars) == .measure
                     && (NumberScanner.isNumeralCharacter(scalars[words[start].start - 1]) || ("0"..."9").contains(scalars[words[start].start - 1])) { start += 1 }
+        // 园区现有从业人员: a noise word of two or more characters inside (现有, 其中) ends the scope before it;
+        // the phrase starts after it (not 可 in 可支配, 和 in a list).
+        if end - start >= 3, let noise = words[(start + 1)..<(end - 1)].lastIndex(where: { $0.length >= 2 && noiseWords.contains($0, in: scalars) }) {
+            start = noise + 1
+        }
         return words[start..<end]
     }
 

@@ -124,10 +124,12 @@ extension FactsAnalyzer {
             SubjectExample("共有«5名»参加比赛的选手。", subject: "选手"),
             SubjectExample("吸引了«3000人»参加的活动。", notSubject: "活动"),
         ]),
-        SubjectRuleDescription(id: "noiseWords", summary: "words between the subject and the figure (只有, 累计, 达) and scope words before it (全镇, 现有) are set aside (Resources/subject-words.tsv, role noise)", examples: [
+        SubjectRuleDescription(id: "noiseWords", summary: "words between the subject and the figure (只有, 累计, 达) and scope words before it (全镇, 现有; inside the phrase, of two or more characters, with all before them: 园区现有) are set aside (Resources/subject-words.tsv, role noise)", examples: [
             SubjectExample("小镇常住人口只有«8000人»。", subject: "小镇常住人口", notSubject: "只有"),
             SubjectExample("全镇现有茶园面积«3.5万亩»。", subject: "茶园面积", notSubject: "全镇现有茶园面积"),
             SubjectExample("每位老人每月可领取补贴«300元»。", subject: "补贴", notSubject: "领取补贴"),
+            SubjectExample("园区现有从业人员«1.2万人»。", subject: "从业人员", notSubject: "园区现有从业人员"),
+            SubjectExample("全市居民人均可支配收入«4.8万元»。", subject: "居民人均可支配收入"),
         ]),
         SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
             SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
