@@ -150,6 +150,10 @@ extension FactsAnalyzer {
             SubjectExample("港口吞吐量3520万箱，比去年同期增长«5.2%»。", subject: "港口吞吐量", notSubject: "去年同期"),
             SubjectExample("出口额比上年增长«8%»。", subject: "出口额"),
         ]),
+        SubjectRuleDescription(id: "unitPhraseAfter", summary: "after a bare number, a noun phrase ending in a count unit (标准箱) that ends the clause is the unit as written; the indicator before is the subject", examples: [
+            SubjectExample("港口集装箱吞吐量«3520万标准箱»。", subject: "港口集装箱吞吐量", notSubject: "标准箱"),
+            SubjectExample("全市共有«3520万»居民。", subject: "居民"),
+        ]),
         SubjectRuleDescription(id: "measureWordTail", summary: "a measure word right after a numeral is the tail of the figure before; in a list each measure or amount is about the noun after its own unit", examples: [
             SubjectExample("项目共加固46座水库、«210公里»堤防。", subject: "堤防", notSubject: "座水库"),
             SubjectExample("株高«20厘米»。", subject: "株高"),
