@@ -463,6 +463,8 @@ struct FactBuilder: Sendable {
             subject = found.subject
             // 快一倍: a lone adjective character names a dimension only of a measure (叶长5厘米).
             if found.isDimension, draft.kind != .measure, draft.kind != .range { subject = nil }
+            // 签订合同4400余件: a count with a measure word counts things, not the verb that governs it.
+            if found.isVerb, draft.kind == .count, draft.unit != nil { subject = nil }
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
             let countsAfter = draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent

@@ -162,6 +162,8 @@ struct SubjectFinder: Sendable {
         var isFallback = false
         /// The subject is one adjective character, a dimension (叶长5厘米 → 长): it names only a measure.
         var isDimension = false
+        /// The subject is the governing verb itself (投资1.2万亿元): an activity, never what a count counts.
+        var isVerb = false
     }
 
     /// The subject before `figureStart`, within `clauseStart..<figureStart`: the noun phrase that
@@ -304,6 +306,7 @@ struct SubjectFinder: Sendable {
             // 提高1个百分点, takes the subject of the figure before it instead.)
             found.subject = string(scalars, governingVerb)
             found.isFallback = true
+            found.isVerb = true
         } else {
             found.isFallback = true
         }
@@ -421,9 +424,10 @@ struct SubjectFinder: Sendable {
                 || classOf(words[start], scalars) == .conjunction || words[start].kind == .number
                 || start + 1 < end && words[start].start > 0 && classOf(words[start], scalars) == .measure
                     && (NumberScanner.isNumeralCharacter(scalars[words[start].start - 1]) || ("0"..."9").contains(scalars[words[start].start - 1])) { start += 1 }
-        // 园区现有从业人员: a noise word of two or more characters inside (现有, 其中) ends the scope before it;
-        // the phrase starts after it (not 可 in 可支配, 和 in a list).
-        if end - start >= 3, let noise = words[(start + 1)..<(end - 1)].lastIndex(where: { $0.length >= 2 && noiseWords.contains($0, in: scalars) }) {
+        // 园区现有从业人员, 全市其中: a noise word that introduces what is counted (现有, 已有, 其中) inside the phrase
+        // ends the scope before it; the phrase starts after it (not 平均, 年均 in 人均预期寿命, 年均浓度).
+        if end - start >= 3, let noise = words[(start + 1)..<(end - 1)].lastIndex(where: { $0.length == 2
+            && (scalars[$0.end - 1] == "有" || scalars[$0.start] == "其" && scalars[$0.end - 1] == "中") && noiseWords.contains($0, in: scalars) }) {
             start = noise + 1
         }
         return words[start..<end]

@@ -124,19 +124,21 @@ extension FactsAnalyzer {
             SubjectExample("共有«5名»参加比赛的选手。", subject: "选手"),
             SubjectExample("吸引了«3000人»参加的活动。", notSubject: "活动"),
         ]),
-        SubjectRuleDescription(id: "noiseWords", summary: "words between the subject and the figure (只有, 累计, 达) and scope words before it (全镇, 现有; inside the phrase, of two or more characters, with all before them: 园区现有) are set aside (Resources/subject-words.tsv, role noise)", examples: [
+        SubjectRuleDescription(id: "noiseWords", summary: "words between the subject and the figure (只有, 累计, 达) and scope words before it (全镇, 现有; inside the phrase, those that introduce what is counted, with all before them: 园区现有) are set aside (Resources/subject-words.tsv, role noise)", examples: [
             SubjectExample("小镇常住人口只有«8000人»。", subject: "小镇常住人口", notSubject: "只有"),
             SubjectExample("全镇现有茶园面积«3.5万亩»。", subject: "茶园面积", notSubject: "全镇现有茶园面积"),
             SubjectExample("每位老人每月可领取补贴«300元»。", subject: "补贴", notSubject: "领取补贴"),
             SubjectExample("园区现有从业人员«1.2万人»。", subject: "从业人员", notSubject: "园区现有从业人员"),
             SubjectExample("全市居民人均可支配收入«4.8万元»。", subject: "居民人均可支配收入"),
+            SubjectExample("全市PM2.5年均浓度为«38微克/立方米»。", subject: "PM2.5年均浓度"),
         ]),
         SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
             SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
             SubjectExample("三个项目«5个»都已完工。", subject: "项目", notSubject: "都"),
         ]),
-        SubjectRuleDescription(id: "nounlessPhrase", summary: "a subject names a thing: a phrase with no noun (快, 最高, 连续) or one verb character (带) is none; one adjective character is kept only as a measure's dimension (宽)", examples: [
+        SubjectRuleDescription(id: "nounlessPhrase", summary: "a subject names a thing: a phrase with no noun (快, 最高, 连续) or one verb character (带) is none, nor is a count with a measure word its governing verb (签订); one adjective character is kept only as a measure's dimension (宽)", examples: [
             SubjectExample("他们每天带«30人»。", subject: nil, notSubject: "带"),
+            SubjectExample("今年共签订«4400余件»。", subject: nil, notSubject: "签订"),
             SubjectExample("今年以来连续«3个月»下降。", subject: nil, notSubject: "连续"),
             SubjectExample("这种鱼体长约30厘米，宽«8厘米»。", subject: "宽"),
             SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
