@@ -164,7 +164,7 @@ struct FigureRule: Sendable {
             return .figure(builder.formula(context.draft, unit: String(found.classifier), end: found.span.end))
         },
         FigureRule("unit", "a unit or measure word after the number: counts, money, measures, durations (units.tsv and the lexicon's q words)",
-                   examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，经济总量«翻一番»，产值«翻了一番»，奋战«三个多小时»。",
+                   examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，经济总量«翻一番»，产值«翻了一番»，奋战«三个多小时»，提供早餐和午餐«两餐»。",
                                               mustNotReport: ["一番", "三个"])]) { builder, context, _ in
             let match = context.match, scalars = context.scalars
             guard let unit = builder.units.unit(at: context.unitStart, in: scalars, end: context.end) else { return .next }
