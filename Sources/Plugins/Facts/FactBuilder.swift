@@ -430,6 +430,7 @@ struct FactBuilder: Sendable {
         var direction: String?
         var approximate = draft.approximate
         var rule = draft.subject
+        var kind = draft.kind, unit = draft.unit, end = draft.end
         // 年轻医生从三人增加到二十一人: a count whose next word is no noun after all is about the phrase before it.
         if case .after = rule, draft.kind == .count {
             subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
@@ -460,13 +461,28 @@ struct FactBuilder: Sendable {
             let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end,
                                          clauseEnd: clauseEnd, scratch: &workspace.subjects)
             subject = found.subject
+            // 快一倍: a lone adjective character names a dimension only of a measure (叶长5厘米).
+            if found.isDimension, draft.kind != .measure, draft.kind != .range { subject = nil }
+            // 签订合同4400余件: a count with a measure word counts things, not the verb that governs it.
+            if found.isVerb, draft.kind == .count, draft.unit != nil { subject = nil }
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
-            if draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent, let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects).text {
+            let countsAfter = draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent
+            let after = countsAfter ? subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects) : (text: nil, head: nil)
+            if draft.kind == .number, draft.unit == nil, found.subject != nil, let head = after.head, let text = after.text,
+               head.end - draft.end >= 2, head.end == clauseEnd, let last = units.unit(at: head.end - 1, in: scalars, end: head.end),
+               last.kind == .count, last.text.count == 1 {
+                // 吞吐量3520万标准箱: a noun phrase ending in a count unit (箱) that ends the clause is the unit as
+                // written; what is counted is the indicator named before.
+                kind = .count
+                unit = text
+                end = head.end
+            } else if countsAfter, let counted = after.text {
                 subject = counted
-            } else if draft.kind == .measure || draft.kind == .money, found.isFallback,
+            } else if draft.kind == .measure || draft.kind == .money, found.isFallback || draft.start > 0 && scalars[draft.start - 1] == "、",
                       let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects).text {
-                // 承包了120亩荒山: where nothing but the verb stands before, the noun after the unit is what is measured.
+                // 承包了120亩荒山: where nothing but the verb stands before, the noun after the unit is what is measured;
+                // so in a list (加固46座水库、210公里堤防), where the phrase before belongs to the item before.
                 subject = counted
             }
             direction = found.direction
@@ -489,8 +505,8 @@ struct FactBuilder: Sendable {
                 ? "target" : "actual"
         }
         approximate = approximate || qualifiers.approximate
-        var fact = Fact(kind: draft.kind, value: Self.rounded(draft.value), unit: draft.unit, subject: subject,
-                    text: document.text(TextSpan(start: draft.start, end: draft.end)), start: draft.start, end: draft.end,
+        var fact = Fact(kind: kind, value: Self.rounded(draft.value), unit: unit, subject: subject,
+                    text: document.text(TextSpan(start: draft.start, end: end)), start: draft.start, end: end,
                     sentence: workspace.sentences.text(of: quoted, in: document), sentenceStart: quoted.start, sentenceEnd: quoted.end,
                     sentenceClipped: quoted == sentence ? nil : true,
                     direction: direction, approximate: approximate ? true : nil, low: draft.low.map(Self.rounded),

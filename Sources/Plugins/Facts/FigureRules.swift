@@ -164,12 +164,14 @@ struct FigureRule: Sendable {
             return .figure(builder.formula(context.draft, unit: String(found.classifier), end: found.span.end))
         },
         FigureRule("unit", "a unit or measure word after the number: counts, money, measures, durations (units.tsv and the lexicon's q words)",
-                   examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，经济总量«翻一番»，奋战«三个多小时»。",
+                   examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，经济总量«翻一番»，产值«翻了一番»，奋战«三个多小时»，提供早餐和午餐«两餐»。",
                                               mustNotReport: ["一番", "三个"])]) { builder, context, _ in
             let match = context.match, scalars = context.scalars
             guard let unit = builder.units.unit(at: context.unitStart, in: scalars, end: context.end) else { return .next }
-            // 番 counts doublings only after 翻 (翻一番); 经过一番努力 is no figure.
-            if unit.isDoubling && !(match.start > 0 && scalars[match.start - 1] == "翻") { return .notFigure }
+            // 番 counts doublings only after 翻 (翻一番, 翻了一番); 经过一番努力 is no figure.
+            let doublingVerb = match.start > 0 && scalars[match.start - 1] == "翻" ? match.start - 1
+                : match.start > 1 && scalars[match.start - 1] == "了" && scalars[match.start - 2] == "翻" ? match.start - 2 : nil
+            if unit.isDoubling && doublingVerb == nil { return .notFigure }
             var draft = context.draft
             draft.kind = unit.kind
             draft.unit = unit.unit
@@ -177,7 +179,7 @@ struct FigureRule: Sendable {
             draft.value = match.value * unit.multiplier
             draft.end = context.unitStart + unit.text.count
             if unit.isDoubling {
-                draft.start = match.start - 1 // 翻一番 = 2, 翻两番 = 4
+                draft.start = doublingVerb ?? match.start // 翻一番 = 2, 翻两番 = 4
                 draft.value = Foundation.pow(2, match.value)
             }
             // 三个多小时, 两个多月: 个, then 多 and a duration, is one approximate duration.

@@ -61,7 +61,8 @@ struct NotFigures: Sendable {
            isIndefinite(draft, scalars, scratch: &scratch) || isWord(from: match.start, through: draft.end, scalars) {
             return .indefiniteOne
         }
-        if match.form == .chinese, match.value == 1, match.end - match.start == 1, draft.unit != nil, !match.isOrdinal {
+        // 十年翻了一番: a doubling is no "per" (its span starts at 翻, right after the figure before).
+        if match.form == .chinese, match.value == 1, match.end - match.start == 1, draft.unit != nil, !match.isOrdinal, draft.unit != "番" {
             if let before, before == "每" { return .every }
             if isInShortQuote(draft, scalars) { return .quotedPhrase }
             if isRateDenominator(draft, scalars) || previousEnd == draft.start { return .rateDenominator }

@@ -160,6 +160,10 @@ struct SubjectFinder: Sendable {
         var approximate = false
         /// The subject is only the governing verb (投资1.2万亿元) or nothing: a noun after the unit says more.
         var isFallback = false
+        /// The subject is one adjective character, a dimension (叶长5厘米 → 长): it names only a measure.
+        var isDimension = false
+        /// The subject is the governing verb itself (投资1.2万亿元): an activity, never what a count counts.
+        var isVerb = false
     }
 
     /// The subject before `figureStart`, within `clauseStart..<figureStart`: the noun phrase that
@@ -240,7 +244,28 @@ struct SubjectFinder: Sendable {
             words.removeSubrange(...verb)
             linked = true
         }
-        let phrase = nounPhrase(endingBefore: words.count, in: words, scalars)
+        var phrase = nounPhrase(endingBefore: words.count, in: words, scalars)
+        // 快, 最高, 专程: a subject names a thing; words that are no noun and not the verbs that name an
+        // activity are no phrase. 比去年同期: the standard a change is compared with is not its subject.
+        // (长, 宽, 高: one adjective character is a dimension, kept for measures.)
+        if !phrase.isEmpty, !phrase.contains(where: { $0.kind == .latin || [.noun, .time, .measure].contains(classOf($0, scalars)) })
+            && !phrase.allSatisfy({ classOf($0, scalars) == .verb }) {
+            if phrase.count == 1, phrase[phrase.startIndex].length == 1, classOf(phrase[phrase.startIndex], scalars) == .adjective {
+                found.isDimension = true
+            } else {
+                phrase = phrase[phrase.startIndex..<phrase.startIndex]
+            }
+        }
+        // 带30人: one verb character alone is the predicate, not an activity that names the figure (投资, 支出).
+        if phrase.count == 1 && phrase[phrase.startIndex].length == 1 && classOf(phrase[phrase.startIndex], scalars) == .verb
+            || phrase.startIndex > 0 && isComparison(words[phrase.startIndex - 1], scalars) {
+            phrase = phrase[phrase.startIndex..<phrase.startIndex]
+        }
+        // 车速快一倍, 数字连续增长: adjectives after the head noun are the predicate (a modifier stands before its noun).
+        while phrase.count >= 2, classOf(phrase[phrase.endIndex - 1], scalars) == .adjective,
+              phrase.dropLast().contains(where: { $0.kind == .word && classOf($0, scalars) == .noun }) {
+            phrase = phrase.dropLast()
+        }
         found.linked = linked
         // 有著平均7%的增长, 约有八成增长: a change named right after the figure gives its direction.
         if found.direction == nil, figureEnd < clauseEnd {
@@ -276,11 +301,12 @@ struct SubjectFinder: Sendable {
         } else if let text = text(of: agent, scalars) {
             found.subject = text
             found.isFallback = true
-        } else if let governingVerb, governingVerb.kind == .word, found.direction == nil {
+        } else if let governingVerb, governingVerb.kind == .word, governingVerb.length >= 2, found.direction == nil {
             // 投资1.2万亿元: the verb itself names what is measured. (A change after a verb, 安排、比上年
             // 提高1个百分点, takes the subject of the figure before it instead.)
             found.subject = string(scalars, governingVerb)
             found.isFallback = true
+            found.isVerb = true
         } else {
             found.isFallback = true
         }
@@ -308,6 +334,11 @@ struct SubjectFinder: Sendable {
         while index < tokens.count, tokens[index].kind == .word, classOf(tokens[index], scalars) == .noun { index += 1 }
         guard index > start else { return false }
         return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || classOf(tokens[index], scalars) == .particle
+    }
+
+    /// 比, 较: the phrase after them is the standard a change is compared with.
+    private func isComparison(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        token.length == 1 && (scalars[token.start] == "比" || scalars[token.start] == "较")
     }
 
     /// 、 和 与 及: a list inside a noun phrase (调研、视察和协商报告).
@@ -387,8 +418,18 @@ struct SubjectFinder: Sendable {
             }
         }
         // Leading noise (全年, 其中, 各类), list marks and conjunctions are not part of the phrase.
+        // A measure word right after a numeral (个乡镇, 座水库) is the tail of an earlier figure's numeral
+        // phrase (not 株高, a noun there).
         while start < end, noiseWords.contains(words[start], in: scalars) || words[start].kind == .punctuation
-                || classOf(words[start], scalars) == .conjunction || words[start].kind == .number { start += 1 }
+                || classOf(words[start], scalars) == .conjunction || words[start].kind == .number
+                || start + 1 < end && words[start].start > 0 && classOf(words[start], scalars) == .measure
+                    && (NumberScanner.isNumeralCharacter(scalars[words[start].start - 1]) || ("0"..."9").contains(scalars[words[start].start - 1])) { start += 1 }
+        // 园区现有从业人员, 全市其中: a noise word that introduces what is counted (现有, 已有, 其中) inside the phrase
+        // ends the scope before it; the phrase starts after it (not 平均, 年均 in 人均预期寿命, 年均浓度).
+        if end - start >= 3, let noise = words[(start + 1)..<(end - 1)].lastIndex(where: { $0.length == 2
+            && (scalars[$0.end - 1] == "有" || scalars[$0.start] == "其" && scalars[$0.end - 1] == "中") && noiseWords.contains($0, in: scalars) }) {
+            start = noise + 1
+        }
         return words[start..<end]
     }
 

@@ -124,14 +124,42 @@ extension FactsAnalyzer {
             SubjectExample("共有«5名»参加比赛的选手。", subject: "选手"),
             SubjectExample("吸引了«3000人»参加的活动。", notSubject: "活动"),
         ]),
-        SubjectRuleDescription(id: "noiseWords", summary: "words between the subject and the figure (只有, 累计, 达) and scope words before it (全镇, 现有) are set aside (Resources/subject-words.tsv, role noise)", examples: [
+        SubjectRuleDescription(id: "noiseWords", summary: "words between the subject and the figure (只有, 累计, 达) and scope words before it (全镇, 现有; inside the phrase, those that introduce what is counted, with all before them: 园区现有) are set aside (Resources/subject-words.tsv, role noise)", examples: [
             SubjectExample("小镇常住人口只有«8000人»。", subject: "小镇常住人口", notSubject: "只有"),
             SubjectExample("全镇现有茶园面积«3.5万亩»。", subject: "茶园面积", notSubject: "全镇现有茶园面积"),
             SubjectExample("每位老人每月可领取补贴«300元»。", subject: "补贴", notSubject: "领取补贴"),
+            SubjectExample("园区现有从业人员«1.2万人»。", subject: "从业人员", notSubject: "园区现有从业人员"),
+            SubjectExample("全市居民人均可支配收入«4.8万元»。", subject: "居民人均可支配收入"),
+            SubjectExample("全市PM2.5年均浓度为«38微克/立方米»。", subject: "PM2.5年均浓度"),
         ]),
         SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
             SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
             SubjectExample("三个项目«5个»都已完工。", subject: "项目", notSubject: "都"),
+        ]),
+        SubjectRuleDescription(id: "nounlessPhrase", summary: "a subject names a thing: a phrase with no noun (快, 最高, 连续) or one verb character (带) is none, nor is a count with a measure word its governing verb (签订); one adjective character is kept only as a measure's dimension (宽)", examples: [
+            SubjectExample("他们每天带«30人»。", subject: nil, notSubject: "带"),
+            SubjectExample("今年共签订«4400余件»。", subject: nil, notSubject: "签订"),
+            SubjectExample("今年以来连续«3个月»下降。", subject: nil, notSubject: "连续"),
+            SubjectExample("这种鱼体长约30厘米，宽«8厘米»。", subject: "宽"),
+            SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
+        ]),
+        SubjectRuleDescription(id: "adjectiveAfterHead", summary: "adjectives after the head noun are the predicate: a modifier stands before its noun", examples: [
+            SubjectExample("这一数字连续增长«5%»。", subject: "数字", notSubject: "数字连续"),
+            SubjectExample("这里的车速快«一倍»。", subject: "车速", notSubject: "车速快"),
+            SubjectExample("新建大型商场«3个»。", subject: "大型商场"),
+        ]),
+        SubjectRuleDescription(id: "comparisonStandard", summary: "the phrase after 比 or 较 is the standard a change is compared with, not its subject (the figure before then gives it)", examples: [
+            SubjectExample("港口吞吐量3520万箱，比去年同期增长«5.2%»。", subject: "港口吞吐量", notSubject: "去年同期"),
+            SubjectExample("出口额比上年增长«8%»。", subject: "出口额"),
+        ]),
+        SubjectRuleDescription(id: "unitPhraseAfter", summary: "after a bare number, a noun phrase ending in a count unit (标准箱) that ends the clause is the unit as written; the indicator before is the subject", examples: [
+            SubjectExample("港口集装箱吞吐量«3520万标准箱»。", subject: "港口集装箱吞吐量", notSubject: "标准箱"),
+            SubjectExample("全市共有«3520万»居民。", subject: "居民"),
+        ]),
+        SubjectRuleDescription(id: "measureWordTail", summary: "a measure word right after a numeral is the tail of the figure before; in a list each measure or amount is about the noun after its own unit", examples: [
+            SubjectExample("项目共加固46座水库、«210公里»堤防。", subject: "堤防", notSubject: "座水库"),
+            SubjectExample("株高«20厘米»。", subject: "株高"),
+            SubjectExample("加固水库46座、堤防«210公里»。", subject: "堤防"),
         ]),
     ]
 }
