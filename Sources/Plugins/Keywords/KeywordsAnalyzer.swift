@@ -75,6 +75,7 @@ public struct KeywordsAnalyzer: Analyzer {
     public init(options: OptionValues) throws {
         top = options[Self.topOption]
         method = options[Self.methodOption]
+        try KeywordWordLists.checkShipped()
         var stopWords = StopWords.all
         if let path = options.string("stopwords") {
             guard let data = FileManager.default.contents(atPath: path) else {
