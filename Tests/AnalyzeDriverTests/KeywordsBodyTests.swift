@@ -170,4 +170,13 @@ import AnalyticsCore
         #expect(found.contains("以旧换新"), "\(found)")
         #expect(!found.contains("决不允许") && !found.contains("弄虚作假"), "\(found)")
     }
+
+    /// The word lists are data files beside the plugin: each read, with its groups and comments.
+    @Test func shippedWordListsAreRead() throws {
+        try KeywordWordLists.checkShipped()
+        #expect(StopWords.all.contains("我们") && StopWords.all.contains("推动") && StopWords.all.contains("指出") && StopWords.all.contains("the"))
+        #expect(!StopWords.all.contains { $0.hasPrefix("#") }, "a comment read as a word")
+        #expect(FreeCharacters.all.contains("的") && FreeCharacters.all.contains("省") && !FreeCharacters.all.contains("亚"))
+        #expect(Surnames.all.contains("谭") && !Surnames.all.contains("于"))
+    }
 }
