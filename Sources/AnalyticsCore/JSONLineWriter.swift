@@ -111,7 +111,10 @@ public struct JSONLineWriter {
 
     private mutating func checkKeyOrder(_ name: String) {
         #if DEBUG
-        if let last = lastKeys[lastKeys.count - 1] { assert(last < name, "JSON keys out of order: '\(name)' after '\(last)'") }
+        // UTF-8 byte order, as JSONEncoder sorts (String's `<` differs on text not in NFC).
+        if let last = lastKeys[lastKeys.count - 1] {
+            assert(last.utf8.lexicographicallyPrecedes(name.utf8), "JSON keys out of order: '\(name)' after '\(last)'")
+        }
         lastKeys[lastKeys.count - 1] = name
         #endif
     }

@@ -34,3 +34,29 @@ extension Fact: JSONDescribed {
         json.double("value", value)
     }
 }
+
+/// The corpus summary written straight into the report's byte writer (the report renderer takes
+/// any `JSONLineWritable` summary), byte for byte what JSONEncoder makes of the synthesized
+/// `Codable` (`CorpusSummaryJSONTests`). Its keys are data (sources, kinds): sorted by their UTF-8
+/// bytes, the order JSONEncoder's `.sortedKeys` writes.
+extension FactsCorpusSummary: JSONLineWritable {
+    public func writeJSON(into json: inout JSONLineWriter) {
+        json.object { json in
+            json.field("figures", int: figures)
+            json.field("kinds") { json in
+                json.object { json in
+                    for source in kinds.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                        let counts = kinds[source] ?? [:]
+                        json.field(key: source) { json in
+                            json.object { json in
+                                for kind in counts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                                    json.field(key: kind) { $0.int(counts[kind] ?? 0) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -25,3 +25,31 @@ extension Slogan: JSONDescribed {
 
 /// `{"end":…,"start":…}`, written straight by `spans`.
 extension Slogan.Occurrence: JSONSpan {}
+
+/// The corpus summary written straight into the report's byte writer (the report renderer takes
+/// any `JSONLineWritable` summary), byte for byte what JSONEncoder makes of the synthesized
+/// `Codable` (`CorpusSummaryJSONTests`).
+extension SlogansCorpusSummary: JSONLineWritable {
+    public func writeJSON(into json: inout JSONLineWriter) {
+        json.object { json in
+            json.field("documents") { json in
+                json.array(documents) { json, share in
+                    json.object { json in
+                        json.field("shared") { $0.array(share.shared) { $0.string($1) } }
+                        json.field("source", string: share.source)
+                    }
+                }
+            }
+            json.field("slogans") { json in
+                json.array(slogans) { json, entry in
+                    json.object { json in
+                        json.field("count", int: entry.count)
+                        json.field("documents") { $0.array(entry.documents) { $0.string($1) } }
+                        json.field("kind", string: entry.kind.rawValue)
+                        json.field("text", string: entry.text)
+                    }
+                }
+            }
+        }
+    }
+}
