@@ -16,4 +16,22 @@ public enum ResourceLocator {
         }
         return nil
     }
+
+    /// The path of a shipped file that must be there: when it is not, a setup error naming it
+    /// (`what`: "the facts cue list") and saying how to mend the installation.
+    public static func requiredPath(of file: String, target: String, what: String) throws(AnalyzerSetupError) -> String {
+        guard let path = path(of: file, target: target) else {
+            throw AnalyzerSetupError("\(what) (analyze_\(target).resources/\(file)) is not beside the analyze binary; reinstall with scripts/install")
+        }
+        return path
+    }
+
+    /// The text of a shipped data file, or the setup error of `requiredPath`.
+    public static func text(of file: String, target: String, what: String) throws(AnalyzerSetupError) -> String {
+        let path = try requiredPath(of: file, target: target, what: what)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AnalyzerSetupError("\(what) (\(path)) cannot be read; reinstall with scripts/install")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
 }

@@ -25,11 +25,7 @@ struct Cues: Sendable {
     private let lexicon: Lexicon
 
     init(lexicon: Lexicon) throws {
-        guard let path = ResourceLocator.path(of: "cues.tsv", target: "FactsPlugin"),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw AnalyzerSetupError("the facts cue list (analyze_FactsPlugin.resources/cues.tsv) is not beside the analyze binary; reinstall with scripts/install")
-        }
-        try self.init(tsv: text, lexicon: lexicon)
+        try self.init(tsv: ResourceLocator.text(of: "cues.tsv", target: "FactsPlugin", what: "the facts cue list"), lexicon: lexicon)
     }
 
     init(tsv: String, lexicon: Lexicon) throws {

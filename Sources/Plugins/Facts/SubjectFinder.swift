@@ -41,11 +41,7 @@ struct SubjectFinder: Sendable {
 
     /// The word lists from Resources/subject-words.tsv.
     init(segmenter: Segmenter) throws {
-        guard let path = ResourceLocator.path(of: "subject-words.tsv", target: "FactsPlugin"),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw AnalyzerSetupError("the facts word lists (analyze_FactsPlugin.resources/subject-words.tsv) are not beside the analyze binary; reinstall with scripts/install")
-        }
-        try self.init(segmenter: segmenter, tsv: text)
+        try self.init(segmenter: segmenter, tsv: ResourceLocator.text(of: "subject-words.tsv", target: "FactsPlugin", what: "the facts word lists"))
     }
 
     init(segmenter: Segmenter, tsv: String) throws {

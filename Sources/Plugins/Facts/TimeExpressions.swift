@@ -13,18 +13,12 @@ struct TimeExpressions: Sendable {
     private let dayParts: [(word: [Unicode.Scalar], hours: Int)]
 
     init() throws {
-        guard let partsPath = ResourceLocator.path(of: "dayparts.tsv", target: "FactsPlugin"),
-              let partsText = try? String(contentsOfFile: partsPath, encoding: .utf8) else {
-            throw AnalyzerSetupError("the facts day parts (analyze_FactsPlugin.resources/dayparts.tsv) are not beside the analyze binary; reinstall with scripts/install")
-        }
+        let partsText = try ResourceLocator.text(of: "dayparts.tsv", target: "FactsPlugin", what: "the facts day parts")
         dayParts = TabSeparated.lines(partsText).compactMap { fields -> (word: [Unicode.Scalar], hours: Int)? in
             guard fields.count == 2, let hours = Int(fields[1]) else { return nil }
             return (Array(fields[0].unicodeScalars), hours)
         }.sorted { $0.word.count > $1.word.count }
-        guard let path = ResourceLocator.path(of: "eras.tsv", target: "FactsPlugin"),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw AnalyzerSetupError("the facts era table (analyze_FactsPlugin.resources/eras.tsv) is not beside the analyze binary; reinstall with scripts/install")
-        }
+        let text = try ResourceLocator.text(of: "eras.tsv", target: "FactsPlugin", what: "the facts era table")
         eras = TabSeparated.lines(text).compactMap { fields in
             guard fields.count == 2, let year = Int(fields[1]) else { return nil }
             return (Array(fields[0].unicodeScalars), year)

@@ -33,11 +33,7 @@ struct UnitTable: Sendable {
     static let magnitudes: [(String, Double)] = [("万", 1e4), ("亿", 1e8), ("万亿", 1e12), ("千", 1e3), ("百万", 1e6), ("千万", 1e7), ("十亿", 1e9)]
 
     init(lexicon: Lexicon) throws {
-        guard let path = ResourceLocator.path(of: "units.tsv", target: "FactsPlugin"),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw AnalyzerSetupError("the facts unit table (analyze_FactsPlugin.resources/units.tsv) is not beside the analyze binary; reinstall with scripts/install")
-        }
-        try self.init(tsv: text, lexicon: lexicon)
+        try self.init(tsv: ResourceLocator.text(of: "units.tsv", target: "FactsPlugin", what: "the facts unit table"), lexicon: lexicon)
     }
 
     init(tsv: String, lexicon: Lexicon) throws {

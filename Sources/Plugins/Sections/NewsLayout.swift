@@ -38,10 +38,8 @@ struct LayoutWords: Sendable {
         let path: String
         if let userFile {
             path = userFile
-        } else if let shipped = ResourceLocator.path(of: "layout.tsv", target: "SectionsPlugin") {
-            path = shipped
         } else {
-            throw AnalyzerSetupError("the layout words (analyze_SectionsPlugin.resources/layout.tsv) are not beside the analyze binary; reinstall with scripts/install")
+            path = try ResourceLocator.requiredPath(of: "layout.tsv", target: "SectionsPlugin", what: "the layout words")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AnalyzerSetupError("cannot read the layout words '\(path)' given to sections.layout; check the path")

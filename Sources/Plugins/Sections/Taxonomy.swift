@@ -42,10 +42,8 @@ struct Taxonomy: Sendable {
         let path: String
         if let userFile {
             path = userFile
-        } else if let shipped = ResourceLocator.path(of: "themes.tsv", target: "SectionsPlugin") {
-            path = shipped
         } else {
-            throw AnalyzerSetupError("the theme taxonomy (analyze_SectionsPlugin.resources/themes.tsv) is not beside the analyze binary; reinstall with scripts/install")
+            path = try ResourceLocator.requiredPath(of: "themes.tsv", target: "SectionsPlugin", what: "the theme taxonomy")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AnalyzerSetupError("cannot read the taxonomy '\(path)' given to sections.taxonomy; check the path")

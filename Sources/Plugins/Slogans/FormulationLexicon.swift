@@ -32,11 +32,7 @@ struct FormulationLexicon: Sendable {
 
     /// The shipped lexicon plus the user's file, if any.
     static func load(userFile: String?) throws -> FormulationLexicon {
-        guard let path = ResourceLocator.path(of: "formulations.tsv", target: "SlogansPlugin"),
-              let shipped = FileManager.default.contents(atPath: path) else {
-            throw AnalyzerSetupError("the formulation lexicon (analyze_SlogansPlugin.resources/formulations.tsv) is not beside the analyze binary; reinstall with scripts/install")
-        }
-        var entries = parse(String(decoding: shipped, as: UTF8.self))
+        var entries = parse(try ResourceLocator.text(of: "formulations.tsv", target: "SlogansPlugin", what: "the formulation lexicon"))
         if let userFile {
             guard let data = FileManager.default.contents(atPath: userFile) else {
                 throw AnalyzerSetupError("cannot read the lexicon '\(userFile)' given to slogans.lexicon; check the path")

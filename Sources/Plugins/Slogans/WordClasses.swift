@@ -28,11 +28,7 @@ struct WordClasses: Sendable {
     }
 
     static func load(segmenter: Segmenter) throws -> WordClasses {
-        guard let path = ResourceLocator.path(of: "wordclasses.tsv", target: "SlogansPlugin"),
-              let data = FileManager.default.contents(atPath: path) else {
-            throw AnalyzerSetupError("the word classes (analyze_SlogansPlugin.resources/wordclasses.tsv) are not beside the analyze binary; reinstall with scripts/install")
-        }
-        return WordClasses(segmenter: segmenter, table: String(decoding: data, as: UTF8.self))
+        WordClasses(segmenter: segmenter, table: try ResourceLocator.text(of: "wordclasses.tsv", target: "SlogansPlugin", what: "the word classes"))
     }
 
     /// The token's word id; single characters carry none from the segmenter, so they are looked up.

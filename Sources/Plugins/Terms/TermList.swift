@@ -90,10 +90,7 @@ public enum TermList {
         for name in names {
             let path: String
             if name == builtinName {
-                guard let shipped = ResourceLocator.path(of: "policy-terms.tsv", target: "TermsPlugin") else {
-                    throw AnalyzerSetupError("the shipped term list (analyze_TermsPlugin.resources/policy-terms.tsv) is not beside the analyze binary; reinstall with scripts/install")
-                }
-                path = shipped
+                path = try ResourceLocator.requiredPath(of: "policy-terms.tsv", target: "TermsPlugin", what: "the shipped term list")
             } else {
                 path = name
             }
