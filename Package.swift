@@ -54,7 +54,7 @@ let package = Package(
         .executable(name: "analyze", targets: ["analyze"]),
     ],
     targets: [
-        .target(name: "AnalyticsCore", dependencies: ["MemoryHints"], resources: [.copy("Resources/lexicon.bin"), .copy("Resources/pos-tagger.bin")]),
+        .target(name: "AnalyticsCore", dependencies: ["MemoryHints"], resources: [.copy("Resources/lexicon.bin"), .copy("Resources/pos-tagger.bin"), .copy("Resources/numeral-idioms.txt")]),
         // A C prefetch hint (Swift has none) for the segmenter's trie walk.
         .target(name: "MemoryHints"),
         .target(

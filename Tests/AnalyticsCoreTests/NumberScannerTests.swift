@@ -39,6 +39,8 @@ import Testing
             #expect(scan(text).isEmpty, "\(text) → \(scan(text))")
         }
         #expect(scan("详见https://www.gov.cn/2022/10%.html").isEmpty)
+        // The list is data beside the lexicon (Resources/numeral-idioms.txt), read with its comments left out.
+        #expect(NumeralIdioms.shipped != nil && NumeralIdioms.words.contains("一国两制") && !NumeralIdioms.words.contains { $0.hasPrefix("#") })
     }
 
     /// Found by the fuzzer: a prefix with nothing after it read past the end of the text.
