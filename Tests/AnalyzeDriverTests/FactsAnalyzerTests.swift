@@ -36,6 +36,17 @@ import FactsPlugin
         #expect(latency.atMost == true && latency.unit == "毫秒")
     }
 
+    /// 千 before 瓦, 米, 克 begins the unit (千瓦, 千米), not a thousand; before 元 or 名 it is a thousand.
+    @Test func thousandPrefixedUnits() throws {
+        let facts = try facts("装机容量达到600万千瓦，发电量120亿千瓦时，里程500千米，补贴3千元，5千名观众。")
+        func figure(_ text: String) -> (Double?, String?) { facts.first { $0.text == text }.map { ($0.value, $0.unit) } ?? (nil, nil) }
+        #expect(figure("600万千瓦") == (6_000_000, "千瓦"))
+        #expect(figure("120亿千瓦时") == (12_000_000_000, "千瓦时"))
+        #expect(figure("500千米") == (500, "千米"))
+        #expect(figure("3千元") == (3_000, "元"))
+        #expect(figure("5千名") == (5_000, "名"))
+    }
+
     @Test func rangesDecadesAndVagueQuantities() throws {
         let facts = try facts("接待七八个旅行团，卖出三四百件，数千名观众，建于20世纪70年代，光绪28年成立，19世纪末，晚上20:30开播，比例为1:2。")
         let seven = try #require(facts.first { $0.text == "七八个" })

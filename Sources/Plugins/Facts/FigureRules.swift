@@ -164,10 +164,17 @@ struct FigureRule: Sendable {
             return .figure(builder.formula(context.draft, unit: String(found.classifier), end: found.span.end))
         },
         FigureRule("unit", "a unit or measure word after the number: counts, money, measures, durations (units.tsv and the lexicon's q words)",
-                   examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，经济总量«翻一番»，产值«翻了一番»，奋战«三个多小时»，提供早餐和午餐«两餐»。",
+                   examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，装机«600万千瓦»，发电«120亿千瓦时»，经济总量«翻一番»，产值«翻了一番»，奋战«三个多小时»，提供早餐和午餐«两餐»。",
                                               mustNotReport: ["一番", "三个"])]) { builder, context, _ in
             let match = context.match, scalars = context.scalars
-            guard let unit = builder.units.unit(at: context.unitStart, in: scalars, end: context.end) else { return .next }
+            var unitStart = context.unitStart, number = match.value
+            // 600万千瓦, 5千米, 120亿千瓦时: the scanner reads 千 as a thousand; before a unit it begins (瓦, 米, 克) it is the unit's.
+            if unitStart == match.end, match.end - match.start >= 2, scalars[match.end - 1] == "千",
+               let prefixed = builder.units.unit(at: match.end - 1, in: scalars, end: context.end), prefixed.text.count > 1 {
+                unitStart = match.end - 1
+                number = match.value / 1000
+            }
+            guard let unit = builder.units.unit(at: unitStart, in: scalars, end: context.end) else { return .next }
             // 番 counts doublings only after 翻 (翻一番, 翻了一番); 经过一番努力 is no figure.
             let doublingVerb = match.start > 0 && scalars[match.start - 1] == "翻" ? match.start - 1
                 : match.start > 1 && scalars[match.start - 1] == "了" && scalars[match.start - 2] == "翻" ? match.start - 2 : nil
@@ -176,8 +183,8 @@ struct FigureRule: Sendable {
             draft.kind = unit.kind
             draft.unit = unit.unit
             draft.multiplier = unit.multiplier
-            draft.value = match.value * unit.multiplier
-            draft.end = context.unitStart + unit.text.count
+            draft.value = number * unit.multiplier
+            draft.end = unitStart + unit.text.count
             if unit.isDoubling {
                 draft.start = doublingVerb ?? match.start // 翻一番 = 2, 翻两番 = 4
                 draft.value = Foundation.pow(2, match.value)
