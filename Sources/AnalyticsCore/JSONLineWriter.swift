@@ -109,11 +109,16 @@ public struct JSONLineWriter {
         afterKey = true
     }
 
+    /// The order of keys in every object written: UTF-8 byte order, as JSONEncoder's `.sortedKeys`
+    /// (String's `<` differs on text not in NFC). Objects whose keys are data sort by it.
+    public static func keyPrecedes(_ first: String, _ second: String) -> Bool {
+        first.utf8.lexicographicallyPrecedes(second.utf8)
+    }
+
     private mutating func checkKeyOrder(_ name: String) {
         #if DEBUG
-        // UTF-8 byte order, as JSONEncoder sorts (String's `<` differs on text not in NFC).
         if let last = lastKeys[lastKeys.count - 1] {
-            assert(last.utf8.lexicographicallyPrecedes(name.utf8), "JSON keys out of order: '\(name)' after '\(last)'")
+            assert(Self.keyPrecedes(last, name), "JSON keys out of order: '\(name)' after '\(last)'")
         }
         lastKeys[lastKeys.count - 1] = name
         #endif

@@ -45,11 +45,11 @@ extension FactsCorpusSummary: JSONLineWritable {
             json.field("figures", int: figures)
             json.field("kinds") { json in
                 json.object { json in
-                    for source in kinds.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                    for source in kinds.keys.sorted(by: JSONLineWriter.keyPrecedes) {
                         let counts = kinds[source] ?? [:]
                         json.field(key: source) { json in
                             json.object { json in
-                                for kind in counts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                                for kind in counts.keys.sorted(by: JSONLineWriter.keyPrecedes) {
                                     json.field(key: kind) { $0.int(counts[kind] ?? 0) }
                                 }
                             }
