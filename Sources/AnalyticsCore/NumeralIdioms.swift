@@ -1,5 +1,3 @@
-import Foundation
-
 /// Words and set phrases whose numeral characters are not numbers: 一切, 进一步, 一批, 统一, 十分,
 /// 四川, 陆地… The number scanner skips a numeral that sits inside one of them. The list is data:
 /// Resources/numeral-idioms.txt, genre knowledge for Chinese reports and news written for this project.
@@ -7,13 +5,7 @@ public enum NumeralIdioms {
     static let fileName = "numeral-idioms.txt"
     /// The shipped list (Resources/numeral-idioms.txt), read on first use; nil when the file is not
     /// beside the binary, which the lexicon beside it makes an installation error before any scan.
-    static let shipped: [String]? = ResourceLocator.path(of: fileName, target: "AnalyticsCore")
-        .flatMap { FileManager.default.contents(atPath: $0) }
-        .map { data in
-            String(decoding: data, as: UTF8.self).split(separator: "\n").flatMap { line in
-                line.prefix { $0 != "#" }.split(whereSeparator: \.isWhitespace).map(String.init)
-            }
-        }
+    static let shipped = ResourceLocator.words(of: fileName, target: "AnalyticsCore")
     static let words: [String] = shipped ?? []
 
     /// Each idiom as scalars with the offsets of its numeral characters.

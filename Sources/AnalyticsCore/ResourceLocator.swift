@@ -34,4 +34,13 @@ public enum ResourceLocator {
         }
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// The entries of a shipped word list (white space between entries, `#` to the end of a line a
+    /// comment), or nil when the file is not beside the binary: for lists read on first use.
+    public static func words(of file: String, target: String) -> [String]? {
+        guard let path = path(of: file, target: target), let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").flatMap { line in
+            line.prefix { $0 != "#" }.split(whereSeparator: \.isWhitespace).map(String.init)
+        }
+    }
 }

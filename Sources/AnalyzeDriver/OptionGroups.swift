@@ -9,9 +9,7 @@ struct DriverOptionGroup: Sendable {
     let summary: String
     let options: [OptionSpec]
 
-    static let all: [DriverOptionGroup] = [
-        DriverOptionGroup(id: TrendsOptions.id, summary: TrendsOptions.summary, options: TrendsOptions.specs),
-    ]
+    static let all: [DriverOptionGroup] = [TrendsOptions.group]
 
     static func named(_ id: String) -> DriverOptionGroup? { all.first { $0.id == id } }
     static func isGroup(_ id: String) -> Bool { named(id) != nil }

@@ -44,13 +44,14 @@ public struct TrendsOptions: Sendable, Equatable {
         OptionSpec("enabled", .flag, default: "true", help: "false leaves trends out of the corpus section"),
     ]
     public static let keys = specs.map(\.key)
+    /// The driver's option group these options form (`DriverOptionGroup.all`).
+    static let group = DriverOptionGroup(id: id, summary: summary, options: specs)
 
     /// Parses `--option trends.KEY=VALUE` values, checked against `specs` (the message names
     /// the valid choices, as for an analyzer's options).
     init(_ values: [String: String]) throws(UsageError) {
-        let group = DriverOptionGroup(id: Self.id, summary: Self.summary, options: Self.specs)
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-            if let problem = group.problem(key: key, value: value) { throw UsageError(message: problem) }
+            if let problem = Self.group.problem(key: key, value: value) { throw UsageError(message: problem) }
             switch key {
             case "by": by = Grouping(rawValue: value)
             case "top": top = Int(value)!
@@ -365,12 +366,6 @@ public enum TrendsBuilder {
             self.left = Self.combine(self.left, Self.value(left))
             self.right = Self.combine(self.right, Self.value(right))
             occurrences += 1
-        }
-
-        mutating func merge(_ other: Neighbours) {
-            left = Self.combine(left, other.left)
-            right = Self.combine(right, other.right)
-            occurrences += other.occurrences
         }
 
         var isAttached: Bool { occurrences >= 2 && (left != Self.varied || right != Self.varied) }

@@ -96,15 +96,13 @@ struct KeynessScorer {
     static let verbWeight = 0.3
 
     private func isVerb(_ index: Int) -> Bool {
+        // Only single words: ranking phrases that end in a plain verb lower (比例 达到) cost real
+        // terms on the judged set (老旧小区改造, 政协履职).
         let term = counted.terms[index]
-        // A phrase found in the text that ends in a plain verb is a clause piece (比例 达到, 会议
-        // 指出, 洪水 退去), not a name of something; one ending in a verbal noun may be (提振 消费).
-        guard term.partCount == 1 || Self.phraseVerbWeight < 1 else { return false }
-        let unit = counted.units[Int(term.partCount == 1 ? term.unit : term.parts[term.partCount - 1])]
+        guard term.partCount == 1 else { return false }
+        let unit = counted.units[Int(term.unit)]
         return unit.verb && !unit.noun
     }
-
-    static let phraseVerbWeight = 1.0
 
     /// Added to the rank of terms said at least twice (above any G² of one occurrence).
     static let repeatedTier = 1e7

@@ -1,5 +1,4 @@
 import AnalyticsCore
-import Foundation
 
 /// The keywords analyzer's word lists are data files beside it (Resources: `stopwords.txt`,
 /// `free-characters.txt`, `surnames.txt`; entries separated by white space, `#` starts a comment),
@@ -7,11 +6,7 @@ import Foundation
 enum KeywordWordLists {
     /// The entries of a shipped list, or nil when its file is not beside the binary.
     static func entries(of file: String) -> [String]? {
-        guard let path = ResourceLocator.path(of: file, target: "KeywordsPlugin"),
-              let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").flatMap { line in
-            line.prefix { $0 != "#" }.split(whereSeparator: \.isWhitespace).map(String.init)
-        }
+        ResourceLocator.words(of: file, target: "KeywordsPlugin")
     }
 
     static func han(of file: String) -> [Unicode.Scalar]? {
