@@ -36,21 +36,20 @@ public struct Pipeline: Sendable {
 
     /// Checks `--option` values against the analyzers' declarations (unknown analyzer or key, bad value).
     public static func validate(_ options: [String: [String: String]], registry: AnalyzerRegistry) throws(OptionError) {
+        try validate(options, ids: registry.ids) { id in registry.entry(id: id)?.description.options }
+    }
+
+    /// Checks options against what `declared` gives for each id (nil: no such id, and `ids` are the
+    /// valid ones), ids and keys in sorted order: the analyzers' and the driver's own option groups.
+    public static func validate(_ options: [String: [String: String]], ids: [String],
+                                declared: (String) -> [OptionSpec]?) throws(OptionError) {
         for (id, values) in options.sorted(by: { $0.key < $1.key }) {
-            guard let entry = registry.entry(id: id) else {
-                throw OptionError(message: RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
+            guard let specs = declared(id) else {
+                let message = RegistryError.unknown(id: id, requiredBy: nil, valid: ids).description
+                throw OptionError(message: message, detail: message)
             }
-            let specs = entry.description.options
             for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-                guard let spec = specs.first(where: { $0.key == key }) else {
-                    let valid = specs.map { "\(id).\($0.key)" }
-                    let suggestion = Suggestion.closest(to: key, among: specs.map(\.key)).map { " (did you mean '\(id).\($0)'?)" } ?? ""
-                    let list = valid.isEmpty ? "'\(id)' takes no options" : "valid keys: \(valid.joined(separator: ", "))"
-                    throw OptionError(message: "unknown option '\(id).\(key)'\(suggestion); \(list)")
-                }
-                if let problem = spec.problem(with: value) {
-                    throw OptionError(message: "option '\(id).\(key)' \(problem)")
-                }
+                _ = try OptionError.spec(id: id, key: key, value: value, among: specs)
             }
         }
     }
@@ -125,6 +124,24 @@ private final class ResultSlots: @unchecked Sendable {
 
 /// A bad `--option`: unknown analyzer or key, or a value of the wrong type.
 public struct OptionError: Error, CustomStringConvertible, Sendable {
+    /// As `--option` says it: "unknown option 'stats.speed'; valid keys: stats.rate".
     public let message: String
+    /// Without the option's name, for a caller that names it its own way (the project file's
+    /// "key 'options.stats.speed': unknown option; valid keys: stats.rate").
+    public let detail: String
     public var description: String { message }
+
+    /// The one check of `ID.KEY=VALUE` against the options declared for ID: the spec of `key` if
+    /// `value` suits it, else the error (with the closest key when one is near).
+    public static func spec(id: String, key: String, value: String, among specs: [OptionSpec]) throws(OptionError) -> OptionSpec {
+        guard let spec = specs.first(where: { $0.key == key }) else {
+            let valid = specs.isEmpty ? "'\(id)' takes no options" : "valid keys: " + specs.map { "\(id).\($0.key)" }.joined(separator: ", ")
+            let suggestion = Suggestion.closest(to: key, among: specs.map(\.key)).map { " (did you mean '\(id).\($0)'?)" } ?? ""
+            throw OptionError(message: "unknown option '\(id).\(key)'\(suggestion); \(valid)", detail: "unknown option; \(valid)")
+        }
+        if let problem = spec.problem(with: value) {
+            throw OptionError(message: "option '\(id).\(key)' \(problem)", detail: problem)
+        }
+        return spec
+    }
 }

@@ -90,8 +90,9 @@ public struct Driver: Sendable {
             let (extended, notes) = finder.extendingWithAll(registry)
             return (Driver(registry: extended, io: io), notes)
         }
-        let named = ((invocation.plugins ?? []) + invocation.options.keys.sorted() + invocation.inputs.prefix(invocation.subcommand.name == Subcommand.plugins.name ? 1 : 0)
-            + (project?.namedIDs ?? [])).filter { !DriverOptionGroup.isGroup($0) }
+        // Option groups' ids (trends) among them are never looked for (`ExternalAnalyzerFinder.isSought`).
+        let named = (invocation.plugins ?? []) + invocation.options.keys.sorted() + invocation.inputs.prefix(invocation.subcommand.name == Subcommand.plugins.name ? 1 : 0)
+            + (project?.namedIDs ?? [])
         return (Driver(registry: try finder.extending(registry, with: named), io: io), [])
     }
 

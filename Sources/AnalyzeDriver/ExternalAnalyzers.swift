@@ -36,12 +36,17 @@ struct ExternalAnalyzerFinder {
         self.environment = environment
     }
 
+    /// Whether `id` may be an external analyzer's: the one place that says which ids are never a
+    /// program to look for — the driver's option groups (trends), our own tools, a malformed id.
+    static func isSought(_ id: String) -> Bool {
+        !ownTools.contains(id) && !DriverOptionGroup.isGroup(id) && AnalyzerDescription.isValidID(id)
+    }
+
     /// Whether `name` is a file name of an external analyzer, and its id.
     static func id(fromFileName name: String) -> String? {
         guard name.hasPrefix(prefix) else { return nil }
         let id = String(name.dropFirst(prefix.count))
-        guard !ownTools.contains(id), !DriverOptionGroup.isGroup(id), AnalyzerDescription.isValidID(id) else { return nil }
-        return id
+        return isSought(id) ? id : nil
     }
 
     private static func isExecutableFile(_ path: String) -> Bool {
@@ -52,8 +57,7 @@ struct ExternalAnalyzerFinder {
 
     /// The analyzer `id`, if some source has it.
     func locate(_ id: String) -> Candidate? {
-        // The driver's own option groups (trends) are never a program to look for.
-        guard !DriverOptionGroup.isGroup(id) else { return nil }
+        guard Self.isSought(id) else { return nil }
         if let found = declared.first(where: { $0.id == id }) { return found }
         for (directory, origin) in directories.map({ ($0, "plugin directory \($0)") }) + searchPath.map({ ($0, "PATH") }) {
             let path = (directory as NSString).appendingPathComponent(Self.prefix + id)

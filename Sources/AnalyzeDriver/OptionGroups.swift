@@ -19,15 +19,15 @@ struct DriverOptionGroup: Sendable {
         options.filter { !isGroup($0.key) }
     }
 
-    /// Every `--option`: a group's against its declarations, the rest against the analyzers.
+    /// The options declared for `id`: a group's, else an analyzer's; nil when neither has the id.
+    static func declared(_ id: String, registry: AnalyzerRegistry) -> [OptionSpec]? {
+        named(id)?.options ?? registry.entry(id: id)?.description.options
+    }
+
+    /// Every `--option`: the groups' first, then the analyzers' (as the pipeline checks them).
     static func validate(_ options: [String: [String: String]], registry: AnalyzerRegistry) throws(UsageError) {
-        for (id, values) in options.sorted(by: { $0.key < $1.key }) {
-            guard let group = named(id) else { continue }
-            for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-                if let problem = group.problem(key: key, value: value) { throw UsageError(message: problem) }
-            }
-        }
         do {
+            try Pipeline.validate(options.filter { isGroup($0.key) }, ids: all.map(\.id)) { id in named(id)?.options }
             try Pipeline.validate(analyzerOptions(options), registry: registry)
         } catch {
             throw UsageError(message: error.message)
@@ -37,11 +37,12 @@ struct DriverOptionGroup: Sendable {
     /// Nil when `id.key=value` is one of this group's options with a valid value; else the message,
     /// in the words the analyzers' checks use.
     func problem(key: String, value: String) -> String? {
-        guard let spec = options.first(where: { $0.key == key }) else {
-            let suggestion = Suggestion.closest(to: key, among: options.map(\.key)).map { " (did you mean '\(id).\($0)'?)" } ?? ""
-            return "unknown option '\(id).\(key)'\(suggestion); valid keys: \(options.map { "\(id).\($0.key)" }.joined(separator: ", "))"
+        do {
+            _ = try OptionError.spec(id: id, key: key, value: value, among: options)
+            return nil
+        } catch {
+            return error.message
         }
-        return spec.problem(with: value).map { "option '\(id).\(key)' \($0)" }
     }
 
     /// `analyze plugins ID` for a group: what it is and its options, with the settings in force.

@@ -25,7 +25,8 @@ struct ProjectFile: Sendable {
     struct ExternalSettings: Sendable {
         var pluginDirs: [String] = []
         var declared: [ExternalAnalyzerFinder.Candidate] = []
-        /// The analyzer ids the file names (in `plugins` and `options`): those a run must describe.
+        /// The ids the file names (in `plugins` and `options`): the external analyzers among them
+        /// are those a run must describe (the finder passes over option groups such as trends).
         var namedIDs: [String] = []
     }
 
@@ -66,7 +67,6 @@ struct ProjectFile: Sendable {
         if let options = object["options"] as? [String: Any] {
             settings.namedIDs += options.keys.map { name in name.firstIndex(of: ".").map { String(name[..<$0]) } ?? name }
         }
-        settings.namedIDs.removeAll { DriverOptionGroup.isGroup($0) }
         return settings
     }
 
@@ -161,19 +161,15 @@ struct ProjectFile: Sendable {
         case let number as NSNumber: text = number.stringValue
         default: throw bad("expects a string, a number or true/false")
         }
-        let specs: [OptionSpec]
-        if let group = DriverOptionGroup.named(id) {
-            specs = group.options // the driver's own (trends), not an analyzer's
-        } else if let entry = registry.entry(id: id) {
-            specs = entry.description.options
-        } else {
+        guard let specs = DriverOptionGroup.declared(id, registry: registry) else {
             throw bad(RegistryError.unknown(id: id, requiredBy: nil, valid: registry.ids).description)
         }
-        guard let spec = specs.first(where: { $0.key == key }) else {
-            let valid = specs.isEmpty ? "'\(id)' takes no options" : "valid keys: " + specs.map { "\(id).\($0.key)" }.joined(separator: ", ")
-            throw bad("unknown option; \(valid)")
+        let spec: OptionSpec
+        do {
+            spec = try OptionError.spec(id: id, key: key, value: text, among: specs)
+        } catch {
+            throw bad(error.detail)
         }
-        if let problem = spec.problem(with: text) { throw bad(problem) }
         options[id, default: [:]][key] = resolvingPaths(text, kind: spec.kind)
     }
 }

@@ -88,6 +88,32 @@ import AnalyticsCore
         #expect(status == 0, "\(captured.errors)")
     }
 
+    /// One check says which ids are never looked for, by name (`--plugins`) or in a folder listing.
+    @Test func ourToolsAndMalformedIdsAreNeverLookedFor() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-sought-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["analyze-bench", "analyze-fuzz", "analyze-Tone", "sub/analyze-x", "analyze-tone"] {
+            let program = folder.appendingPathComponent(name)
+            try "#!/bin/sh\nexit 1\n".write(to: program, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        }
+        let finder = ExternalAnalyzerFinder(directories: [folder.appendingPathComponent("sub").path], searchPath: [folder.path])
+        for id in ["bench", "fuzz", "Tone", "trends", "../analyze-tone", ""] {
+            #expect(finder.locate(id) == nil, "\(id)")
+            #expect(!ExternalAnalyzerFinder.isSought(id))
+        }
+        #expect(finder.locate("tone")?.origin.hasSuffix("analyze-tone") == true)
+        #expect(finder.locate("x")?.origin == "plugin directory \(folder.appendingPathComponent("sub").path)")
+        #expect(finder.all().map(\.id) == ["tone", "x"])
+        // Asked for by name, our own tool is an unknown analyzer, not a program started to describe itself.
+        let captured = CapturedIO(stdin: Array("你好。".utf8))
+        var io = captured.io
+        io.environment = ["PATH": folder.path]
+        #expect(Driver(io: io).run(["--plugins", "bench", "-"]) == 64)
+        #expect(captured.errors.hasPrefix("analyze: error: unknown analyzer 'bench'"), "\(captured.errors)")
+    }
+
     @Test func thePipelineSeesOnlyAnalyzersOptions() {
         let options = ["trends": ["by": "year"], "keywords": ["top": "5"]]
         #expect(DriverOptionGroup.analyzerOptions(options) == ["keywords": ["top": "5"]])
