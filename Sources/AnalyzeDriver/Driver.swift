@@ -67,8 +67,7 @@ public struct Driver: Sendable {
         } catch {
             return usageError(error.message)
         }
-        for note in notes { io.writeError("analyze: note: \(note)\n") }
-        for note in invocation.notes { io.writeError("analyze: note: \(note)\n") }
+        for note in notes + invocation.notes { io.writeError("analyze: note: \(note)\n") }
         if invocation.showHelp {
             io.writeOutput(invocation.subcommand.help(registry: registry))
             return ExitCode.success
