@@ -122,6 +122,82 @@ private struct QuietAnalyzer: Analyzer {
             == "analyze: error: option 'probe.rate' expects a whole number from 1 to 10, got '40'\n")
     }
 
+    static let projectKeys = "'plugins' (the analyzers to run when --plugins is not given, e.g. [\"stats\", \"facts\"]), "
+        + "'options' (analyzer options, e.g. {\"keywords.top\": 30}), "
+        + "'pluginDirs' (folders searched for external analyzers named analyze-<id>, relative to the project file, e.g. [\"tools\"]), "
+        + "'external' (external analyzers by id with their command line, e.g. {\"tone\": [\"python3\", \"tools/tone.py\"]})"
+
+    static let badProjectFiles: [(String, String)] = [
+        ("[1]", "expected a JSON object with keys plugins, options, pluginDirs, external"),
+        (#"{"plugin": ["probe"]}"#, "unknown key 'plugin' (did you mean 'plugins'?); valid keys: \(projectKeys)"),
+        (#"{"zzz": 1}"#, "unknown key 'zzz'; valid keys: \(projectKeys)"),
+        (#"{"plugins": []}"#, "key 'plugins' must be a non-empty list of analyzer ids, e.g. [\"stats\", \"facts\"]; valid ids: probe, quiet"),
+        (#"{"plugins": "probe"}"#, "key 'plugins' must be a non-empty list of analyzer ids, e.g. [\"stats\", \"facts\"]; valid ids: probe, quiet"),
+        (#"{"plugins": ["probe", "prob"]}"#, "key 'plugins': unknown analyzer 'prob' (did you mean 'probe'?); valid analyzers: probe, quiet"),
+        (#"{"options": []}"#, "key 'options' must be an object, e.g. {\"keywords.top\": 30}"),
+        (#"{"pluginDirs": "tools"}"#, "key 'pluginDirs' must be a list of folders, e.g. [\"tools\"]"),
+        (#"{"external": []}"#, "key 'external' must be an object of id → command line, e.g. {\"tone\": [\"python3\", \"tools/tone.py\"]}"),
+        (#"{"external": {"Tone": ["tone"]}}"#, "key 'external.Tone': an analyzer id is lower-case letters, digits, - and _"),
+        (#"{"external": {"tone": []}}"#, "key 'external.tone' must be a non-empty command line, a list of strings such as [\"python3\", \"tools/tone.py\"]"),
+        (#"{"external": {"tone": [""]}}"#, "key 'external.tone' must be a non-empty command line, a list of strings such as [\"python3\", \"tools/tone.py\"]"),
+    ]
+
+    @Test(arguments: badProjectFiles)
+    func aBadProjectFileIsThisUsageError(_ json: String, message: String) throws {
+        let file = try projectFile(json)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = run(["--config", file, "--plugins", "probe", "-"])
+        #expect(result.status == 64)
+        #expect(result.errors == "analyze: error: \(file): \(message)\n")
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func aProjectFileThatIsNotJSONOrNotThereIsAUsageError() throws {
+        let file = try projectFile("{")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let broken = run(["--config", file, "-"])
+        #expect(broken.status == 64)
+        // The parser's own words in the middle are Foundation's.
+        #expect(broken.errors.hasPrefix("analyze: error: \(file): not valid JSON ("), "\(broken.errors)")
+        #expect(broken.errors.hasSuffix("); expected an object with keys plugins, options, pluginDirs, external\n"), "\(broken.errors)")
+        let missing = file + ".missing"
+        #expect(run(["--config", missing, "-"]).errors == "analyze: error: \(missing): cannot read the project file; check the path given to --config\n")
+        #expect(run(["--config", missing, "-"]).status == 64)
+    }
+
+    @Test func aProjectFileWithEveryKeyRightPasses() throws {
+        // An external analyzer declared but not named is never started: nothing to describe here.
+        let file = try projectFile(#"{"plugins": ["probe", "quiet"], "options": {"probe.rate": 2}, "pluginDirs": ["tools"], "external": {"tone": ["python3", "tools/tone.py"]}}"#)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = run(["--config", file, "--format", "json", "-"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.isEmpty)
+        #expect(result.output.contains("\"probe\"") && result.output.contains("\"quiet\"") && result.output.contains("\"rate\" : 2"))
+    }
+
+    /// The options `analyze segment` refuses, and `--table` naming no analyzer or one not run
+    /// (the real analyzers: the lists are the registry's, which a newcomer's analyzer extends).
+    @Test func segmentOptionsAndTableErrors() {
+        let registry = BuiltinAnalyzers.registry
+        for (options, first) in [(["stats.rate=1"], "stats.rate"), (["keywords.words=一体两翼", "keywords.top=1"], "keywords.top")] {
+            let refused = runAnalyze(["segment"] + options.flatMap { ["--option", $0] } + ["-"], stdin: "一体两翼")
+            #expect(refused.status == 64)
+            #expect(refused.errors == "analyze: error: 'analyze segment' takes only --option keywords.dict=FILE and keywords.words=W,W, not '\(first)'\n")
+        }
+        let segmented = runAnalyze(["segment", "--option", "keywords.words=一体两翼", "-"], stdin: "一体两翼")
+        #expect(segmented.status == 0 && segmented.output == "一体两翼\n", "\(segmented.errors)")
+
+        let tables = registry.tables(among: registry.ids).joined(separator: ", ")
+        let unknown = runAnalyze(["--format", "csv", "--plugins", "stats", "--table", "fact", "-"], stdin: "你好。")
+        #expect(unknown.status == 64)
+        #expect(unknown.errors == "analyze: error: --table: unknown analyzer 'fact' (did you mean 'facts'?); valid analyzers: \(tables)\n")
+        let notRun = runAnalyze(["--format", "csv", "--plugins", "stats", "--table", "facts", "-"], stdin: "你好。")
+        #expect(notRun.status == 64)
+        #expect(notRun.errors == "analyze: error: --table facts: 'facts' is not among the analyzers run (stats); add it to --plugins\n")
+        let run = runAnalyze(["--format", "csv", "--plugins", "stats,facts", "--table", "facts", "-"], stdin: "增长5%。")
+        #expect(run.status == 0 && run.output.hasPrefix("source,kind,value"), "\(run.errors)")
+    }
+
     private func projectFile(_ json: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-option-check-\(UUID().uuidString).json").path
         try json.write(toFile: path, atomically: true, encoding: .utf8)
