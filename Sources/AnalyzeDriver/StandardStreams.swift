@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,24 +11,29 @@ public enum StandardStreams {
         try InputReader.readAll(STDIN_FILENO, maxBytes: CommandLineSpec.largestInput)
     }
 
-    /// Writes all of `text` to a file descriptor (STDOUT_FILENO, STDERR_FILENO), unbuffered.
-    public static func write(_ text: String, to descriptor: Int32) {
+    /// Writes all of `text` to a file descriptor (STDOUT_FILENO, STDERR_FILENO), unbuffered; nil
+    /// when all was written, else the failed write's errno (ENOSPC: a full disk).
+    @discardableResult
+    public static func write(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        text.withUTF8 { write($0, to: descriptor) }
+        return text.withUTF8 { write($0, to: descriptor) }
     }
 
-    public static func write(_ bytes: [UInt8], to descriptor: Int32) {
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         bytes.withUnsafeBufferPointer { write($0, to: descriptor) }
     }
 
-    private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+    private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
+            if written < 0 { return errno }
+            if written == 0 { return EIO }
             offset += written
         }
+        return nil
     }
 
     public static func environment() -> [String: String] {
@@ -41,5 +47,26 @@ public enum StandardStreams {
             pointer += 1
         }
         return result
+    }
+}
+
+/// The first write to standard output that failed, so that a report lost to a full disk or an
+/// unwritable output is an error (exit 1, as with `--output FILE`), never a silent success.
+public final class OutputFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: Int32?
+
+    public init() {}
+
+    public func record(_ error: Int32?) {
+        guard let error else { return }
+        lock.withLock { if self.error == nil { self.error = error } }
+    }
+
+    /// The run's exit status with the failure counted, and the message for standard error.
+    public func outcome(of status: Int32) -> (status: Int32, message: String?) {
+        guard let error = lock.withLock({ self.error }) else { return (status, nil) }
+        let message = "analyze: standard output: could not write the report (\(String(cString: strerror(error))))\n"
+        return (status == ExitCode.success ? ExitCode.inputFailed : status, message)
     }
 }

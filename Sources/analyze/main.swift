@@ -6,15 +6,17 @@ import Glibc
 import Darwin
 #endif
 
+let outputFailure = OutputFailure()
 let io = DriverIO(
     readStandardInput: { try StandardStreams.readStandardInput() },
-    writeOutput: { StandardStreams.write($0, to: STDOUT_FILENO) },
+    writeOutput: { outputFailure.record(StandardStreams.write($0, to: STDOUT_FILENO)) },
     writeError: { StandardStreams.write($0, to: STDERR_FILENO) },
     outputIsTerminal: isatty(STDOUT_FILENO) == 1,
     errorIsTerminal: isatty(STDERR_FILENO) == 1,
     environment: StandardStreams.environment(),
     workingDirectory: FileManager.default.currentDirectoryPath,
-    writeOutputBytes: { StandardStreams.write($0, to: STDOUT_FILENO) }
+    writeOutputBytes: { outputFailure.record(StandardStreams.write($0, to: STDOUT_FILENO)) }
 )
-let status = Driver(io: io).run(Array(CommandLine.arguments.dropFirst()))
+let (status, failure) = outputFailure.outcome(of: Driver(io: io).run(Array(CommandLine.arguments.dropFirst())))
+if let failure { StandardStreams.write(failure, to: STDERR_FILENO) }
 exit(status)

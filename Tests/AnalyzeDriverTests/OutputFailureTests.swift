@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import AnalyzeDriver
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A report written to standard output that cannot be written (a full disk) is an error, never a
+/// silent success: the executable exits 1 and says so, as `--output FILE` does.
+@Suite struct OutputFailureTests {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFullDiskIsAFailedWriteAndExitsOne() throws {
+        let full = open("/dev/full", O_WRONLY)
+        try #require(full >= 0)
+        defer { close(full) }
+        #expect(StandardStreams.write("报告", to: full) == ENOSPC)
+        let failure = OutputFailure()
+        failure.record(StandardStreams.write([UInt8]("{}".utf8), to: full))
+        failure.record(EPIPE) // only the first failure is told
+        let outcome = failure.outcome(of: ExitCode.success)
+        #expect(outcome.status == ExitCode.inputFailed)
+        #expect(outcome.message == "analyze: standard output: could not write the report (\(String(cString: strerror(ENOSPC))))\n")
+        #expect(failure.outcome(of: ExitCode.usage).status == ExitCode.usage, "a usage error keeps its status")
+    }
+
+    @Test func aWrittenReportIsNoFailure() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-output-\(UUID().uuidString)").path
+        let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        try #require(file >= 0)
+        defer { close(file); unlink(path) }
+        let failure = OutputFailure()
+        failure.record(StandardStreams.write("报告\n", to: file))
+        failure.record(StandardStreams.write([UInt8](), to: file))
+        #expect(failure.outcome(of: ExitCode.success).status == ExitCode.success)
+        #expect(failure.outcome(of: ExitCode.success).message == nil)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "报告\n")
+    }
+}
