@@ -56,13 +56,13 @@ public struct Driver: Sendable {
         var notes: [String] = []
         do {
             invocation = try InvocationParser.parse(arguments)
-            let projectPath = invocation.subcommand.readsProjectFile && !invocation.showHelp && !invocation.showVersion
-                ? invocation.config ?? io.workingDirectory.flatMap(ProjectFile.find) : nil
+            let project = invocation.subcommand.readsProjectFile && !invocation.showHelp && !invocation.showVersion
+                ? (invocation.config ?? io.workingDirectory.flatMap(ProjectFile.find)).map(ProjectFile.Parsed.init) : nil
             if invocation.subcommand.readsProjectFile {
-                (driver, notes) = try withExternalAnalyzers(invocation, projectPath: projectPath)
+                (driver, notes) = try withExternalAnalyzers(invocation, project: project)
             }
-            if let projectPath {
-                invocation.merge(try ProjectFile.load(projectPath, registry: driver.registry))
+            if let project {
+                invocation.merge(try ProjectFile.load(project, registry: driver.registry))
             }
         } catch {
             return usageError(error.message)
@@ -82,8 +82,8 @@ public struct Driver: Sendable {
     /// This driver with the external analyzers the invocation needs added to its registry: those
     /// named by `--plugins`, `--option` or the project file, and for `analyze plugins` every one
     /// found (with notes for those that cannot describe themselves).
-    private func withExternalAnalyzers(_ invocation: Invocation, projectPath: String?) throws(UsageError) -> (Driver, [String]) {
-        let project = try projectPath.map { path throws(UsageError) in try ProjectFile.externalSettings(path) }
+    private func withExternalAnalyzers(_ invocation: Invocation, project file: ProjectFile.Parsed?) throws(UsageError) -> (Driver, [String]) {
+        let project = try file.map { file throws(UsageError) in try ProjectFile.externalSettings(file) }
         let finder = ExternalAnalyzerFinder(invocation: invocation, project: project, environment: io.environment)
         if invocation.subcommand.name == Subcommand.plugins.name && invocation.inputs.isEmpty {
             let (extended, notes) = finder.extendingWithAll(registry)

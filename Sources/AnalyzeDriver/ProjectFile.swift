@@ -30,17 +30,55 @@ struct ProjectFile: Sendable {
         var namedIDs: [String] = []
     }
 
+    /// The file read and parsed once, for both readings of it: `externalSettings` (before the
+    /// analyzers are known) and `load` (which says what is wrong with a file that is not JSON).
+    struct Parsed {
+        let path: String
+        let object: Result<[String: Any], UsageError>
+
+        init(_ path: String) {
+            self.path = path
+            func bad(_ message: String) -> UsageError { UsageError(message: "\(path): \(message)") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                object = .failure(bad("cannot read the project file; check the path given to --config"))
+                return
+            }
+            let json: Any
+            do {
+                json = try JSONSerialization.jsonObject(with: data)
+            } catch {
+                object = .failure(bad("not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] as? String ?? "parse error")); expected an object with keys \(keys.map(\.key).joined(separator: ", "))"))
+                return
+            }
+            guard let dictionary = json as? [String: Any] else {
+                object = .failure(bad("expected a JSON object with keys \(keys.map(\.key).joined(separator: ", "))"))
+                return
+            }
+            object = .success(dictionary)
+        }
+    }
+
+    /// `item` taken from the folder of the file at `path` (an absolute path stays as it is).
+    static func relative(_ item: String, to path: String) -> String {
+        guard !item.hasPrefix("/") else { return item }
+        let folder = (path as NSString).deletingLastPathComponent
+        return ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(item)
+    }
+
+    /// `item` from the file's folder when a file is there, else as it is (`builtin`, a name on PATH).
+    static func relativeIfPresent(_ item: String, to path: String) -> String {
+        let candidate = relative(item, to: path)
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : item
+    }
+
     /// Reads the file's external-analyzer settings; paths are taken relative to the file's folder.
-    static func externalSettings(_ path: String) throws(UsageError) -> ExternalSettings {
+    static func externalSettings(_ file: Parsed) throws(UsageError) -> ExternalSettings {
+        let path = file.path
         func bad(_ message: String) -> UsageError { UsageError(message: "\(path): \(message)") }
-        guard let data = FileManager.default.contents(atPath: path),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        guard case .success(let object) = file.object else {
             return ExternalSettings() // `load` says what is wrong with it
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        func resolved(_ item: String) -> String {
-            item.hasPrefix("/") ? item : ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(item)
-        }
+        func resolved(_ item: String) -> String { relative(item, to: path) }
         var settings = ExternalSettings()
         if let dirs = object["pluginDirs"] {
             guard let list = dirs as? [String] else { throw bad("key 'pluginDirs' must be a list of folders, e.g. [\"tools\"]") }
@@ -59,7 +97,7 @@ struct ProjectFile: Sendable {
                 }
                 // A program named by a relative path is the project's; a bare name is looked up on PATH.
                 let program = command[0].contains("/") ? resolved(command[0]) : command[0]
-                let arguments = command.dropFirst().map { FileManager.default.fileExists(atPath: resolved($0)) ? resolved($0) : $0 }
+                let arguments = command.dropFirst().map { relativeIfPresent($0, to: path) }
                 settings.declared.append(.init(id: id, command: [program] + arguments, origin: path))
             }
         }
@@ -88,20 +126,10 @@ struct ProjectFile: Sendable {
 
     /// Reads and checks the file against the registry: a bad file is a usage error naming the
     /// file, the key and what is valid.
-    static func load(_ path: String, registry: AnalyzerRegistry) throws(UsageError) -> ProjectFile {
+    static func load(_ parsed: Parsed, registry: AnalyzerRegistry) throws(UsageError) -> ProjectFile {
+        let path = parsed.path
         func bad(_ message: String) -> UsageError { UsageError(message: "\(path): \(message)") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw bad("cannot read the project file; check the path given to --config")
-        }
-        let json: Any
-        do {
-            json = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw bad("not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] as? String ?? "parse error")); expected an object with keys \(keys.map(\.key).joined(separator: ", "))")
-        }
-        guard let object = json as? [String: Any] else {
-            throw bad("expected a JSON object with keys \(keys.map(\.key).joined(separator: ", "))")
-        }
+        let object = try parsed.object.get()
         var file = ProjectFile(path: path)
         for key in object.keys.sorted() where !keys.contains(where: { $0.key == key }) {
             let suggestion = Suggestion.closest(to: key, among: keys.map(\.key)).map { " (did you mean '\($0)'?)" } ?? ""
@@ -138,15 +166,9 @@ struct ProjectFile: Sendable {
     /// A file option's relative paths are the project's: taken from the file's folder when a file
     /// is there (`builtin` and other names that are no file there stay as they are).
     private func resolvingPaths(_ text: String, kind: OptionSpec.Kind) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        func resolved(_ item: String) -> String {
-            guard !item.hasPrefix("/") else { return item }
-            let candidate = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(item)
-            return FileManager.default.fileExists(atPath: candidate) ? candidate : item
-        }
         switch kind {
-        case .file: return resolved(text)
-        case .files: return text.split(separator: ",").map { resolved($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: ",")
+        case .file: return Self.relativeIfPresent(text, to: path)
+        case .files: return text.split(separator: ",").map { Self.relativeIfPresent($0.trimmingCharacters(in: .whitespaces), to: path) }.joined(separator: ",")
         default: return text
         }
     }
