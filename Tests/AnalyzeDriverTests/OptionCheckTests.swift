@@ -27,6 +27,21 @@ private struct QuietAnalyzer: Analyzer {
     func analyze(_ document: Document, context: AnalysisContext) -> ProbeResult { ProbeResult(rate: 0) }
 }
 
+/// Echoes its file option: what the project file made of a relative path.
+private struct ReaderResult: AnalyzerResult, Equatable {
+    let dict: String?
+    var reportedSpans: [LabeledSpan] { [] }
+    func rendering(for document: Document) -> [RenderBlock] { [] }
+}
+
+private struct ReaderAnalyzer: Analyzer {
+    static let description = AnalyzerDescription(id: "reader", summary: "an analyzer with a file option",
+                                                  options: [OptionSpec("dict", .file, default: nil, help: "a file")])
+    let dict: String?
+    init(options: OptionValues) { dict = options.string("dict") }
+    func analyze(_ document: Document, context: AnalysisContext) -> ReaderResult { ReaderResult(dict: dict) }
+}
+
 /// The whole message of every way an option can be wrong, on each road an option comes by:
 /// `--option` on a run, `--option` on `analyze plugins`, and the project file — each written out
 /// in full (one check serves all three; its wording differs by road and must not drift), with a
@@ -196,6 +211,24 @@ private struct QuietAnalyzer: Analyzer {
         #expect(notRun.errors == "analyze: error: --table facts: 'facts' is not among the analyzers run (stats); add it to --plugins\n")
         let run = runAnalyze(["--format", "csv", "--plugins", "stats,facts", "--table", "facts", "-"], stdin: "增长5%。")
         #expect(run.status == 0 && run.output.hasPrefix("source,kind,value"), "\(run.errors)")
+    }
+
+    /// A file option's relative path in the project file is the project's when the file is there;
+    /// a name that is no file there and an absolute path stay as they are.
+    @Test func aProjectFilesPathsAreTakenFromItsFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("analyze-option-paths-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "词\n".write(to: folder.appendingPathComponent("words.txt"), atomically: true, encoding: .utf8)
+        for (given, expected) in [("words.txt", folder.appendingPathComponent("words.txt").path), ("absent.txt", "absent.txt"), ("/etc/hostname", "/etc/hostname")] {
+            let file = folder.appendingPathComponent(".analyze.json")
+            try #"{"options": {"reader.dict": "\#(given)"}}"#.write(to: file, atomically: true, encoding: .utf8)
+            let captured = CapturedIO(stdin: Array("你好。".utf8))
+            let status = Driver(registry: AnalyzerRegistry([ReaderAnalyzer.self]), io: captured.io)
+                .run(["--config", file.path, "--plugins", "reader", "--format", "json", "-"])
+            #expect(status == 0, "\(captured.errors)")
+            #expect(captured.output.contains("\"dict\" : \"\(expected.replacingOccurrences(of: "/", with: "\\/"))\"") || captured.output.contains("\"dict\" : \"\(expected)\""), "\(captured.output)")
+        }
     }
 
     private func projectFile(_ json: String) throws -> String {
