@@ -52,6 +52,7 @@ def main():
     parser.add_argument('--show', action='store_true', help='print every top 10 with hits marked')
     parser.add_argument('--set', default='dev', choices=['dev', 'heldout', 'heldout2'], help='judged.tsv (dev), heldout.tsv or heldout2.tsv')
     parser.add_argument('--no-reports', action='store_true', help='skip the whole-report measures')
+    parser.add_argument('--reference', help='a reference table already built without the eight reports (build-reference.py --exclude ...), to save rebuilding it')
     args = parser.parse_args()
     import jieba, jieba.analyse
     jieba.setLogLevel(60)
@@ -62,8 +63,11 @@ def main():
     section = {n: n[0] in 'rc' or t.lstrip().startswith('（') for n, t in zip(names, texts)}
     with tempfile.TemporaryDirectory() as tmp:
         reference = os.path.join(tmp, 'reference.tsv')
-        subprocess.run([sys.executable, os.path.join(ROOT, 'scripts', 'build-reference.py'), '--exclude'] + HELD_OUT + ['--out', reference],
-                       check=True, capture_output=True)
+        if args.reference:
+            reference = args.reference
+        else:
+            subprocess.run([sys.executable, os.path.join(ROOT, 'scripts', 'build-reference.py'), '--exclude'] + HELD_OUT + ['--out', reference],
+                           check=True, capture_output=True)
         results = {}
         for method in args.methods.split(','):
             results['analyze ' + method] = [[t.lower() for t, _ in r] for r in ours(paths, method, reference)]
