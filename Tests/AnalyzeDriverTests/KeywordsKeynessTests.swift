@@ -52,6 +52,43 @@ import AnalyticsCore
         #expect(!terms.contains("卖不出去"), "\(terms)")
     }
 
+    @Test func aRepeatedWordRanksFirstOnlyWhenItsOverUseIsSignificant() throws {
+        // 企业 three times in a short article: every report says it (G² after the genre's
+        // spread well under 3.84), so it is no evidence and ranks among the words said once.
+        let text = "松岭县的企业做茶叶。企业收购茶叶，企业出口茶叶。抹茶远销德国，红碎茶也卖得好。茶园里茶农修剪茶树，茶园扩大了，茶园变美了。"
+        let result = try keywords(text)
+        let top = result.keywords.map(\.term)
+        let distinctive = try #require(top.firstIndex(of: "红碎茶"), "\(top)")
+        if let generic = top.firstIndex(of: "企业") { #expect(distinctive < generic, "\(top)") }
+        // A domain word said three times is significant: it ranks before the words said once.
+        let repeated = try #require(top.firstIndex(of: "茶园"), "\(top)")
+        #expect(repeated < distinctive, "\(top)")
+        for keyword in result.keywords where keyword.count >= 2 && top.firstIndex(of: keyword.term)! < distinctive {
+            #expect(keyword.score >= KeynessScorer.significance, "\(keyword.term) \(keyword.score)")
+        }
+    }
+
+    @Test func aFiguresVerbEndsNoTermButOtherVerbsMay() throws {
+        // 比例达到, 年均增长, 出口增长: the predicate of a figure, never a term or a keyword.
+        let text = "优良天数比例达到88%，水质优良比例达到92%。茶叶出口增长35%，出口增长带动收购价。产值年均增长12%，收入年均增长8%。新增就业5万人，新增企业300家，增速5%。"
+        let top = try keywords(text, ["method": "frequency"]).keywords.map(\.term)
+        for piece in ["比例达到", "出口增长", "年均增长", "达到", "增长", "新增", "增速"] {
+            #expect(!top.contains(piece), "\(piece) in \(top)")
+        }
+        // Terms that end in another verb stay whole (振兴, 引资, 改造, 处置).
+        let terms = try keywords("推进乡村振兴，全面乡村振兴。做好招商引资，加强招商引资。推进老旧小区改造，实施老旧小区改造。", ["method": "frequency"]).keywords.map(\.term)
+        for term in ["乡村振兴", "招商引资", "老旧小区改造"] { #expect(terms.contains(term), "\(term) not in \(terms)") }
+    }
+
+    @Test func aPlaceNameBeforeItsAdministrativeUnitIsTakenWhole() throws {
+        // 松岭 (a place name by the lexicon) before 县 everywhere: the county, 松岭县, not 松岭.
+        let county = try keywords("松岭县地处山区。松岭县茶园多，松岭县茶农多。", ["method": "frequency"]).keywords.map(\.term)
+        #expect(county.contains("松岭县") && !county.contains("松岭"), "\(county)")
+        // Said alone or before another word as well, it stays itself; a common word before 县 is no place's part.
+        let alone = try keywords("松岭县地处山区。松岭茶很好，松岭县茶农多。全县都种茶。", ["method": "frequency"]).keywords.map(\.term)
+        #expect(alone.contains("松岭") && !alone.contains("全县"), "\(alone)")
+    }
+
     @Test func countsWithMeasureWordsAreNoKeywordsButNumberedNamesAre() {
         for count in ["三百多户", "一架", "五年", "十三", "两千人"] {
             #expect(!KeywordTerms.isCounted(Array(count.unicodeScalars)[...]), "\(count)")

@@ -49,6 +49,8 @@ public struct KeywordsAnalyzer: Analyzer {
                             note: "a where-word (镇里, 区里: a place noun and 里 or 内) is no keyword"),
             AnalyzerExample("«带货主播»很忙。«带货主播»直播。", mustNotReport: ["货主"],
                             options: ["method": "frequency"], note: "a word held by the same characters on both sides everywhere is a piece of the longer unit"),
+            AnalyzerExample("«高标准农田»比例达到80%，«耕地»比例达到90%。«高标准农田»面积年均增长5%，«耕地»年均增长2%。", mustNotReport: ["比例达到", "年均增长", "达到", "增长"],
+                            options: ["method": "frequency"], note: "a verb or rate word of a figure (达到, 增长, 新增, 增速) is no keyword and no term's edge"),
         ]
     )
 
