@@ -89,6 +89,16 @@ import AnalyticsCore
         #expect(alone.contains("松岭") && !alone.contains("全县"), "\(alone)")
     }
 
+    @Test func aGuessSaidOnceWithAFunctionCharacterIsAClausePiece() throws {
+        // The HMM joins 卖得久 (得) and 关键在于 听 (在, 于): said once, no keyword.
+        let text = "猕猴桃存在冷库里卖得久。社区治理关键在于听。猕猴桃甜，果农说猕猴桃好卖。"
+        let top = try keywords(text).keywords.map(\.term)
+        for piece in ["卖得久", "关键在于听"] { #expect(!top.contains(piece), "\(piece) in \(top)") }
+        // A name the lexicon lacks, said once, has none: it stays.
+        let name = try keywords("秘鲁农学家拉塞达种杂交稻。杂交稻亩产高，杂交稻好。").keywords.map(\.term)
+        #expect(name.contains("拉塞达"), "\(name)")
+    }
+
     @Test func countsWithMeasureWordsAreNoKeywordsButNumberedNamesAre() {
         for count in ["三百多户", "一架", "五年", "十三", "两千人"] {
             #expect(!KeywordTerms.isCounted(Array(count.unicodeScalars)[...]), "\(count)")

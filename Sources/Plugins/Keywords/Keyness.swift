@@ -47,6 +47,11 @@ struct KeynessScorer {
             let tier = count >= 2 ? Self.repeatedTier : 0
             // Said once, only a noun or a name can say what a text is about (不敢相信, 卖不出去 cannot).
             if count < 2 && counted.terms[index].partCount == 1 && !counted.units[Int(counted.terms[index].unit)].noun { continue }
+            // Said once, a word the lexicon lacks (or one glued to a bound character: a phrase said
+            // once is only that) with a function character in it is a clause piece the HMM joined
+            // (卖得久, 关键在于听, 刚摘下来), not a name (拉塞达, 李梦瑶).
+            if count < 2 && (counted.terms[index].partCount > 1 || counted.units[Int(counted.terms[index].unit)].guessed)
+                && scalars[counted.terms[index].first.range].contains(where: FunctionCharacters.all.contains) { continue }
             if Self.logLikelihood(count, Self.floor, documentTokens, referenceTokens) + tier < best.floor { break }
             let (expectedCount, share) = referenceCount(index)
             guard count / documentTokens > expectedCount / referenceTokens else { continue }
