@@ -158,8 +158,12 @@ public struct KeywordsAnalyzer: Analyzer {
         if let keyness, method == .keyness {
             let (inside, longest) = Self.inside(sorted.map { candidates[$0] }, counted: counted, scalars: scalars)
             var taken = Set(sorted.map { names[$0] })
+            let spans = Self.spans(of: sorted.map { candidates[$0] }, counted: counted)
             for (at, candidate) in sorted.enumerated() where ranked.count < top {
                 let index = candidates[candidate]
+                if counted.terms[index].partCount == 1 && Self.isGenreFragment(spans[at], scalars: scalars, reference: keyness.reference, alone: { p in
+                    segmenter.tokens(in: scalars, range: max(0, p - 4)..<min(scalars.count, p + 5)).contains { $0.start == p && $0.length == 1 }
+                }) { continue }
                 let long = longest[at]
                 let name = long >= 0 && counted.counts[long] >= Self.takesPlace ? counted.text(long, scalars) : nil
                 if !yields[at] && Self.givesWay(inside: inside[at], alone: counted.counts[index]) {
