@@ -81,13 +81,7 @@ struct KeynessScorer {
     private func isBystander(_ index: Int) -> Bool {
         let term = counted.terms[index]
         guard term.partCount == 1 ? counted.units[Int(term.unit)].person : KeywordTerms.isGluedName(term, counted, scalars) else { return false }
-        return !Self.contains(headings, scalars[term.first.range])
-    }
-
-    static func contains(_ text: [Unicode.Scalar], _ part: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let head = part.first, part.count <= text.count else { return false }
-        for start in 0...(text.count - part.count) where text[start] == head && text[start..<(start + part.count)].elementsEqual(part) { return true }
-        return false
+        return !ScalarText.contains(headings[...], scalars[term.first.range])
     }
 
     /// How many terms ahead the reference entry is asked for: each is a cache miss, and the

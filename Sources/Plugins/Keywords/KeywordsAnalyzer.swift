@@ -236,7 +236,7 @@ public struct KeywordsAnalyzer: Analyzer {
         return names.indices.map { short in
             guard generic[short] else { return false }
             var inside = 0
-            for long in names.indices where scalars[long].count > scalars[short].count && contains(scalars[long], scalars[short]) {
+            for long in names.indices where scalars[long].count > scalars[short].count && ScalarText.contains(scalars[long][...], scalars[short][...]) {
                 inside += counts[long]
             }
             return inside > 0 && Double(inside) >= yieldRatio * Double(counts[short])
@@ -248,12 +248,6 @@ public struct KeywordsAnalyzer: Analyzer {
     /// …and it is a word of the genre: in at least this share of the reference's documents (a
     /// domain's own head, 食堂 of 社区食堂, 冷链 of 冷链物流, stays).
     static let genericShare = 0.2
-
-    private static func contains(_ text: [Unicode.Scalar], _ part: [Unicode.Scalar]) -> Bool {
-        guard part.count <= text.count else { return false }
-        for start in 0...(text.count - part.count) where text[start] == part[0] && text[start..<(start + part.count)].elementsEqual(part) { return true }
-        return false
-    }
 
     /// Parts of a document that are not its text (`SectionsAnalyzer`'s roles).
     static let nonBodyRoles: Set<SectionRole> = [.byline, .dateline, .caption, .editor, .note, .other]
