@@ -52,6 +52,65 @@ import AnalyticsCore
         #expect(!terms.contains("卖不出去"), "\(terms)")
     }
 
+    @Test func aRepeatedWordRanksFirstOnlyWhenItsOverUseIsSignificant() throws {
+        // 企业 three times in a short article: every report says it (G² after the genre's
+        // spread well under 3.84), so it is no evidence and ranks among the words said once.
+        let text = "松岭县的企业做茶叶。企业收购茶叶，企业出口茶叶。抹茶远销德国，红碎茶也卖得好。茶园里茶农修剪茶树，茶园扩大了，茶园变美了。"
+        let result = try keywords(text)
+        let top = result.keywords.map(\.term)
+        let distinctive = try #require(top.firstIndex(of: "红碎茶"), "\(top)")
+        if let generic = top.firstIndex(of: "企业") { #expect(distinctive < generic, "\(top)") }
+        // A domain word said three times is significant: it ranks before the words said once.
+        let repeated = try #require(top.firstIndex(of: "茶园"), "\(top)")
+        #expect(repeated < distinctive, "\(top)")
+        for keyword in result.keywords where keyword.count >= 2 && top.firstIndex(of: keyword.term)! < distinctive {
+            #expect(keyword.score >= KeynessScorer.significance, "\(keyword.term) \(keyword.score)")
+        }
+    }
+
+    @Test func aFiguresVerbEndsNoTermButOtherVerbsMay() throws {
+        // 比例达到, 年均增长, 出口增长: the predicate of a figure, never a term or a keyword.
+        let text = "优良天数比例达到88%，水质优良比例达到92%。茶叶出口增长35%，出口增长带动收购价。产值年均增长12%，收入年均增长8%。新增就业5万人，新增企业300家，增速5%。"
+        let top = try keywords(text, ["method": "frequency"]).keywords.map(\.term)
+        for piece in ["比例达到", "出口增长", "年均增长", "达到", "增长", "新增", "增速"] {
+            #expect(!top.contains(piece), "\(piece) in \(top)")
+        }
+        // Terms that end in another verb stay whole (振兴, 引资, 改造, 处置).
+        let terms = try keywords("推进乡村振兴，全面乡村振兴。做好招商引资，加强招商引资。推进老旧小区改造，实施老旧小区改造。", ["method": "frequency"]).keywords.map(\.term)
+        for term in ["乡村振兴", "招商引资", "老旧小区改造"] { #expect(terms.contains(term), "\(term) not in \(terms)") }
+    }
+
+    @Test func aPlaceNameBeforeItsAdministrativeUnitIsTakenWhole() throws {
+        // 松岭 (a place name by the lexicon) before 县 everywhere: the county, 松岭县, not 松岭.
+        let county = try keywords("松岭县地处山区。松岭县茶园多，松岭县茶农多。", ["method": "frequency"]).keywords.map(\.term)
+        #expect(county.contains("松岭县") && !county.contains("松岭"), "\(county)")
+        // Said alone or before another word as well, it stays itself; a common word before 县 is no place's part.
+        let alone = try keywords("松岭县地处山区。松岭茶很好，松岭县茶农多。全县都种茶。", ["method": "frequency"]).keywords.map(\.term)
+        #expect(alone.contains("松岭") && !alone.contains("全县"), "\(alone)")
+    }
+
+    @Test func aGuessSaidOnceWithAFunctionCharacterIsAClausePiece() throws {
+        // The HMM joins 卖得久 (得) and 关键在于 听 (在, 于): said once, no keyword.
+        let text = "猕猴桃存在冷库里卖得久。社区治理关键在于听。猕猴桃甜，果农说猕猴桃好卖。"
+        let top = try keywords(text).keywords.map(\.term)
+        for piece in ["卖得久", "关键在于听"] { #expect(!top.contains(piece), "\(piece) in \(top)") }
+        // A name the lexicon lacks, said once, has none: it stays.
+        let name = try keywords("秘鲁农学家拉塞达说，杂交稻亩产高。杂交稻好。").keywords.map(\.term)
+        #expect(name.contains("拉塞达"), "\(name)")
+    }
+
+    @Test func aPieceOfAUnitTheGenreKeepsTogetherIsNoKeyword() throws {
+        // 人均 可 支配 收入: discovery never joins over 可, but the reports say 人均可支配收入 as a
+        // unit; 人均 and 支配 are its pieces. 增加值 before 增长 (增 is part of 增长) and 农业 before
+        // 的 (a function character) are no such pieces.
+        let text = "城镇居民人均可支配收入增长6%。农村居民人均可支配收入增长7%。工业增加值增长7%，服务业增加值增长6%。我们重视农业的发展。"
+        let top = try keywords(text, ["top": "40"]).keywords.map(\.term)
+        for piece in ["人均", "支配"] { #expect(!top.contains(piece), "\(piece) in \(top)") }
+        #expect(top.contains("增加值"), "\(top)")
+        #expect(!KeywordsAnalyzer.isGenreFragment([TextSpan(start: 6, end: 8)], scalars: Array("我们重视农业的发展".unicodeScalars),
+                                                   reference: try #require(try KeywordsReference.shipped()), alone: { _ in true }))
+    }
+
     @Test func countsWithMeasureWordsAreNoKeywordsButNumberedNamesAre() {
         for count in ["三百多户", "一架", "五年", "十三", "两千人"] {
             #expect(!KeywordTerms.isCounted(Array(count.unicodeScalars)[...]), "\(count)")

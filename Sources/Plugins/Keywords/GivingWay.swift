@@ -25,8 +25,8 @@ extension KeywordsAnalyzer {
                 guard firsts[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
                 for (k, short) in spans.enumerated() where k < 64 && found & (1 << UInt64(k)) == 0 {
                     let length = short.end - short.start
-                    guard length < span.end - span.start, at + length <= span.end, scalars[at] == scalars[short.start],
-                          scalars[at..<(at + length)].elementsEqual(scalars[short.start..<short.end]) else { continue }
+                    guard length < span.end - span.start,
+                          ScalarText.occurs(scalars[short.start..<short.end], in: scalars[span.start..<span.end], at: at) else { continue }
                     found |= 1 << UInt64(k)
                     inside[k] += counted.counts[long]
                     if best[k] < 0 || counted.counts[long] > counted.counts[best[k]] { best[k] = long }

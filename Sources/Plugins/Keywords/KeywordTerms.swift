@@ -26,6 +26,8 @@ struct KeywordTerms: Sendable {
 
     /// By tag code (`Lexicon.tagCode`): may start a phrase, end one, be a keyword alone, is a verb.
     let tagFlags: [TagFlags]
+    /// By tag code: a place name by the lexicon (ns: 松岭, 周至), the first part of 松岭县.
+    let placeTags: [Bool]
 
     struct TagFlags: OptionSet, Sendable {
         let rawValue: UInt8
@@ -58,6 +60,7 @@ struct KeywordTerms: Sendable {
     init(segmenter: Segmenter, stopWords: Set<String>, userWords: Set<String> = [], allowSingles: Bool, discovery: TermDiscovery?) {
         self.segmenter = segmenter
         tagFlags = [.untagged] + segmenter.lexicon.tagNames.map(TagFlags.init(tag:))
+        placeTags = [false] + segmenter.lexicon.tagNames.map { $0 == "ns" }
         self.userWords = userWords
         self.stopWords = stopWords
         self.allowSingles = allowSingles
@@ -145,6 +148,8 @@ struct KeywordTerms: Sendable {
         var modifier = false
         /// A person's name by the lexicon's tag.
         var person = false
+        /// A place name by the lexicon's tag (ns).
+        var place = false
 
         /// A where-phrase (镇里): no keyword alone, no phrase's edge.
         mutating func makeLocative() {
@@ -343,6 +348,7 @@ struct KeywordTerms: Sendable {
                 units[Int(entry.unit)].noun = flags.contains(.noun)
                 units[Int(entry.unit)].modifier = flags.contains(.modifier)
                 units[Int(entry.unit)].person = flags.contains(.person)
+                units[Int(entry.unit)].place = placeTags[code]
                 let span = units[Int(entry.unit)].first
                 // Each shape's cheap first check before the whole one: most words fail it.
                 if !flags.contains(.name), Self.localizers.contains(scalars[span.end - 1]) && isLocative(span, scalars)
@@ -495,7 +501,7 @@ struct KeywordTerms: Sendable {
                             let at = position - 1
                             let before = at > 0 && tokens[at - 1].start >= coveredTo ? boundUnit(ids, at - 1, unitFlags) : -1
                             let after = at + 1 < tokens.count && (match >= matches.count || tokens[at + 1].end <= matches[match].span.start)
-                                ? boundUnit(ids, at + 1, unitFlags) : -1
+                                ? boundUnit(ids, at + 1, unitFlags, after: units[Int(unit)], tokens[at + 1], scalars) : -1
                             glue[Int(index)].add(before: before, after: after, first: first)
                         }
                     }
@@ -581,6 +587,19 @@ struct KeywordTerms: Sendable {
         return unit >= 0 && flags[Int(unit)] & UnitFlags.bound != 0 ? unit : -1
     }
 
+    /// After a place name by the lexicon's tag (松岭, ns) or a word it lacks or hardly knows
+    /// (`isRare`), an administrative unit (县, 镇, 村…, free elsewhere) is bound too: the word is
+    /// the first part of a place's name (松岭 县 → 松岭县; where the text also says 松岭 alone or
+    /// 松岭茶, 松岭 stays itself). A common word before one (全 县, 农业 县) is no such part.
+    private func boundUnit(_ ids: UnsafeBufferPointer<Int32>, _ position: Int, _ flags: UnsafeBufferPointer<UInt8>,
+                           after word: Unit, _ token: Token, _ scalars: [Unicode.Scalar]) -> Int32 {
+        let bound = boundUnit(ids, position, flags)
+        guard bound < 0, token.length == 1, ids[position] >= 0, Self.placeSuffixes.contains(scalars[token.start]), word.place || isRare(word) else { return bound }
+        return ids[position]
+    }
+
+    static let placeSuffixes = ScalarSet("省市县区州乡镇村旗盟".unicodeScalars)
+
     enum UnitFlags {
         static let stop: UInt8 = 1, alone: UInt8 = 2, bound: UInt8 = 4, latin: UInt8 = 8
     }
@@ -598,6 +617,7 @@ struct KeywordTerms: Sendable {
             // both sides everywhere (货主 in 带 货主 播: 带货主播).
             guard counted.terms[index].partCount == 1,
                   left >= 0 && right >= 0 || isRare(counted.units[Int(counted.terms[index].unit)])
+                    || right >= 0 && counted.units[Int(counted.terms[index].unit)].place && Self.placeSuffixes.contains(scalars[counted.units[Int(right)].first.start])
                     || Self.isNamePiece(counted.terms[index].first, left: left >= 0 ? counted.units[Int(left)].first : nil, scalars) else { continue }
             guard left >= 0 || right >= 0 else {
                 counted.counts[index] = 0

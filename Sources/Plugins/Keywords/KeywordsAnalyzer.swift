@@ -49,6 +49,8 @@ public struct KeywordsAnalyzer: Analyzer {
                             note: "a where-word (镇里, 区里: a place noun and 里 or 内) is no keyword"),
             AnalyzerExample("«带货主播»很忙。«带货主播»直播。", mustNotReport: ["货主"],
                             options: ["method": "frequency"], note: "a word held by the same characters on both sides everywhere is a piece of the longer unit"),
+            AnalyzerExample("«高标准农田»比例达到80%，«耕地»比例达到90%。«高标准农田»面积年均增长5%，«耕地»年均增长2%。", mustNotReport: ["比例达到", "年均增长", "达到", "增长"],
+                            options: ["method": "frequency"], note: "a verb or rate word of a figure (达到, 增长, 新增, 增速) is no keyword and no term's edge"),
         ]
     )
 
@@ -156,8 +158,12 @@ public struct KeywordsAnalyzer: Analyzer {
         if let keyness, method == .keyness {
             let (inside, longest) = Self.inside(sorted.map { candidates[$0] }, counted: counted, scalars: scalars)
             var taken = Set(sorted.map { names[$0] })
+            let spans = Self.spans(of: sorted.map { candidates[$0] }, counted: counted)
             for (at, candidate) in sorted.enumerated() where ranked.count < top {
                 let index = candidates[candidate]
+                if counted.terms[index].partCount == 1 && Self.isGenreFragment(spans[at], scalars: scalars, reference: keyness.reference, alone: { p in
+                    segmenter.tokens(in: scalars, range: max(0, p - 4)..<min(scalars.count, p + 5)).contains { $0.start == p && $0.length == 1 }
+                }) { continue }
                 let long = longest[at]
                 let name = long >= 0 && counted.counts[long] >= Self.takesPlace ? counted.text(long, scalars) : nil
                 if !yields[at] && Self.givesWay(inside: inside[at], alone: counted.counts[index]) {
@@ -230,7 +236,7 @@ public struct KeywordsAnalyzer: Analyzer {
         return names.indices.map { short in
             guard generic[short] else { return false }
             var inside = 0
-            for long in names.indices where scalars[long].count > scalars[short].count && contains(scalars[long], scalars[short]) {
+            for long in names.indices where scalars[long].count > scalars[short].count && ScalarText.contains(scalars[long][...], scalars[short][...]) {
                 inside += counts[long]
             }
             return inside > 0 && Double(inside) >= yieldRatio * Double(counts[short])
@@ -242,12 +248,6 @@ public struct KeywordsAnalyzer: Analyzer {
     /// …and it is a word of the genre: in at least this share of the reference's documents (a
     /// domain's own head, 食堂 of 社区食堂, 冷链 of 冷链物流, stays).
     static let genericShare = 0.2
-
-    private static func contains(_ text: [Unicode.Scalar], _ part: [Unicode.Scalar]) -> Bool {
-        guard part.count <= text.count else { return false }
-        for start in 0...(text.count - part.count) where text[start] == part[0] && text[start..<(start + part.count)].elementsEqual(part) { return true }
-        return false
-    }
 
     /// Parts of a document that are not its text (`SectionsAnalyzer`'s roles).
     static let nonBodyRoles: Set<SectionRole> = [.byline, .dateline, .caption, .editor, .note, .other]

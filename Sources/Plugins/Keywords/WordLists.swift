@@ -16,7 +16,7 @@ enum KeywordWordLists {
     /// The first list that is missing, as a setup error naming it.
     static func checkShipped() throws(AnalyzerSetupError) {
         let missing = [(StopWords.shipped != nil, StopWords.file), (FreeCharacters.shipped != nil, FreeCharacters.file),
-                       (Surnames.shipped != nil, Surnames.file)].first { !$0.0 }
+                       (Surnames.shipped != nil, Surnames.file), (FunctionCharacters.shipped != nil, FunctionCharacters.file)].first { !$0.0 }
         if let (_, file) = missing {
             throw AnalyzerSetupError("the keywords word list '\(file)' is missing beside the binary; reinstall with scripts/install")
         }
@@ -44,6 +44,14 @@ enum FreeCharacters {
 /// is a piece of a three-character name (谭 志军; `KeywordTerms.isNamePiece`).
 enum Surnames {
     static let file = "surnames.txt"
+    static let shipped = KeywordWordLists.han(of: file)
+    static let all = ScalarSet(shipped ?? [])
+}
+
+/// Particles, prepositions, auxiliaries and directional complements: inside a word the lexicon
+/// lacks that a text says once, the mark of a clause piece (卖得久, 之日起), not a name.
+enum FunctionCharacters {
+    static let file = "function-characters.txt"
     static let shipped = KeywordWordLists.han(of: file)
     static let all = ScalarSet(shipped ?? [])
 }

@@ -1,0 +1,48 @@
+import AnalyticsCore
+
+extension KeywordsAnalyzer {
+    /// Whether a one-word term is, in every occurrence, the first (last) part of a unit the genre
+    /// keeps together across a free character that term discovery never joins over: 人均 of
+    /// 人均可支配收入 (可), said as a unit in at least `genreUnitShare` of the reference's documents.
+    /// Only a free character that is no function character (可, 性, 型: morphemes; not 的, 和,
+    /// 在), so 农业 of 农业的发展 is no fragment.
+    /// `alone(p)`: whether the segmenter leaves the character at `p` a word of its own (增 of
+    /// 增加值增长 and 大 of 壮大县域 are not: parts of the next and the previous word).
+    static func isGenreFragment(_ spans: [TextSpan], scalars: [Unicode.Scalar], reference: ReferenceFrequencies, alone: (Int) -> Bool) -> Bool {
+        guard !spans.isEmpty else { return false }
+        return spans.allSatisfy { span in
+            extends(span.start, span.end, forward: true, scalars, reference, alone) || extends(span.start, span.end, forward: false, scalars, reference, alone)
+        }
+    }
+
+    /// The occurrences of each of `terms` (indices of `counted.terms`), in one pass.
+    static func spans(of terms: [Int], counted: KeywordTerms.Counted) -> [[TextSpan]] {
+        var slot = [Int32](repeating: -1, count: counted.terms.count)
+        for (at, term) in terms.enumerated() where slot[term] < 0 { slot[term] = Int32(at) }
+        var spans = [[TextSpan]](repeating: [], count: terms.count)
+        for (position, term) in counted.sequence.enumerated() where slot[term] >= 0 { spans[Int(slot[term])].append(counted.sequenceSpans[position]) }
+        return spans
+    }
+
+    /// A unit of the genre: in at least this share of the reference's documents (the runs of
+    /// words the reference counts are those of five documents or more, of 98).
+    static let genreUnitShare = 0.05
+    /// How many characters past the free one a unit is looked for.
+    static let fragmentReach = 5
+
+    private static func extends(_ start: Int, _ end: Int, forward: Bool, _ scalars: [Unicode.Scalar], _ reference: ReferenceFrequencies,
+                                _ alone: (Int) -> Bool) -> Bool {
+        let free = forward ? end : start - 1
+        guard free >= 0, free < scalars.count, FreeCharacters.all.contains(scalars[free]), !FunctionCharacters.all.contains(scalars[free]),
+              alone(free) else { return false }
+        var reach = 0
+        while reach < fragmentReach {
+            let at = forward ? end + 1 + reach : start - 2 - reach
+            guard at >= 0, at < scalars.count, ScriptClass.isHan(scalars[at]) else { break }
+            reach += 1
+            let unit = forward ? scalars[start..<(at + 1)] : scalars[at..<end]
+            if reference.entry(of: unit).share >= genreUnitShare { return true }
+        }
+        return false
+    }
+}
