@@ -551,7 +551,14 @@ struct StageClock {
     mutating func lap(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write("trends: \(stage): \((now - last) / 1_000_000) ms\n".data(using: .utf8)!)
+        FileHandle.standardError.write("trends: \(stage): \((now - last) / 1_000_000) ms\(Self.memory())\n".data(using: .utf8)!)
         last = now
+    }
+
+    /// The process's resident memory now and at its peak (Linux), for where a run's memory goes.
+    static func memory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+        let fields = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+        return "; " + fields.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }.joined(separator: ", ")
     }
 }
