@@ -113,6 +113,16 @@ struct NoveltyFinder {
             index = end
             stretches.append((start, end, weight))
         }
+        if let debug = Self.debugTerm {
+            let ranked = stretches.enumerated().sorted { a, b in
+                a.element.weight != b.element.weight ? a.element.weight > b.element.weight : a.offset < b.offset
+            }
+            for (rank, item) in ranked.enumerated() where String(scalars: s[max(0, item.element.start - 4)..<min(s.count, item.element.end + 4)]).contains(debug) {
+                let text = String(scalars: s[item.element.start..<item.element.end])
+                let ws = (item.element.start..<(item.element.end - 2)).map { novel[$0] ? String(weights[$0]) : "." }.joined(separator: ",")
+                FileHandle.standardError.write("\(document.source): stretch \(text) weight \(item.element.weight) rank \(rank + 1) of \(stretches.count) [\(ws)]\n".data(using: .utf8)!)
+            }
+        }
         if stretches.count > Self.stretchLimit {
             stretches = Array(stretches.enumerated().sorted { a, b in
                 a.element.weight != b.element.weight ? a.element.weight > b.element.weight : a.offset < b.offset
