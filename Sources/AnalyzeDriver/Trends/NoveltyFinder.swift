@@ -124,9 +124,12 @@ struct NoveltyFinder {
             }
         }
         if stretches.count > Self.stretchLimit {
-            stretches = Array(stretches.enumerated().sorted { a, b in
-                a.element.weight != b.element.weight ? a.element.weight > b.element.weight : a.offset < b.offset
-            }.prefix(Self.stretchLimit).map(\.element)).sorted { $0.start < $1.start }
+            // The most recurring first, ties in text order: one key a stretch (weight high, the
+            // offset's complement low), sorted as integers (the comparator over enumerated
+            // tuples was 2–3% of trends' time on the reports); the kept ones back in text order.
+            var keys = stretches.indices.map { UInt64(UInt32(clamping: stretches[$0].weight)) << 32 | (0xFFFF_FFFF - UInt64($0)) }
+            keys.sort(by: >)
+            stretches = keys.prefix(Self.stretchLimit).map { Int(0xFFFF_FFFF - ($0 & 0xFFFF_FFFF)) }.sorted().map { stretches[$0] }
         }
         for (start, end, _) in stretches {
             // A window of the clause around the stretch (the Han run, at most `margin` characters
