@@ -1,6 +1,7 @@
 import Testing
 @testable import AnalyticsCore
 @testable import AnalyzeDriver
+import SlogansPlugin
 
 /// `--format json` streams (issue 19): documents' parts written as they finish, the corpus
 /// object built afterwards from what is kept of each document (`retainedForCorpus`). The bytes
@@ -52,6 +53,11 @@ import Testing
         // Only what sums up over a corpus: stats has no corpus summary.
         #expect(!kept.entries.contains { $0.id == "stats" } && kept.entries.contains { $0.id == "keywords" })
         #expect(report.retainedForCorpus(scalars: true).document?.scalars == report.document?.scalars)
+        // Slogans keep text, kind and count: the corpus summary is the same.
+        let slogans = try #require(report.entries.first { $0.id == "slogans" }?.result as? SlogansResult)
+        let keptSlogans = try #require(kept.entries.first { $0.id == "slogans" }?.result as? SlogansResult)
+        #expect(!slogans.slogans.isEmpty && keptSlogans.slogans.allSatisfy { $0.occurrences.isEmpty })
+        #expect(SlogansResult.summarize([("a", slogans), ("b", slogans)]) == SlogansResult.summarize([("a", keptSlogans), ("b", keptSlogans)]))
     }
 
     @Test func driverStreamsTheReport() {
