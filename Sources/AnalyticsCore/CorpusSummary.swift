@@ -6,6 +6,15 @@ public protocol CorpusSummarizable: AnalyzerResult {
     associatedtype Summary: Encodable & Sendable
     static func summarize(_ documents: [(source: String, result: Self)]) -> Summary
     static func rendering(of summary: Summary) -> [RenderBlock]
+    /// What a corpus run keeps of this result once the document's report is written (issue 19:
+    /// a JSON report of 10,000 articles held every result whole): enough for `summarize` and
+    /// for trends (which read keywords' terms, slogans, terms and facts) to give what the whole
+    /// result gives. The default keeps it all.
+    func retainedForCorpus() -> Self
+}
+
+extension CorpusSummarizable {
+    public func retainedForCorpus() -> Self { self }
 }
 
 /// One analyzer's summary over the documents of a run.

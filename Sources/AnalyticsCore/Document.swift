@@ -25,6 +25,23 @@ public struct Document: Sendable {
         lazyNumbers = OnceValue { NumberScanner.matches(in: scalars) }
     }
 
+    private init(source: String, text: String, scalars: [Unicode.Scalar], paragraphs: [TextSpan], sentences: [TextSpan]) {
+        self.source = source
+        self.text = text
+        self.scalars = scalars
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        lazyNumbers = OnceValue { NumberScanner.matches(in: scalars) }
+    }
+
+    /// What a corpus run keeps of a document once its report is written (issue 19: a JSON
+    /// report of 10,000 articles held every document whole): the source and, when `scalars`,
+    /// the scalars (trends date and count on them). The text, paragraphs and sentences are
+    /// empty; the numbers are scanned again if asked for.
+    public func retainedForCorpus(scalars keep: Bool) -> Document {
+        Document(source: source, text: "", scalars: keep ? scalars.compacted() : [], paragraphs: [], sentences: [])
+    }
+
     /// Every number in the text (`NumberScanner.matches`), found on first use and kept: facts and
     /// slogans both read them, and scanning twice was a twentieth of a document's analysis.
     /// Derived from the immutable scalars only, so copies of a document may share it.
@@ -47,5 +64,18 @@ public struct Document: Sendable {
         }
         guard low < sentences.count, sentences[low].start <= offset else { return nil }
         return sentences[low]
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// A copy with no spare capacity (`scalarArray` reserves a scalar per UTF-8 byte: three
+    /// times what Han text needs), for scalars kept after their document's analysis.
+    public func compacted() -> [Unicode.Scalar] {
+        withUnsafeBufferPointer { source in
+            [Unicode.Scalar](unsafeUninitializedCapacity: source.count) { buffer, count in
+                if let base = source.baseAddress, source.count > 0 { buffer.baseAddress!.initialize(from: base, count: source.count) }
+                count = source.count
+            }
+        }
     }
 }

@@ -10,13 +10,7 @@ public enum JSONReportRenderer {
         var writer = JSONLineWriter(capacity: report.documents.reduce(256) { $0 + $1.characters * 4 })
         try writer.object { json in
             if !report.corpus.isEmpty {
-                try json.field("corpus") { json in
-                    try json.object { json in
-                        for entry in report.corpus.sorted(by: { $0.id < $1.id }) {
-                            try json.field(key: entry.id) { json in try writeSummary(entry.summary, into: &json, encoder: encoder) }
-                        }
-                    }
-                }
+                try json.field("corpus") { json in try writeCorpus(report.corpus, into: &json, encoder: encoder) }
             }
             try json.field("documents") { json in
                 try json.array(report.documents) { json, document in try write(document, into: &json, encoder: encoder) }
@@ -54,34 +48,88 @@ public enum JSONReportRenderer {
 
         public func write(_ out: ([UInt8]) -> Void) {
             out(head)
-            let indent = [UInt8](repeating: UInt8(ascii: " "), count: 4)
             for (index, document) in documents.enumerated() {
-                out(indent)
-                out(document)
-                out(Array((index + 1 < documents.count ? ",\n" : "\n").utf8))
+                JSONReportRenderer.writeDocument(document, at: index, of: documents.count, out)
             }
-            out(Array("  ],\n  \"schemaVersion\" : \(Report.schemaVersion)\n}\n".utf8))
+            out(JSONReportRenderer.tail)
         }
     }
 
     /// The report's head encoded, the documents' parts kept; nil when there are none.
     public static func assembled(_ report: Report, documents: [[UInt8]]) throws -> Assembled? {
         guard !documents.isEmpty, documents.count == report.documents.count else { return nil }
+        return Assembled(head: try head(corpus: report.corpus), documents: documents)
+    }
+
+    /// The streamed report's pieces (`render`'s bytes, for one or more documents): `head`, then
+    /// each document's `renderDocumentIndented` part through `writeDocument` in order, then
+    /// `tail`. The driver writes the documents as they finish and the head, which holds the
+    /// corpus object, once all are done.
+    public static func head(corpus: [CorpusEntry]) throws -> [UInt8] {
+        var head: [UInt8] = []
+        var encoded = try encodeHead(corpus: corpus)
+        encoded.write { head += $0 }
+        return head
+    }
+
+    /// The corpus entries encoded (compact), what `head` indents: everything that may throw is
+    /// done before the first byte is written.
+    public static func encodeHead(corpus: [CorpusEntry]) throws -> EncodedHead {
         let encoder = compactEncoder()
-        var head: [UInt8] = Array("{\n".utf8)
-        if !report.corpus.isEmpty {
-            var writer = JSONLineWriter(capacity: 4096)
-            try writer.object { json in
-                for entry in report.corpus.sorted(by: { $0.id < $1.id }) {
-                    try json.field(key: entry.id) { json in try writeSummary(entry.summary, into: &json, encoder: encoder) }
+        return EncodedHead(entries: try corpus.sorted(by: { $0.id < $1.id }).map { entry in
+            var key = JSONLineWriter(capacity: entry.id.utf8.count + 8)
+            key.string(entry.id)
+            var value = JSONLineWriter()
+            try writeSummary(entry.summary, into: &value, encoder: encoder)
+            return (key.bytes, value.bytes)
+        })
+    }
+
+    /// `head` in pieces: the entries are indented and written one at a time and dropped, so a
+    /// corpus object of tens of megabytes (10,000 documents' distinctive keywords) is never held
+    /// whole, indented, and copied into one buffer.
+    public struct EncodedHead {
+        var entries: [(key: [UInt8], value: [UInt8])]
+
+        public mutating func write(_ out: ([UInt8]) -> Void) {
+            out(Array("{\n".utf8))
+            // As PrettyJSON indents the corpus object at level 1: members at level 2, " : " after keys.
+            if !entries.isEmpty {
+                out(Array("  \"corpus\" : {".utf8))
+                for index in entries.indices {
+                    out(Array((index == 0 ? "\n    " : ",\n    ").utf8))
+                    out(entries[index].key)
+                    out(Array(" : ".utf8))
+                    let value = entries[index].value
+                    entries[index].value = []
+                    out(PrettyJSON.indent(value, base: 2))
                 }
+                out(Array("\n  },\n".utf8))
             }
-            head += Array("  \"corpus\" : ".utf8)
-            head += PrettyJSON.indent(writer.bytes, base: 1)
-            head += Array(",\n".utf8)
+            out(Array("  \"documents\" : [\n".utf8))
         }
-        head += Array("  \"documents\" : [\n".utf8)
-        return Assembled(head: head, documents: documents)
+    }
+
+    /// Document `index` of `count`'s part, as it sits in the report's `documents` array.
+    public static func writeDocument(_ part: [UInt8], at index: Int, of count: Int, _ out: ([UInt8]) -> Void) {
+        out(documentIndent)
+        out(part)
+        out(index + 1 < count ? documentSeparator : documentEnd)
+    }
+
+    private static let documentIndent = [UInt8](repeating: UInt8(ascii: " "), count: 4)
+    private static let documentSeparator = Array(",\n".utf8)
+    private static let documentEnd = Array("\n".utf8)
+    /// What follows the last document.
+    public static let tail = Array("  ],\n  \"schemaVersion\" : \(Report.schemaVersion)\n}\n".utf8)
+
+    /// The corpus object: its entries by id.
+    static func writeCorpus(_ corpus: [CorpusEntry], into json: inout JSONLineWriter, encoder: JSONEncoder) throws {
+        try json.object { json in
+            for entry in corpus.sorted(by: { $0.id < $1.id }) {
+                try json.field(key: entry.id) { json in try writeSummary(entry.summary, into: &json, encoder: encoder) }
+            }
+        }
     }
 
     /// A corpus entry's summary: written directly when it can (`JSONLineWritable`: trends), else

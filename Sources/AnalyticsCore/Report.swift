@@ -24,12 +24,37 @@ public struct DocumentReport: Sendable {
     /// Results of the requested analyzers, in the order requested.
     public let entries: [Entry]
     public let errors: [String]
+    /// The document's length in Unicode scalars (0 when it could not be read); kept when the
+    /// document is not (`retainedForCorpus`).
+    public let characters: Int
 
     public init(source: String, document: Document?, entries: [Entry], errors: [String]) {
         self.source = source
         self.document = document
         self.entries = entries
         self.errors = errors
+        characters = document?.characterCount ?? 0
+    }
+
+    private init(source: String, document: Document?, entries: [Entry], errors: [String], characters: Int) {
+        self.source = source
+        self.document = document
+        self.entries = entries
+        self.errors = errors
+        self.characters = characters
+    }
+
+    /// What a corpus run keeps of this report once it is written (issue 19): the results that
+    /// sum up over the corpus (`CorpusSummarizable`: trends read only those), the document
+    /// without its text (with its scalars when `scalars`: trends need them), and the rest
+    /// of the entry (source, characters, errors). The corpus object built from the kept
+    /// reports is the one the whole reports give.
+    public func retainedForCorpus(scalars: Bool) -> DocumentReport {
+        DocumentReport(source: source, document: document?.retainedForCorpus(scalars: scalars),
+                       entries: entries.compactMap { entry in
+                           (entry.result as? any CorpusSummarizable).map { Entry(id: entry.id, result: $0.retainedForCorpus()) }
+                       },
+                       errors: errors, characters: characters)
     }
 
     /// A report for an input that could not be analysed at all.
@@ -45,6 +70,5 @@ public struct DocumentReport: Sendable {
         return DocumentReport(source: document.source, document: document, entries: entries, errors: errors)
     }
 
-    public var characters: Int { document?.characterCount ?? 0 }
     public var succeeded: Bool { errors.isEmpty }
 }

@@ -31,14 +31,18 @@ extension Driver {
             return ExitCode.inputFailed
         }
         var documents: [DocumentReport] = []
-        // --format json: each document's part of the report is rendered on the workers and the
-        // parts joined at the end (byte-identical to rendering the whole report at once).
-        let prerendered = invocation.format == .json
-        var parts: [[UInt8]] = []
+        // --format json: each document's part of the report is rendered on the workers and written
+        // to a spill file as it is done (in input order); what the corpus object is built from is
+        // all that is kept of the document (`retainedForCorpus`). At the end the head (the corpus
+        // object) is written, then the parts: byte-identical to rendering the whole report at once.
+        let streamingJSON = invocation.format == .json && !units.isEmpty
+        let keepScalars = trends.needsScalars
+        let spill = streamingJSON ? ReportSpill(environment: io.environment) : nil
+        var renderFailure: String?
         var allSucceeded = true
-        let driver = self, pipeline = plan.pipeline
+        let driver = self, pipeline = plan.pipeline, count = units.count
         let progress = io.errorIsTerminal && units.count > 1 ? ProgressBar(total: units.count, write: io.writeError) : nil
-        CorpusRunner.run(count: units.count, jobs: invocation.jobs, work: { index -> (report: DocumentReport, line: [UInt8]?) in
+        CorpusRunner.run(count: count, jobs: invocation.jobs, work: { index -> RenderedDocument in
             let report: DocumentReport
             switch units[index] {
             case .file(let path): report = driver.analyzeInput(path, invocation: invocation, pipeline: pipeline)
@@ -46,8 +50,15 @@ extension Driver {
             case .failed(let source, let error): report = .failed(source: source, error: error)
             }
             // Encoding happens on the worker too: it is a large part of the work for big outputs.
-            if prerendered { return (report, try? JSONReportRenderer.renderDocumentIndented(report)) }
-            return (report, streaming ? try? JSONReportRenderer.renderLineUTF8(report) : nil)
+            if streamingJSON {
+                do {
+                    return RenderedDocument(report: report.retainedForCorpus(scalars: keepScalars),
+                                            bytes: try JSONReportRenderer.renderDocumentIndented(report))
+                } catch {
+                    return RenderedDocument(report: report.retainedForCorpus(scalars: keepScalars), failure: String(describing: error))
+                }
+            }
+            return RenderedDocument(report: report, bytes: streaming ? try? JSONReportRenderer.renderLineUTF8(report) : nil)
         }, emit: { index, done in
             let report = done.report
             if !report.errors.isEmpty { progress?.clear() }
@@ -56,44 +67,61 @@ extension Driver {
             }
             progress?.update(done: index + 1, characters: report.characters)
             allSucceeded = allSucceeded && report.succeeded
-            if streaming, let line = done.line {
-                sink.write(line) // one line per document, in input order, as soon as it is ready
-            } else {
-                documents.append(report)
-                if prerendered, let part = done.line { parts.append(part) }
+            if streaming {
+                if let line = done.bytes { sink.write(line) } // one line per document, in input order, as soon as it is ready
+                return
+            }
+            documents.append(report)
+            if let spill {
+                if let part = done.bytes {
+                    JSONReportRenderer.writeDocument(part, at: index, of: count) { spill.write($0) }
+                } else if renderFailure == nil {
+                    renderFailure = done.failure
+                }
             }
         })
         progress?.clear()
         if !streaming {
+            var clock = StageClock()
+            clock.lap("documents analysed")
             var report = Report(documents: documents)
+            documents = []
+            clock.lap("corpus summaries")
             // Trends segment with the run's lexicon (ANALYZE_LEXICON, residency), as the analyzers do.
             Lexicon.$setup.withValue(plan.lexiconSetup) { trends.attach(to: &report, units: units) }
-            let rendered: String
+            clock.lap("trends")
             do {
-                let useColor = invocation.output == nil && io.outputIsTerminal && io.environment["NO_COLOR"] == nil
-                if prerendered, parts.count == documents.count, let assembled = try? JSONReportRenderer.assembled(report, documents: parts) {
-                    // Written piece by piece, as bytes: no copy of the whole report, no String.
-                    parts = []
+                if let spill {
+                    if let renderFailure { throw RenderFailure(message: renderFailure) }
+                    // Every corpus entry is encoded before the first byte is written (what may throw).
+                    var head = try JSONReportRenderer.encodeHead(corpus: report.corpus)
+                    report.corpus = []
                     if let problem = sink.open() {
                         io.writeError(problem)
                         return ExitCode.inputFailed
                     }
-                    assembled.write { sink.write($0) }
-                    rendered = ""
-                } else if let replaced = try trends.render(report, toTerminal: useColor, analyzerTable: plan.table) {
-                    rendered = replaced
+                    head.write { sink.write($0) }
+                    // Written piece by piece, as bytes: no copy of the whole report, no String.
+                    guard spill.copy(to: { sink.write($0) }) else {
+                        io.writeError("analyze: error: the documents' part of the report could not be kept in a temporary file (disk full?); set TMPDIR to a directory with room\n")
+                        return ExitCode.inputFailed
+                    }
+                    sink.write(JSONReportRenderer.tail)
+                    clock.lap("written")
                 } else {
-                    rendered = try ReportRendering(format: invocation.format, table: plan.table, registry: registry, useColor: useColor).render(report)
+                    let useColor = invocation.output == nil && io.outputIsTerminal && io.environment["NO_COLOR"] == nil
+                    let rendered = try trends.render(report, toTerminal: useColor, analyzerTable: plan.table)
+                        ?? ReportRendering(format: invocation.format, table: plan.table, registry: registry, useColor: useColor).render(report)
+                    if let problem = sink.open() {
+                        io.writeError(problem)
+                        return ExitCode.inputFailed
+                    }
+                    sink.write(rendered)
                 }
             } catch {
                 io.writeError("analyze: error: \(error)\n")
                 return error is UsageError ? ExitCode.usage : ExitCode.inputFailed
             }
-            if let problem = sink.open() {
-                io.writeError(problem)
-                return ExitCode.inputFailed
-            }
-            if !rendered.isEmpty { sink.write(rendered) }
         }
         if let problem = sink.close() {
             io.writeError(problem)
@@ -101,6 +129,21 @@ extension Driver {
         }
         return allSucceeded ? ExitCode.success : ExitCode.inputFailed
     }
+}
+
+/// One document's report as a worker hands it to the writer: with its jsonl line or JSON part
+/// (`bytes`), or why the part could not be rendered.
+struct RenderedDocument: Sendable {
+    var report: DocumentReport
+    var bytes: [UInt8]?
+    var failure: String?
+}
+
+/// A document's part of a JSON report that could not be rendered: the run's error, as the
+/// whole report's rendering would have said it.
+struct RenderFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }
 
 /// What a run will do, decided before any input is read: the analyzers (set up), the lexicon's

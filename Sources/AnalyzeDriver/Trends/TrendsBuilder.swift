@@ -153,7 +153,7 @@ public enum TrendsBuilder {
         let characters = units.map { $0.members.reduce(0) { $0 + report.documents[$1].characters } }
         let series = Series(counts: counts, characters: characters)
         clock.lap("counting")
-        let fragments = fragmentsOf(terms, termIndex: termIndex, origins: origins, series: series).union(attached)
+        let fragments = fragmentsOf(terms, discovered: discovered.sorted(), series: series).union(attached)
         clock.lap("fragments")
 
         // Each unit's candidates from one pass over the terms (a pass per unit over every term
@@ -410,8 +410,8 @@ public enum TrendsBuilder {
 
     /// Discovered phrases that only ever occur inside a longer tracked term (the same count in
     /// every document): 时代中国 inside 新时代中国, 供给侧结构性 inside 供给侧结构性改革.
-    static func fragmentsOf(_ terms: [String], termIndex: [String: Int], origins: [Origin], series: Series) -> Set<Int> {
-        let discovered = terms.indices.filter { origins[$0].name == "discovered" || origins[$0].name == "coined" }
+    /// `discovered`: the indices of the discovered phrases, ascending.
+    static func fragmentsOf(_ terms: [String], discovered: [Int], series: Series) -> Set<Int> {
         guard !discovered.isEmpty else { return [] }
         // The discovered terms found inside each tracked term, by one phrase index.
         let index = PhraseIndex(discovered.map { Array(terms[$0].unicodeScalars) })
@@ -480,7 +480,12 @@ struct Series {
     var units: Int { characters.count }
 
     func rates(_ term: Int) -> [Double] {
-        counts[term].indices.map { characters[$0] > 0 ? Double(counts[term][$0]) * 10_000 / Double(characters[$0]) : 0 }
+        counts[term].indices.map { rate(term, $0) }
+    }
+    /// The term's occurrences per 10,000 characters of `unit` (0 for an empty unit).
+    @inline(__always)
+    func rate(_ term: Int, _ unit: Int) -> Double {
+        characters[unit] > 0 ? Double(counts[term][unit]) * 10_000 / Double(characters[unit]) : 0
     }
     func first(_ term: Int) -> Int? { counts[term].firstIndex { $0 > 0 } }
     func last(_ term: Int) -> Int? { counts[term].lastIndex { $0 > 0 } }
@@ -507,12 +512,11 @@ struct Series {
 
     /// How much the term's rate moved over the series: the largest rate minus the smallest.
     func movement(_ term: Int) -> Double {
-        // The rates as `rates` computes them, without an array per term.
-        let row = counts[term]
-        guard !row.isEmpty else { return 0 }
+        // The rates one by one, without an array per term.
+        guard !counts[term].isEmpty else { return 0 }
         var high = -Double.infinity, low = Double.infinity
-        for unit in row.indices {
-            let rate = characters[unit] > 0 ? Double(row[unit]) * 10_000 / Double(characters[unit]) : 0
+        for unit in counts[term].indices {
+            let rate = rate(term, unit)
             high = max(high, rate)
             low = min(low, rate)
         }
@@ -551,7 +555,14 @@ struct StageClock {
     mutating func lap(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write("trends: \(stage): \((now - last) / 1_000_000) ms\n".data(using: .utf8)!)
+        FileHandle.standardError.write("trends: \(stage): \((now - last) / 1_000_000) ms\(Self.memory())\n".data(using: .utf8)!)
         last = now
+    }
+
+    /// The process's resident memory now and at its peak (Linux), for where a run's memory goes.
+    static func memory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+        let fields = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+        return "; " + fields.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }.joined(separator: ", ")
     }
 }

@@ -31,9 +31,12 @@ struct TrendsHook {
         overrides = parsed.dates
     }
 
+    /// Whether trends will run, so the documents' scalars must be kept (`retainedForCorpus`).
+    var needsScalars: Bool { options.enabled || compare }
+
     /// Adds the `trends` corpus entry when two or more documents were analysed.
     mutating func attach(to report: inout Report, units: [InputUnit]) {
-        guard options.enabled || compare else { return }
+        guard needsScalars else { return }
         var recordDates: [Int: String] = [:]
         for (index, unit) in units.enumerated() {
             if case .text(_, _, let date?) = unit { recordDates[index] = date }
