@@ -58,7 +58,12 @@ extension Driver {
                     return RenderedDocument(report: report.retainedForCorpus(scalars: keepScalars), failure: String(describing: error))
                 }
             }
-            return RenderedDocument(report: report, bytes: streaming ? try? JSONReportRenderer.renderLineUTF8(report) : nil)
+            guard streaming else { return RenderedDocument(report: report, bytes: nil) }
+            do {
+                return RenderedDocument(report: report, bytes: try JSONReportRenderer.renderLineUTF8(report))
+            } catch {
+                return RenderedDocument(report: report, failure: String(describing: error))
+            }
         }, emit: { index, done in
             let report = done.report
             if !report.errors.isEmpty { progress?.clear() }
@@ -68,7 +73,13 @@ extension Driver {
             progress?.update(done: index + 1, characters: report.characters)
             allSucceeded = allSucceeded && report.succeeded
             if streaming {
-                if let line = done.bytes { sink.write(line) } // one line per document, in input order, as soon as it is ready
+                if let line = done.bytes {
+                    sink.write(line) // one line per document, in input order, as soon as it is ready
+                } else {
+                    // Never silently lost: a document whose line cannot be encoded is a failed input.
+                    io.writeError("analyze: \(report.source): its report could not be encoded (\(done.failure ?? "unknown error"))\n")
+                    allSucceeded = false
+                }
                 return
             }
             documents.append(report)
