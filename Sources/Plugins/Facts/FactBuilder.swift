@@ -432,7 +432,10 @@ struct FactBuilder: Sendable {
         var rule = draft.subject
         var kind = draft.kind, unit = draft.unit, end = draft.end
         // 年轻医生从三人增加到二十一人: a count whose next word is no noun after all is about the phrase before it.
-        if case .after = rule, draft.kind == .count {
+        // 10人专程前来: 人 is itself the noun counted; a noun after it is none of the figure's.
+        if case .after = rule, draft.kind == .count, draft.unit == "人" || draft.unit == "人次" {
+            rule = .before
+        } else if case .after = rule, draft.kind == .count {
             subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
                                            scratch: &workspace.subjects).text
             rule = subject == nil ? .before : .none
@@ -458,8 +461,11 @@ struct FactBuilder: Sendable {
             var clauseEnd = draft.end
             let clauseLimit = min(sentence.end, draft.end + SubjectFinder.maximumClauseReach)
             while clauseEnd < clauseLimit, !SubjectFinder.isClauseBreak(scalars[clauseEnd]), scalars[clauseEnd] != "、" { clauseEnd += 1 }
+            // 10人专程前来: 人 is itself the noun counted; a noun after it is none of the figure's (but 11人是年轻教师).
+            let personNoun = (draft.unit == "人" || draft.unit == "人次") && draft.end < clauseEnd && !Self.copulas.contains(scalars[draft.end])
             let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end,
-                                         clauseEnd: clauseEnd, scratch: &workspace.subjects)
+                                         clauseEnd: clauseEnd, after: personNoun ? .none : draft.kind == .money ? .notPurpose : .any,
+                                         scratch: &workspace.subjects)
             subject = found.subject
             // 快一倍: a lone adjective character names a dimension only of a measure (叶长5厘米).
             if found.isDimension, draft.kind != .measure, draft.kind != .range { subject = nil }
@@ -467,7 +473,7 @@ struct FactBuilder: Sendable {
             if found.isVerb, draft.kind == .count, draft.unit != nil { subject = nil }
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
-            let countsAfter = draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent
+            let countsAfter = draft.kind == .count && draft.unit != nil && !personNoun || draft.kind == .number && draft.unit == nil || draft.kind == .percent
             let after = countsAfter ? subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects) : (text: nil, head: nil)
             if draft.kind == .number, draft.unit == nil, found.subject != nil, let head = after.head, let text = after.text,
                head.end - draft.end >= 2, head.end == clauseEnd, let last = units.unit(at: head.end - 1, in: scalars, end: head.end),
@@ -479,8 +485,10 @@ struct FactBuilder: Sendable {
                 end = head.end
             } else if countsAfter, let counted = after.text {
                 subject = counted
-            } else if draft.kind == .measure || draft.kind == .money, found.isFallback || draft.start > 0 && scalars[draft.start - 1] == "、",
-                      let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects).text {
+            } else if draft.kind == .measure || draft.kind == .money || draft.kind == .range, found.isFallback || draft.start > 0 && scalars[draft.start - 1] == "、",
+                      case let after = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects),
+                      let counted = after.text, let head = after.head,
+                      draft.kind != .money || !subjects.isPurposeClause(after: draft.end, head: head, scalars, scratch: &workspace.subjects) {
                 // 承包了120亩荒山: where nothing but the verb stands before, the noun after the unit is what is measured;
                 // so in a list (加固46座水库、210公里堤防), where the phrase before belongs to the item before.
                 subject = counted
@@ -516,6 +524,8 @@ struct FactBuilder: Sendable {
         fact.modality = modality
         return fact
     }
+
+    private static let copulas: ScalarList = "为是"
 
     private static let listQualifiers: ScalarList = "以上左右下内多余"
 

@@ -38,6 +38,8 @@ struct SubjectFinder: Sendable {
     private static let copulaEndings: ScalarList = "为是达至到"
     private static let coordinators: ScalarList = "和与及"
     private static let resultEndings: ScalarList = "出到了至下上成得有"
+    /// Auxiliary verbs (a closed class): a word the HMM made that starts with one is a predicate (能出, 会生).
+    private static let auxiliaries: ScalarList = "能会可应须"
 
     /// The word lists from Resources/subject-words.tsv.
     init(segmenter: Segmenter) throws {
@@ -86,6 +88,11 @@ struct SubjectFinder: Sendable {
         case .verb? where token.length == 3: return .verb
         default: break
         }
+        // 能出, 会生, 可高: an auxiliary and the verb it leads (一年能出五茬); 建成, 增加: two verbs.
+        if Self.auxiliaries.contains(scalars[token.start]) { return .verb }
+        if first == .verb, token.length == 2,
+           let second = classes.knownClass(Token(start: token.start + 1, end: token.end, kind: .word), scalars),
+           second == .verb || second == .adjective || second == .adverb { return .verb }
         return .noun
     }
 
@@ -148,6 +155,12 @@ struct SubjectFinder: Sendable {
         fileprivate var lastPhrase: (start: Int, clauseEnd: Int, throughCopula: Bool, found: (text: String?, head: Token?))?
     }
 
+    /// Whether the noun phrase after the figure may be its subject: not after 人 (10人专程前来: 人 is the noun
+    /// counted), nor a purpose clause after money (投资1.2亿元建设新厂房).
+    enum AfterPhrase {
+        case any, none, notPurpose
+    }
+
     struct Found {
         var subject: String?
         /// A verb or copula stood between the subject and the figure (另有两成受访者, 持有风行网).
@@ -168,7 +181,7 @@ struct SubjectFinder: Sendable {
     /// Else the noun phrase after the figure (国家签署协议 → 国家; 43%的受访者 → 受访者), else the
     /// noun phrase that does what the verb says (北美首映开出1830万美元 → 北美首映), else the verb.
     func subject(in scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, figureEnd: Int, clauseEnd: Int,
-                 scratch: inout Scratch) -> Found {
+                 after: AfterPhrase = .any, scratch: inout Scratch) -> Found {
         var found = Found()
         // Subjects are short: segment only the last 24 characters of the clause. Starting
         // mid-word there costs at most the first word, which the 16-character cap drops anyway.
@@ -218,6 +231,12 @@ struct SubjectFinder: Sendable {
             }
             words.removeLast()
         }
+        // 粮食产量较上年增长5.2%, 营业额比三年前增长: the standard a change is compared with (比/较 and the
+        // time or noun phrase after it) is set aside; the phrase before it is the subject.
+        if let comparison = words.lastIndex(where: { isComparison($0, scalars) }), comparison < words.count - 1,
+           words[(comparison + 1)...].allSatisfy({ $0.kind == .number || Self.standardClasses.contains(classOf($0, scalars)) }) {
+            words.removeSubrange(comparison...)
+        }
         // The governing verb: one of the genre's, or any word the lexicon calls a verb.
         var governingVerb: Token?
         var agent: ArraySlice<Token> = []
@@ -244,7 +263,8 @@ struct SubjectFinder: Sendable {
         // 快, 最高, 专程: a subject names a thing; words that are no noun and not the verbs that name an
         // activity are no phrase. 比去年同期: the standard a change is compared with is not its subject.
         // (长, 宽, 高: one adjective character is a dimension, kept for measures.)
-        if !phrase.isEmpty, !phrase.contains(where: { $0.kind == .latin || [.noun, .time, .measure].contains(classOf($0, scalars)) })
+        if !phrase.isEmpty, !phrase.contains(where: { $0.kind == .latin || [.noun, .time, .measure].contains(classOf($0, scalars))
+                                                    || classOf($0, scalars) == .locative && isRegion($0, scalars) })
             && !phrase.allSatisfy({ classOf($0, scalars) == .verb }) {
             if phrase.count == 1, phrase[phrase.startIndex].length == 1, classOf(phrase[phrase.startIndex], scalars) == .adjective {
                 found.isDimension = true
@@ -292,7 +312,9 @@ struct SubjectFinder: Sendable {
             return found
         }
         // Nothing before: the noun phrase right after the figure (新建3所学校 → 学校).
-        if let text = phraseAfter(figureEnd, clauseEnd: clauseEnd, scalars, scratch: &scratch).text {
+        if after != .none, case let phrase = phraseAfter(figureEnd, clauseEnd: clauseEnd, scalars, scratch: &scratch),
+           let text = phrase.text, let head = phrase.head,
+           after != .notPurpose || !isPurposeClause(after: figureEnd, head: head, scalars, scratch: &scratch) {
             found.subject = text
         } else if let text = text(of: agent, scalars) {
             found.subject = text
@@ -383,9 +405,12 @@ struct SubjectFinder: Sendable {
         while start > 0 {
             let wordClass = classOf(words[start - 1], scalars)
             if wordClass.isModifier || words[start - 1].kind == .latin || wordClass == .measure && start < end
+                || wordClass == .locative && isRegion(words[start - 1], scalars)
                 || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2
                     && (classOf(words[start - 2], scalars) == .noun || classOf(words[start - 2], scalars) == .verb && words[start - 2].length == 2) {
                 start -= 1 // 充电桩总数: a measure word inside a compound the lexicon lacks
+            } else if start < end, isPeriodPrefix(at: start - 1, words, scalars), classOf(words[start], scalars) == .verb {
+                start -= 1 // 年加工能力, 日处理量: 年 before the words of a quantity's name means "per year"
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
                       segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
@@ -406,7 +431,8 @@ struct SubjectFinder: Sendable {
                         || start < end && words[start - 1].length >= 2
                         && (start >= 2 && classOf(words[start - 2], scalars) == .noun
                             && namesIndicator(before: words[start - 2], verb: words[start - 1], next: words[start], head: words[end - 1], scalars)
-                            || (start == 1 || classOf(words[start - 2], scalars) == .adjective) && !verbs.contains(words[start - 1], in: scalars)
+                            || (start == 1 || classOf(words[start - 2], scalars) == .adjective || isPeriodPrefix(at: start - 2, words, scalars))
+                                && !verbs.contains(words[start - 1], in: scalars)
                             && namesQuantity(next: words[start], head: words[start], scalars)) {
                 start -= 1 // 城镇登记失业率, 专题调研视察: in this genre an activity verb inside the phrase is a noun
             } else {
@@ -416,10 +442,18 @@ struct SubjectFinder: Sendable {
         // Leading noise (全年, 其中, 各类), list marks and conjunctions are not part of the phrase.
         // A measure word right after a numeral (个乡镇, 座水库) is the tail of an earlier figure's numeral
         // phrase (not 株高, a noun there).
-        while start < end, noiseWords.contains(words[start], in: scalars) || words[start].kind == .punctuation
+        while start < end, noiseWords.contains(words[start], in: scalars)
+                    && !(start + 1 < end && isPeriodPrefix(at: start, words, scalars) && classOf(words[start + 1], scalars) == .verb)
+                || words[start].kind == .punctuation
                 || classOf(words[start], scalars) == .conjunction || words[start].kind == .number
                 || start + 1 < end && words[start].start > 0 && classOf(words[start], scalars) == .measure
                     && (NumberScanner.isNumeralCharacter(scalars[words[start].start - 1]) || ("0"..."9").contains(scalars[words[start].start - 1])) { start += 1 }
+        // 东海市货物贸易进出口总额, 浙江省地区生产总值: a place with its administrative level first in the phrase says
+        // whose the quantity is, like 全市; the quantity's name starts after it (not 城镇, 黄河流域: no level).
+        if let placeEnd = administrativePlaceEnd(from: start, before: end, words, scalars),
+           words[placeEnd..<end].contains(where: { $0.kind == .word && classOf($0, scalars) == .noun }) {
+            start = placeEnd
+        }
         // 园区现有从业人员, 全市其中: a noise word that introduces what is counted (现有, 已有, 其中) inside the phrase
         // ends the scope before it; the phrase starts after it (not 平均, 年均 in 人均预期寿命, 年均浓度).
         if end - start >= 3, let noise = words[(start + 1)..<(end - 1)].lastIndex(where: { $0.length == 2
@@ -428,6 +462,43 @@ struct SubjectFinder: Sendable {
         }
         return words[start..<end]
     }
+
+    /// 东部, 中部, 初中部, 沿海: a locative of two characters or more that names a region or a part is a noun
+    /// in a phrase (东部地区, 初中部1165人); not 以上, 之间, 期间, 最后, 里面, 两岸 (positions and times).
+    private func isRegion(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && token.length >= 2 && !Self.positionStarts.contains(scalars[token.start])
+            && !Self.positionEnds.contains(scalars[token.end - 1])
+    }
+
+    /// Where a place with its administrative level ends when one starts the phrase at `start`: a place name of three
+    /// characters or more ending in the level (浙江省, 青岛港), or a place name (or a name the lexicon lacks) and the level alone (东海 市).
+    private func administrativePlaceEnd(from start: Int, before end: Int, _ words: [Token], _ scalars: [Unicode.Scalar]) -> Int? {
+        guard start < end, words[start].kind == .word else { return nil }
+        let first = words[start]
+        if first.length >= 3, Self.administrativeLevels.contains(scalars[first.end - 1]), classes.isPlaceName(first, scalars) { return start + 1 }
+        guard start + 1 < end, first.length >= 2, classes.isPlaceName(first, scalars) || classes.knownClass(first, scalars) == nil,
+              words[start + 1].kind == .word, words[start + 1].length == 1, Self.administrativeLevels.contains(scalars[words[start + 1].start]) else { return nil }
+        return start + 2
+    }
+
+    private static let administrativeLevels: ScalarList = "省市县区镇乡村州港"
+
+    /// 年 (日, 月) alone before the name of a quantity, not after a number (年加工能力, but 2023年 is a year).
+    private func isPeriodPrefix(at index: Int, _ words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
+        let word = words[index]
+        guard word.kind == .word, word.length == 1, Self.periodPrefixes.contains(scalars[word.start]) else { return false }
+        guard word.start > 0 else { return true }
+        let before = scalars[word.start - 1]
+        return !NumberScanner.isNumeralCharacter(before) && !NumberScanner.isArabicDigit(before) && before != "余" && before != "多"
+    }
+
+    private static let periodPrefixes: ScalarList = "年月日"
+
+    /// What the standard of a comparison is made of (上年, 去年同期, 三年前, 2020年).
+    private static let standardClasses: [WordClass] = [.time, .numeral, .noun, .locative, .measure, .pronoun]
+
+    private static let positionStarts: ScalarList = "以之最两"
+    private static let positionEnds: ScalarList = "后前间际来内外上下面中里"
 
     /// 城镇登记失业率, 城镇新增就业: a verb between nouns is part of an indicator's name when it is one of
     /// the genre's indicator verbs or the noun after it, or the phrase's head, names a quantity (率, 额, 量: Resources/subject-words.tsv,
@@ -480,6 +551,7 @@ struct SubjectFinder: Sendable {
         let tokens = segmenter.tokens(in: scalars, range: start..<end, scratch: &scratch)
         var phraseStart = start, phraseEnd = start
         var head: Token?
+        var lastAdjective: Token?
         var index = 0
         // 3000人参加的活动: after 人 (人次) the people are what is counted, not the noun a clause leads to.
         let countsPeople = start >= 1 && scalars[start - 1] == "人" || start >= 2 && scalars[start - 2] == "人" && scalars[start - 1] == "次"
@@ -510,9 +582,18 @@ struct SubjectFinder: Sendable {
             // 第十九次特别会议: an adverb by its tag, first after the unit and before a noun, modifies it.
             let modifyingAdverb = index == 0 && wordClass == .adverb && tokens.count > 1 && classOf(tokens[1], scalars) == .noun
             if head != nil, isVerbObject(token, scalars) { break }
+            // 创业担保贷款, 城镇登记失业率: a verb between nouns that names an indicator or a compound's head is part of the name.
+            if head != nil, wordClass == .verb, token.length >= 2, index + 1 < tokens.count, tokens[index + 1].kind == .word,
+               classOf(tokens[index + 1], scalars) == .noun,
+               namesIndicator(before: tokens[index - 1], verb: token, next: tokens[index + 1], head: tokens[index + 1], scalars) {
+                phraseEnd = token.end
+                index += 1
+                continue
+            }
             if token.kind == .word || token.kind == .latin, wordClass.isModifier || wordClass == .time && head == nil || modifyingVerb || mistagged || modifyingAdverb,
                wordClass == .noun || !verbs.contains(token, in: scalars), !noiseWords.contains(token, in: scalars) {
                 phraseEnd = token.end
+                lastAdjective = wordClass == .adjective && token.length >= 2 ? token : nil
                 if wordClass == .noun || wordClass == .time || mistagged { head = token }
                 if phraseEnd - phraseStart >= 8 { break }
             } else if token.length == 1, scalars[token.start] == "的", head == nil, index + 1 < tokens.count, classOf(tokens[index + 1], scalars).isModifier {
@@ -524,8 +605,21 @@ struct SubjectFinder: Sendable {
             }
             index += 1
         }
+        // 4400余份合同。: a word the lexicon tags as an adjective (合同) that ends the phrase after the figure is its noun.
+        if head == nil, let lastAdjective, lastAdjective.end == phraseEnd,
+           index < tokens.count ? tokens[index].kind == .punctuation || classOf(tokens[index], scalars) == .particle : end == clauseEnd {
+            head = lastAdjective
+        }
         guard let head, head.end > phraseStart else { return (nil, nil) }
         return (string(scalars, Token(start: phraseStart, end: head.end, kind: .word)), head)
+    }
+
+    /// 投资1.2亿元建设新厂房, 投入3000万元改善办学条件: after an amount of money, a verb and its object
+    /// are what the money is for, not what it is, unless the head names money (救灾资金, 创业贷款: role metric).
+    func isPurposeClause(after start: Int, head: Token, _ scalars: [Unicode.Scalar], scratch: inout Scratch) -> Bool {
+        guard let first = segmenter.tokens(in: scalars, range: start..<min(scalars.count, start + 4), scratch: &scratch.segmentation).first,
+              first.kind == .word, first.end < head.end, classes.isVerbal(first, scalars) else { return false }
+        return !(metricEndings.contains(scalars[head.end - 1]) || metricWords.contains(head, in: scalars))
     }
 
     /// How far a relative clause before its noun may reach, in words (发现的, 取得四双的).

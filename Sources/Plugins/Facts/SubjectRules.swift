@@ -161,5 +161,44 @@ extension FactsAnalyzer {
             SubjectExample("株高«20厘米»。", subject: "株高"),
             SubjectExample("加固水库46座、堤防«210公里»。", subject: "堤防"),
         ]),
+        // Fourth round (issue 17): classes of errors seen on texts nobody tuned on, written as sentences of our own.
+        SubjectRuleDescription(id: "auxiliaryPredicate", summary: "a word the HMM made that starts with an auxiliary verb (能出, 会生) or of two verb characters is a predicate, never a noun", examples: [
+            SubjectExample("这个大棚一年能出«五茬»。", subject: "大棚", notSubject: "能出"),
+            SubjectExample("全年能源消费总量«5.2亿吨»。", subject: "能源消费总量"),
+        ]),
+        SubjectRuleDescription(id: "purposeAfterMoney", summary: "after an amount of money, a verb and its object are what the money is for, not what it is, unless the head names money (资金, 贷款, 盈余: role metric); the governing verb stays", examples: [
+            SubjectExample("投入«3000万元»改善乡村学校办学条件。", subject: "投入", notSubject: "改善乡村学校办学条件"),
+            SubjectExample("县里拨付«3000万元»救灾资金。", subject: "救灾资金"),
+            SubjectExample("当年创出了逾«二百亿美元»贸易盈余。", subject: "贸易盈余"),
+            SubjectExample("全年发放«2亿元»创业担保贷款。", subject: "创业担保贷款", notSubject: "创业"),
+        ]),
+        SubjectRuleDescription(id: "personUnit", summary: "人 (人次) is itself the noun a count counts: a noun right after it is the next clause's, not the figure's (through 是/为 it still names them)", examples: [
+            SubjectExample("代表团一行«10人»专程前来考察。", notSubject: "专程"),
+            SubjectExample("比赛吸引了«上千名»跑者参加。", subject: "跑者"),
+            SubjectExample("他们中有«三人»为南京大学校友。", subject: "南京大学校友"),
+        ]),
+        SubjectRuleDescription(id: "adjectiveHead", summary: "a word the lexicon tags as an adjective (合同) that ends the phrase after a measure word is its noun", examples: [
+            SubjectExample("全年签订了«4400余份»合同。", subject: "合同"),
+            SubjectExample("新建«3所»大型学校。", subject: "大型学校"),
+        ]),
+        SubjectRuleDescription(id: "regionLocative", summary: "a locative of two characters or more that names a region or part (东部, 初中部) is a noun in the phrase; positions and times (之间, 以上, 期间) are not", examples: [
+            SubjectExample("在校生2100人，其中高中部904人，初中部«1165人»。", subject: "初中部"),
+            SubjectExample("东部地区生产总值增长«5%»。", subject: "东部地区生产总值"),
+            SubjectExample("两地之间距离«30公里»。", subject: "距离", notSubject: "之间距离"),
+        ]),
+        SubjectRuleDescription(id: "standardBeforeChange", summary: "比 or 较 and the standard after it (上年, 三年前) are set aside; the phrase before them is what changed", examples: [
+            SubjectExample("全市粮食产量较上年增长«5.2%»。", subject: "粮食产量"),
+            SubjectExample("营业额比三年前增长«八成»。", subject: "营业额"),
+            SubjectExample("比去年同期增长«5.2%»。", subject: nil),
+        ]),
+        SubjectRuleDescription(id: "periodPrefix", summary: "年 alone before a verb and the quantity it names means per year and stays (年加工能力); after a number it is the year's", examples: [
+            SubjectExample("该厂年加工能力达«5万吨»。", subject: "年加工能力", notSubject: "能力"),
+            SubjectExample("2023年加工能力达«5万吨»。", subject: "加工能力"),
+        ]),
+        SubjectRuleDescription(id: "administrativePlace", summary: "a place with its administrative level first in the phrase (东海市, 浙江省, 青岛港) says whose the quantity is, like 全市: the name starts after it (not 城镇, 黄河流域: no level)", examples: [
+            SubjectExample("东海市货物贸易进出口总额达到«5000亿元»。", subject: "货物贸易进出口总额", notSubject: "东海市货物贸易进出口总额"),
+            SubjectExample("城镇调查失业率«5.2%»。", subject: "城镇调查失业率"),
+            SubjectExample("黄河流域湿地面积达到«120万亩»。", subject: "黄河流域湿地面积"),
+        ]),
     ]
 }
