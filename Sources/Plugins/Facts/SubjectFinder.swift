@@ -233,8 +233,10 @@ struct SubjectFinder: Sendable {
         }
         // 粮食产量较上年增长5.2%, 营业额比三年前增长: the standard a change is compared with (比/较 and the
         // time or noun phrase after it) is set aside; the phrase before it is the subject.
-        if let comparison = words.lastIndex(where: { isComparison($0, scalars) }), comparison < words.count - 1,
-           words[(comparison + 1)...].allSatisfy({ $0.kind == .number || Self.standardClasses.contains(classOf($0, scalars)) }) {
+        if let comparison = words.lastIndex(where: { isComparison($0, scalars) || $0.length > 1 && isComparison(Token(start: $0.start, end: $0.start + 1, kind: .word), scalars)
+                                                && noiseWords.contains($0, in: scalars) }), comparison < words.count - 1,
+           words.last.map({ $0.kind == .number || Self.standardClasses.contains(classOf($0, scalars)) }) == true,
+           words[(comparison + 1)...].allSatisfy({ $0.kind == .number || $0.kind == .word && (Self.standardClasses.contains(classOf($0, scalars)) || classOf($0, scalars) == .verb) }) {
             words.removeSubrange(comparison...)
         }
         // The governing verb: one of the genre's, or any word the lexicon calls a verb.
@@ -351,7 +353,8 @@ struct SubjectFinder: Sendable {
         var index = start
         while index < tokens.count, tokens[index].kind == .word, classOf(tokens[index], scalars) == .noun { index += 1 }
         guard index > start else { return false }
-        return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || classOf(tokens[index], scalars) == .particle
+        // (3万余户受灾群众住进新居: the nouns' own predicate may follow.)
+        return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || [.particle, .verb].contains(classOf(tokens[index], scalars))
     }
 
     /// 比, 较: the phrase after them is the standard a change is compared with.
@@ -454,6 +457,10 @@ struct SubjectFinder: Sendable {
            words[placeEnd..<end].contains(where: { $0.kind == .word && classOf($0, scalars) == .noun }) {
             start = placeEnd
         }
+        // 心理放松室、团体心理辅导室 read from 室: a lone character before 、 is the tail of an item cut off before it.
+        while end - start >= 3, start > 0, words[start - 1].kind == .word, words[start].kind == .word, words[start].length == 1,
+              words[start + 1].kind == .punctuation,
+              scalars[words[start + 1].start] == "、" { start += 2 }
         // 园区现有从业人员, 全市其中: a noise word that introduces what is counted (现有, 已有, 其中) inside the phrase
         // ends the scope before it; the phrase starts after it (not 平均, 年均 in 人均预期寿命, 年均浓度).
         if end - start >= 3, let noise = words[(start + 1)..<(end - 1)].lastIndex(where: { $0.length == 2
@@ -461,6 +468,11 @@ struct SubjectFinder: Sendable {
             start = noise + 1
         }
         return words[start..<end]
+    }
+
+    /// Whether the word names a quantity (产量, 增加值, 吞吐量: roles metric and metricEnding).
+    func namesQuantity(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        namesQuantity(next: token, head: token, scalars)
     }
 
     /// 东部, 中部, 初中部, 沿海: a locative of two characters or more that names a region or a part is a noun
@@ -494,7 +506,7 @@ struct SubjectFinder: Sendable {
 
     private static let periodPrefixes: ScalarList = "年月日"
 
-    /// What the standard of a comparison is made of (上年, 去年同期, 三年前, 2020年).
+    /// What the standard of a comparison ends with (上年, 去年同期, 三年前, 上年预计数).
     private static let standardClasses: [WordClass] = [.time, .numeral, .noun, .locative, .measure, .pronoun]
 
     private static let positionStarts: ScalarList = "以之最两"
@@ -527,7 +539,14 @@ struct SubjectFinder: Sendable {
         guard let first = phrase.first, let last = phrase.last else { return nil }
         var start = first.start
         // A subject is a noun phrase, not a paragraph: keep its last 16 characters' words.
-        if last.end - start > 16, let cut = phrase.first(where: { last.end - $0.start <= 16 }) { start = cut.start }
+        if last.end - start > 16, let cut = phrase.firstIndex(where: { last.end - $0.start <= 16 }) {
+            start = phrase[cut].start
+            // 心理放松室、团体心理辅导室: not from the middle of a list item; from the item after the next 、 or 和.
+            if !isCoordinator(phrase[cut - 1], scalars), let joiner = phrase[cut...].firstIndex(where: { isCoordinator($0, scalars) }),
+               joiner + 1 < phrase.endIndex {
+                start = phrase[joiner + 1].start
+            }
+        }
         return string(scalars, Token(start: start, end: last.end, kind: .word))
     }
 
@@ -582,10 +601,10 @@ struct SubjectFinder: Sendable {
             // 第十九次特别会议: an adverb by its tag, first after the unit and before a noun, modifies it.
             let modifyingAdverb = index == 0 && wordClass == .adverb && tokens.count > 1 && classOf(tokens[1], scalars) == .noun
             if head != nil, isVerbObject(token, scalars) { break }
-            // 创业担保贷款, 城镇登记失业率: a verb between nouns that names an indicator or a compound's head is part of the name.
+            // 创业担保贷款, 城镇登记失业率: a verb between nouns before a noun that names a quantity (or an indicator verb) is part of the name.
             if head != nil, wordClass == .verb, token.length >= 2, index + 1 < tokens.count, tokens[index + 1].kind == .word,
                classOf(tokens[index + 1], scalars) == .noun,
-               namesIndicator(before: tokens[index - 1], verb: token, next: tokens[index + 1], head: tokens[index + 1], scalars) {
+               indicatorVerbs.contains(token, in: scalars) || namesQuantity(next: tokens[index + 1], head: tokens[index + 1], scalars) {
                 phraseEnd = token.end
                 index += 1
                 continue
@@ -607,7 +626,7 @@ struct SubjectFinder: Sendable {
         }
         // 4400余份合同。: a word the lexicon tags as an adjective (合同) that ends the phrase after the figure is its noun.
         if head == nil, let lastAdjective, lastAdjective.end == phraseEnd,
-           index < tokens.count ? tokens[index].kind == .punctuation || classOf(tokens[index], scalars) == .particle : end == clauseEnd {
+           index < tokens.count ? tokens[index].kind == .punctuation : end == clauseEnd {
             head = lastAdjective
         }
         guard let head, head.end > phraseStart else { return (nil, nil) }

@@ -200,5 +200,19 @@ extension FactsAnalyzer {
             SubjectExample("城镇调查失业率«5.2%»。", subject: "城镇调查失业率"),
             SubjectExample("黄河流域湿地面积达到«120万亩»。", subject: "黄河流域湿地面积"),
         ]),
+        SubjectRuleDescription(id: "respectively", summary: "things named together (和, 、), then 分别 and a list of figures: one each, in order; a last item whose head names a quantity (or after one-word items) shares that head", examples: [
+            SubjectExample("服务业和制造业则分别占了36.9%和«18.8%»。", subject: "制造业", notSubject: "服务业和制造业"),
+            SubjectExample("钢材、电解铜、多晶硅产量分别增长«93.1%»、47.5%、8%。", subject: "钢材产量"),
+            SubjectExample("民营企业、外资企业出口分别占全省的50.6%、«41.9%»。", subject: "外资企业"),
+            SubjectExample("城镇和农村居民人均可支配收入分别增长«4.8%»和6.3%。", subject: "城镇和农村居民人均可支配收入", notSubject: "城镇"),
+        ]),
+        SubjectRuleDescription(id: "labelColon", summary: "a figure right after the colon of a short label is about the label (全程：$18), not the noun after it", examples: [
+            SubjectExample("全程：«$18»乘客登上本线后可免费转乘。", subject: "全程", notSubject: "乘客"),
+            SubjectExample("主要指标完成情况：全年粮食产量«650万吨»。", subject: "粮食产量"),
+        ]),
+        SubjectRuleDescription(id: "listItemTail", summary: "a phrase never starts inside a list item: a lone character before 、 cut off by a verb is dropped, and a phrase cut at 16 characters starts after a 、 or 和", examples: [
+            SubjectExample("学校设有心理团体活动室、心理放松室、团体心理辅导室各«1间»。", subject: "团体心理辅导室", notSubject: "室、团体心理辅导室"),
+            SubjectExample("毛、麻纺锭«七千三百三十枚»。", subject: "毛、麻纺锭"),
+        ]),
     ]
 }
