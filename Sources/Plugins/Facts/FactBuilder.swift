@@ -63,7 +63,8 @@ struct FactBuilder: Sendable {
             // 10月份社会消费品零售总额: a date or year before the subject in its clause is not part of it.
             // (Read in place, by index: a Fact is large to copy.)
             let timeEnd = facts.isEmpty || ![.year, .date].contains(facts[facts.count - 1].kind) ? nil : facts[facts.count - 1].end
-            var fact = finish(draft, in: document, listBoundary: previousEnd, timeBoundary: timeEnd, workspace: &workspace)
+            var fact = finish(draft, in: document, listBoundary: previousEnd, timeBoundary: timeEnd,
+                              timeBoundaryStart: timeEnd == nil ? nil : facts[facts.count - 1].start, workspace: &workspace)
             // 分别增长4.3%、6.1%: a figure listed right after another shares its subject and direction.
             // (The previous facts are read in place, by index: a Fact is large to copy.)
             let last = facts.count - 1
@@ -88,6 +89,9 @@ struct FactBuilder: Sendable {
             // reaches has the subject of the level it starts from.
             if last >= 0, facts[last].kind == fact.kind, facts[last].subject != nil, Self.isChangeTo(from: facts[last].end, to: fact.start, scalars) {
                 fact.subject = facts[last].subject
+                // Both are levels, not the amount of a change (GUIDELINE: levels after 从/由…到/至 get no direction).
+                fact.direction = nil
+                facts[last].direction = nil
             }
             // 国内生产总值超过126万亿元，增长5.2%: a bare change refers to the figure before it.
             // Years, dates, durations and ordinals in between are passed over (121万亿元，五年年均增长5.2%).
@@ -446,7 +450,8 @@ struct FactBuilder: Sendable {
         return TextSpan(start: max(sentence.start, draft.start - reach), end: min(sentence.end, draft.end + max(0, reach)))
     }
 
-    func finish(_ draft: Draft, in document: Document, listBoundary: Int?, timeBoundary: Int? = nil, workspace: inout Workspace) -> Fact {
+    func finish(_ draft: Draft, in document: Document, listBoundary: Int?, timeBoundary: Int? = nil, timeBoundaryStart: Int? = nil,
+                workspace: inout Workspace) -> Fact {
         let scalars = document.scalars
         let sentence = document.sentence(containing: draft.start) ?? TextSpan(start: draft.start, end: draft.end)
         let quoted = Self.quoted(sentence, around: draft)
@@ -481,6 +486,7 @@ struct FactBuilder: Sendable {
             }
         case .before:
             var clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
+            let wholeClauseStart = clauseStart
             if let timeBoundary, timeBoundary > clauseStart, timeBoundary <= draft.start { clauseStart = timeBoundary }
             var clauseEnd = draft.end
             let clauseLimit = min(sentence.end, draft.end + SubjectFinder.maximumClauseReach)
@@ -491,6 +497,12 @@ struct FactBuilder: Sendable {
                                          clauseEnd: clauseEnd, after: personNoun ? .none : draft.kind == .money ? .notPurpose : .any,
                                          scratch: &workspace.subjects)
             subject = found.subject
+            // 森林覆盖率由2015年的38%: with only 的 between a year and the figure, the phrase before the year is the subject.
+            if subject == nil, clauseStart > wholeClauseStart, draft.start == clauseStart + 1, scalars[clauseStart] == "的",
+               let timeStart = timeBoundaryStart, timeStart > wholeClauseStart {
+                subject = subjects.subject(in: scalars, clauseStart: wholeClauseStart, figureStart: timeStart, figureEnd: timeStart, clauseEnd: timeStart,
+                                           after: .none, scratch: &workspace.subjects).subject
+            }
             // 快一倍: a lone adjective character names a dimension only of a measure (叶长5厘米).
             if found.isDimension, draft.kind != .measure, draft.kind != .range { subject = nil }
             // 签订合同4400余件: a count with a measure word counts things, not the verb that governs it.
@@ -612,10 +624,12 @@ struct FactBuilder: Sendable {
         return scalars[(end + 1)..<start].allSatisfy(ScriptClass.isHan)
     }
 
-    /// 增加到, 跌至, 提高到: between two figures a few characters of a verb ending in 至 or 到.
+    /// 增加到, 跌至, 提高到: between two figures a few characters of a verb ending in 至 or 到 (or 提高到去年的: then
+    /// a time and 的).
     static func isChangeTo(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        guard start - end >= 1, start - end <= 4, scalars[start - 1] == "至" || scalars[start - 1] == "到" else { return false }
-        return scalars[end..<start].allSatisfy(ScriptClass.isHan)
+        guard start - end >= 1, scalars[end..<start].allSatisfy(ScriptClass.isHan) else { return false }
+        if start - end <= 4, scalars[start - 1] == "至" || scalars[start - 1] == "到" { return true }
+        return start - end <= 8 && scalars[start - 1] == "的" && scalars[end..<start].contains { $0 == "至" || $0 == "到" }
     }
 
     /// Years, dates, durations and ordinals: passed over when a bare change looks for its figure.

@@ -261,7 +261,9 @@ struct SubjectFinder: Sendable {
             words.removeSubrange(...verb)
             linked = true
         }
-        var phrase = nounPhrase(endingBefore: words.count, in: words, scalars)
+        // 共有留守儿童, 现有在校学生: after a verb of having, a verb first before the head noun qualifies it (not 新建改建学校).
+        var phrase = nounPhrase(endingBefore: words.count, in: words, scalars,
+                                governed: governingVerb.map { $0.length >= 2 && scalars[$0.end - 1] == "有" } ?? false)
         // 快, 最高, 专程: a subject names a thing; words that are no noun and not the verbs that name an
         // activity are no phrase. 比去年同期: the standard a change is compared with is not its subject.
         // (长, 宽, 高: one adjective character is a dimension, kept for measures.)
@@ -349,12 +351,13 @@ struct SubjectFinder: Sendable {
     }
 
     /// Whether the nouns from `tokens[start]` on run to the end of the clause (punctuation, 的, the window's end).
-    private func endsPhrase(after start: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar], reachesClauseEnd: Bool) -> Bool {
+    private func endsPhrase(after start: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar], reachesClauseEnd: Bool, predicateMayFollow: Bool) -> Bool {
         var index = start
         while index < tokens.count, tokens[index].kind == .word, classOf(tokens[index], scalars) == .noun { index += 1 }
         guard index > start else { return false }
         // (3万余户受灾群众住进新居: the nouns' own predicate may follow.)
-        return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || [.particle, .verb].contains(classOf(tokens[index], scalars))
+        return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || classOf(tokens[index], scalars) == .particle
+            || predicateMayFollow && classOf(tokens[index], scalars) == .verb
     }
 
     /// 比, 较: the phrase after them is the standard a change is compared with.
@@ -403,7 +406,8 @@ struct SubjectFinder: Sendable {
     }
 
     /// The noun phrase ending just before `words[end]`: nouns, and adjectives in front of them.
-    private func nounPhrase(endingBefore end: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> ArraySlice<Token> {
+    /// `governed`: the words start right after the governing verb (共有留守儿童: a verb first before the head noun then qualifies it).
+    private func nounPhrase(endingBefore end: Int, in words: [Token], _ scalars: [Unicode.Scalar], governed: Bool = false) -> ArraySlice<Token> {
         var start = end
         while start > 0 {
             let wordClass = classOf(words[start - 1], scalars)
@@ -436,7 +440,7 @@ struct SubjectFinder: Sendable {
                             && namesIndicator(before: words[start - 2], verb: words[start - 1], next: words[start], head: words[end - 1], scalars)
                             || (start == 1 || classOf(words[start - 2], scalars) == .adjective || isPeriodPrefix(at: start - 2, words, scalars))
                                 && !verbs.contains(words[start - 1], in: scalars)
-                            && namesQuantity(next: words[start], head: words[start], scalars)) {
+                            && (namesQuantity(next: words[start], head: words[start], scalars) || governed && start == 1 && end == 2)) {
                 start -= 1 // 城镇登记失业率, 专题调研视察: in this genre an activity verb inside the phrase is a noun
             } else {
                 break
@@ -518,7 +522,9 @@ struct SubjectFinder: Sendable {
     private func namesIndicator(before: Token, verb: Token, next: Token, head: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         // 保障性租赁住房, 公共租赁住房: a word that only qualifies (性, jieba's b) does nothing; the verb modifies.
         if before.length > 1 && attributiveEndings.contains(scalars[before.end - 1]) || isDistinguishingWord(before, scalars) { return true }
-        return indicatorVerbs.contains(verb, in: scalars) || compoundHeads.contains(next, in: scalars) || namesQuantity(next: next, head: head, scalars)
+        // 城镇新增就业 (an activity after the indicator verb), but 交通部门新增公交线路: before a thing it is the predicate.
+        return indicatorVerbs.contains(verb, in: scalars) && (classes.isVerbal(next, scalars) || namesQuantity(next: next, head: head, scalars))
+            || compoundHeads.contains(next, in: scalars) || namesQuantity(next: next, head: head, scalars)
     }
 
     /// 转乘人次, 失业率: the noun after the verb, or the phrase's head, names a quantity (roles metric, metricEnding);
@@ -572,6 +578,8 @@ struct SubjectFinder: Sendable {
         var head: Token?
         var lastAdjective: Token?
         var index = 0
+        // 3万余户受灾群众住进新居: after a measure word (not 成, %: 近六成表示…) the nouns' own predicate may follow.
+        let measured = start > 0 && ScriptClass.isHan(scalars[start - 1]) && !NumberScanner.isNumeralCharacter(scalars[start - 1]) && scalars[start - 1] != "成"
         // 3000人参加的活动: after 人 (人次) the people are what is counted, not the noun a clause leads to.
         let countsPeople = start >= 1 && scalars[start - 1] == "人" || start >= 2 && scalars[start - 2] == "人" && scalars[start - 1] == "次"
         // 237个为城镇, 两位是南京大学校友: a count whose predicate names what it counts.
@@ -594,7 +602,8 @@ struct SubjectFinder: Sendable {
             // 第一个赛季: a time noun counted after a measure word is the head (after a noun, 工人正在施工, it is no part of the phrase).
             // 一类保护建筑。, 第1大自治市镇（: a verb first, before nouns that end the clause, modifies them
             // (but 两期投放金融工具7400亿元 is a predicate and its object).
-            let modifyingVerb = index == 0 && wordClass == .verb && endsPhrase(after: 1, tokens, scalars, reachesClauseEnd: end == clauseEnd)
+            let modifyingVerb = index == 0 && wordClass == .verb
+                && endsPhrase(after: 1, tokens, scalars, reachesClauseEnd: end == clauseEnd, predicateMayFollow: measured)
             // 23个大项, 42艘冲锋舟: a word the lexicon tags as a numeral or an idiom, first after the unit, is a noun there.
             let mistagged = index == 0 && token.kind == .word && token.length >= 2 && (wordClass == .numeral || wordClass == .other)
                 && !scalars[token.start..<token.end].contains { NumberScanner.isNumeralCharacter($0) || $0 == "第" }

@@ -206,6 +206,17 @@ extension FactsAnalyzer {
             SubjectExample("民营企业、外资企业出口分别占全省的50.6%、«41.9%»。", subject: "外资企业"),
             SubjectExample("城镇和农村居民人均可支配收入分别增长«4.8%»和6.3%。", subject: "城镇和农村居民人均可支配收入", notSubject: "城镇"),
         ]),
+        SubjectRuleDescription(id: "levelBeforeYear", summary: "a level after a year and 的 (由2015年的38%) has the subject before the year; levels after 由/从…到 get no direction", examples: [
+            SubjectExample("该市森林覆盖率由2015年的«38%»提高到去年的45.2%。", subject: "森林覆盖率"),
+            SubjectExample("该市森林覆盖率由2015年的38%提高到去年的«45.2%»。", subject: "森林覆盖率"),
+            SubjectExample("2015年全市人口«38万»。", subject: "人口", notSubject: "2015年全市人口"),
+        ]),
+        SubjectRuleDescription(id: "havingQualifiedNoun", summary: "after a verb of having (共有, 现有), a verb first before the head noun qualifies it (留守儿童); after other verbs it is the verb's (新建改建学校 → 学校); an indicator verb between nouns is the predicate before a thing (交通部门新增公交线路 → 公交线路) but names an activity (城镇新增就业)", examples: [
+            SubjectExample("全镇共有留守儿童«1200余名»。", subject: "留守儿童", notSubject: "儿童"),
+            SubjectExample("全年新建改建学校«38所»。", subject: "学校"),
+            SubjectExample("交通部门新增公交线路«12条»。", subject: "公交线路", notSubject: "交通部门新增公交线路"),
+            SubjectExample("城镇新增就业«1200万人»。", subject: "城镇新增就业"),
+        ]),
         SubjectRuleDescription(id: "labelColon", summary: "a figure right after the colon of a short label is about the label (全程：$18), not the noun after it", examples: [
             SubjectExample("全程：«$18»乘客登上本线后可免费转乘。", subject: "全程", notSubject: "乘客"),
             SubjectExample("主要指标完成情况：全年粮食产量«650万吨»。", subject: "粮食产量"),
