@@ -110,10 +110,16 @@ struct FactBuilder: Sendable {
             // 服务业和制造业分别占36.9%和18.8%: items named together, then 分别 and a list of figures, one each.
             if let pending = respective, pending.next < pending.items.count, Self.isRespectiveContinuation(from: pending.end, to: fact.start, scalars) {
                 fact.subject = pending.items[pending.next]
+                fact.direction = fact.direction ?? facts[last].direction
                 respective = (pending.items, pending.next + 1, fact.end)
             } else if let subject = fact.subject, let items = respectiveItems(subject, before: fact.start, scalars) {
                 fact.subject = items[0]
                 respective = (items, 1, fact.end)
+            } else if let pending = respective, pending.next == pending.items.count, fact.direction != nil, fact.subject == pending.items.last,
+                      fact.start - pending.end <= 8 {
+                // …分别为774亿元、536亿元，比上年增长29.2%、39.4%: the changes of the same items, in the same order.
+                fact.subject = pending.items[0]
+                respective = (pending.items, 1, fact.end)
             } else {
                 respective = nil
             }
@@ -584,16 +590,31 @@ struct FactBuilder: Sendable {
         guard subject.unicodeScalars.contains(where: { Self.itemJoiners.contains($0) }) else { return nil }
         let reach = max(0, figureStart - 8)
         guard figureStart >= 2, (reach..<(figureStart - 1)).contains(where: { scalars[$0] == "分" && scalars[$0 + 1] == "别" }) else { return nil }
-        var items = subject.unicodeScalars.split(whereSeparator: { Self.itemJoiners.contains($0) }).map { Array($0) }
+        // Split at the words 和, 与, 及 and at 、 (not inside 普及率).
+        let text = Array(subject.unicodeScalars)
+        var scratch = Segmenter.Scratch()
+        var items: [[Unicode.Scalar]] = [], itemStart = 0
+        for token in subjects.segmenter.tokens(in: text, range: 0..<text.count, scratch: &scratch)
+            where token.length == 1 && Self.itemJoiners.contains(text[token.start]) {
+            items.append(Array(text[itemStart..<token.start]))
+            itemStart = token.end
+        }
+        items.append(Array(text[itemStart...]))
         guard items.count >= 2, items.allSatisfy({ (1...10).contains($0.count) }), let last = items.last else { return nil }
         if last.last != items[0].last {
-            var scratch = Segmenter.Scratch()
             let words = subjects.segmenter.tokens(in: last, range: 0..<last.count, scratch: &scratch)
             let single = items.dropLast().allSatisfy { item in
                 subjects.segmenter.tokens(in: item, range: 0..<item.count, scratch: &scratch).count == 1
             }
+            // After one-word items, all of the last item but its first word is shared (绿电、绿证交易规模 → 绿电交易规模).
             if words.count >= 2, let head = words.last, head.kind == .word, single || subjects.namesQuantity(head, last) {
-                for index in items.indices.dropLast() { items[index] += last[head.start..<head.end] }
+                let shared = single ? last[words[1].start..<head.end] : last[head.start..<head.end]
+                // (游客人数和旅游收入: an item that names its own quantity keeps it.)
+                for index in items.indices.dropLast() {
+                    let own = subjects.segmenter.tokens(in: items[index], range: 0..<items[index].count, scratch: &scratch)
+                    if let end = own.last, subjects.namesQuantity(end, items[index]) { continue }
+                    items[index] += shared
+                }
             }
         }
         guard items.allSatisfy({ $0.count >= 2 }) else { return nil }

@@ -88,11 +88,11 @@ struct SubjectFinder: Sendable {
         case .verb? where token.length == 3: return .verb
         default: break
         }
-        // 能出, 会生, 可高: an auxiliary and the verb it leads (一年能出五茬); 建成, 增加: two verbs.
+        // 能出, 会生, 可高: an auxiliary and the verb it leads (一年能出五茬). (Not two verb characters: 降费, 包保
+        // name activities, 减税降费.)
         if Self.auxiliaries.contains(scalars[token.start]) { return .verb }
-        if first == .verb, token.length == 2,
-           let second = classes.knownClass(Token(start: token.start + 1, end: token.end, kind: .word), scalars),
-           second == .verb || second == .adjective || second == .adverb { return .verb }
+        // 100分只拿到: a character glued to an adverb after it (分 + 只) ends what comes before; it names nothing.
+        if token.length == 2, classes.knownClass(Token(start: token.start + 1, end: token.end, kind: .word), scalars) == .adverb { return .adverb }
         return .noun
     }
 
@@ -235,7 +235,6 @@ struct SubjectFinder: Sendable {
         // time or noun phrase after it) is set aside; the phrase before it is the subject.
         if let comparison = words.lastIndex(where: { isComparison($0, scalars) || $0.length > 1 && isComparison(Token(start: $0.start, end: $0.start + 1, kind: .word), scalars)
                                                 && noiseWords.contains($0, in: scalars) }), comparison < words.count - 1,
-           words.last.map({ $0.kind == .number || Self.standardClasses.contains(classOf($0, scalars)) }) == true,
            words[(comparison + 1)...].allSatisfy({ $0.kind == .number || $0.kind == .word && (Self.standardClasses.contains(classOf($0, scalars)) || classOf($0, scalars) == .verb) }) {
             words.removeSubrange(comparison...)
         }
@@ -510,7 +509,7 @@ struct SubjectFinder: Sendable {
 
     private static let periodPrefixes: ScalarList = "年月日"
 
-    /// What the standard of a comparison ends with (上年, 去年同期, 三年前, 上年预计数).
+    /// What the standard of a comparison is made of (上年, 去年同期, 三年前, 上年预计数; and verbs: 上年预算), not 较低的.
     private static let standardClasses: [WordClass] = [.time, .numeral, .noun, .locative, .measure, .pronoun]
 
     private static let positionStarts: ScalarList = "以之最两"
@@ -545,7 +544,9 @@ struct SubjectFinder: Sendable {
         guard let first = phrase.first, let last = phrase.last else { return nil }
         var start = first.start
         // A subject is a noun phrase, not a paragraph: keep its last 16 characters' words.
-        if last.end - start > 16, let cut = phrase.firstIndex(where: { last.end - $0.start <= 16 }) {
+        // (A list of names may run to 24: 农村自来水普及率、规模化供水工程覆盖率.)
+        let isList = phrase.contains { isCoordinator($0, scalars) }
+        if last.end - start > (isList ? 24 : 16), let cut = phrase.firstIndex(where: { last.end - $0.start <= 16 }) {
             start = phrase[cut].start
             // 心理放松室、团体心理辅导室: not from the middle of a list item; from the item after the next 、 or 和.
             if !isCoordinator(phrase[cut - 1], scalars), let joiner = phrase[cut...].firstIndex(where: { isCoordinator($0, scalars) }),
@@ -611,8 +612,10 @@ struct SubjectFinder: Sendable {
             let modifyingAdverb = index == 0 && wordClass == .adverb && tokens.count > 1 && classOf(tokens[1], scalars) == .noun
             if head != nil, isVerbObject(token, scalars) { break }
             // 创业担保贷款, 城镇登记失业率: a verb between nouns before a noun that names a quantity (or an indicator verb) is part of the name.
+            // (Not a genre verb, and the noun ends the phrase: 重大项目完成投资1200亿元 is a predicate and its object.)
             if head != nil, wordClass == .verb, token.length >= 2, index + 1 < tokens.count, tokens[index + 1].kind == .word,
-               classOf(tokens[index + 1], scalars) == .noun,
+               classOf(tokens[index + 1], scalars) == .noun, !verbs.contains(token, in: scalars),
+               index + 2 < tokens.count ? tokens[index + 2].kind == .punctuation : end == clauseEnd,
                indicatorVerbs.contains(token, in: scalars) || namesQuantity(next: tokens[index + 1], head: tokens[index + 1], scalars) {
                 phraseEnd = token.end
                 index += 1

@@ -162,7 +162,7 @@ extension FactsAnalyzer {
             SubjectExample("加固水库46座、堤防«210公里»。", subject: "堤防"),
         ]),
         // Fourth round (issue 17): classes of errors seen on texts nobody tuned on, written as sentences of our own.
-        SubjectRuleDescription(id: "auxiliaryPredicate", summary: "a word the HMM made that starts with an auxiliary verb (能出, 会生) or of two verb characters is a predicate, never a noun", examples: [
+        SubjectRuleDescription(id: "auxiliaryPredicate", summary: "a word the HMM made that starts with an auxiliary verb (能出, 会生) is a predicate, and one that ends in an adverb (分只) an adverb: never a noun", examples: [
             SubjectExample("这个大棚一年能出«五茬»。", subject: "大棚", notSubject: "能出"),
             SubjectExample("全年能源消费总量«5.2亿吨»。", subject: "能源消费总量"),
         ]),
@@ -171,6 +171,7 @@ extension FactsAnalyzer {
             SubjectExample("县里拨付«3000万元»救灾资金。", subject: "救灾资金"),
             SubjectExample("当年创出了逾«二百亿美元»贸易盈余。", subject: "贸易盈余"),
             SubjectExample("全年发放«2亿元»创业担保贷款。", subject: "创业担保贷款", notSubject: "创业"),
+            SubjectExample("«734个»制造业重大项目完成投资1200亿元。", subject: "制造业重大项目", notSubject: "制造业重大项目完成投资"),
         ]),
         SubjectRuleDescription(id: "personUnit", summary: "人 (人次) is itself the noun a count counts: a noun right after it is the next clause's, not the figure's (through 是/为 it still names them)", examples: [
             SubjectExample("代表团一行«10人»专程前来考察。", notSubject: "专程"),
@@ -205,6 +206,9 @@ extension FactsAnalyzer {
             SubjectExample("钢材、电解铜、多晶硅产量分别增长«93.1%»、47.5%、8%。", subject: "钢材产量"),
             SubjectExample("民营企业、外资企业出口分别占全省的50.6%、«41.9%»。", subject: "外资企业"),
             SubjectExample("城镇和农村居民人均可支配收入分别增长«4.8%»和6.3%。", subject: "城镇和农村居民人均可支配收入", notSubject: "城镇"),
+            SubjectExample("接待游客人数和旅游收入分别增长«10.8%»、11.1%。", subject: "游客人数", notSubject: "游客人数收入"),
+            SubjectExample("农村自来水普及率、规模化供水工程覆盖率分别达98%和«92%»。", subject: "规模化供水工程覆盖率"),
+            SubjectExample("卫生和文化事业的支出分别为138亿元和123亿元，比上年增长«65.4%»和23.9%。", subject: "卫生事业"),
         ]),
         SubjectRuleDescription(id: "levelBeforeYear", summary: "a level after a year and 的 (由2015年的38%) has the subject before the year; levels after 由/从…到 get no direction", examples: [
             SubjectExample("该市森林覆盖率由2015年的«38%»提高到去年的45.2%。", subject: "森林覆盖率"),
