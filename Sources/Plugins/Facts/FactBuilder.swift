@@ -555,6 +555,8 @@ struct FactBuilder: Sendable {
                                            scratch: &workspace.subjects).subject
             }
         }
+        // GUIDELINE: ages (35岁, 享年74岁) need no subject; the person is no quantity's name.
+        if unit == "岁" { subject = nil }
         if draft.unit == "番" { direction = "up" } // 翻一番: 翻 is inside the span
         if draft.kind == .year || draft.kind == .date || draft.kind == .formula { direction = nil }
         let qualifiers = cues.qualifiers(start: draft.start, end: draft.end, in: scalars, limit: sentence.start..<sentence.end)

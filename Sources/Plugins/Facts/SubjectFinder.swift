@@ -248,7 +248,8 @@ struct SubjectFinder: Sendable {
             return isGoverning(at: index, in: words, scalars)
         }) {
             // 发放救助资金, 减税降费: of two verbs in a row the first governs, the second names the thing.
-            while verb > 0, isVerbLike(words[verb - 1], scalars) { verb -= 1 }
+            // (Not past a word that names a quantity: 一般公共预算收入完成, where the lexicon tags 收入 a verb.)
+            while verb > 0, isVerbLike(words[verb - 1], scalars), !metricWords.contains(words[verb - 1], in: scalars) { verb -= 1 }
             governingVerb = words[verb]
             agent = nounPhrase(endingBefore: topicEnd(before: verb, in: words, scalars), in: words, scalars)
             // 算力总规模位居全球第二: a rank belongs to what stands before the ranking verb.

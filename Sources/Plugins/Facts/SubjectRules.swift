@@ -191,6 +191,7 @@ extension FactsAnalyzer {
             SubjectExample("全市粮食产量较上年增长«5.2%»。", subject: "粮食产量"),
             SubjectExample("营业额比三年前增长«八成»。", subject: "营业额"),
             SubjectExample("比去年同期增长«5.2%»。", subject: nil),
+            SubjectExample("高新技术企业总数达到1560家，比上年净增«320家»。", subject: "高新技术企业总数"),
         ]),
         SubjectRuleDescription(id: "periodPrefix", summary: "年 alone before a verb and the quantity it names means per year and stays (年加工能力); after a number it is the year's", examples: [
             SubjectExample("该厂年加工能力达«5万吨»。", subject: "年加工能力", notSubject: "能力"),
@@ -220,6 +221,14 @@ extension FactsAnalyzer {
             SubjectExample("全年新建改建学校«38所»。", subject: "学校"),
             SubjectExample("交通部门新增公交线路«12条»。", subject: "公交线路", notSubject: "交通部门新增公交线路"),
             SubjectExample("城镇新增就业«1200万人»。", subject: "城镇新增就业"),
+        ]),
+        SubjectRuleDescription(id: "quantityNameBeforeVerb", summary: "of verbs in a row before the figure the first governs, but never past a word that names a quantity (收入, 投资: role metric), which the lexicon may tag a verb", examples: [
+            SubjectExample("一般公共预算收入完成«185亿元»。", subject: "一般公共预算收入", notSubject: "一般公共"),
+            SubjectExample("全年发放救助资金«3000万元»。", subject: "救助资金"),
+        ]),
+        SubjectRuleDescription(id: "ageWithoutSubject", summary: "an age (岁, 周岁) has no subject (GUIDELINE): the person before it is not what is measured", examples: [
+            SubjectExample("老党员王大爷今年«86岁»。", subject: nil, notSubject: "老党员王大爷"),
+            SubjectExample("大桥全长«2.1公里»。", subject: "大桥全长"),
         ]),
         SubjectRuleDescription(id: "labelColon", summary: "a figure right after the colon of a short label is about the label (全程：$18), not the noun after it", examples: [
             SubjectExample("全程：«$18»乘客登上本线后可免费转乘。", subject: "全程", notSubject: "乘客"),
