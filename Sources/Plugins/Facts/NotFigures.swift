@@ -194,8 +194,9 @@ struct NotFigures: Sendable {
         let before = quote.lowerBound..<match.start, after = match.end..<quote.upperBound
         func paired(_ positions: Range<Int>, nearestLast: Bool) -> Bool {
             // The other numeral must be set apart: a numeral right next to this one would be part of it.
-            guard let other = nearestLast ? positions.last(where: { NumberScanner.isNumeralCharacter(scalars[$0]) })
-                                          : positions.first(where: { NumberScanner.isNumeralCharacter(scalars[$0]) }) else { return false }
+            // (Chinese numerals only: in “五张清单［3］” the 3 is a note, in “两个70%” the slogan counts figures.)
+            func isChinese(_ index: Int) -> Bool { NumberScanner.chineseDigit(scalars[index]) != nil || NumberScanner.chineseUnit(scalars[index]) != nil }
+            guard let other = nearestLast ? positions.last(where: isChinese) : positions.first(where: isChinese) else { return false }
             return nearestLast ? other + 1 < match.start : other > match.end
         }
         return paired(before, nearestLast: true) || paired(after, nearestLast: false)
