@@ -438,6 +438,9 @@ struct SubjectFinder: Sendable {
                         || start < end && words[start - 1].length >= 2
                         && (start >= 2 && classOf(words[start - 2], scalars) == .noun
                             && namesIndicator(before: words[start - 2], verb: words[start - 1], next: words[start], head: words[end - 1], scalars)
+                            // (冻结 涉案 资金: before another verb, one the two-verb rule kept, it is the predicate; 新增 就业 is an indicator.)
+                            && (classOf(words[start], scalars) != .verb || indicatorVerbs.contains(words[start - 1], in: scalars)
+                                || namesQuantity(next: words[start], head: words[start], scalars))
                             || (start == 1 || classOf(words[start - 2], scalars) == .adjective || isPeriodPrefix(at: start - 2, words, scalars))
                                 && !verbs.contains(words[start - 1], in: scalars)
                             && (namesQuantity(next: words[start], head: words[start], scalars) || governed && start == 1 && end == 2)) {

@@ -225,6 +225,7 @@ extension FactsAnalyzer {
         SubjectRuleDescription(id: "quantityNameBeforeVerb", summary: "of verbs in a row before the figure the first governs, but never past a word that names a quantity (收入, 投资: role metric), which the lexicon may tag a verb", examples: [
             SubjectExample("一般公共预算收入完成«185亿元»。", subject: "一般公共预算收入", notSubject: "一般公共"),
             SubjectExample("全年发放救助资金«3000万元»。", subject: "救助资金"),
+            SubjectExample("警方依法冻结涉案资金«一千余万元»。", subject: "涉案资金", notSubject: "警方依法冻结涉案资金"),
         ]),
         SubjectRuleDescription(id: "ageWithoutSubject", summary: "an age (岁, 周岁) has no subject (GUIDELINE): the person before it is not what is measured", examples: [
             SubjectExample("老党员王大爷今年«86岁»。", subject: nil, notSubject: "老党员王大爷"),
