@@ -495,8 +495,9 @@ struct SubjectFinder: Sendable {
         guard start < end, words[start].kind == .word else { return nil }
         let first = words[start]
         if first.length >= 3, Self.administrativeLevels.contains(scalars[first.end - 1]), classes.isPlaceName(first, scalars) { return start + 1 }
-        guard start + 1 < end, first.length >= 2, classes.isPlaceName(first, scalars) || classes.knownClass(first, scalars) == nil,
-              words[start + 1].kind == .word, words[start + 1].length == 1, Self.administrativeLevels.contains(scalars[words[start + 1].start]) else { return nil }
+        guard start + 1 < end, first.length >= 2, words[start + 1].kind == .word, words[start + 1].length == 1,
+              Self.administrativeLevels.contains(scalars[words[start + 1].start]),
+              classes.isPlaceName(first, scalars) || classes.isUnknown(first, scalars) else { return nil }
         return start + 2
     }
 
@@ -617,10 +618,11 @@ struct SubjectFinder: Sendable {
             if head != nil, isVerbObject(token, scalars) { break }
             // 创业担保贷款, 城镇登记失业率: a verb between nouns before a noun that names a quantity (or an indicator verb) is part of the name.
             // (Not a genre verb, and the noun ends the phrase: 重大项目完成投资1200亿元 is a predicate and its object.)
+            // (The cheap tests first: most verbs after a noun here are predicates.)
             if head != nil, wordClass == .verb, token.length >= 2, index + 1 < tokens.count, tokens[index + 1].kind == .word,
-               classOf(tokens[index + 1], scalars) == .noun, !verbs.contains(token, in: scalars),
                index + 2 < tokens.count ? tokens[index + 2].kind == .punctuation : end == clauseEnd,
-               indicatorVerbs.contains(token, in: scalars) || namesQuantity(next: tokens[index + 1], head: tokens[index + 1], scalars) {
+               indicatorVerbs.contains(token, in: scalars) || namesQuantity(next: tokens[index + 1], head: tokens[index + 1], scalars),
+               !verbs.contains(token, in: scalars), classOf(tokens[index + 1], scalars) == .noun {
                 phraseEnd = token.end
                 index += 1
                 continue

@@ -90,6 +90,11 @@ struct WordClasses: Sendable {
         placeCode = lexicon.tagNames.firstIndex(of: "ns").map { $0 + 1 } ?? -1
     }
 
+    /// Whether the lexicon has no tag for the word (a name the HMM found), without asking the tagger.
+    func isUnknown(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && lexiconClass(token, scalars).0 == nil
+    }
+
     /// Whether the lexicon tags the word as a place name (jieba's ns: 东海, 浙江省, 城镇).
     func isPlaceName(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         let code = lexiconClass(token, scalars).code
