@@ -38,6 +38,7 @@ struct SubjectFinder: Sendable {
     private static let copulaEndings: ScalarList = "为是达至到"
     private static let coordinators: ScalarList = "和与及"
     private static let resultEndings: ScalarList = "出到了至下上成得有"
+    private static let aspectParticles: ScalarList = "了过着"
     /// Auxiliary verbs (a closed class): a word the HMM made that starts with one is a predicate (能出, 会生).
     private static let auxiliaries: ScalarList = "能会可应须"
 
@@ -225,6 +226,11 @@ struct SubjectFinder: Sendable {
                 linked = true // 仍为, 均为, 分别为, 达到: the figure's copula
             } else if noiseWords.contains(last, in: scalars) {
                 linked = linked || classOf(last, scalars) == .verb || classOf(last, scalars) == .preposition
+            } else if last.length == 1, words.count >= 2, last.end < figureStart, Self.aspectParticles.contains(scalars[last.end]),
+                      words[words.count - 2].kind == .word, classOf(last, scalars) == .verb, classOf(words[words.count - 2], scalars) == .noun {
+                // 葡萄卖了80多万元: one verb character with an aspect particle (了, 过) after the noun is the predicate
+                // (not 西安站, 赤字率: single characters the lexicon tags as verbs end many names).
+                linked = true
             } else {
                 let wordClass = classOf(last, scalars)
                 guard wordClass == .adverb || wordClass == .preposition || wordClass == .particle else { break }
@@ -342,8 +348,11 @@ struct SubjectFinder: Sendable {
         while end > 0 {
             let word = words[end - 1]
             let wordClass = classOf(word, scalars)
+            // 连续9年位居: an adjective or verb right before a number or time (连续, 累计) qualifies it, like an adverb.
             guard word.kind == .number || [.adverb, .time, .numeral, .measure, .locative].contains(wordClass)
-                    || noiseWords.contains(word, in: scalars) else { break }
+                    || noiseWords.contains(word, in: scalars)
+                    || end < verb && (wordClass == .adjective || wordClass == .verb) && word.length >= 2
+                        && (words[end].kind == .number || [.numeral, .time].contains(classOf(words[end], scalars))) else { break }
             end -= 1
         }
         // Nothing to pass over, or nothing but them: the phrase right before the verb, as before.

@@ -227,6 +227,12 @@ extension FactsAnalyzer {
             SubjectExample("全年发放救助资金«3000万元»。", subject: "救助资金"),
             SubjectExample("警方依法冻结涉案资金«一千余万元»。", subject: "涉案资金", notSubject: "警方依法冻结涉案资金"),
         ]),
+        SubjectRuleDescription(id: "oneCharacterPredicate", summary: "one verb character with an aspect particle (了, 过) between the noun and the figure is the predicate (葡萄卖了), not part of a name (西安站, 赤字率 keep theirs); a verb or adjective right before a number or time (连续9年) qualifies it on the way to a rank's topic", examples: [
+            SubjectExample("今年村里的葡萄卖了«80多万元»。", subject: "葡萄", notSubject: "葡萄卖"),
+            SubjectExample("我国新能源汽车产销量已连续9年位居全球«第一»。", subject: "新能源汽车产销量", notSubject: "连续"),
+            SubjectExample("专题调研视察«48项»。", subject: "专题调研视察"),
+            SubjectExample("赤字率拟按«3%»左右安排。", subject: "赤字率"),
+        ]),
         SubjectRuleDescription(id: "ageWithoutSubject", summary: "an age (岁, 周岁) has no subject (GUIDELINE): the person before it is not what is measured", examples: [
             SubjectExample("老党员王大爷今年«86岁»。", subject: nil, notSubject: "老党员王大爷"),
             SubjectExample("大桥全长«2.1公里»。", subject: "大桥全长"),
