@@ -468,7 +468,8 @@ struct FactBuilder: Sendable {
         var kind = draft.kind, unit = draft.unit, end = draft.end
         // 年轻医生从三人增加到二十一人: a count whose next word is no noun after all is about the phrase before it.
         // 10人专程前来: 人 is itself the noun counted; a noun after it is none of the figure's.
-        if case .after = rule, draft.kind == .count, draft.unit == "人" || draft.unit == "人次" {
+        let personUnit = Self.hasPersonUnit(draft, scalars)
+        if case .after = rule, draft.kind == .count, personUnit {
             rule = .before
         } else if case .after = rule, draft.kind == .count {
             subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
@@ -498,7 +499,7 @@ struct FactBuilder: Sendable {
             let clauseLimit = min(sentence.end, draft.end + SubjectFinder.maximumClauseReach)
             while clauseEnd < clauseLimit, !SubjectFinder.isClauseBreak(scalars[clauseEnd]), scalars[clauseEnd] != "、" { clauseEnd += 1 }
             // 10人专程前来: 人 is itself the noun counted; a noun after it is none of the figure's (but 11人是年轻教师).
-            let personNoun = (draft.unit == "人" || draft.unit == "人次") && draft.end < clauseEnd && !Self.copulas.contains(scalars[draft.end])
+            let personNoun = personUnit && draft.end < clauseEnd && !Self.copulas.contains(scalars[draft.end])
             let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end,
                                          clauseEnd: clauseEnd, after: personNoun ? .none : draft.kind == .money ? .notPurpose : .any,
                                          scratch: &workspace.subjects)
@@ -556,7 +557,7 @@ struct FactBuilder: Sendable {
             }
         }
         // GUIDELINE: ages (35岁, 享年74岁) need no subject; the person is no quantity's name.
-        if unit == "岁" { subject = nil }
+        if let unit = draft.unit?.unicodeScalars, unit.first == "岁", unit.count == 1 { subject = nil }
         if draft.unit == "番" { direction = "up" } // 翻一番: 翻 is inside the span
         if draft.kind == .year || draft.kind == .date || draft.kind == .formula { direction = nil }
         let qualifiers = cues.qualifiers(start: draft.start, end: draft.end, in: scalars, limit: sentence.start..<sentence.end)
@@ -580,6 +581,13 @@ struct FactBuilder: Sendable {
     }
 
     private static let copulas: ScalarList = "为是"
+
+    /// Whether the unit is 人 or 人次 (by its scalars: comparing non-ASCII Strings normalises them first).
+    static func hasPersonUnit(_ draft: Draft, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard let unit = draft.unit?.unicodeScalars, unit.first == "人" else { return false }
+        let second = unit.index(after: unit.startIndex)
+        return second == unit.endIndex || unit[second] == "次" && unit.index(after: second) == unit.endIndex
+    }
     /// How long a label before a colon may be (全程, 总投资, 计划总投资).
     private static let labelLength = 8
 
@@ -589,9 +597,9 @@ struct FactBuilder: Sendable {
     /// head with them (钢材、电解铜、多晶硅产量 → 钢材产量…; 机场旅客和国际货邮吞吐量 → 机场旅客吞吐量), unless the
     /// items end alike (民营企业、外资企业).
     func respectiveItems(_ subject: String, before figureStart: Int, _ scalars: [Unicode.Scalar]) -> [String]? {
-        guard subject.unicodeScalars.contains(where: { Self.itemJoiners.contains($0) }) else { return nil }
         let reach = max(0, figureStart - 8)
         guard figureStart >= 2, (reach..<(figureStart - 1)).contains(where: { scalars[$0] == "分" && scalars[$0 + 1] == "别" }) else { return nil }
+        guard subject.unicodeScalars.contains(where: { Self.itemJoiners.contains($0) }) else { return nil }
         // Split at the words 和, 与, 及 and at 、 (not inside 普及率).
         let text = Array(subject.unicodeScalars)
         var scratch = Segmenter.Scratch()
