@@ -247,6 +247,7 @@ struct SubjectFinder: Sendable {
         // The governing verb: one of the genre's, or any word the lexicon calls a verb.
         var governingVerb: Token?
         var agent: ArraySlice<Token> = []
+        var ranks = false
         if var verb = words.indices.last(where: { index in
             // 固定资产投资增长5%: what changes is the indicator the verb ends, not an object it governs.
             if found.direction != nil, index == words.count - 1, index > 0,
@@ -259,10 +260,14 @@ struct SubjectFinder: Sendable {
             governingVerb = words[verb]
             agent = nounPhrase(endingBefore: topicEnd(before: verb, in: words, scalars), in: words, scalars)
             // 算力总规模位居全球第二: a rank belongs to what stands before the ranking verb.
-            if rankVerbs.contains(words[verb], in: scalars), let text = text(of: agent, scalars) {
-                found.subject = text
-                found.linked = true
-                return found
+            // (With no noun before it, the words after it: 位列金牌榜第2位; 该县位列第五 has none, never the verb.)
+            if rankVerbs.contains(words[verb], in: scalars) {
+                if let text = text(of: agent, scalars) {
+                    found.subject = text
+                    found.linked = true
+                    return found
+                }
+                ranks = true
             }
             words.removeSubrange(...verb)
             linked = true
@@ -329,7 +334,7 @@ struct SubjectFinder: Sendable {
         } else if let text = text(of: agent, scalars) {
             found.subject = text
             found.isFallback = true
-        } else if let governingVerb, governingVerb.kind == .word, governingVerb.length >= 2, found.direction == nil {
+        } else if let governingVerb, governingVerb.kind == .word, governingVerb.length >= 2, found.direction == nil, !ranks {
             // 投资1.2万亿元: the verb itself names what is measured. (A change after a verb, 安排、比上年
             // 提高1个百分点, takes the subject of the figure before it instead.)
             found.subject = string(scalars, governingVerb)

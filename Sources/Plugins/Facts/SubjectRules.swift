@@ -91,9 +91,10 @@ extension FactsAnalyzer {
             SubjectExample("累计发放创业担保贷款«58亿元»。", subject: "创业担保贷款", notSubject: "贷款"),
             SubjectExample("该镇已发展特色种植基地«12个»。", subject: "特色种植基地", notSubject: "基地"),
         ]),
-        SubjectRuleDescription(id: "rankVerb", summary: "a rank after 位居, 排名… belongs to what stands before the verb (Resources/subject-words.tsv, role rank)", examples: [
+        SubjectRuleDescription(id: "rankVerb", summary: "a rank after 位居, 排名… belongs to what stands before the verb (Resources/subject-words.tsv, role rank), and with no noun there has none (never the verb)", examples: [
             SubjectExample("我国算力总规模位居全球«第二»。", subject: "算力总规模", notSubject: "算力总规模位居全球"),
             SubjectExample("城镇登记失业率为«5.5%»。", subject: "城镇登记失业率"),
+            SubjectExample("在全省县域经济综合排名中，该县位列«第五»。", subject: nil, notSubject: "位列"),
         ]),
         SubjectRuleDescription(id: "verbAfterDe", summary: "after 的, a lone verb character starts the noun it modifies", examples: [
             SubjectExample("村里的带货主播有«12名»。", subject: "带货主播", notSubject: "货主播"),
