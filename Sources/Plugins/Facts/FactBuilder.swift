@@ -512,8 +512,10 @@ struct FactBuilder: Sendable {
             }
             // 快一倍: a lone adjective character names a dimension only of a measure (叶长5厘米).
             if found.isDimension, draft.kind != .measure, draft.kind != .range { subject = nil }
-            // 签订合同4400余件: a count with a measure word counts things, not the verb that governs it.
-            if found.isVerb, draft.kind == .count, draft.unit != nil { subject = nil }
+            // 签订合同4400余件: a count with a measure word counts things, not the verb that governs it; nor a
+            // phrase of verbs alone (废止22件), unless 次, 回, 遍, 趟 count the doings (视察3次) or 人 the people
+            // it happened to (起诉105人).
+            if found.isVerb || found.isVerbPhrase && !Self.countsDoings(draft) && !personUnit, draft.kind == .count, draft.unit != nil { subject = nil }
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
             let countsAfter = draft.kind == .count && draft.unit != nil && !personNoun || draft.kind == .number && draft.unit == nil || draft.kind == .percent
@@ -581,6 +583,14 @@ struct FactBuilder: Sendable {
     }
 
     private static let copulas: ScalarList = "为是"
+
+    /// 次, 回, 遍, 趟: measure words that count what is done, so the verb names what is counted.
+    static func countsDoings(_ draft: Draft) -> Bool {
+        guard let unit = draft.unit?.unicodeScalars, let first = unit.first, unit.index(after: unit.startIndex) == unit.endIndex else { return false }
+        return Self.verbalMeasures.contains(first)
+    }
+
+    private static let verbalMeasures: ScalarList = "次回遍趟"
 
     /// Whether the unit is 人 or 人次 (by its scalars: comparing non-ASCII Strings normalises them first).
     static func hasPersonUnit(_ draft: Draft, _ scalars: [Unicode.Scalar]) -> Bool {

@@ -174,6 +174,8 @@ struct SubjectFinder: Sendable {
         var isDimension = false
         /// The subject is the governing verb itself (投资1.2万亿元): an activity, never what a count counts.
         var isVerb = false
+        /// The subject is a phrase of verbs alone (废止22件).
+        var isVerbPhrase = false
     }
 
     /// The subject before `figureStart`, within `clauseStart..<figureStart`: the noun phrase that
@@ -324,6 +326,7 @@ struct SubjectFinder: Sendable {
             found.subject = text
             // 承包了120亩荒山: a phrase of verbs alone names the activity, not what the unit measures.
             found.isFallback = phrase.allSatisfy { classOf($0, scalars) == .verb }
+            found.isVerbPhrase = found.isFallback
             return found
         }
         // Nothing before: the noun phrase right after the figure (新建3所学校 → 学校).

@@ -140,6 +140,8 @@ extension FactsAnalyzer {
         SubjectRuleDescription(id: "nounlessPhrase", summary: "a subject names a thing: a phrase with no noun (快, 最高, 连续) or one verb character (带) is none, nor is a count with a measure word its governing verb (签订); one adjective character is kept only as a measure's dimension (宽)", examples: [
             SubjectExample("他们每天带«30人»。", subject: nil, notSubject: "带"),
             SubjectExample("今年共签订«4400余件»。", subject: nil, notSubject: "签订"),
+            SubjectExample("制定政府规章2件、废止«22件»。", subject: nil, notSubject: "废止"),
+            SubjectExample("全年视察«3次»。", subject: "视察"),
             SubjectExample("今年以来连续«3个月»下降。", subject: nil, notSubject: "连续"),
             SubjectExample("这种鱼体长约30厘米，宽«8厘米»。", subject: "宽"),
             SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
