@@ -326,7 +326,8 @@ struct SubjectFinder: Sendable {
             found.subject = text
             // 承包了120亩荒山: a phrase of verbs alone names the activity, not what the unit measures.
             found.isFallback = phrase.allSatisfy { classOf($0, scalars) == .verb }
-            found.isVerbPhrase = found.isFallback
+            // (After a governing verb the second verb names the thing: 立案交办提案724件.)
+            found.isVerbPhrase = found.isFallback && governingVerb == nil
             return found
         }
         // Nothing before: the noun phrase right after the figure (新建3所学校 → 学校).
