@@ -132,6 +132,7 @@ extension FactsAnalyzer {
             SubjectExample("园区现有从业人员«1.2万人»。", subject: "从业人员", notSubject: "园区现有从业人员"),
             SubjectExample("全市居民人均可支配收入«4.8万元»。", subject: "居民人均可支配收入"),
             SubjectExample("全市PM2.5年均浓度为«38微克/立方米»。", subject: "PM2.5年均浓度"),
+            SubjectExample("今年全市电影票房累积达«12亿元»。", subject: "电影票房", notSubject: "电影票房累积"),
         ]),
         SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
             SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
