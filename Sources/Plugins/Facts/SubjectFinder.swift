@@ -322,6 +322,13 @@ struct SubjectFinder: Sendable {
                 return found
             }
         }
+        // 签约金额达15.6亿元, 交易总额: an amount word alone (金额, 总额) names nothing; the verb right before it says of what.
+        if phrase.count == 1, let amount = phrase.first, amount.kind == .word, amount.length == 2, scalars[amount.end - 1] == "额",
+           let governingVerb, governingVerb.kind == .word, governingVerb.length >= 2, governingVerb.end == amount.start {
+            found.subject = string(scalars, Token(start: governingVerb.start, end: amount.end, kind: .word))
+            found.linked = linked
+            return found
+        }
         if let text = text(of: phrase, scalars) {
             found.subject = text
             // 承包了120亩荒山: a phrase of verbs alone names the activity, not what the unit measures.

@@ -237,6 +237,10 @@ extension FactsAnalyzer {
             SubjectExample("专题调研视察«48项»。", subject: "专题调研视察"),
             SubjectExample("赤字率拟按«3%»左右安排。", subject: "赤字率"),
         ]),
+        SubjectRuleDescription(id: "amountWithItsVerb", summary: "an amount word alone (金额, 总额) names nothing: the verb right before it is part of the name (签约金额)", examples: [
+            SubjectExample("会上8家企业现场签约，签约金额达«15.6亿元»。", subject: "签约金额", notSubject: "金额"),
+            SubjectExample("全年完成投资«3000亿元»。", subject: "投资"),
+        ]),
         SubjectRuleDescription(id: "ageWithoutSubject", summary: "an age (岁, 周岁) has no subject (GUIDELINE): the person before it is not what is measured", examples: [
             SubjectExample("老党员王大爷今年«86岁»。", subject: nil, notSubject: "老党员王大爷"),
             SubjectExample("大桥全长«2.1公里»。", subject: "大桥全长"),
