@@ -95,6 +95,7 @@ extension FactsAnalyzer {
             SubjectExample("我国算力总规模位居全球«第二»。", subject: "算力总规模", notSubject: "算力总规模位居全球"),
             SubjectExample("城镇登记失业率为«5.5%»。", subject: "城镇登记失业率"),
             SubjectExample("在全省县域经济综合排名中，该县位列«第五»。", subject: nil, notSubject: "位列"),
+            SubjectExample("我国经济总量稳居世界«第二»。", subject: "经济总量", notSubject: "世界"),
         ]),
         SubjectRuleDescription(id: "verbAfterDe", summary: "after 的, a lone verb character starts the noun it modifies", examples: [
             SubjectExample("村里的带货主播有«12名»。", subject: "带货主播", notSubject: "货主播"),
@@ -133,6 +134,7 @@ extension FactsAnalyzer {
             SubjectExample("全市居民人均可支配收入«4.8万元»。", subject: "居民人均可支配收入"),
             SubjectExample("全市PM2.5年均浓度为«38微克/立方米»。", subject: "PM2.5年均浓度"),
             SubjectExample("今年全市电影票房累积达«12亿元»。", subject: "电影票房", notSubject: "电影票房累积"),
+            SubjectExample("导航系统定位精度优于«10米»。", subject: "导航系统定位精度", notSubject: "导航系统定位精度优于"),
         ]),
         SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
             SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
