@@ -412,8 +412,11 @@ struct SubjectFinder: Sendable {
         if index == words.count - 1, index >= 2, words[index - 1].kind == .word, classOf(words[index - 1], scalars) == .noun,
            isVerbLike(words[index - 2], scalars), classOf(words[index - 2], scalars) == .verb || verbs.contains(words[index - 2], in: scalars) { return false }
         let resultative = isResultative(word, scalars)
+        // (研发经费投入强度: a genre verb too, when the noun after it ends like a quantity's name: 率, 额, 度;
+        // not 带动消费, a verb itself.)
         if !resultative, word.length >= 2, index > 0, index < words.count - 1, classOf(words[index - 1], scalars) == .noun,
-           words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars) {
+           words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars)
+            || words[index + 1].kind == .word && metricEndings.contains(scalars[words[index + 1].end - 1]) && !classes.isVerbal(words[index + 1], scalars) {
             return false
         }
         let governs = verbs.contains(word, in: scalars)

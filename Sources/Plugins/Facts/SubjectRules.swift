@@ -243,6 +243,12 @@ extension FactsAnalyzer {
             SubjectExample("会上8家企业现场签约，签约金额达«15.6亿元»。", subject: "签约金额", notSubject: "金额"),
             SubjectExample("全年完成投资«3000亿元»。", subject: "投资"),
         ]),
+        SubjectRuleDescription(id: "genreVerbInQuantityName", summary: "a genre verb between nouns does not govern when the noun after it ends like a quantity's name (率, 额, 度) and is no verb itself: 研发经费投入强度; 带动消费 still governs", examples: [
+            SubjectExample("研发经费投入强度达到«2.8%»。", subject: "研发经费投入强度", notSubject: "强度"),
+            SubjectExample("以旧换新带动消费«188亿元»。", subject: "消费"),
+            SubjectExample("10月份CPI环比上涨«0.2%»。", subject: "CPI", notSubject: "CPI环比"),
+            SubjectExample("招聘会提供岗位«4.5万个»。", subject: "岗位", notSubject: "提供岗位"),
+        ]),
         SubjectRuleDescription(id: "ageWithoutSubject", summary: "an age (岁, 周岁) has no subject (GUIDELINE): the person before it is not what is measured", examples: [
             SubjectExample("老党员王大爷今年«86岁»。", subject: nil, notSubject: "老党员王大爷"),
             SubjectExample("大桥全长«2.1公里»。", subject: "大桥全长"),
