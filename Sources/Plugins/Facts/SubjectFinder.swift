@@ -323,9 +323,8 @@ struct SubjectFinder: Sendable {
             }
         }
         // 签约金额达15.6亿元, 交易总额: an amount word alone (金额, 总额) names nothing; the verb right before it says of what.
-        if phrase.count == 1, let amount = phrase.first, amount.kind == .word, amount.length == 2, scalars[amount.end - 1] == "额",
-           let governingVerb, governingVerb.kind == .word, governingVerb.length >= 2, governingVerb.end == amount.start {
-            found.subject = string(scalars, Token(start: governingVerb.start, end: amount.end, kind: .word))
+        if let verb = governingVerb, let name = Self.amountName(phrase, after: verb, scalars) {
+            found.subject = name
             found.linked = linked
             return found
         }
@@ -355,6 +354,18 @@ struct SubjectFinder: Sendable {
             found.isFallback = true
         }
         return found
+    }
+
+    /// 强度, 完成率: a noun (no verb) that ends like a quantity's name (role metricEnding).
+    private func endsLikeQuantityName(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && metricEndings.contains(scalars[token.end - 1]) && !classes.isVerbal(token, scalars)
+    }
+
+    /// 签约金额: the governing verb and an amount word (金额, 总额) right after it that is the whole phrase.
+    private static func amountName(_ phrase: ArraySlice<Token>, after verb: Token, _ scalars: [Unicode.Scalar]) -> String? {
+        guard phrase.count == 1, let amount = phrase.first, amount.kind == .word, amount.length == 2, scalars[amount.end - 1] == "额",
+              verb.kind == .word, verb.length >= 2, verb.end == amount.start else { return nil }
+        return String(scalars: scalars[verb.start..<amount.end])
     }
 
     /// Where the noun phrase a predicate is about ends, before the verb at `verb`: past the adverbs,
@@ -416,7 +427,7 @@ struct SubjectFinder: Sendable {
         // not 带动消费, a verb itself.)
         if !resultative, word.length >= 2, index > 0, index < words.count - 1, classOf(words[index - 1], scalars) == .noun,
            words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars)
-            || words[index + 1].kind == .word && metricEndings.contains(scalars[words[index + 1].end - 1]) && !classes.isVerbal(words[index + 1], scalars) {
+            || endsLikeQuantityName(words[index + 1], scalars) {
             return false
         }
         let governs = verbs.contains(word, in: scalars)
