@@ -331,7 +331,13 @@ struct SubjectFinder: Sendable {
         if let text = text(of: phrase, scalars) {
             found.subject = text
             // 承包了120亩荒山: a phrase of verbs alone names the activity, not what the unit measures.
-            found.isFallback = phrase.allSatisfy { classOf($0, scalars) == .verb }
+            // (A loop, not allSatisfy with a closure: the optimiser copied the whole finder into that closure.)
+            var verbsAlone = true
+            for word in phrase where classOf(word, scalars) != .verb {
+                verbsAlone = false
+                break
+            }
+            found.isFallback = verbsAlone
             // (After a governing verb the second verb names the thing: 立案交办提案724件.)
             found.isVerbPhrase = found.isFallback && governingVerb == nil
             return found
