@@ -343,11 +343,20 @@ struct FactBuilder: Sendable {
         }
         // 29日20时, 17日晚, 18日，: a day alone is a date when a time of day, a part of the day or (after 日)
         // the end of the clause follows it (not 3日游, 7日内, 新民路29号).
-        if month == nil, year == nil, unitAfter(first, "日") || unitAfter(first, "号"), (1...31).contains(first.value),
-           unitAfter(first, "日") && (first.end + 1 == scalars.count || SubjectFinder.isClauseBreak(scalars[first.end + 1])) // not 新民路29号，
-            || times.startsDayPart(at: first.end + 1, scalars) || times.time(at: first.end + 1, index + 1, matches, scalars) != nil {
-            day = Int(first.value)
-            position = index + 1
+        // (The time after a lone day is looked up once: the date-time below asks for the same one.)
+        var timeAfterDay: (hour: Int, minute: Int, end: Int, consumed: Int)??
+        if month == nil, year == nil, (1...31).contains(first.value), case let isDay = unitAfter(first, "日"), isDay || unitAfter(first, "号") {
+            var isDate = isDay && (first.end + 1 == scalars.count || SubjectFinder.isClauseBreak(scalars[first.end + 1])) // not 新民路29号，
+                || times.startsDayPart(at: first.end + 1, scalars)
+            if !isDate {
+                let time = times.time(at: first.end + 1, index + 1, matches, scalars)
+                timeAfterDay = .some(time)
+                isDate = time != nil
+            }
+            if isDate {
+                day = Int(first.value)
+                position = index + 1
+            }
         }
         guard month != nil || day != nil else { return nil }
         let last = matches[position - 1]
@@ -362,7 +371,8 @@ struct FactBuilder: Sendable {
         draft.unit = day != nil ? "日" : "月"
         draft.subject = .none
         // 7月31日上午9时30分: a time of day right after the day is one date-time with it.
-        if day != nil, let time = times.time(at: end, position, matches, scalars) {
+        if day != nil, let time = position == index + 1 && end == first.end + 1 ? timeAfterDay ?? times.time(at: end, position, matches, scalars)
+                                                                               : times.time(at: end, position, matches, scalars) {
             draft.end = time.end
             draft.unit = nil // a date-time's finest part is the hour, which has no unit in the report
             draft.date = (draft.date ?? "") + "T" + (time.hour < 10 ? "0" : "") + "\(time.hour):" + (time.minute < 10 ? "0" : "") + "\(time.minute)"
