@@ -36,6 +36,16 @@ import FactsPlugin
         #expect(latency.atMost == true && latency.unit == "毫秒")
     }
 
+    /// 前 caps a rank (前三位) but not a figure after a time that ends in 前 (比三年前翻了一番); levels of 由…到 have no direction.
+    @Test func qualifiersAfterATimeAndLevels() throws {
+        let facts = try facts("门诊量比三年前翻了一番，全省排名前三位。森林覆盖率由2015年的38%提高到去年的45.2%。")
+        let doubled = try #require(facts.first { $0.text == "翻了一番" })
+        #expect(doubled.atMost == nil && doubled.direction == "up")
+        #expect(facts.first { $0.text == "三位" }?.atMost == true)
+        let low = try #require(facts.first { $0.text == "38%" }), high = try #require(facts.first { $0.text == "45.2%" })
+        #expect(low.direction == nil && high.direction == nil && low.subject == "森林覆盖率" && high.subject == "森林覆盖率")
+    }
+
     /// 千 before 瓦, 米, 克 begins the unit (千瓦, 千米), not a thousand; before 元 or 名 it is a thousand.
     @Test func thousandPrefixedUnits() throws {
         let facts = try facts("装机容量达到600万千瓦，发电量120亿千瓦时，里程500千米，补贴3千元，5千名观众。")

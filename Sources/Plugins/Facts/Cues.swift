@@ -56,8 +56,10 @@ struct Cues: Sendable {
         var position = start
         while position > limit.lowerBound, scalars[position - 1] == " " { position -= 1 }
         if position > limit.lowerBound, position <= scalars.count,
-           let role = before.members(of: scalars[position - 1]).first(where: { ends(with: $0.word, at: position, scalars, from: limit.lowerBound) })?.role {
-            set(role, &found)
+           let cue = before.members(of: scalars[position - 1]).first(where: { ends(with: $0.word, at: position, scalars, from: limit.lowerBound) }),
+           !(cue.word.count == 1 && cue.word[0] == "前" && position >= 2 && Self.timeUnits.contains(scalars[position - 2])) {
+            // (比三年前翻了一番: 前 after a time ends that time, it does not cap the figure as in 前三名.)
+            set(cue.role, &found)
         }
         position = end
         while position < limit.upperBound, scalars[position] == " " { position += 1 }
@@ -67,6 +69,8 @@ struct Cues: Sendable {
         }
         return found
     }
+
+    private static let timeUnits: ScalarList = "年月日天周"
 
     private func set(_ role: Role, _ found: inout Qualifiers) {
         switch role {

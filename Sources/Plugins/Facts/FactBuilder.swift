@@ -38,6 +38,7 @@ struct FactBuilder: Sendable {
         var index = 0
         var previousEnd: Int? = nil
         var workspace = Workspace()
+        var respective: (items: [String], next: Int, end: Int)?
         while index < matches.count {
             var consumed = 1
             // A 100,000-digit number has no finite value: it is not a figure anyone can compare.
@@ -62,7 +63,8 @@ struct FactBuilder: Sendable {
             // 10月份社会消费品零售总额: a date or year before the subject in its clause is not part of it.
             // (Read in place, by index: a Fact is large to copy.)
             let timeEnd = facts.isEmpty || ![.year, .date].contains(facts[facts.count - 1].kind) ? nil : facts[facts.count - 1].end
-            var fact = finish(draft, in: document, listBoundary: previousEnd, timeBoundary: timeEnd, workspace: &workspace)
+            var fact = finish(draft, in: document, listBoundary: previousEnd, timeBoundary: timeEnd,
+                              timeBoundaryStart: timeEnd == nil ? nil : facts[facts.count - 1].start, workspace: &workspace)
             // 分别增长4.3%、6.1%: a figure listed right after another shares its subject and direction.
             // (The previous facts are read in place, by index: a Fact is large to copy.)
             let last = facts.count - 1
@@ -87,6 +89,9 @@ struct FactBuilder: Sendable {
             // reaches has the subject of the level it starts from.
             if last >= 0, facts[last].kind == fact.kind, facts[last].subject != nil, Self.isChangeTo(from: facts[last].end, to: fact.start, scalars) {
                 fact.subject = facts[last].subject
+                // Both are levels, not the amount of a change (GUIDELINE: levels after 从/由…到/至 get no direction).
+                fact.direction = nil
+                facts[last].direction = nil
             }
             // 国内生产总值超过126万亿元，增长5.2%: a bare change refers to the figure before it.
             // Years, dates, durations and ordinals in between are passed over (121万亿元，五年年均增长5.2%).
@@ -101,6 +106,22 @@ struct FactBuilder: Sendable {
                let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart,
                facts[previous].end < clause, facts[previous].subject != nil {
                 fact.subject = facts[previous].subject
+            }
+            // 服务业和制造业分别占36.9%和18.8%: items named together, then 分别 and a list of figures, one each.
+            if let pending = respective, pending.next < pending.items.count, Self.isRespectiveContinuation(from: pending.end, to: fact.start, scalars) {
+                fact.subject = pending.items[pending.next]
+                fact.direction = fact.direction ?? facts[last].direction
+                respective = (pending.items, pending.next + 1, fact.end)
+            } else if let subject = fact.subject, let items = respectiveItems(subject, before: fact.start, scalars) {
+                fact.subject = items[0]
+                respective = (items, 1, fact.end)
+            } else if let pending = respective, pending.next == pending.items.count, fact.direction != nil, fact.subject == pending.items.last,
+                      fact.start - pending.end <= 8 {
+                // …分别为774亿元、536亿元，比上年增长29.2%、39.4%: the changes of the same items, in the same order.
+                fact.subject = pending.items[0]
+                respective = (pending.items, 1, fact.end)
+            } else {
+                respective = nil
             }
             facts.append(fact)
             previousEnd = draft.end
@@ -152,6 +173,9 @@ struct FactBuilder: Sendable {
         } else if match.start > 0, scalars[match.start - 1] == "两", NumberScanner.chineseDigit(scalars[match.start]) == 3 {
             // 两三百: the scanner leaves 两三 alone (两两 is no number), so the 三 comes here alone.
             (start, first, second, index) = (match.start - 1, 2, 3, match.start + 1)
+        } else if match.start > 0, scalars[match.start - 1] == "一", scalars[match.start] == "两", !endsWord(atOne: match.start - 1, scalars) {
+            // 一两次: 一 before 两 and a measure word is the low end (the 一 alone is no figure), not 统一两个.
+            (start, first, second, index) = (match.start - 1, 1, 2, match.start + 1)
         } else {
             return nil
         }
@@ -168,6 +192,16 @@ struct FactBuilder: Sendable {
         draft.high = Double(second) * scale * unit.multiplier
         draft.approximate = false
         return draft
+    }
+
+    /// 统一, 唯一, 第一: the 一 at `index` ends a word with the character before it (这一, 每一 point, they make no word of it).
+    private func endsWord(atOne index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard index > 0, ScriptClass.isHan(scalars[index - 1]) else { return false }
+        if scalars[index - 1] == "第" { return true }
+        let lexicon = subjects.segmenter.lexicon
+        guard lexicon.logProbability(of: scalars[(index - 1)...index]) != nil else { return false }
+        let before = Token(start: index - 1, end: index, kind: .word)
+        return subjects.classes.knownClass(before, scalars) != .pronoun
     }
 
     private static let currencyPrefixes: [[Unicode.Scalar]] = ["HK$", "NT$", "US$", "A$", "C$", "S$", "$", "¥", "￥", "€", "£", "＄"]
@@ -309,11 +343,20 @@ struct FactBuilder: Sendable {
         }
         // 29日20时, 17日晚, 18日，: a day alone is a date when a time of day, a part of the day or (after 日)
         // the end of the clause follows it (not 3日游, 7日内, 新民路29号).
-        if month == nil, year == nil, unitAfter(first, "日") || unitAfter(first, "号"), (1...31).contains(first.value),
-           unitAfter(first, "日") && (first.end + 1 == scalars.count || SubjectFinder.isClauseBreak(scalars[first.end + 1])) // not 新民路29号，
-            || times.startsDayPart(at: first.end + 1, scalars) || times.time(at: first.end + 1, index + 1, matches, scalars) != nil {
-            day = Int(first.value)
-            position = index + 1
+        // (The time after a lone day is looked up once: the date-time below asks for the same one.)
+        var timeAfterDay: (hour: Int, minute: Int, end: Int, consumed: Int)??
+        if month == nil, year == nil, (1...31).contains(first.value), case let isDay = unitAfter(first, "日"), isDay || unitAfter(first, "号") {
+            var isDate = isDay && (first.end + 1 == scalars.count || SubjectFinder.isClauseBreak(scalars[first.end + 1])) // not 新民路29号，
+                || times.startsDayPart(at: first.end + 1, scalars)
+            if !isDate {
+                let time = times.time(at: first.end + 1, index + 1, matches, scalars)
+                timeAfterDay = .some(time)
+                isDate = time != nil
+            }
+            if isDate {
+                day = Int(first.value)
+                position = index + 1
+            }
         }
         guard month != nil || day != nil else { return nil }
         let last = matches[position - 1]
@@ -328,7 +371,8 @@ struct FactBuilder: Sendable {
         draft.unit = day != nil ? "日" : "月"
         draft.subject = .none
         // 7月31日上午9时30分: a time of day right after the day is one date-time with it.
-        if day != nil, let time = times.time(at: end, position, matches, scalars) {
+        if day != nil, let time = position == index + 1 && end == first.end + 1 ? timeAfterDay ?? times.time(at: end, position, matches, scalars)
+                                                                               : times.time(at: end, position, matches, scalars) {
             draft.end = time.end
             draft.unit = nil // a date-time's finest part is the hour, which has no unit in the report
             draft.date = (draft.date ?? "") + "T" + (time.hour < 10 ? "0" : "") + "\(time.hour):" + (time.minute < 10 ? "0" : "") + "\(time.minute)"
@@ -422,7 +466,8 @@ struct FactBuilder: Sendable {
         return TextSpan(start: max(sentence.start, draft.start - reach), end: min(sentence.end, draft.end + max(0, reach)))
     }
 
-    func finish(_ draft: Draft, in document: Document, listBoundary: Int?, timeBoundary: Int? = nil, workspace: inout Workspace) -> Fact {
+    func finish(_ draft: Draft, in document: Document, listBoundary: Int?, timeBoundary: Int? = nil, timeBoundaryStart: Int? = nil,
+                workspace: inout Workspace) -> Fact {
         let scalars = document.scalars
         let sentence = document.sentence(containing: draft.start) ?? TextSpan(start: draft.start, end: draft.end)
         let quoted = Self.quoted(sentence, around: draft)
@@ -432,7 +477,11 @@ struct FactBuilder: Sendable {
         var rule = draft.subject
         var kind = draft.kind, unit = draft.unit, end = draft.end
         // 年轻医生从三人增加到二十一人: a count whose next word is no noun after all is about the phrase before it.
-        if case .after = rule, draft.kind == .count {
+        // 10人专程前来: 人 is itself the noun counted; a noun after it is none of the figure's.
+        let personUnit = Self.hasPersonUnit(draft, scalars)
+        if case .after = rule, draft.kind == .count, personUnit {
+            rule = .before
+        } else if case .after = rule, draft.kind == .count {
             subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
                                            scratch: &workspace.subjects).text
             rule = subject == nil ? .before : .none
@@ -454,20 +503,32 @@ struct FactBuilder: Sendable {
             }
         case .before:
             var clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
+            let wholeClauseStart = clauseStart
             if let timeBoundary, timeBoundary > clauseStart, timeBoundary <= draft.start { clauseStart = timeBoundary }
             var clauseEnd = draft.end
             let clauseLimit = min(sentence.end, draft.end + SubjectFinder.maximumClauseReach)
             while clauseEnd < clauseLimit, !SubjectFinder.isClauseBreak(scalars[clauseEnd]), scalars[clauseEnd] != "、" { clauseEnd += 1 }
+            // 10人专程前来: 人 is itself the noun counted; a noun after it is none of the figure's (but 11人是年轻教师).
+            let personNoun = personUnit && draft.end < clauseEnd && !Self.copulas.contains(scalars[draft.end])
             let found = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end,
-                                         clauseEnd: clauseEnd, scratch: &workspace.subjects)
+                                         clauseEnd: clauseEnd, after: personNoun ? .none : draft.kind == .money ? .notPurpose : .any,
+                                         scratch: &workspace.subjects)
             subject = found.subject
+            // 森林覆盖率由2015年的38%: with only 的 between a year and the figure, the phrase before the year is the subject.
+            if subject == nil, clauseStart > wholeClauseStart, draft.start == clauseStart + 1, scalars[clauseStart] == "的",
+               let timeStart = timeBoundaryStart, timeStart > wholeClauseStart {
+                subject = subjects.subject(in: scalars, clauseStart: wholeClauseStart, figureStart: timeStart, figureEnd: timeStart, clauseEnd: timeStart,
+                                           after: .none, scratch: &workspace.subjects).subject
+            }
             // 快一倍: a lone adjective character names a dimension only of a measure (叶长5厘米).
             if found.isDimension, draft.kind != .measure, draft.kind != .range { subject = nil }
-            // 签订合同4400余件: a count with a measure word counts things, not the verb that governs it.
-            if found.isVerb, draft.kind == .count, draft.unit != nil { subject = nil }
+            // 签订合同4400余件: a count with a measure word counts things, not the verb that governs it; nor a
+            // phrase of verbs alone (废止22件), unless 次, 回, 遍, 趟 count the doings (视察3次) or 人 the people
+            // it happened to (起诉105人).
+            if found.isVerb || found.isVerbPhrase && !Self.countsDoings(draft) && !personUnit, draft.kind == .count, draft.unit != nil { subject = nil }
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
-            let countsAfter = draft.kind == .count && draft.unit != nil || draft.kind == .number && draft.unit == nil || draft.kind == .percent
+            let countsAfter = draft.kind == .count && draft.unit != nil && !personNoun || draft.kind == .number && draft.unit == nil || draft.kind == .percent
             let after = countsAfter ? subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects) : (text: nil, head: nil)
             if draft.kind == .number, draft.unit == nil, found.subject != nil, let head = after.head, let text = after.text,
                head.end - draft.end >= 2, head.end == clauseEnd, let last = units.unit(at: head.end - 1, in: scalars, end: head.end),
@@ -479,11 +540,23 @@ struct FactBuilder: Sendable {
                 end = head.end
             } else if countsAfter, let counted = after.text {
                 subject = counted
-            } else if draft.kind == .measure || draft.kind == .money, found.isFallback || draft.start > 0 && scalars[draft.start - 1] == "、",
-                      let counted = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects).text {
+            } else if draft.kind == .measure || draft.kind == .money || draft.kind == .range, found.isFallback || draft.start > 0 && scalars[draft.start - 1] == "、",
+                      case let after = subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects),
+                      let counted = after.text, let head = after.head,
+                      draft.kind != .money || !subjects.isPurposeClause(after: draft.end, head: head, scalars, scratch: &workspace.subjects) {
                 // 承包了120亩荒山: where nothing but the verb stands before, the noun after the unit is what is measured;
                 // so in a list (加固46座水库、210公里堤防), where the phrase before belongs to the item before.
                 subject = counted
+            }
+            // 全程：$18, 总投资：12亿元: a figure right after the colon of a short label is about the label.
+            if clauseStart == draft.start, draft.start >= 2, scalars[draft.start - 1] == "：" || scalars[draft.start - 1] == ":" {
+                let colon = draft.start - 1
+                let labelStart = SubjectFinder.clauseStart(before: colon, in: scalars, listBoundary: nil, limit: sentence.start)
+                if colon - labelStart <= Self.labelLength, colon > labelStart,
+                   let label = subjects.subject(in: scalars, clauseStart: labelStart, figureStart: colon, figureEnd: colon, clauseEnd: colon,
+                                                after: .none, scratch: &workspace.subjects).subject {
+                    subject = label
+                }
             }
             direction = found.direction
             approximate = approximate || found.approximate
@@ -495,6 +568,8 @@ struct FactBuilder: Sendable {
                                            scratch: &workspace.subjects).subject
             }
         }
+        // GUIDELINE: ages (35岁, 享年74岁) need no subject; the person is no quantity's name.
+        if let unit = draft.unit?.unicodeScalars, unit.first == "岁", unit.count == 1 { subject = nil }
         if draft.unit == "番" { direction = "up" } // 翻一番: 翻 is inside the span
         if draft.kind == .year || draft.kind == .date || draft.kind == .formula { direction = nil }
         let qualifiers = cues.qualifiers(start: draft.start, end: draft.end, in: scalars, limit: sentence.start..<sentence.end)
@@ -517,6 +592,73 @@ struct FactBuilder: Sendable {
         return fact
     }
 
+    private static let copulas: ScalarList = "为是"
+
+    /// 次, 回, 遍, 趟: measure words that count what is done, so the verb names what is counted.
+    static func countsDoings(_ draft: Draft) -> Bool {
+        guard let unit = draft.unit?.unicodeScalars, let first = unit.first, unit.index(after: unit.startIndex) == unit.endIndex else { return false }
+        return Self.verbalMeasures.contains(first)
+    }
+
+    private static let verbalMeasures: ScalarList = "次回遍趟"
+
+    /// Whether the unit is 人 or 人次 (by its scalars: comparing non-ASCII Strings normalises them first).
+    static func hasPersonUnit(_ draft: Draft, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard let unit = draft.unit?.unicodeScalars, unit.first == "人" else { return false }
+        let second = unit.index(after: unit.startIndex)
+        return second == unit.endIndex || unit[second] == "次" && unit.index(after: second) == unit.endIndex
+    }
+    /// How long a label before a colon may be (全程, 总投资, 计划总投资).
+    private static let labelLength = 8
+
+    /// 服务业和制造业则分别占了36.9%: the items of a subject that names two or more things joined by 和/与/及/、, when
+    /// 分别 stands between it and the figure. Only items of two to six characters: 城镇和农村居民人均可支配收入 shares its head.
+    /// A last item of several words after items of one word, or one whose last word names a quantity, shares that
+    /// head with them (钢材、电解铜、多晶硅产量 → 钢材产量…; 机场旅客和国际货邮吞吐量 → 机场旅客吞吐量), unless the
+    /// items end alike (民营企业、外资企业).
+    func respectiveItems(_ subject: String, before figureStart: Int, _ scalars: [Unicode.Scalar]) -> [String]? {
+        let reach = max(0, figureStart - 8)
+        guard figureStart >= 2, (reach..<(figureStart - 1)).contains(where: { scalars[$0] == "分" && scalars[$0 + 1] == "别" }) else { return nil }
+        guard subject.unicodeScalars.contains(where: { Self.itemJoiners.contains($0) }) else { return nil }
+        // Split at the words 和, 与, 及 and at 、 (not inside 普及率).
+        let text = Array(subject.unicodeScalars)
+        var scratch = Segmenter.Scratch()
+        var items: [[Unicode.Scalar]] = [], itemStart = 0
+        for token in subjects.segmenter.tokens(in: text, range: 0..<text.count, scratch: &scratch)
+            where token.length == 1 && Self.itemJoiners.contains(text[token.start]) {
+            items.append(Array(text[itemStart..<token.start]))
+            itemStart = token.end
+        }
+        items.append(Array(text[itemStart...]))
+        guard items.count >= 2, items.allSatisfy({ (1...10).contains($0.count) }), let last = items.last else { return nil }
+        if last.last != items[0].last {
+            let words = subjects.segmenter.tokens(in: last, range: 0..<last.count, scratch: &scratch)
+            let single = items.dropLast().allSatisfy { item in
+                subjects.segmenter.tokens(in: item, range: 0..<item.count, scratch: &scratch).count == 1
+            }
+            // After one-word items, all of the last item but its first word is shared (绿电、绿证交易规模 → 绿电交易规模).
+            if words.count >= 2, let head = words.last, head.kind == .word, single || subjects.namesQuantity(head, last) {
+                let shared = single ? last[words[1].start..<head.end] : last[head.start..<head.end]
+                // (游客人数和旅游收入: an item that names its own quantity keeps it.)
+                for index in items.indices.dropLast() {
+                    let own = subjects.segmenter.tokens(in: items[index], range: 0..<items[index].count, scratch: &scratch)
+                    if let end = own.last, subjects.namesQuantity(end, items[index]) { continue }
+                    items[index] += shared
+                }
+            }
+        }
+        guard items.allSatisfy({ $0.count >= 2 }) else { return nil }
+        return items.map { String(String.UnicodeScalarView($0)) }
+    }
+
+    private static let itemJoiners: ScalarList = "和与及、"
+
+    /// 36.9%和18.8%, 4.3%、6.1%: the next figure of a list (a qualifier may close the one before).
+    static func isRespectiveContinuation(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard start > end, start - end <= 3, Self.itemJoiners.contains(scalars[start - 1]) else { return false }
+        return scalars[end..<(start - 1)].allSatisfy { Self.listQualifiers.contains($0) }
+    }
+
     private static let listQualifiers: ScalarList = "以上左右下内多余"
 
     /// 4.3%、6.1% and 3.5%以上、7%左右: between two figures only a qualifier and 、.
@@ -533,10 +675,12 @@ struct FactBuilder: Sendable {
         return scalars[(end + 1)..<start].allSatisfy(ScriptClass.isHan)
     }
 
-    /// 增加到, 跌至, 提高到: between two figures a few characters of a verb ending in 至 or 到.
+    /// 增加到, 跌至, 提高到: between two figures a few characters of a verb ending in 至 or 到 (or 提高到去年的: then
+    /// a time and 的).
     static func isChangeTo(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        guard start - end >= 1, start - end <= 4, scalars[start - 1] == "至" || scalars[start - 1] == "到" else { return false }
-        return scalars[end..<start].allSatisfy(ScriptClass.isHan)
+        guard start - end >= 1, scalars[end..<start].allSatisfy(ScriptClass.isHan) else { return false }
+        if start - end <= 4, scalars[start - 1] == "至" || scalars[start - 1] == "到" { return true }
+        return start - end <= 8 && scalars[start - 1] == "的" && scalars[end..<start].contains { $0 == "至" || $0 == "到" }
     }
 
     /// Years, dates, durations and ordinals: passed over when a bare change looks for its figure.

@@ -60,7 +60,8 @@ struct FigureRule: Sendable {
 
     static let all: [FigureRule] = [
         FigureRule("neighbouringDigits", "两 neighbouring digits are a range, never one number",
-                   examples: [AnalyzerExample("每天接待«七八个»旅行团，周末卖出«三四百件»，休息«两三天»。", mustNotReport: ["七八", "三天"])]) { builder, context, _ in
+                   examples: [AnalyzerExample("每天接待«七八个»旅行团，周末卖出«三四百件»，休息«两三天»。", mustNotReport: ["七八", "三天"]),
+                              AnalyzerExample("她每年回来«一两次»，要统一«两个»市场。", mustNotReport: ["两次", "一两个"])]) { builder, context, _ in
             builder.adjacentDigits(context.match, context.scalars).map(RuleOutcome.figure) ?? .next
         },
         FigureRule("latinName", "digits glued to Latin letters name things (C919, 5G, G20)",

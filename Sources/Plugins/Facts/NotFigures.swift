@@ -18,6 +18,8 @@ enum NotFigureRule: String, Sendable, CaseIterable {
     case rateDenominator
     /// “最后一公里”, ‘一站式’: 一 + measure word inside a short quoted phrase is a set phrase.
     case quotedPhrase
+    /// “三餐四季”, 《三餐四季》: numerals paired inside a short quoted name or title make a name, not figures.
+    case pairedNumeralName
 
     var description: FactRuleDescription {
         switch self {
@@ -43,6 +45,9 @@ enum NotFigureRule: String, Sendable, CaseIterable {
         case .quotedPhrase:
             return FactRuleDescription(id: rawValue, summary: "一 + measure word inside a short quoted phrase is a set phrase", examples: [
                 AnalyzerExample("打通“最后一公里”，推行‘一站式’服务，只有«一座»站台，“今年只卖了«一斤»。”", mustNotReport: ["一公里", "一站"])])
+        case .pairedNumeralName:
+            return FactRuleDescription(id: rawValue, summary: "two numerals set apart inside a short quoted name or title (“三餐四季”) make a name; one numeral there can still count or be a formulation", examples: [
+                AnalyzerExample("节目“三餐四季”播出后，《一年三季》热播，“«两个确立»”，“卖了«3吨»”。", mustNotReport: ["三餐", "一年", "三季"])])
         }
     }
 }
@@ -66,6 +71,9 @@ struct NotFigures: Sendable {
             if let before, before == "每" { return .every }
             if isInShortQuote(draft, scalars) { return .quotedPhrase }
             if isRateDenominator(draft, scalars) || previousEnd == draft.start { return .rateDenominator }
+        }
+        if draft.kind != .formula, match.form == .chinese, let quote = shortQuote(around: draft, scalars), holdsAnotherNumeral(quote, besides: match, scalars) {
+            return .pairedNumeralName
         }
         if let before, Self.pointers.contains(before), !match.isOrdinal { return .pointingBack }
         if match.form == .chinese, (2...9).contains(match.value), draft.kind == .count, isClauseStart(start, scalars),
@@ -153,26 +161,52 @@ struct NotFigures: Sendable {
             && segmenter.lexicon.logProbability(of: scalars[start...end]) != nil
     }
 
-    private static let quoteOpeners: ScalarList = "“‘「『\""
-    private static let quoteClosers: ScalarList = "”’」』\""
+    private static let quoteOpeners: ScalarList = "“‘「『《\""
+    private static let quoteClosers: ScalarList = "”’」』》\""
     /// How long a quoted set phrase may be (最后一公里, 一站式, 一网通办).
     private static let quotedPhraseLength = 8
 
     /// “最后一公里”: quotation marks close around the figure within a set phrase's length, with no
     /// clause punctuation inside (a quoted sentence, “今年卖了一万元。”, is not a phrase).
     private func isInShortQuote(_ draft: FactBuilder.Draft, _ scalars: [Unicode.Scalar]) -> Bool {
+        shortQuote(around: draft, scalars) != nil
+    }
+
+    /// The inside of the quotation marks (or title marks) that close around the figure within a set phrase's length.
+    private func shortQuote(around draft: FactBuilder.Draft, _ scalars: [Unicode.Scalar]) -> Range<Int>? {
         var open = draft.start
-        while open > 0, draft.start - open < Self.quotedPhraseLength, !Self.quoteOpeners.contains(scalars[open - 1]) {
-            if SubjectFinder.isClauseBreak(scalars[open - 1]) { return false }
+        // (Most characters on the way are Han ideographs, neither marks nor breaks: tested first, they cost one comparison.)
+        while open > 0, draft.start - open < Self.quotedPhraseLength {
+            let scalar = scalars[open - 1]
+            if (0x4E00...0x9FFF).contains(scalar.value) {
+                open -= 1
+                continue
+            }
+            if Self.quoteOpeners.contains(scalar) { break }
+            if SubjectFinder.isClauseBreak(scalar) { return nil }
             open -= 1
         }
-        guard open > 0, Self.quoteOpeners.contains(scalars[open - 1]) else { return false }
+        guard open > 0, Self.quoteOpeners.contains(scalars[open - 1]) else { return nil }
         var close = draft.end
         while close < scalars.count, close - open < Self.quotedPhraseLength, !Self.quoteClosers.contains(scalars[close]) {
-            if SubjectFinder.isClauseBreak(scalars[close]) || scalars[close] == "、" { return false }
+            if SubjectFinder.isClauseBreak(scalars[close]) || scalars[close] == "、" { return nil }
             close += 1
         }
-        return close < scalars.count && Self.quoteClosers.contains(scalars[close]) && close - open <= Self.quotedPhraseLength
+        guard close < scalars.count, Self.quoteClosers.contains(scalars[close]), close - open <= Self.quotedPhraseLength else { return nil }
+        return open..<close
+    }
+
+    /// 三餐四季: another Chinese numeral in the quote, with a character that is none between it and this one.
+    private func holdsAnotherNumeral(_ quote: Range<Int>, besides match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Bool {
+        let before = quote.lowerBound..<match.start, after = match.end..<quote.upperBound
+        func paired(_ positions: Range<Int>, nearestLast: Bool) -> Bool {
+            // The other numeral must be set apart: a numeral right next to this one would be part of it.
+            // (Chinese numerals only: in “五张清单［3］” the 3 is a note, in “两个70%” the slogan counts figures.)
+            func isChinese(_ index: Int) -> Bool { NumberScanner.chineseDigit(scalars[index]) != nil || NumberScanner.chineseUnit(scalars[index]) != nil }
+            guard let other = nearestLast ? positions.last(where: isChinese) : positions.first(where: isChinese) else { return false }
+            return nearestLast ? other + 1 < match.start : other > match.end
+        }
+        return paired(before, nearestLast: true) || paired(after, nearestLast: false)
     }
 
     /// How far after 一 + unit the rate's figure may be (一天卖出800斤, 一斤卖到30元).

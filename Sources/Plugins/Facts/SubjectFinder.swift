@@ -38,6 +38,9 @@ struct SubjectFinder: Sendable {
     private static let copulaEndings: ScalarList = "为是达至到"
     private static let coordinators: ScalarList = "和与及"
     private static let resultEndings: ScalarList = "出到了至下上成得有"
+    private static let aspectParticles: ScalarList = "了过着"
+    /// Auxiliary verbs (a closed class): a word the HMM made that starts with one is a predicate (能出, 会生).
+    private static let auxiliaries: ScalarList = "能会可应须"
 
     /// The word lists from Resources/subject-words.tsv.
     init(segmenter: Segmenter) throws {
@@ -86,6 +89,11 @@ struct SubjectFinder: Sendable {
         case .verb? where token.length == 3: return .verb
         default: break
         }
+        // 能出, 会生, 可高: an auxiliary and the verb it leads (一年能出五茬). (Not two verb characters: 降费, 包保
+        // name activities, 减税降费.)
+        if Self.auxiliaries.contains(scalars[token.start]) { return .verb }
+        // 100分只拿到: a character glued to an adverb after it (分 + 只) ends what comes before; it names nothing.
+        if token.length == 2, classes.knownClass(Token(start: token.start + 1, end: token.end, kind: .word), scalars) == .adverb { return .adverb }
         return .noun
     }
 
@@ -148,6 +156,12 @@ struct SubjectFinder: Sendable {
         fileprivate var lastPhrase: (start: Int, clauseEnd: Int, throughCopula: Bool, found: (text: String?, head: Token?))?
     }
 
+    /// Whether the noun phrase after the figure may be its subject: not after 人 (10人专程前来: 人 is the noun
+    /// counted), nor a purpose clause after money (投资1.2亿元建设新厂房).
+    enum AfterPhrase {
+        case any, none, notPurpose
+    }
+
     struct Found {
         var subject: String?
         /// A verb or copula stood between the subject and the figure (另有两成受访者, 持有风行网).
@@ -160,6 +174,8 @@ struct SubjectFinder: Sendable {
         var isDimension = false
         /// The subject is the governing verb itself (投资1.2万亿元): an activity, never what a count counts.
         var isVerb = false
+        /// The subject is a phrase of verbs alone (废止22件).
+        var isVerbPhrase = false
     }
 
     /// The subject before `figureStart`, within `clauseStart..<figureStart`: the noun phrase that
@@ -168,7 +184,7 @@ struct SubjectFinder: Sendable {
     /// Else the noun phrase after the figure (国家签署协议 → 国家; 43%的受访者 → 受访者), else the
     /// noun phrase that does what the verb says (北美首映开出1830万美元 → 北美首映), else the verb.
     func subject(in scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, figureEnd: Int, clauseEnd: Int,
-                 scratch: inout Scratch) -> Found {
+                 after: AfterPhrase = .any, scratch: inout Scratch) -> Found {
         var found = Found()
         // Subjects are short: segment only the last 24 characters of the clause. Starting
         // mid-word there costs at most the first word, which the 16-character cap drops anyway.
@@ -212,15 +228,28 @@ struct SubjectFinder: Sendable {
                 linked = true // 仍为, 均为, 分别为, 达到: the figure's copula
             } else if noiseWords.contains(last, in: scalars) {
                 linked = linked || classOf(last, scalars) == .verb || classOf(last, scalars) == .preposition
+            } else if last.length == 1, words.count >= 2, last.end < figureStart, Self.aspectParticles.contains(scalars[last.end]),
+                      words[words.count - 2].kind == .word, classOf(last, scalars) == .verb, classOf(words[words.count - 2], scalars) == .noun {
+                // 葡萄卖了80多万元: one verb character with an aspect particle (了, 过) after the noun is the predicate
+                // (not 西安站, 赤字率: single characters the lexicon tags as verbs end many names).
+                linked = true
             } else {
                 let wordClass = classOf(last, scalars)
                 guard wordClass == .adverb || wordClass == .preposition || wordClass == .particle else { break }
             }
             words.removeLast()
         }
+        // 粮食产量较上年增长5.2%, 营业额比三年前增长: the standard a change is compared with (比/较 and the
+        // time or noun phrase after it) is set aside; the phrase before it is the subject.
+        if let comparison = words.lastIndex(where: { isComparison($0, scalars) || $0.length > 1 && isComparison(Token(start: $0.start, end: $0.start + 1, kind: .word), scalars)
+                                                && noiseWords.contains($0, in: scalars) }), comparison < words.count - 1,
+           words[(comparison + 1)...].allSatisfy({ $0.kind == .number || $0.kind == .word && (Self.standardClasses.contains(classOf($0, scalars)) || classOf($0, scalars) == .verb) }) {
+            words.removeSubrange(comparison...)
+        }
         // The governing verb: one of the genre's, or any word the lexicon calls a verb.
         var governingVerb: Token?
         var agent: ArraySlice<Token> = []
+        var ranks = false
         if var verb = words.indices.last(where: { index in
             // 固定资产投资增长5%: what changes is the indicator the verb ends, not an object it governs.
             if found.direction != nil, index == words.count - 1, index > 0,
@@ -228,23 +257,31 @@ struct SubjectFinder: Sendable {
             return isGoverning(at: index, in: words, scalars)
         }) {
             // 发放救助资金, 减税降费: of two verbs in a row the first governs, the second names the thing.
-            while verb > 0, isVerbLike(words[verb - 1], scalars) { verb -= 1 }
+            // (Not past a word that names a quantity: 一般公共预算收入完成, where the lexicon tags 收入 a verb.)
+            while verb > 0, isVerbLike(words[verb - 1], scalars), !metricWords.contains(words[verb - 1], in: scalars) { verb -= 1 }
             governingVerb = words[verb]
             agent = nounPhrase(endingBefore: topicEnd(before: verb, in: words, scalars), in: words, scalars)
             // 算力总规模位居全球第二: a rank belongs to what stands before the ranking verb.
-            if rankVerbs.contains(words[verb], in: scalars), let text = text(of: agent, scalars) {
-                found.subject = text
-                found.linked = true
-                return found
+            // (With no noun before it, the words after it: 位列金牌榜第2位; 该县位列第五 has none, never the verb.)
+            if rankVerbs.contains(words[verb], in: scalars) {
+                if let text = text(of: agent, scalars) {
+                    found.subject = text
+                    found.linked = true
+                    return found
+                }
+                ranks = true
             }
             words.removeSubrange(...verb)
             linked = true
         }
-        var phrase = nounPhrase(endingBefore: words.count, in: words, scalars)
+        // 共有留守儿童, 现有在校学生: after a verb of having, a verb first before the head noun qualifies it (not 新建改建学校).
+        var phrase = nounPhrase(endingBefore: words.count, in: words, scalars,
+                                governed: governingVerb.map { $0.length >= 2 && scalars[$0.end - 1] == "有" } ?? false)
         // 快, 最高, 专程: a subject names a thing; words that are no noun and not the verbs that name an
         // activity are no phrase. 比去年同期: the standard a change is compared with is not its subject.
         // (长, 宽, 高: one adjective character is a dimension, kept for measures.)
-        if !phrase.isEmpty, !phrase.contains(where: { $0.kind == .latin || [.noun, .time, .measure].contains(classOf($0, scalars)) })
+        if !phrase.isEmpty, !phrase.contains(where: { $0.kind == .latin || [.noun, .time, .measure].contains(classOf($0, scalars))
+                                                    || classOf($0, scalars) == .locative && isRegion($0, scalars) })
             && !phrase.allSatisfy({ classOf($0, scalars) == .verb }) {
             if phrase.count == 1, phrase[phrase.startIndex].length == 1, classOf(phrase[phrase.startIndex], scalars) == .adjective {
                 found.isDimension = true
@@ -285,19 +322,35 @@ struct SubjectFinder: Sendable {
                 return found
             }
         }
+        // 签约金额达15.6亿元, 交易总额: an amount word alone (金额, 总额) names nothing; the verb right before it says of what.
+        if let verb = governingVerb, let name = Self.amountName(phrase, after: verb, scalars) {
+            found.subject = name
+            found.linked = linked
+            return found
+        }
         if let text = text(of: phrase, scalars) {
             found.subject = text
             // 承包了120亩荒山: a phrase of verbs alone names the activity, not what the unit measures.
-            found.isFallback = phrase.allSatisfy { classOf($0, scalars) == .verb }
+            // (A loop, not allSatisfy with a closure: the optimiser copied the whole finder into that closure.)
+            var verbsAlone = true
+            for word in phrase where classOf(word, scalars) != .verb {
+                verbsAlone = false
+                break
+            }
+            found.isFallback = verbsAlone
+            // (After a governing verb the second verb names the thing: 立案交办提案724件.)
+            found.isVerbPhrase = found.isFallback && governingVerb == nil
             return found
         }
         // Nothing before: the noun phrase right after the figure (新建3所学校 → 学校).
-        if let text = phraseAfter(figureEnd, clauseEnd: clauseEnd, scalars, scratch: &scratch).text {
+        if after != .none, case let phrase = phraseAfter(figureEnd, clauseEnd: clauseEnd, scalars, scratch: &scratch),
+           let text = phrase.text, let head = phrase.head,
+           after != .notPurpose || !isPurposeClause(after: figureEnd, head: head, scalars, scratch: &scratch) {
             found.subject = text
         } else if let text = text(of: agent, scalars) {
             found.subject = text
             found.isFallback = true
-        } else if let governingVerb, governingVerb.kind == .word, governingVerb.length >= 2, found.direction == nil {
+        } else if let governingVerb, governingVerb.kind == .word, governingVerb.length >= 2, found.direction == nil, !ranks {
             // 投资1.2万亿元: the verb itself names what is measured. (A change after a verb, 安排、比上年
             // 提高1个百分点, takes the subject of the figure before it instead.)
             found.subject = string(scalars, governingVerb)
@@ -309,6 +362,18 @@ struct SubjectFinder: Sendable {
         return found
     }
 
+    /// 强度, 完成率: a noun (no verb) that ends like a quantity's name (role metricEnding).
+    private func endsLikeQuantityName(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && metricEndings.contains(scalars[token.end - 1]) && !classes.isVerbal(token, scalars)
+    }
+
+    /// 签约金额: the governing verb and an amount word (金额, 总额) right after it that is the whole phrase.
+    private static func amountName(_ phrase: ArraySlice<Token>, after verb: Token, _ scalars: [Unicode.Scalar]) -> String? {
+        guard phrase.count == 1, let amount = phrase.first, amount.kind == .word, amount.length == 2, scalars[amount.end - 1] == "额",
+              verb.kind == .word, verb.length >= 2, verb.end == amount.start else { return nil }
+        return String(scalars: scalars[verb.start..<amount.end])
+    }
+
     /// Where the noun phrase a predicate is about ends, before the verb at `verb`: past the adverbs,
     /// time words, numbers and measure words between them (春茶最多时一天卖出 → 春茶).
     private func topicEnd(before verb: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> Int {
@@ -316,8 +381,11 @@ struct SubjectFinder: Sendable {
         while end > 0 {
             let word = words[end - 1]
             let wordClass = classOf(word, scalars)
+            // 连续9年位居: an adjective or verb right before a number or time (连续, 累计) qualifies it, like an adverb.
             guard word.kind == .number || [.adverb, .time, .numeral, .measure, .locative].contains(wordClass)
-                    || noiseWords.contains(word, in: scalars) else { break }
+                    || noiseWords.contains(word, in: scalars)
+                    || end < verb && (wordClass == .adjective || wordClass == .verb) && word.length >= 2
+                        && (words[end].kind == .number || [.numeral, .time].contains(classOf(words[end], scalars))) else { break }
             end -= 1
         }
         // Nothing to pass over, or nothing but them: the phrase right before the verb, as before.
@@ -325,11 +393,13 @@ struct SubjectFinder: Sendable {
     }
 
     /// Whether the nouns from `tokens[start]` on run to the end of the clause (punctuation, 的, the window's end).
-    private func endsPhrase(after start: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar], reachesClauseEnd: Bool) -> Bool {
+    private func endsPhrase(after start: Int, _ tokens: [Token], _ scalars: [Unicode.Scalar], reachesClauseEnd: Bool, predicateMayFollow: Bool) -> Bool {
         var index = start
         while index < tokens.count, tokens[index].kind == .word, classOf(tokens[index], scalars) == .noun { index += 1 }
         guard index > start else { return false }
+        // (3万余户受灾群众住进新居: the nouns' own predicate may follow.)
         return index == tokens.count ? reachesClauseEnd : tokens[index].kind == .punctuation || classOf(tokens[index], scalars) == .particle
+            || predicateMayFollow && classOf(tokens[index], scalars) == .verb
     }
 
     /// 比, 较: the phrase after them is the standard a change is compared with.
@@ -359,8 +429,11 @@ struct SubjectFinder: Sendable {
         if index == words.count - 1, index >= 2, words[index - 1].kind == .word, classOf(words[index - 1], scalars) == .noun,
            isVerbLike(words[index - 2], scalars), classOf(words[index - 2], scalars) == .verb || verbs.contains(words[index - 2], in: scalars) { return false }
         let resultative = isResultative(word, scalars)
+        // (研发经费投入强度: a genre verb too, when the noun after it ends like a quantity's name: 率, 额, 度;
+        // not 带动消费, a verb itself.)
         if !resultative, word.length >= 2, index > 0, index < words.count - 1, classOf(words[index - 1], scalars) == .noun,
-           words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars) {
+           words[index - 1].kind == .word, !verbs.contains(word, in: scalars) || indicatorVerbs.contains(word, in: scalars)
+            || endsLikeQuantityName(words[index + 1], scalars) {
             return false
         }
         let governs = verbs.contains(word, in: scalars)
@@ -378,14 +451,18 @@ struct SubjectFinder: Sendable {
     }
 
     /// The noun phrase ending just before `words[end]`: nouns, and adjectives in front of them.
-    private func nounPhrase(endingBefore end: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> ArraySlice<Token> {
+    /// `governed`: the words start right after the governing verb (共有留守儿童: a verb first before the head noun then qualifies it).
+    private func nounPhrase(endingBefore end: Int, in words: [Token], _ scalars: [Unicode.Scalar], governed: Bool = false) -> ArraySlice<Token> {
         var start = end
         while start > 0 {
             let wordClass = classOf(words[start - 1], scalars)
             if wordClass.isModifier || words[start - 1].kind == .latin || wordClass == .measure && start < end
+                || wordClass == .locative && isRegion(words[start - 1], scalars)
                 || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2
                     && (classOf(words[start - 2], scalars) == .noun || classOf(words[start - 2], scalars) == .verb && words[start - 2].length == 2) {
                 start -= 1 // 充电桩总数: a measure word inside a compound the lexicon lacks
+            } else if start < end, isPeriodPrefix(at: start - 1, words, scalars), classOf(words[start], scalars) == .verb {
+                start -= 1 // 年加工能力, 日处理量: 年 before the words of a quantity's name means "per year"
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
                       segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
@@ -406,8 +483,12 @@ struct SubjectFinder: Sendable {
                         || start < end && words[start - 1].length >= 2
                         && (start >= 2 && classOf(words[start - 2], scalars) == .noun
                             && namesIndicator(before: words[start - 2], verb: words[start - 1], next: words[start], head: words[end - 1], scalars)
-                            || (start == 1 || classOf(words[start - 2], scalars) == .adjective) && !verbs.contains(words[start - 1], in: scalars)
-                            && namesQuantity(next: words[start], head: words[start], scalars)) {
+                            // (冻结 涉案 资金: before another verb, one the two-verb rule kept, it is the predicate; 新增 就业 is an indicator.)
+                            && (classOf(words[start], scalars) != .verb || indicatorVerbs.contains(words[start - 1], in: scalars)
+                                || namesQuantity(next: words[start], head: words[start], scalars))
+                            || (start == 1 || classOf(words[start - 2], scalars) == .adjective || isPeriodPrefix(at: start - 2, words, scalars))
+                                && !verbs.contains(words[start - 1], in: scalars)
+                            && (namesQuantity(next: words[start], head: words[start], scalars) || governed && start == 1 && end == 2)) {
                 start -= 1 // 城镇登记失业率, 专题调研视察: in this genre an activity verb inside the phrase is a noun
             } else {
                 break
@@ -416,10 +497,22 @@ struct SubjectFinder: Sendable {
         // Leading noise (全年, 其中, 各类), list marks and conjunctions are not part of the phrase.
         // A measure word right after a numeral (个乡镇, 座水库) is the tail of an earlier figure's numeral
         // phrase (not 株高, a noun there).
-        while start < end, noiseWords.contains(words[start], in: scalars) || words[start].kind == .punctuation
+        while start < end, noiseWords.contains(words[start], in: scalars)
+                    && !(start + 1 < end && isPeriodPrefix(at: start, words, scalars) && classOf(words[start + 1], scalars) == .verb)
+                || words[start].kind == .punctuation
                 || classOf(words[start], scalars) == .conjunction || words[start].kind == .number
                 || start + 1 < end && words[start].start > 0 && classOf(words[start], scalars) == .measure
                     && (NumberScanner.isNumeralCharacter(scalars[words[start].start - 1]) || ("0"..."9").contains(scalars[words[start].start - 1])) { start += 1 }
+        // 东海市货物贸易进出口总额, 浙江省地区生产总值: a place with its administrative level first in the phrase says
+        // whose the quantity is, like 全市; the quantity's name starts after it (not 城镇, 黄河流域: no level).
+        if let placeEnd = administrativePlaceEnd(from: start, before: end, words, scalars),
+           words[placeEnd..<end].contains(where: { $0.kind == .word && classOf($0, scalars) == .noun }) {
+            start = placeEnd
+        }
+        // 心理放松室、团体心理辅导室 read from 室: a lone character before 、 is the tail of an item cut off before it.
+        while end - start >= 3, start > 0, words[start - 1].kind == .word, words[start].kind == .word, words[start].length == 1,
+              words[start + 1].kind == .punctuation,
+              scalars[words[start + 1].start] == "、" { start += 2 }
         // 园区现有从业人员, 全市其中: a noise word that introduces what is counted (现有, 已有, 其中) inside the phrase
         // ends the scope before it; the phrase starts after it (not 平均, 年均 in 人均预期寿命, 年均浓度).
         if end - start >= 3, let noise = words[(start + 1)..<(end - 1)].lastIndex(where: { $0.length == 2
@@ -429,13 +522,58 @@ struct SubjectFinder: Sendable {
         return words[start..<end]
     }
 
+    /// Whether the word names a quantity (产量, 增加值, 吞吐量: roles metric and metricEnding).
+    func namesQuantity(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        namesQuantity(next: token, head: token, scalars)
+    }
+
+    /// 东部, 中部, 初中部, 沿海: a locative of two characters or more that names a region or a part is a noun
+    /// in a phrase (东部地区, 初中部1165人); not 以上, 之间, 期间, 最后, 里面, 两岸 (positions and times).
+    private func isRegion(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && token.length >= 2 && !Self.positionStarts.contains(scalars[token.start])
+            && !Self.positionEnds.contains(scalars[token.end - 1])
+    }
+
+    /// Where a place with its administrative level ends when one starts the phrase at `start`: a place name of three
+    /// characters or more ending in the level (浙江省, 青岛港), or a place name (or a name the lexicon lacks) and the level alone (东海 市).
+    private func administrativePlaceEnd(from start: Int, before end: Int, _ words: [Token], _ scalars: [Unicode.Scalar]) -> Int? {
+        guard start < end, words[start].kind == .word else { return nil }
+        let first = words[start]
+        if first.length >= 3, Self.administrativeLevels.contains(scalars[first.end - 1]), classes.isPlaceName(first, scalars) { return start + 1 }
+        guard start + 1 < end, first.length >= 2, words[start + 1].kind == .word, words[start + 1].length == 1,
+              Self.administrativeLevels.contains(scalars[words[start + 1].start]),
+              classes.isPlaceName(first, scalars) || classes.isUnknown(first, scalars) else { return nil }
+        return start + 2
+    }
+
+    private static let administrativeLevels: ScalarList = "省市县区镇乡村州港"
+
+    /// 年 (日, 月) alone before the name of a quantity, not after a number (年加工能力, but 2023年 is a year).
+    private func isPeriodPrefix(at index: Int, _ words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
+        let word = words[index]
+        guard word.kind == .word, word.length == 1, Self.periodPrefixes.contains(scalars[word.start]) else { return false }
+        guard word.start > 0 else { return true }
+        let before = scalars[word.start - 1]
+        return !NumberScanner.isNumeralCharacter(before) && !NumberScanner.isArabicDigit(before) && before != "余" && before != "多"
+    }
+
+    private static let periodPrefixes: ScalarList = "年月日"
+
+    /// What the standard of a comparison is made of (上年, 去年同期, 三年前, 上年预计数; and verbs: 上年预算), not 较低的.
+    private static let standardClasses: [WordClass] = [.time, .numeral, .noun, .locative, .measure, .pronoun]
+
+    private static let positionStarts: ScalarList = "以之最两"
+    private static let positionEnds: ScalarList = "后前间际来内外上下面中里"
+
     /// 城镇登记失业率, 城镇新增就业: a verb between nouns is part of an indicator's name when it is one of
     /// the genre's indicator verbs or the noun after it, or the phrase's head, names a quantity (率, 额, 量: Resources/subject-words.tsv,
     /// role metric); otherwise it is the predicate (企业签署协议, 算力总规模位居全球), and the phrase starts after it.
     private func namesIndicator(before: Token, verb: Token, next: Token, head: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         // 保障性租赁住房, 公共租赁住房: a word that only qualifies (性, jieba's b) does nothing; the verb modifies.
         if before.length > 1 && attributiveEndings.contains(scalars[before.end - 1]) || isDistinguishingWord(before, scalars) { return true }
-        return indicatorVerbs.contains(verb, in: scalars) || compoundHeads.contains(next, in: scalars) || namesQuantity(next: next, head: head, scalars)
+        // 城镇新增就业 (an activity after the indicator verb), but 交通部门新增公交线路: before a thing it is the predicate.
+        return indicatorVerbs.contains(verb, in: scalars) && (classes.isVerbal(next, scalars) || namesQuantity(next: next, head: head, scalars))
+            || compoundHeads.contains(next, in: scalars) || namesQuantity(next: next, head: head, scalars)
     }
 
     /// 转乘人次, 失业率: the noun after the verb, or the phrase's head, names a quantity (roles metric, metricEnding);
@@ -456,7 +594,16 @@ struct SubjectFinder: Sendable {
         guard let first = phrase.first, let last = phrase.last else { return nil }
         var start = first.start
         // A subject is a noun phrase, not a paragraph: keep its last 16 characters' words.
-        if last.end - start > 16, let cut = phrase.first(where: { last.end - $0.start <= 16 }) { start = cut.start }
+        // (A list of names may run to 24: 农村自来水普及率、规模化供水工程覆盖率.)
+        let isList = phrase.contains { isCoordinator($0, scalars) }
+        if last.end - start > (isList ? 24 : 16), let cut = phrase.firstIndex(where: { last.end - $0.start <= 16 }) {
+            start = phrase[cut].start
+            // 心理放松室、团体心理辅导室: not from the middle of a list item; from the item after the next 、 or 和.
+            if !isCoordinator(phrase[cut - 1], scalars), let joiner = phrase[cut...].firstIndex(where: { isCoordinator($0, scalars) }),
+               joiner + 1 < phrase.endIndex {
+                start = phrase[joiner + 1].start
+            }
+        }
         return string(scalars, Token(start: start, end: last.end, kind: .word))
     }
 
@@ -480,7 +627,10 @@ struct SubjectFinder: Sendable {
         let tokens = segmenter.tokens(in: scalars, range: start..<end, scratch: &scratch)
         var phraseStart = start, phraseEnd = start
         var head: Token?
+        var lastAdjective: Token?
         var index = 0
+        // 3万余户受灾群众住进新居: after a measure word (not 成, %: 近六成表示…) the nouns' own predicate may follow.
+        let measured = start > 0 && ScriptClass.isHan(scalars[start - 1]) && !NumberScanner.isNumeralCharacter(scalars[start - 1]) && scalars[start - 1] != "成"
         // 3000人参加的活动: after 人 (人次) the people are what is counted, not the noun a clause leads to.
         let countsPeople = start >= 1 && scalars[start - 1] == "人" || start >= 2 && scalars[start - 2] == "人" && scalars[start - 1] == "次"
         // 237个为城镇, 两位是南京大学校友: a count whose predicate names what it counts.
@@ -503,16 +653,29 @@ struct SubjectFinder: Sendable {
             // 第一个赛季: a time noun counted after a measure word is the head (after a noun, 工人正在施工, it is no part of the phrase).
             // 一类保护建筑。, 第1大自治市镇（: a verb first, before nouns that end the clause, modifies them
             // (but 两期投放金融工具7400亿元 is a predicate and its object).
-            let modifyingVerb = index == 0 && wordClass == .verb && endsPhrase(after: 1, tokens, scalars, reachesClauseEnd: end == clauseEnd)
+            let modifyingVerb = index == 0 && wordClass == .verb
+                && endsPhrase(after: 1, tokens, scalars, reachesClauseEnd: end == clauseEnd, predicateMayFollow: measured)
             // 23个大项, 42艘冲锋舟: a word the lexicon tags as a numeral or an idiom, first after the unit, is a noun there.
             let mistagged = index == 0 && token.kind == .word && token.length >= 2 && (wordClass == .numeral || wordClass == .other)
                 && !scalars[token.start..<token.end].contains { NumberScanner.isNumeralCharacter($0) || $0 == "第" }
             // 第十九次特别会议: an adverb by its tag, first after the unit and before a noun, modifies it.
             let modifyingAdverb = index == 0 && wordClass == .adverb && tokens.count > 1 && classOf(tokens[1], scalars) == .noun
             if head != nil, isVerbObject(token, scalars) { break }
+            // 创业担保贷款, 城镇登记失业率: a verb between nouns before a noun that names a quantity (or an indicator verb) is part of the name.
+            // (Not a genre verb, and the noun ends the phrase: 重大项目完成投资1200亿元 is a predicate and its object.)
+            // (The cheap tests first: most verbs after a noun here are predicates.)
+            if head != nil, wordClass == .verb, token.length >= 2, index + 1 < tokens.count, tokens[index + 1].kind == .word,
+               index + 2 < tokens.count ? tokens[index + 2].kind == .punctuation : end == clauseEnd,
+               indicatorVerbs.contains(token, in: scalars) || namesQuantity(next: tokens[index + 1], head: tokens[index + 1], scalars),
+               !verbs.contains(token, in: scalars), classOf(tokens[index + 1], scalars) == .noun {
+                phraseEnd = token.end
+                index += 1
+                continue
+            }
             if token.kind == .word || token.kind == .latin, wordClass.isModifier || wordClass == .time && head == nil || modifyingVerb || mistagged || modifyingAdverb,
                wordClass == .noun || !verbs.contains(token, in: scalars), !noiseWords.contains(token, in: scalars) {
                 phraseEnd = token.end
+                lastAdjective = wordClass == .adjective && token.length >= 2 ? token : nil
                 if wordClass == .noun || wordClass == .time || mistagged { head = token }
                 if phraseEnd - phraseStart >= 8 { break }
             } else if token.length == 1, scalars[token.start] == "的", head == nil, index + 1 < tokens.count, classOf(tokens[index + 1], scalars).isModifier {
@@ -524,8 +687,21 @@ struct SubjectFinder: Sendable {
             }
             index += 1
         }
+        // 4400余份合同。: a word the lexicon tags as an adjective (合同) that ends the phrase after the figure is its noun.
+        if head == nil, let lastAdjective, lastAdjective.end == phraseEnd,
+           index < tokens.count ? tokens[index].kind == .punctuation : end == clauseEnd {
+            head = lastAdjective
+        }
         guard let head, head.end > phraseStart else { return (nil, nil) }
         return (string(scalars, Token(start: phraseStart, end: head.end, kind: .word)), head)
+    }
+
+    /// 投资1.2亿元建设新厂房, 投入3000万元改善办学条件: after an amount of money, a verb and its object
+    /// are what the money is for, not what it is, unless the head names money (救灾资金, 创业贷款: role metric).
+    func isPurposeClause(after start: Int, head: Token, _ scalars: [Unicode.Scalar], scratch: inout Scratch) -> Bool {
+        guard let first = segmenter.tokens(in: scalars, range: start..<min(scalars.count, start + 4), scratch: &scratch.segmentation).first,
+              first.kind == .word, first.end < head.end, classes.isVerbal(first, scalars) else { return false }
+        return !(metricEndings.contains(scalars[head.end - 1]) || metricWords.contains(head, in: scalars))
     }
 
     /// How far a relative clause before its noun may reach, in words (发现的, 取得四双的).

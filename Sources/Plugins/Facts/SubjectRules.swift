@@ -91,9 +91,11 @@ extension FactsAnalyzer {
             SubjectExample("累计发放创业担保贷款«58亿元»。", subject: "创业担保贷款", notSubject: "贷款"),
             SubjectExample("该镇已发展特色种植基地«12个»。", subject: "特色种植基地", notSubject: "基地"),
         ]),
-        SubjectRuleDescription(id: "rankVerb", summary: "a rank after 位居, 排名… belongs to what stands before the verb (Resources/subject-words.tsv, role rank)", examples: [
+        SubjectRuleDescription(id: "rankVerb", summary: "a rank after 位居, 排名… belongs to what stands before the verb (Resources/subject-words.tsv, role rank), and with no noun there has none (never the verb)", examples: [
             SubjectExample("我国算力总规模位居全球«第二»。", subject: "算力总规模", notSubject: "算力总规模位居全球"),
             SubjectExample("城镇登记失业率为«5.5%»。", subject: "城镇登记失业率"),
+            SubjectExample("在全省县域经济综合排名中，该县位列«第五»。", subject: nil, notSubject: "位列"),
+            SubjectExample("我国经济总量稳居世界«第二»。", subject: "经济总量", notSubject: "世界"),
         ]),
         SubjectRuleDescription(id: "verbAfterDe", summary: "after 的, a lone verb character starts the noun it modifies", examples: [
             SubjectExample("村里的带货主播有«12名»。", subject: "带货主播", notSubject: "货主播"),
@@ -131,6 +133,8 @@ extension FactsAnalyzer {
             SubjectExample("园区现有从业人员«1.2万人»。", subject: "从业人员", notSubject: "园区现有从业人员"),
             SubjectExample("全市居民人均可支配收入«4.8万元»。", subject: "居民人均可支配收入"),
             SubjectExample("全市PM2.5年均浓度为«38微克/立方米»。", subject: "PM2.5年均浓度"),
+            SubjectExample("今年全市电影票房累积达«12亿元»。", subject: "电影票房", notSubject: "电影票房累积"),
+            SubjectExample("导航系统定位精度优于«10米»。", subject: "导航系统定位精度", notSubject: "导航系统定位精度优于"),
         ]),
         SubjectRuleDescription(id: "adverbBeforeNoun", summary: "first after a measure word, a word tagged as an adverb before a noun modifies it", examples: [
             SubjectExample("举行«第十九次»特别会议。", subject: "特别会议"),
@@ -139,6 +143,8 @@ extension FactsAnalyzer {
         SubjectRuleDescription(id: "nounlessPhrase", summary: "a subject names a thing: a phrase with no noun (快, 最高, 连续) or one verb character (带) is none, nor is a count with a measure word its governing verb (签订); one adjective character is kept only as a measure's dimension (宽)", examples: [
             SubjectExample("他们每天带«30人»。", subject: nil, notSubject: "带"),
             SubjectExample("今年共签订«4400余件»。", subject: nil, notSubject: "签订"),
+            SubjectExample("制定政府规章2件、废止«22件»。", subject: nil, notSubject: "废止"),
+            SubjectExample("全年视察«3次»。", subject: "视察"),
             SubjectExample("今年以来连续«3个月»下降。", subject: nil, notSubject: "连续"),
             SubjectExample("这种鱼体长约30厘米，宽«8厘米»。", subject: "宽"),
             SubjectExample("全年投资«1.2万亿元»。", subject: "投资"),
@@ -160,6 +166,100 @@ extension FactsAnalyzer {
             SubjectExample("项目共加固46座水库、«210公里»堤防。", subject: "堤防", notSubject: "座水库"),
             SubjectExample("株高«20厘米»。", subject: "株高"),
             SubjectExample("加固水库46座、堤防«210公里»。", subject: "堤防"),
+        ]),
+        // Fourth round (issue 17): classes of errors seen on texts nobody tuned on, written as sentences of our own.
+        SubjectRuleDescription(id: "auxiliaryPredicate", summary: "a word the HMM made that starts with an auxiliary verb (能出, 会生) is a predicate, and one that ends in an adverb (分只) an adverb: never a noun", examples: [
+            SubjectExample("这个大棚一年能出«五茬»。", subject: "大棚", notSubject: "能出"),
+            SubjectExample("全年能源消费总量«5.2亿吨»。", subject: "能源消费总量"),
+        ]),
+        SubjectRuleDescription(id: "purposeAfterMoney", summary: "after an amount of money, a verb and its object are what the money is for, not what it is, unless the head names money (资金, 贷款, 盈余: role metric); the governing verb stays", examples: [
+            SubjectExample("投入«3000万元»改善乡村学校办学条件。", subject: "投入", notSubject: "改善乡村学校办学条件"),
+            SubjectExample("县里拨付«3000万元»救灾资金。", subject: "救灾资金"),
+            SubjectExample("当年创出了逾«二百亿美元»贸易盈余。", subject: "贸易盈余"),
+            SubjectExample("全年发放«2亿元»创业担保贷款。", subject: "创业担保贷款", notSubject: "创业"),
+            SubjectExample("«734个»制造业重大项目完成投资1200亿元。", subject: "制造业重大项目", notSubject: "制造业重大项目完成投资"),
+        ]),
+        SubjectRuleDescription(id: "personUnit", summary: "人 (人次) is itself the noun a count counts: a noun right after it is the next clause's, not the figure's (through 是/为 it still names them)", examples: [
+            SubjectExample("代表团一行«10人»专程前来考察。", notSubject: "专程"),
+            SubjectExample("比赛吸引了«上千名»跑者参加。", subject: "跑者"),
+            SubjectExample("他们中有«三人»为南京大学校友。", subject: "南京大学校友"),
+        ]),
+        SubjectRuleDescription(id: "adjectiveHead", summary: "a word the lexicon tags as an adjective (合同) that ends the phrase after a measure word is its noun", examples: [
+            SubjectExample("全年签订了«4400余份»合同。", subject: "合同"),
+            SubjectExample("新建«3所»大型学校。", subject: "大型学校"),
+        ]),
+        SubjectRuleDescription(id: "regionLocative", summary: "a locative of two characters or more that names a region or part (东部, 初中部) is a noun in the phrase; positions and times (之间, 以上, 期间) are not", examples: [
+            SubjectExample("在校生2100人，其中高中部904人，初中部«1165人»。", subject: "初中部"),
+            SubjectExample("东部地区生产总值增长«5%»。", subject: "东部地区生产总值"),
+            SubjectExample("两地之间距离«30公里»。", subject: "距离", notSubject: "之间距离"),
+        ]),
+        SubjectRuleDescription(id: "standardBeforeChange", summary: "比 or 较 and the standard after it (上年, 三年前) are set aside; the phrase before them is what changed", examples: [
+            SubjectExample("全市粮食产量较上年增长«5.2%»。", subject: "粮食产量"),
+            SubjectExample("营业额比三年前增长«八成»。", subject: "营业额"),
+            SubjectExample("比去年同期增长«5.2%»。", subject: nil),
+            SubjectExample("高新技术企业总数达到1560家，比上年净增«320家»。", subject: "高新技术企业总数"),
+        ]),
+        SubjectRuleDescription(id: "periodPrefix", summary: "年 alone before a verb and the quantity it names means per year and stays (年加工能力); after a number it is the year's", examples: [
+            SubjectExample("该厂年加工能力达«5万吨»。", subject: "年加工能力", notSubject: "能力"),
+            SubjectExample("2023年加工能力达«5万吨»。", subject: "加工能力"),
+        ]),
+        SubjectRuleDescription(id: "administrativePlace", summary: "a place with its administrative level first in the phrase (东海市, 浙江省, 青岛港) says whose the quantity is, like 全市: the name starts after it (not 城镇, 黄河流域: no level)", examples: [
+            SubjectExample("东海市货物贸易进出口总额达到«5000亿元»。", subject: "货物贸易进出口总额", notSubject: "东海市货物贸易进出口总额"),
+            SubjectExample("城镇调查失业率«5.2%»。", subject: "城镇调查失业率"),
+            SubjectExample("黄河流域湿地面积达到«120万亩»。", subject: "黄河流域湿地面积"),
+        ]),
+        SubjectRuleDescription(id: "respectively", summary: "things named together (和, 、), then 分别 and a list of figures: one each, in order; a last item whose head names a quantity (or after one-word items) shares that head", examples: [
+            SubjectExample("服务业和制造业则分别占了36.9%和«18.8%»。", subject: "制造业", notSubject: "服务业和制造业"),
+            SubjectExample("钢材、电解铜、多晶硅产量分别增长«93.1%»、47.5%、8%。", subject: "钢材产量"),
+            SubjectExample("民营企业、外资企业出口分别占全省的50.6%、«41.9%»。", subject: "外资企业"),
+            SubjectExample("城镇和农村居民人均可支配收入分别增长«4.8%»和6.3%。", subject: "城镇和农村居民人均可支配收入", notSubject: "城镇"),
+            SubjectExample("接待游客人数和旅游收入分别增长«10.8%»、11.1%。", subject: "游客人数", notSubject: "游客人数收入"),
+            SubjectExample("农村自来水普及率、规模化供水工程覆盖率分别达98%和«92%»。", subject: "规模化供水工程覆盖率"),
+            SubjectExample("卫生和文化事业的支出分别为138亿元和123亿元，比上年增长«65.4%»和23.9%。", subject: "卫生事业"),
+        ]),
+        SubjectRuleDescription(id: "levelBeforeYear", summary: "a level after a year and 的 (由2015年的38%) has the subject before the year; levels after 由/从…到 get no direction", examples: [
+            SubjectExample("该市森林覆盖率由2015年的«38%»提高到去年的45.2%。", subject: "森林覆盖率"),
+            SubjectExample("该市森林覆盖率由2015年的38%提高到去年的«45.2%»。", subject: "森林覆盖率"),
+            SubjectExample("2015年全市人口«38万»。", subject: "人口", notSubject: "2015年全市人口"),
+        ]),
+        SubjectRuleDescription(id: "havingQualifiedNoun", summary: "after a verb of having (共有, 现有), a verb first before the head noun qualifies it (留守儿童); after other verbs it is the verb's (新建改建学校 → 学校); an indicator verb between nouns is the predicate before a thing (交通部门新增公交线路 → 公交线路) but names an activity (城镇新增就业)", examples: [
+            SubjectExample("全镇共有留守儿童«1200余名»。", subject: "留守儿童", notSubject: "儿童"),
+            SubjectExample("全年新建改建学校«38所»。", subject: "学校"),
+            SubjectExample("交通部门新增公交线路«12条»。", subject: "公交线路", notSubject: "交通部门新增公交线路"),
+            SubjectExample("城镇新增就业«1200万人»。", subject: "城镇新增就业"),
+        ]),
+        SubjectRuleDescription(id: "quantityNameBeforeVerb", summary: "of verbs in a row before the figure the first governs, but never past a word that names a quantity (收入, 投资: role metric), which the lexicon may tag a verb", examples: [
+            SubjectExample("一般公共预算收入完成«185亿元»。", subject: "一般公共预算收入", notSubject: "一般公共"),
+            SubjectExample("全年发放救助资金«3000万元»。", subject: "救助资金"),
+            SubjectExample("警方依法冻结涉案资金«一千余万元»。", subject: "涉案资金", notSubject: "警方依法冻结涉案资金"),
+        ]),
+        SubjectRuleDescription(id: "oneCharacterPredicate", summary: "one verb character with an aspect particle (了, 过) between the noun and the figure is the predicate (葡萄卖了), not part of a name (西安站, 赤字率 keep theirs); a verb or adjective right before a number or time (连续9年) qualifies it on the way to a rank's topic", examples: [
+            SubjectExample("今年村里的葡萄卖了«80多万元»。", subject: "葡萄", notSubject: "葡萄卖"),
+            SubjectExample("我国新能源汽车产销量已连续9年位居全球«第一»。", subject: "新能源汽车产销量", notSubject: "连续"),
+            SubjectExample("专题调研视察«48项»。", subject: "专题调研视察"),
+            SubjectExample("赤字率拟按«3%»左右安排。", subject: "赤字率"),
+        ]),
+        SubjectRuleDescription(id: "amountWithItsVerb", summary: "an amount word alone (金额, 总额) names nothing: the verb right before it is part of the name (签约金额)", examples: [
+            SubjectExample("会上8家企业现场签约，签约金额达«15.6亿元»。", subject: "签约金额", notSubject: "金额"),
+            SubjectExample("全年完成投资«3000亿元»。", subject: "投资"),
+        ]),
+        SubjectRuleDescription(id: "genreVerbInQuantityName", summary: "a genre verb between nouns does not govern when the noun after it ends like a quantity's name (率, 额, 度) and is no verb itself: 研发经费投入强度; 带动消费 still governs", examples: [
+            SubjectExample("研发经费投入强度达到«2.8%»。", subject: "研发经费投入强度", notSubject: "强度"),
+            SubjectExample("以旧换新带动消费«188亿元»。", subject: "消费"),
+            SubjectExample("10月份CPI环比上涨«0.2%»。", subject: "CPI", notSubject: "CPI环比"),
+            SubjectExample("招聘会提供岗位«4.5万个»。", subject: "岗位", notSubject: "提供岗位"),
+        ]),
+        SubjectRuleDescription(id: "ageWithoutSubject", summary: "an age (岁, 周岁) has no subject (GUIDELINE): the person before it is not what is measured", examples: [
+            SubjectExample("老党员王大爷今年«86岁»。", subject: nil, notSubject: "老党员王大爷"),
+            SubjectExample("大桥全长«2.1公里»。", subject: "大桥全长"),
+        ]),
+        SubjectRuleDescription(id: "labelColon", summary: "a figure right after the colon of a short label is about the label (全程：$18), not the noun after it", examples: [
+            SubjectExample("全程：«$18»乘客登上本线后可免费转乘。", subject: "全程", notSubject: "乘客"),
+            SubjectExample("主要指标完成情况：全年粮食产量«650万吨»。", subject: "粮食产量"),
+        ]),
+        SubjectRuleDescription(id: "listItemTail", summary: "a phrase never starts inside a list item: a lone character before 、 cut off by a verb is dropped, and a phrase cut at 16 characters starts after a 、 or 和", examples: [
+            SubjectExample("学校设有心理团体活动室、心理放松室、团体心理辅导室各«1间»。", subject: "团体心理辅导室", notSubject: "室、团体心理辅导室"),
+            SubjectExample("毛、麻纺锭«七千三百三十枚»。", subject: "毛、麻纺锭"),
         ]),
     ]
 }

@@ -70,6 +70,9 @@ struct WordClasses: Sendable {
     /// Single characters (有, 达, 占) are not asked either: 29% of the words asked on those folds, 12 of
     /// the 143 right changes, and the verbs that sit next to most figures.
     private let asked: [Bool]
+    /// By tag code: whether the lexicon's tag is a verb's (v, vn, vd…), whatever class it reads as here.
+    private let verbal: [Bool]
+    private let placeCode: Int
     private static let askedTags: Set<String> = ["v", "vn", "a", "b"]
 
     /// How far ahead of the next class the tagger's class must score to replace the lexicon's.
@@ -83,6 +86,25 @@ struct WordClasses: Sendable {
         classes = [nil] + lexicon.tagNames.map { WordClass(tag: $0) }
         self.tagger = tagger.map { PartOfSpeechMemo(tagger: $0) }
         asked = [false] + lexicon.tagNames.map { Self.askedTags.contains($0) }
+        verbal = [false] + lexicon.tagNames.map { $0.hasPrefix("v") }
+        placeCode = lexicon.tagNames.firstIndex(of: "ns").map { $0 + 1 } ?? -1
+    }
+
+    /// Whether the lexicon has no tag for the word (a name the HMM found), without asking the tagger.
+    func isUnknown(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && lexiconClass(token, scalars).0 == nil
+    }
+
+    /// Whether the lexicon tags the word as a place name (jieba's ns: 东海, 浙江省, 城镇).
+    func isPlaceName(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        let code = lexiconClass(token, scalars).code
+        return code > 0 && code == placeCode
+    }
+
+    /// Whether the lexicon tags the word as a verb of some kind (建设 vn, 改善 v), out of context.
+    func isVerbal(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        let code = lexiconClass(token, scalars).code
+        return code < verbal.count && verbal[code]
     }
 
     /// With the shipped tagger (the lexicon's tags alone when its model is not beside the binary).
