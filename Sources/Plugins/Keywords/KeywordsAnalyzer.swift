@@ -51,6 +51,8 @@ public struct KeywordsAnalyzer: Analyzer {
                             options: ["method": "frequency"], note: "a word held by the same characters on both sides everywhere is a piece of the longer unit"),
             AnalyzerExample("«高标准农田»比例达到80%，«耕地»比例达到90%。«高标准农田»面积年均增长5%，«耕地»年均增长2%。", mustNotReport: ["比例达到", "年均增长", "达到", "增长"],
                             options: ["method": "frequency"], note: "a verb or rate word of a figure (达到, 增长, 新增, 增速) is no keyword and no term's edge"),
+            AnalyzerExample("深化«征地制度改革»，推动产业升级。面临品控和«售后»难题。", mustNotReport: ["征地", "推动产业", "售后难题"],
+                            note: "a word of the genre said inside a compound said once gives way to it; no compound across a verb or a coordination"),
         ]
     )
 
