@@ -109,8 +109,15 @@ struct OnceCompounds {
         guard let span = spans.first,
               reference.entry(of: scalars[span.range]).share * Double(reference.documents) >= Double(Self.genreDocuments) - 0.5 else { return nil }
         var found: [(compound: (span: TextSpan, words: [Int]), count: Int)] = []
+        var misses = 0
         for span in spans {
-            guard let whole = compound(around: span, scalars) else { continue }
+            // More than a third outside any compound: the word stays (a common word said often is
+            // not segmented around every occurrence).
+            guard let whole = compound(around: span, scalars) else {
+                misses += 1
+                if 3 * misses > spans.count { return nil }
+                continue
+            }
             if let known = found.firstIndex(where: { scalars[$0.compound.span.range].elementsEqual(scalars[whole.span.range]) }) {
                 found[known].count += 1
             } else {
