@@ -35,6 +35,8 @@ import AnalyticsCore
         #expect(compound("高质量", in: "推动经济社会发展高质量。", finder) == nil)            // overlong
         #expect(compound("林权", in: "稳步推进集体林权制度改革。", finder) == nil)            // four words
         #expect(compound("服务型", in: "建设人民满意的服务型政府。", finder) == nil)          // the reports say the whole: a unit of the genre
+        #expect(compound("建设", in: "各区加快建设口袋公园。", finder) == nil)               // the word itself is the verb of the run
+        #expect(compound("办理", in: "办理市人大代表议案4项。", finder) == nil)              // 市 ends a name (市人大), no suffix
     }
 
     @Test func onlyAWordOfTheGenreGivesWay() throws {

@@ -36,7 +36,8 @@ struct OnceCompounds {
         guard let id = token.wordID >= 0 ? Int(token.wordID) : lexicon.wordID(of: scalars[token.start..<token.end]),
               !stopWordIDs.contains(id), let tag = lexicon.tag(ofWordID: id) else { return .none }
         if token.length == 1 {
-            return tag == "n" || tag == "k" ? .suffix : .none
+            // An administrative unit ends a name (市 人大, 松岭 县), not a compound.
+            return (tag == "n" || tag == "k") && !KeywordTerms.placeSuffixes.contains(scalars[token.start]) ? .suffix : .none
         }
         switch tag {
         case "n", "ng", "vn", "an", "j": return .noun
@@ -73,7 +74,10 @@ struct OnceCompounds {
         if before || after { return nil }
         // A verbal noun first is the verb of what follows (建设 口袋公园); last, before another word,
         // the verb of what follows it (编程 训练 简单的模型).
-        while first < at && isVerbalNoun(tokens[first], scalars) { first += 1 }
+        while first <= at && isVerbalNoun(tokens[first], scalars) { first += 1 }
+        guard first <= at else { return nil } // the word itself is that verb
+        // A one-character suffix only after a noun (排放 量), not after a verbal noun (办理 市).
+        if roles[last] == .suffix && (last == first || isVerbalNoun(tokens[last - 1], scalars)) { last -= 1 }
         if last > at && last + 1 < tokens.count && isVerbalNoun(tokens[last], scalars) && Self.isContent(tokens[last + 1], scalars) { last -= 1 }
         // Overlong: an attribute word first goes (主要 污染物排放量); still overlong, no term.
         if tokens[last].end - tokens[first].start > Self.maxCharacters && roles[first] == .attribute && first < at { first += 1 }
