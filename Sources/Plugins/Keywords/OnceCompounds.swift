@@ -54,10 +54,17 @@ struct OnceCompounds {
 
     /// The compound the word at `span` sits in (its span and its words' lexicon ids), or nil.
     func compound(around span: TextSpan, _ scalars: [Unicode.Scalar]) -> (span: TextSpan, words: [Int])? {
+        var scratch = Segmenter.Scratch()
+        return compound(around: span, scalars, scratch: &scratch)
+    }
+
+    func compound(around span: TextSpan, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> (span: TextSpan, words: [Int])? {
+        // Punctuation or the text's edge on both sides: no run (checked before segmenting).
+        guard span.start > 0 && ScriptClass.isHan(scalars[span.start - 1]) || span.end < scalars.count && ScriptClass.isHan(scalars[span.end]) else { return nil }
         var low = span.start, high = span.end
         while low > 0 && span.start - low < Self.reach && ScriptClass.isHan(scalars[low - 1]) { low -= 1 }
         while high < scalars.count && high - span.end < Self.reach && ScriptClass.isHan(scalars[high]) { high += 1 }
-        let tokens = segmenter.tokens(in: scalars, range: low..<high)
+        let tokens = segmenter.tokens(in: scalars, range: low..<high, scratch: &scratch)
         guard let at = tokens.firstIndex(where: { $0.start == span.start }), tokens[at].end == span.end else { return nil }
         let roles = tokens.map { role($0, scalars) }
         guard roles[at] == .noun else { return nil }
@@ -114,10 +121,11 @@ struct OnceCompounds {
               reference.entry(of: scalars[span.range]).share * Double(reference.documents) >= Double(Self.genreDocuments) - 0.5 else { return nil }
         var found: [(compound: (span: TextSpan, words: [Int]), count: Int)] = []
         var misses = 0
+        var scratch = Segmenter.Scratch()
         for span in spans {
             // More than a third outside any compound: the word stays (a common word said often is
             // not segmented around every occurrence).
-            guard let whole = compound(around: span, scalars) else {
+            guard let whole = compound(around: span, scalars, scratch: &scratch) else {
                 misses += 1
                 if 3 * misses > spans.count { return nil }
                 continue
