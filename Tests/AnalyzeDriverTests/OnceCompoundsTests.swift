@@ -65,4 +65,14 @@ import AnalyticsCore
         let tfidf = try #require(try analyze(KeywordsAnalyzer.self, text: text, options: ["method": "tfidf"]).1 as? KeywordsResult)
         #expect(!tfidf.keywords.map(\.term).contains("征地制度改革"))
     }
+
+
+    @Test func theHeadMustBeCommonInTheReports() throws {
+        let finder = try Self.finder()
+        // 公园 is in a third of the reports: 口袋公园 is a kind of a common thing. 蜂箱 and 消费量 are
+        // in hardly any: a run of rare words, no compound.
+        #expect(compound("口袋", in: "建设口袋公园。", finder) == "口袋公园")
+        #expect(compound("农户", in: "农户蜂箱增加。", finder) == nil)
+        #expect(compound("煤炭", in: "煤炭消费量下降。", finder) == nil)
+    }
 }
