@@ -1,6 +1,6 @@
 import AnalyticsCore
 
-/// Compounds a report says once (建设口袋公园, 户籍制度改革, 服务型政府): term discovery needs two
+/// Compounds a report says once (建设口袋公园, 户籍制度改革, 征地制度改革): term discovery needs two
 /// occurrences, so such a compound stays cut into dictionary words and its pieces rank (口袋,
 /// 户籍制度). A ranked word said inside one run of content words gives way to the whole run.
 ///
@@ -12,7 +12,9 @@ import AnalyticsCore
 /// words and at most `maxCharacters` (经济社会发展高质量 is no term); the reference has the whole in
 /// fewer than 5% of its documents (a phrase of the genre is known already) while its head, the
 /// last word of two characters or more, is in at least as many (公园, 改革, 政府: a kind of a common
-/// thing, not a clause of rare words).
+/// thing, not a clause of rare words). Not crossing 和, 与, 及, 或, 、 (a coordination shares its head).
+/// Only a word of the genre gives way (`compound(of:)`); the compound takes its place in the ranking
+/// (`KeywordsAnalyzer.analyze`, keyness only).
 struct OnceCompounds {
     let segmenter: Segmenter
     let stopWordIDs: WordIDTable
