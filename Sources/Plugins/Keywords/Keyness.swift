@@ -13,7 +13,8 @@ import Foundation
 struct KeynessScorer {
     let reference: ReferenceFrequencies
     let lexicon: Lexicon
-    let counted: KeywordTerms.Counted
+    /// `var`: a compound said once (`OnceCompounds`) is added as a term when a ranked word gives way to it.
+    var counted: KeywordTerms.Counted
     let scalars: [Unicode.Scalar]
     /// The title, subtitle, kicker and subheads, one a line (empty for a text without them):
     /// where a person named is the text's subject.

@@ -51,6 +51,8 @@ public struct KeywordsAnalyzer: Analyzer {
                             options: ["method": "frequency"], note: "a word held by the same characters on both sides everywhere is a piece of the longer unit"),
             AnalyzerExample("«高标准农田»比例达到80%，«耕地»比例达到90%。«高标准农田»面积年均增长5%，«耕地»年均增长2%。", mustNotReport: ["比例达到", "年均增长", "达到", "增长"],
                             options: ["method": "frequency"], note: "a verb or rate word of a figure (达到, 增长, 新增, 增速) is no keyword and no term's edge"),
+            AnalyzerExample("深化«征地制度改革»，推动产业升级。面临品控和«售后»难题。", mustNotReport: ["征地", "推动产业", "售后难题"],
+                            note: "a word of the genre said inside a compound said once gives way to it; no compound across a verb or a coordination"),
         ]
     )
 
@@ -118,9 +120,9 @@ public struct KeywordsAnalyzer: Analyzer {
         // keywords run 10% more instructions, half of them theme matching).
         let sections = parts.analyze(document, context: context)
         let scalars = Self.bodyText(document.scalars, sections: sections)
-        let counted = terms.count(scalars)
+        var counted = terms.count(scalars)
         let reference: ReferenceFrequencies? = try self.reference.value.get()
-        let keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars,
+        var keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars,
                                                     headings: Self.headings(scalars, sections: sections)) }
         // A few more than `top` are scored, so that a word that yields to a longer term (`yielding`) leaves its place to the next.
         // `frequency` is the plain counts (the reference is built from them): nothing yields there.
@@ -155,22 +157,50 @@ public struct KeywordsAnalyzer: Analyzer {
         // domain's own word gives way only to a longer term not ranked yet (食堂 stays beside a
         // ranked 社区食堂: the text's subject and its head; alone, it would become 社区食堂).
         var ranked: [(term: Int, name: String)] = []
-        if let keyness, method == .keyness {
+        // Compounds said once that ranked words gave way to: their occurrences, by term.
+        var added: [Int: [TextSpan]] = [:]
+        if var scorer = keyness, method == .keyness {
+            defer { (counted, keyness) = (scorer.counted, scorer) }
+            let compounds = OnceCompounds(segmenter: segmenter, stopWordIDs: terms.stopWordIDs, reference: scorer.reference)
+            var unitOfWord: [Int: Int32]? = nil
             let (inside, longest) = Self.inside(sorted.map { candidates[$0] }, counted: counted, scalars: scalars)
             var taken = Set(sorted.map { names[$0] })
             let spans = Self.spans(of: sorted.map { candidates[$0] }, counted: counted)
             for (at, candidate) in sorted.enumerated() where ranked.count < top {
                 let index = candidates[candidate]
-                if counted.terms[index].partCount == 1 && Self.isGenreFragment(spans[at], scalars: scalars, reference: keyness.reference, alone: { p in
+                if counted.terms[index].partCount == 1 && Self.isGenreFragment(spans[at], scalars: scalars, reference: scorer.reference, alone: { p in
                     segmenter.tokens(in: scalars, range: max(0, p - 4)..<min(scalars.count, p + 5)).contains { $0.start == p && $0.length == 1 }
                 }) { continue }
+                // A word said inside a compound said once gives way to it (口袋 → 口袋公园); to a
+                // ranked one, it just goes.
+                if counted.terms[index].partCount == 1, counted.units[Int(counted.terms[index].unit)].noun,
+                   let whole = compounds.compound(of: spans[at], scalars) {
+                    let name = String(scalars: scalars[whole.span.range])
+                    if taken.contains(name) { continue }
+                    if unitOfWord == nil { unitOfWord = Self.unitsByWord(counted) }
+                    let parts = whole.words.compactMap { unitOfWord![$0] }
+                    if parts.count == whole.words.count {
+                        let occurrences = OnceCompounds.occurrences(of: whole.span, scalars)
+                        let long = scorer.counted.terms.count
+                        scorer.counted.terms.append(.init(key: .phrase, first: whole.span, parts: parts))
+                        scorer.counted.counts.append(occurrences.count)
+                        if scorer.statistic(long) != nil {
+                            taken.insert(name)
+                            ranked.append((long, name))
+                            added[long] = occurrences
+                            continue
+                        }
+                        scorer.counted.terms.removeLast()
+                        scorer.counted.counts.removeLast()
+                    }
+                }
                 let long = longest[at]
                 let name = long >= 0 && counted.counts[long] >= Self.takesPlace ? counted.text(long, scalars) : nil
                 if !yields[at] && Self.givesWay(inside: inside[at], alone: counted.counts[index]) {
-                    yields[at] = keyness.referenceCount(index).share >= Self.genericShare || name.map { !taken.contains($0) } ?? false
+                    yields[at] = scorer.referenceCount(index).share >= Self.genericShare || name.map { !taken.contains($0) } ?? false
                 }
                 guard yields[at] else { ranked.append((index, names[candidate])); continue }
-                guard let name, keyness.statistic(long) != nil, taken.insert(name).inserted else { continue }
+                guard let name, scorer.statistic(long) != nil, taken.insert(name).inserted else { continue }
                 ranked.append((long, name))
             }
         } else {
@@ -180,19 +210,31 @@ public struct KeywordsAnalyzer: Analyzer {
         var rankOfTerm = [Int32](repeating: -1, count: counted.terms.count)
         for (rank, entry) in ranked.enumerated() { rankOfTerm[entry.term] = Int32(rank) }
         var occurrences = [[KeywordsResult.Keyword.Occurrence]](repeating: [], count: ranked.count)
+        for (rank, entry) in ranked.enumerated() {
+            occurrences[rank] = added[entry.term]?.map { .init(start: $0.start, end: $0.end) } ?? []
+        }
         for (position, index) in counted.sequence.enumerated() where rankOfTerm[index] >= 0 {
             occurrences[Int(rankOfTerm[index])].append(.init(start: counted.sequenceSpans[position].start, end: counted.sequenceSpans[position].end))
         }
         let keywords = ranked.enumerated().map { rank, entry in
             let index = entry.term
             let expected = keyness?.expected(index) ?? 0
-            let score = reported.map { $0[index] > -.infinity ? $0[index] : keyness?.statistic(index) ?? 0 } ?? scores[index]
+            let score = reported.map { index < $0.count && $0[index] > -.infinity ? $0[index] : keyness?.statistic(index) ?? 0 } ?? scores[index]
             return KeywordsResult.Keyword(term: entry.name, count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
                                           expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].key == .phrase,
                                           occurrences: occurrences[rank])
         }
         return KeywordsResult(method: method, tokens: counted.wordCount, keywords: keywords,
                               termCounts: .init(scalars: scalars, counted: counted))
+    }
+
+    /// The document's units of dictionary words, by lexicon id.
+    static func unitsByWord(_ counted: KeywordTerms.Counted) -> [Int: Int32] {
+        var units: [Int: Int32] = [:]
+        for (at, unit) in counted.units.enumerated() {
+            if case .word(let id) = unit.key { units[id] = Int32(at) }
+        }
+        return units
     }
 
     /// TF-IDF of every term that can be among the `top`, -infinity for the others. Terms are
