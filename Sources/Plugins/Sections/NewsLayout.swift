@@ -230,7 +230,7 @@ struct LayoutClassifier: Sendable {
         var trimmed = text
         while let first = trimmed.first, first == " " || first == "　" { trimmed = trimmed.dropFirst() }
         while let last = trimmed.last, last == " " || last == "　" { trimmed = trimmed.dropLast() }
-        return list.contains { trimmed.elementsEqual($0) }
+        return list.contains { $0.count == trimmed.count && trimmed.elementsEqual($0) } // lengths first: most lines are long
     }
 
     static func contains(_ word: String, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
