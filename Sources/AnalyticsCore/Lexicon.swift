@@ -60,6 +60,8 @@ public final class Lexicon: @unchecked Sendable {
     /// the big table's cache miss. See `pairChild` and `scripts/build-lexicon.py`.
     let pairBloom: UnsafePointer<UInt32>
     let pairBloomBits: UInt32
+    /// 2^pairBloomBits - 1, derived once (the filter is tested for every character pair).
+    let pairBloomMask: UInt64
     let hotTable: UnsafePointer<HashSlot>
     let hotMask: Int
     let hotShift: UInt32
@@ -187,6 +189,7 @@ public final class Lexicon: @unchecked Sendable {
         let names = reader.array(UInt8.self, count: (namesLength + 3) / 4 * 4)
         nodeTags = reader.array(UInt8.self, count: (nodeCount + 3) / 4 * 4)
         pairBloomBits = reader.u32()
+        pairBloomMask = UInt64(1) << UInt64(pairBloomBits) - 1
         let hotBits = reader.u32()
         pairBloom = reader.array(UInt32.self, count: (1 << Int(pairBloomBits)) / 32)
         reader.align(to: 8)
@@ -262,12 +265,14 @@ public final class Lexicon: @unchecked Sendable {
         let node = UInt32(index + 1), value = scalar.value
         var h = (UInt64(node) << 21 | UInt64(value)) &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 29
-        let mask = UInt64(1) << UInt64(pairBloomBits) - 1
+        let mask = pairBloomMask
         let first = Int(h & mask), second = Int((h >> 32) & mask)
         guard pairBloom[first >> 5] & (1 << UInt32(first & 31)) != 0,
               pairBloom[second >> 5] & (1 << UInt32(second & 31)) != 0 else { return nil }
         guard edges[index].edgeCount > 8 else { return childIndex(of: index, scalar) }
-        return lookUp(node: node, value, in: hotTable, shift: hotShift, mask: hotMask) ?? hashed(node: node, value)
+        let hash = slotHash(node: node, value) // the same for both tables
+        return lookUp(node: node, value, hash: hash, in: hotTable, shift: hotShift, mask: hotMask)
+            ?? lookUp(node: node, value, hash: hash, in: hashTable, shift: hashShift, mask: hashMask)
     }
 
     /// Asks the cache for the slots `pairChild(of: index, scalar)` will read (a hint, no result).
@@ -309,8 +314,14 @@ public final class Lexicon: @unchecked Sendable {
     /// Linear probing for (node, scalar) in one of the slot tables (the big one or the hot pairs).
     @inline(__always)
     private func lookUp(node: UInt32, _ value: UInt32, in table: UnsafePointer<HashSlot>, shift: UInt32, mask: Int) -> Int? {
+        lookUp(node: node, value, hash: slotHash(node: node, value), in: table, shift: shift, mask: mask)
+    }
+
+    /// The same with the slot hash computed already.
+    @inline(__always)
+    private func lookUp(node: UInt32, _ value: UInt32, hash: UInt32, in table: UnsafePointer<HashSlot>, shift: UInt32, mask: Int) -> Int? {
         let key = UInt64(node) | UInt64(value) << 20
-        var slot = Int(slotHash(node: node, value) >> shift)
+        var slot = Int(hash >> shift)
         while true {
             let entry = table[slot]
             if entry == 0 { return nil }

@@ -25,6 +25,12 @@ public struct PhraseIndex: Sendable {
     private let members: [Int]
     private let firsts: ScalarSet
     private let seconds: ScalarSet
+    /// The scans' filter, tested before a position is looked up: a bit per hashed pair of first
+    /// two scalars (`pairBit`), and the scalars of one-scalar phrases. A third of report text
+    /// starts with a phrase's first scalar (theme terms), a fifth of that starts a phrase's pair.
+    private let pairBits: [UInt64]
+    private let singleFirsts: ScalarSet
+    private let hasSingles: Bool
 
     /// An index of `phrases`; empty ones never match.
     public init(_ phrases: [[Unicode.Scalar]]) {
@@ -55,6 +61,23 @@ public struct PhraseIndex: Sendable {
         self.listStarts = listStarts
         firsts = ScalarSet(phrases.compactMap(\.first))
         seconds = ScalarSet(phrases.compactMap { $0.count > 1 ? $0[1] : nil })
+        var pairBits = [UInt64](repeating: 0, count: Self.pairBitCount / 64)
+        for phrase in phrases where phrase.count > 1 {
+            let bit = Self.pairBit(phrase[0].value, phrase[1].value)
+            pairBits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.pairBits = pairBits
+        singleFirsts = ScalarSet(phrases.compactMap { $0.count == 1 ? $0[0] : nil })
+        hasSingles = phrases.contains { $0.count == 1 }
+    }
+
+    /// 2^16 bits (8 KB): a few hundred or thousand pairs leave few false positives.
+    private static let pairBitCount = 1 << 16
+
+    /// The filter bit of a pair of scalars.
+    @inline(__always)
+    private static func pairBit(_ first: UInt32, _ second: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(first) << 21 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 
     /// Two scalars (21 bits each) as one non-negative integer key.
@@ -98,10 +121,9 @@ public struct PhraseIndex: Sendable {
         let range = range ?? 0..<text.count
         var found: [Match] = []
         var index = range.lowerBound
-        let firstWords = firsts.bmpWords
         while index < range.upperBound {
-            // Most positions start no phrase: skip them with the first-scalar bits, read raw.
-            index = Self.nextPossibleStart(from: index, to: range.upperBound, in: text, firstWords: firstWords)
+            // Most positions start no phrase: skip them with the filter bits, read raw.
+            index = nextPossibleStart(from: index, to: range.upperBound, in: text)
             guard index < range.upperBound else { break }
             var length = 0
             forEachPhrase(at: index, in: text, end: range.upperBound) { count, phrase in
@@ -114,17 +136,32 @@ public struct PhraseIndex: Sendable {
         return found
     }
 
-    /// The first position from `index` whose scalar may start a phrase (astral ones always may).
-    private static func nextPossibleStart(from index: Int, to end: Int, in text: [Unicode.Scalar], firstWords: [UInt64]) -> Int {
-        text.withUnsafeBufferPointer { text in
-            firstWords.withUnsafeBufferPointer { words in
-                var index = index
-                while index < end {
-                    let value = text[index].value
-                    if value >= 0x10000 || words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { return index }
-                    index += 1
+    /// The first position from `index` that may start a phrase ending by `end`: its scalar
+    /// starts a phrase and is one itself or begins, with the next scalar, a phrase's first pair
+    /// (by the filter bits: false positives only). Astral scalars always may.
+    private func nextPossibleStart(from index: Int, to end: Int, in text: [Unicode.Scalar]) -> Int {
+        let hasSingles = self.hasSingles
+        return text.withUnsafeBufferPointer { text in
+            firsts.bmpWords.withUnsafeBufferPointer { firstWords in
+                pairBits.withUnsafeBufferPointer { pairWords in
+                    singleFirsts.bmpWords.withUnsafeBufferPointer { singleWords in
+                        var index = index
+                        while index < end {
+                            let value = text[index].value
+                            if value >= 0x10000 { return index }
+                            let word = Int(value >> 6), bit = UInt64(1) << UInt64(value & 63)
+                            if firstWords[word] & bit != 0 {
+                                if hasSingles && singleWords[word] & bit != 0 { return index }
+                                if index + 1 < end {
+                                    let pair = Self.pairBit(value, text[index + 1].value)
+                                    if pairWords[pair >> 6] & (1 << UInt64(pair & 63)) != 0 { return index }
+                                }
+                            }
+                            index += 1
+                        }
+                        return end
+                    }
                 }
-                return end
             }
         }
     }
@@ -132,10 +169,9 @@ public struct PhraseIndex: Sendable {
     /// Every occurrence of every phrase, overlapping ones included.
     public func allMatches(in text: [Unicode.Scalar]) -> [Match] {
         var found: [Match] = []
-        let firstWords = firsts.bmpWords
         var index = 0
         while index < text.count {
-            index = Self.nextPossibleStart(from: index, to: text.count, in: text, firstWords: firstWords)
+            index = nextPossibleStart(from: index, to: text.count, in: text)
             guard index < text.count else { break }
             forEachPhrase(at: index, in: text, end: text.count) { count, phrase in
                 found.append(Match(span: TextSpan(start: index, end: index + count), phrase: phrase))

@@ -1,3 +1,10 @@
+
+// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
+// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
+private let yearCompoundsScalars: [Unicode.Scalar] = Array("代度级间".unicodeScalars)
+private let latinJoinersScalars: [Unicode.Scalar] = Array("-.'_&".unicodeScalars)
+private let urlExcludedScalars: [Unicode.Scalar] = Array("\"<>`".unicodeScalars)
+private let urlTrailersScalars: [Unicode.Scalar] = Array(".,;:!?)]'".unicodeScalars)
 /// Tokens that are not Han words: numbers, Latin words, URLs, punctuation, whitespace, symbols.
 /// They are cut before the dictionary sees the text, so 1954人次 never loses a digit, 23.4% and
 /// 1,200 stay whole, and 2022年 stays whole when dates are kept whole.
@@ -58,7 +65,7 @@ enum PreTokenizer {
         if next == "%" || next == "‰" { return index + 1 }
         guard keepDatesWhole else { return index }
         // 1960年代, 2022年度: 年 belongs to the word after it.
-        if next == "年", index + 1 < end, "代度级间".unicodeScalars.contains(scalars[index + 1]) { return index }
+        if next == "年", index + 1 < end, yearCompoundsScalars.contains(scalars[index + 1]) { return index }
         let value = digits <= 4 ? Int(String(String.UnicodeScalarView(scalars[start..<index].map(WidthFolding.fold)))) : nil
         switch next {
         case "年" where digits == 4: return index + 1
@@ -83,7 +90,7 @@ enum PreTokenizer {
                 continue
             }
             let scalar = folded(scalars, index)
-            if "-.'_&".unicodeScalars.contains(scalar), index + 1 < end {
+            if latinJoinersScalars.contains(scalar), index + 1 < end {
                 let following = ScriptClass.of(scalars[index + 1])
                 if following == .latin || following == .digit {
                     index += 1
@@ -104,10 +111,10 @@ enum PreTokenizer {
         var index = start
         while index < end {
             let value = scalars[index].value
-            guard value > 0x20 && value < 0x7F, !"\"<>`".unicodeScalars.contains(scalars[index]) else { break }
+            guard value > 0x20 && value < 0x7F, !urlExcludedScalars.contains(scalars[index]) else { break }
             index += 1
         }
-        while index > start, ".,;:!?)]'".unicodeScalars.contains(scalars[index - 1]) { index -= 1 }
+        while index > start, urlTrailersScalars.contains(scalars[index - 1]) { index -= 1 }
         return index > start + 4 ? index : nil
     }
 

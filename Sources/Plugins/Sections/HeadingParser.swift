@@ -1,5 +1,11 @@
 import AnalyticsCore
 
+// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
+// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
+private let numberStopsScalars: [Unicode.Scalar] = Array("．.、".unicodeScalars)
+private let letterStopsScalars: [Unicode.Scalar] = Array(" 　、．.".unicodeScalars)
+private let sentenceEndersScalars: [Unicode.Scalar] = Array("。！？".unicodeScalars)
+
 /// A numbered or lettered heading at the start of a paragraph.
 struct Heading: Sendable, Equatable {
     enum Style: String, Sendable {
@@ -67,7 +73,7 @@ enum HeadingParser {
         if NumberScanner.isArabicDigit(first) {
             var index = start
             while index < end, index - start < 3, NumberScanner.isArabicDigit(scalars[index]) { index += 1 }
-            guard index + 1 < end, "．.、".unicodeScalars.contains(scalars[index]), !NumberScanner.isArabicDigit(scalars[index + 1]),
+            guard index + 1 < end, numberStopsScalars.contains(scalars[index]), !NumberScanner.isArabicDigit(scalars[index + 1]),
                   let value = arabicValue(scalars[start..<index]) else { return nil }
             return make(.arabic, level: 3, scalars[start..<index], value, after: index + 1, paragraph, scalars)
         }
@@ -76,7 +82,7 @@ enum HeadingParser {
             return make(.circled, level: 4, scalars[start..<(start + 1)], Int(first.value - 0x245F), after: start + 1, paragraph, scalars)
         }
         // A 谋定而动 … (news features): a capital letter, a space or mark, then a short line.
-        if ("A"..."Z").contains(first), start + 2 < end, " 　、．.".unicodeScalars.contains(scalars[start + 1]),
+        if ("A"..."Z").contains(first), start + 2 < end, letterStopsScalars.contains(scalars[start + 1]),
            ScriptClass.isHan(scalars[start + 2]) || scalars[start + 2] == " ", end - start <= 40 {
             return make(.letter, level: 1, scalars[start..<(start + 1)], Int(first.value - 64), after: start + 2, paragraph, scalars)
         }
@@ -89,7 +95,7 @@ enum HeadingParser {
         while textStart < paragraph.end, ScriptClass.isWhitespace(scalars[textStart]) { textStart += 1 }
         // A heading that goes on with body text ends at its first full stop.
         var textEnd = paragraph.end
-        if let stop = (textStart..<paragraph.end).first(where: { "。！？".unicodeScalars.contains(scalars[$0]) }) {
+        if let stop = (textStart..<paragraph.end).first(where: { sentenceEndersScalars.contains(scalars[$0]) }) {
             textEnd = stop
         }
         while textEnd > textStart, ScriptClass.isWhitespace(scalars[textEnd - 1]) { textEnd -= 1 }

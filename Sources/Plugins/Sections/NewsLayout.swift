@@ -1,6 +1,16 @@
 import AnalyticsCore
 import Foundation
 
+// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
+// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
+private let continuingMarksScalars: [Unicode.Scalar] = Array("：:，,、；;".unicodeScalars)
+private let colonsOrSpacesScalars: [Unicode.Scalar] = Array("：:　 ".unicodeScalars)
+private let colonsScalars: [Unicode.Scalar] = Array("：:".unicodeScalars)
+private let captionTrailersScalars: [Unicode.Scalar] = Array("）)。 　".unicodeScalars)
+private let markersScalars: [Unicode.Scalar] = Array("■□◆◇●○▲△★☆▶►".unicodeScalars)
+private let bracketsAndSpacesScalars: [Unicode.Scalar] = Array("（）() 　".unicodeScalars)
+private let dateUnitsScalars: [Unicode.Scalar] = Array("年月日".unicodeScalars)
+
 /// The words of newspaper layout (Resources/layout.tsv, or the user's file in the same format):
 /// what opens a box, a caption, a byline, a dateline, an editor line or an interview question,
 /// and which lines are column tags.
@@ -85,7 +95,7 @@ struct LayoutClassifier: Sendable {
         guard let first = text.first, let last = text.last else { return .body }
         let length = paragraph.length
         let hasFullStop = text.contains("。")
-        let isShort = length <= 50 && !hasFullStop && !"：:，,、；;".unicodeScalars.contains(last)
+        let isShort = length <= 50 && !hasFullStop && !continuingMarksScalars.contains(last)
         let dash = first == "—" || first == "─" || (first == "-" || first == "－") && text.dropFirst().first == first
         if dash, isShort || length <= 60 && !hasFullStop { return .subtitle }
         // 【…】 around a label: a box in the body, a column tag above the title.
@@ -95,14 +105,14 @@ struct LayoutClassifier: Sendable {
         if length <= 20, first == "【", last == "】" || Self.equalsAny(label, words.column) { return .column }
         if frontMatter, length <= 12, Self.equalsAny(label, words.column) { return .column }
         if length <= 60, let after = Self.prefix(of: text.drop { $0 == "（" || $0 == "(" }, in: words.editor),
-           after == text.endIndex || "：:　 ".unicodeScalars.contains(scalars[after]) { return .editor }
+           after == text.endIndex || colonsOrSpacesScalars.contains(scalars[after]) { return .editor }
         if length <= 100, first == "（" || first == "(", Self.prefix(of: text.dropFirst(), in: [Array("作者".unicodeScalars), Array("本文作者".unicodeScalars)]) != nil {
             return .note
         }
         if isCaption(text) { return .caption }
         if let end = datelineEnd(text, scalars) { return .dateline(end: end) }
         if length >= 3, let after = Self.prefix(of: text, in: words.question), after < text.endIndex,
-           "：:".unicodeScalars.contains(scalars[after]) { return .question }
+           colonsScalars.contains(scalars[after]) { return .question }
         if isByline(text, isShort: isShort, frontMatter: frontMatter) { return .byline }
         if frontMatter, isShort, text.starts(with: "来源".unicodeScalars) || text.starts(with: "发布".unicodeScalars) || Self.contains("会议上", text) {
             return .source
@@ -117,7 +127,7 @@ struct LayoutClassifier: Sendable {
                 let span = TextSpan(start: label.startIndex, end: label.last == "：" || label.last == ":" ? label.endIndex - 1 : label.endIndex)
                 return .box(front: front, label: span, alone: true)
             }
-            if let after = Self.prefix(of: text, in: list), after < text.endIndex, "：:".unicodeScalars.contains(text[after]) {
+            if let after = Self.prefix(of: text, in: list), after < text.endIndex, colonsScalars.contains(text[after]) {
                 return .box(front: front, label: TextSpan(start: text.startIndex, end: after), alone: false)
             }
         }
@@ -129,11 +139,11 @@ struct LayoutClassifier: Sendable {
         if Self.prefix(of: text, in: words.caption) != nil { return true }
         if text.first == "图", text.count > 2 {
             let next = text[text.startIndex + 1]
-            if "：:".unicodeScalars.contains(next) || (0x2460...0x2473).contains(next.value) || NumberScanner.isArabicDigit(next) { return true }
+            if colonsScalars.contains(next) || (0x2460...0x2473).contains(next.value) || NumberScanner.isArabicDigit(next) { return true }
         }
         guard text.count <= 150 else { return false }
         var tail = text
-        while let last = tail.last, "）)。 　".unicodeScalars.contains(last) { tail = tail.dropLast() }
+        while let last = tail.last, captionTrailersScalars.contains(last) { tail = tail.dropLast() }
         return tail.last == "摄" && tail.count >= 3 && ScriptClass.isHan(tail[tail.endIndex - 2])
             || tail.count >= 3 && tail.suffix(2).elementsEqual("供图".unicodeScalars)
     }
@@ -180,7 +190,7 @@ struct LayoutClassifier: Sendable {
 
     /// A mark that opens a subhead or a byline in some papers (■ 标题, □本报记者).
     static func isMarker(_ scalar: Unicode.Scalar) -> Bool {
-        "■□◆◇●○▲△★☆▶►".unicodeScalars.contains(scalar)
+        markersScalars.contains(scalar)
     }
 
     /// The text after a leading mark and the spaces after it.
@@ -205,9 +215,9 @@ struct LayoutClassifier: Sendable {
 
     /// A date alone: 2024年3月5日, （2017年10月18日）.
     static func isDate(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        let inner = text.filter { !"（）() 　".unicodeScalars.contains($0) }
+        let inner = text.filter { !bracketsAndSpacesScalars.contains($0) }
         return inner.count <= 14 && inner.first.map(NumberScanner.isArabicDigit) == true && inner.last == "日"
-            && inner.allSatisfy { NumberScanner.isArabicDigit($0) || "年月日".unicodeScalars.contains($0) }
+            && inner.allSatisfy { NumberScanner.isArabicDigit($0) || dateUnitsScalars.contains($0) }
     }
 
     /// The end index of the longest word of `list` that `text` starts with.
@@ -220,7 +230,7 @@ struct LayoutClassifier: Sendable {
         var trimmed = text
         while let first = trimmed.first, first == " " || first == "　" { trimmed = trimmed.dropFirst() }
         while let last = trimmed.last, last == " " || last == "　" { trimmed = trimmed.dropLast() }
-        return list.contains { trimmed.elementsEqual($0) }
+        return list.contains { $0.count == trimmed.count && trimmed.elementsEqual($0) } // lengths first: most lines are long
     }
 
     static func contains(_ word: String, _ text: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -1,5 +1,9 @@
 import AnalyticsCore
 
+// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
+// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
+private let openingQuotesScalars: [Unicode.Scalar] = Array("“‘「《".unicodeScalars)
+
 /// Document structure: title, subtitle, byline, lead, numbered or lettered sections at up to four
 /// levels, and a closing outlook, each with a theme from an editable taxonomy; and the warnings a
 /// careful editor would raise about the outline.
@@ -241,7 +245,7 @@ public struct SectionsAnalyzer: Analyzer {
             // It opens with a word, a number or an opening quote (or stands in 【】, or after a mark ■),
             // not with a bracket or the end of a quote.
             guard let first = text.first, let first = first == "【" ? text.dropFirst().first : first, let last = text.last, !LayoutClassifier.fullStops.contains(last),
-                  ScriptClass.isHan(first) || "“‘「《".unicodeScalars.contains(first) || first.properties.isAlphabetic || NumberScanner.isArabicDigit(first),
+                  ScriptClass.isHan(first) || openingQuotesScalars.contains(first) || first.properties.isAlphabetic || NumberScanner.isArabicDigit(first),
                   text.count <= 30, text.contains(where: ScriptClass.isHan) else { continue }
             // Followed by body text, and not the first line of a box.
             guard index + 1 < kinds.count, kinds[index + 1] == .body || kinds[index + 1] == .caption else { continue }

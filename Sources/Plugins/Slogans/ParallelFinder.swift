@@ -1,5 +1,9 @@
 import AnalyticsCore
 
+// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
+// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
+private let speechCuesScalars: [Unicode.Scalar] = Array("：:说道".unicodeScalars)
+
 /// Parallel clauses: two or more adjacent clauses of the same length, all Han characters.
 /// Four-character clauses qualify as they are (踔厉奋发，笃行致远; 实干担当、守正创新); longer ones
 /// (5–8 characters) must share a character in the same slot in every clause
@@ -176,7 +180,7 @@ struct ParallelFinder: Sendable {
             case "”", "\n": return false
             case "“":
                 guard index > 0 else { return false }
-                return "：:说道".unicodeScalars.contains(scalars[index - 1])
+                return speechCuesScalars.contains(scalars[index - 1])
             default: index -= 1
             }
         }

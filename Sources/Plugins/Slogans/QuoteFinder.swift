@@ -1,5 +1,10 @@
 import AnalyticsCore
 
+// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
+// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
+private let clausePunctuationScalars: [Unicode.Scalar] = Array("，。！？；：,.!?;:".unicodeScalars)
+private let quotationCuesScalars: [Unicode.Scalar] = Array("：:说道曰".unicodeScalars)
+
 /// Names, campaigns and concepts in quotes. Kept: 2 to 14 characters inside “” ‘’ 「」 『』 "",
 /// with no sentence or clause punctuation inside. Left out: one quoted character (“码”上行动),
 /// reported speech (after ：, 说, 道, or ending in 。！？), long topics that merely sit in quotes,
@@ -40,16 +45,16 @@ struct QuoteFinder: Sendable {
     private func accept(_ span: TextSpan, openedAt open: Int, in scalars: [Unicode.Scalar]) -> String? {
         guard span.length >= 2, span.length <= Self.maximumLength else { return nil }
         let inner = scalars[span.range]
-        guard !inner.contains(where: { "，。！？；：,.!?;:".unicodeScalars.contains($0) }) else { return nil }
+        guard !inner.contains(where: { clausePunctuationScalars.contains($0) }) else { return nil }
         guard inner.contains(where: ScriptClass.isHan) else { return nil }
-        if open > 0, "：:说道曰".unicodeScalars.contains(scalars[open - 1]) { return nil }
+        if open > 0, quotationCuesScalars.contains(scalars[open - 1]) { return nil }
         return "in quotes, \(span.length) characters, no clause punctuation"
     }
 
     /// Two to four all-Han clauses of 3–8 characters, differing by one at most, separated by ，、 or ；:
     /// a maxim or motto, not speech (speech runs on in clauses of any length).
     private func maxim(_ span: TextSpan, openedAt open: Int, in scalars: [Unicode.Scalar]) -> Candidate? {
-        if open > 0, "：:说道曰".unicodeScalars.contains(scalars[open - 1]) { return nil }
+        if open > 0, quotationCuesScalars.contains(scalars[open - 1]) { return nil }
         var clauses: [TextSpan] = []
         var start = span.start
         for index in span.start...span.end {
