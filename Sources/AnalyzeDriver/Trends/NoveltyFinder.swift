@@ -184,7 +184,7 @@ struct NoveltyFinder {
                 let verb = resultativeVerb(tokens, at: first, in: s)
                 if verb > 0 && first + verb <= last && hasNovel(tokens[first + verb].start, tokens[last].end) { first += verb }
                 // A single numeral or adverb before a word of three or more characters (多 获得感).
-                if first < last && tokens[first].length == 1 && tokens[first + 1].length >= 3 && isSingleModifier(tokens[first])
+                if first < last && tokens[first].length == 1 && tokens[first + 1].length >= 3 && isSingleModifier(tokens[first], in: s)
                     && hasNovel(tokens[first + 1].start, tokens[last].end) { first += 1 }
                 while last > first && isWeak(tokens[last], in: s) && hasNovel(tokens[first].start, tokens[last - 1].end) { last -= 1 }
                 guard !isWeak(tokens[first], in: s) && !isWeak(tokens[last], in: s) else { continue }
@@ -256,8 +256,9 @@ struct NoveltyFinder {
     }
 
     /// A one-character numeral or adverb (多, 再): by the dictionary's tag.
-    private func isSingleModifier(_ token: Token) -> Bool {
-        guard token.wordID >= 0, let tag = segmenter.lexicon.tag(ofWordID: Int(token.wordID)) else { return false }
+    private func isSingleModifier(_ token: Token, in s: [Unicode.Scalar]) -> Bool {
+        // Looked up by the character: a single character the segmenter's HMM left has no word id.
+        guard let id = segmenter.lexicon.wordID(of: s[token.start...token.start]), let tag = segmenter.lexicon.tag(ofWordID: id) else { return false }
         return tag == "m" || tag == "d"
     }
 
