@@ -6,7 +6,7 @@ The first year of each formulation is found by string search. Three lists:
   test  - TrendsCorpusTests' list
   extra - the ten checked after the test list (README, trends section)
   held  - five picked 2026-11-29 BEFORE the persistence change, as a generalisation check
-Prints each rank and the top N of `new` for a few years to read for junk.
+Prints each rank (of the first 300) and the top N of `new` for a few years to read for junk.
 """
 import json, os, subprocess, sys
 
@@ -22,7 +22,7 @@ top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 10
 reports = os.path.join(root, "..", "shared/eval/corpus/reports")
 files = [os.path.join(reports, f"cn_statecouncil_gwr_{y}.txt") for y in range(2004, 2026)]
 files = [f for f in files if os.path.exists(f)]
-out = subprocess.run([binary, "--format", "json", "--plugins", "keywords,slogans"] + files, capture_output=True, check=True).stdout
+out = subprocess.run([binary, "--format", "json", "--plugins", "keywords,slogans", "--option", "trends.per-document=300"] + files, capture_output=True, check=True).stdout
 trends = json.loads(out)["corpus"]["trends"]
 docs = trends["documents"]
 texts = [open(d["source"], encoding="utf-8").read() for d in docs]

@@ -161,7 +161,7 @@ struct NoveltyFinder {
             var tokens = segmenter.tokens(in: s, range: windowStart..<windowEnd, scratch: &scratch)
             if windowStart > 0 && ScriptClass.isHan(s[windowStart - 1]) && tokens.count > 1 { tokens.removeFirst() }
             if windowEnd < s.count && ScriptClass.isHan(s[windowEnd]) && tokens.count > 1 { tokens.removeLast() }
-            joinBoundSuffixes(&tokens, in: s)
+            let joined = joinBoundSuffixes(&tokens, in: s)
             func hasNovel(_ from: Int, _ to: Int) -> Bool {
                 guard to - from >= 3 else { return false }
                 for position in from...(to - 3) where novel[position] { return true }
@@ -193,7 +193,8 @@ struct NoveltyFinder {
                 let term = String(scalars: s[phraseStart..<phraseEnd])
                 frequency[term, default: 0] += 1
                 guard frequency[term] == 1 else { continue }
-                let words = last - first + 1
+                // A word joined to its suffix is two words (获得 + 感): a coined phrase, not a word.
+                let words = last - first + 1 + joined.filter { $0 >= phraseStart && $0 < phraseEnd }.count
                 let tag = words == 1 && tokens[first].wordID >= 0 ? segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) : nil
                 let coined = (first...last).contains { tokens[$0].kind == .word && tokens[$0].wordID < 0 && tokens[$0].length > 1 }
                 var candidate = Candidate(term: term, words: words, tag: tag, coined: coined)
@@ -219,12 +220,16 @@ struct NoveltyFinder {
         return ranked.prefix(limit).map { result[$0] }
     }
 
-    /// Nominal suffixes that are bound morphemes (感, 性, 力, 度, 化): a word the segmenter left
+    /// Noun-forming suffixes that are bound morphemes (感, 力, 度): a word the segmenter left
     /// apart from one (获得 感) is joined to it as one unknown word, 获得感, so a verb does not split
-    /// the noun it forms. Only a two-character word and the suffix standing alone.
-    static let boundSuffixes: Set<Unicode.Scalar> = Set("感性力度化".unicodeScalars)
+    /// the noun it forms. Only a two-character word and the suffix standing alone. 性 and 化 are
+    /// left out: they mostly form modifiers of a following noun (规模性返贫, 市场化改革), and the
+    /// joined word was a cut (规模性 rose to 2021's fourth new term when 性 was in this set).
+    static let boundSuffixes: Set<Unicode.Scalar> = Set("感力度".unicodeScalars)
 
-    private func joinBoundSuffixes(_ tokens: inout [Token], in s: [Unicode.Scalar]) {
+    /// Returns the starts of the joined words.
+    private func joinBoundSuffixes(_ tokens: inout [Token], in s: [Unicode.Scalar]) -> [Int] {
+        var joined: [Int] = []
         var index = 0
         while index + 1 < tokens.count {
             let word = tokens[index], suffix = tokens[index + 1]
@@ -232,9 +237,11 @@ struct NoveltyFinder {
                 && Self.boundSuffixes.contains(s[suffix.start]) && !Self.functionCharacters.contains(s[word.start]) {
                 tokens[index] = Token(start: word.start, end: suffix.end, kind: .word)
                 tokens.remove(at: index + 1)
+                joined.append(word.start)
             }
             index += 1
         }
+        return joined
     }
 
     /// Tokens (2 or 1, else 0) of a verb of two characters, a one-character verb and its result
