@@ -106,6 +106,9 @@ struct NoveltyFinder {
         let s = document.scalars
         var result: [Candidate] = []
         var frequency: [String: Int] = [:]
+        // Per phrase, how much its weakest novel trigram recurs (count here + 2 × later units):
+        // a bound on how much the phrase itself is said again, here and in later documents.
+        var recurrence: [Int] = []
         var index = 0
         // Stretches: overlapping novel trigram spans merged, [start, end), with how much their
         // best trigram recurs; only the `stretchLimit` most recurring are segmented.
@@ -145,7 +148,7 @@ struct NoveltyFinder {
                 let index = Int(0xFFFF_FFFF - (key & 0xFFFF_FFFF))
                 let (start, end, _) = stretches[index]
                 guard end - start <= Self.persistentLength else { continue }
-                guard (start...(end - 3)).allSatisfy({ keptLater[$0] }) else { continue }
+                guard (start...(end - 3)).allSatisfy({ !novel[$0] || keptLater[$0] }) else { continue }
                 kept.append(index)
                 persistent += 1
             }
@@ -193,6 +196,9 @@ struct NoveltyFinder {
                 let term = String(scalars: s[phraseStart..<phraseEnd])
                 frequency[term, default: 0] += 1
                 guard frequency[term] == 1 else { continue }
+                var weakest = Int.max
+                for position in phraseStart...(phraseEnd - 3) where novel[position] { weakest = min(weakest, weights[position]) }
+                recurrence.append(weakest)
                 // A word joined to its suffix is two words (获得 + 感): a coined phrase, not a word.
                 let words = last - first + 1 + joined.filter { $0 >= phraseStart && $0 < phraseEnd }.count
                 let tag = words == 1 && tokens[first].wordID >= 0 ? segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) : nil
@@ -214,6 +220,8 @@ struct NoveltyFinder {
         // Keys computed once: a String-keyed lookup in the comparator was most of this function.
         let keys = result.map { (frequency: frequency[$0.term]!, length: $0.term.unicodeScalars.count) }
         let ranked = result.indices.sorted { a, b in
+            // The phrases said again most, in this document and in later ones, first.
+            if recurrence[a] != recurrence[b] { return recurrence[a] > recurrence[b] }
             if keys[a].frequency != keys[b].frequency { return keys[a].frequency > keys[b].frequency }
             return keys[a].length != keys[b].length ? keys[a].length > keys[b].length : a < b
         }
