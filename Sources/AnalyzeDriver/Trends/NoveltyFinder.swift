@@ -140,9 +140,10 @@ struct NoveltyFinder {
             var keys = stretches.indices.map { UInt64(UInt32(clamping: stretches[$0].weight)) << 32 | (0xFFFF_FFFF - UInt64($0)) }
             keys.sort(by: >)
             var kept = keys.prefix(Self.stretchLimit).map { Int(0xFFFF_FFFF - ($0 & 0xFFFF_FFFF)) }
-            // Beside them, short stretches that later units keep whole: every trigram of the
-            // stretch is said again in a later unit (国内大循环, 银发经济 in a long report). A
-            // formulation persists as a unit; a chance collocation keeps at most a piece of it.
+            // Beside them, short stretches that later units keep whole: every novel trigram of
+            // the stretch is said again in a later unit (国内大循环 in a long report). A formulation
+            // persists as a unit; a chance collocation keeps at most a piece of it. The most
+            // recurring first (the shortest first lost 国内大循环 to shorter ones: measured).
             var persistent = 0
             for key in keys.dropFirst(Self.stretchLimit) where persistent < Self.persistentLimit {
                 let index = Int(0xFFFF_FFFF - (key & 0xFFFF_FFFF))
