@@ -30,7 +30,7 @@ import AnalyticsCore
             Trends.Term(term: "a\\b/c\n", counts: [], perTenThousand: [], first: nil, last: nil, change: "steady", origin: "keyword"),
         ]
         let scored = [
-            Trends.ScoredTerm(term: "人工智能+", count: 2, score: 13.125, origin: "coined", strength: 3, persistence: 0.333),
+            Trends.ScoredTerm(term: "人工智能+", count: 2, score: 13.125, origin: "coined", strength: 3, persistence: 0.333, kept: 1, later: 3),
             Trends.ScoredTerm(term: "x", count: 1, score: 0.1 + 0.2, origin: "discovered", strength: 0.8, persistence: 1e-05),
         ]
         let values = [

@@ -81,3 +81,47 @@ import AnalyticsCore
         }
     }
 }
+
+/// How NoveltyFinder cuts a new phrase out of its clause and which stretches it looks at.
+@Suite struct NoveltyShapeTests {
+    static let segmenter = try! Segmenter.shipped()
+
+    static func candidates(_ texts: [String], unit: Int = 1, limit: Int = 120) -> [String] {
+        let units = texts.enumerated().map { [Document(source: "d\($0.offset)", text: $0.element)] }
+        let finder = NoveltyFinder(segmenter: segmenter, units: units, limit: limit)
+        return finder.discover(unit: unit, in: units[unit]).map(\.term)
+    }
+
+    @Test func aBoundSuffixStaysWithItsWord() {
+        // Found: 获得 感 is one noun, 获得感, and the 多 before it goes.
+        let found = Self.candidates(["经济平稳发展。", "让人民群众有更多获得感。", "人民群众获得感不断增强。"])
+        #expect(found.contains("获得感"), "\(found)")
+        #expect(!found.contains("多获得感") && !found.contains { $0.hasSuffix("获得") }, "\(found)")
+        // Not found: a dictionary word that merely begins with a suffix character is not split off (化肥).
+        let apart = Self.candidates(["经济平稳发展。", "科学施用有机化肥。", "减少有机化肥用量。"])
+        #expect(!apart.contains { $0.hasSuffix("化") }, "\(apart)")
+    }
+
+    @Test func aResultativeVerbIsNotPartOfThePhrase() {
+        // Found: 打好 (verb and result) opens the action, 蓝天保卫战 is the phrase.
+        let found = Self.candidates(["经济平稳发展。", "坚决打好蓝天保卫战。", "巩固蓝天保卫战成果。"])
+        #expect(found.contains("蓝天保卫战") && !found.contains("打好蓝天保卫战"), "\(found)")
+        // Not found: a phrase opening with a one-character verb and a longer word keeps it (保交房).
+        let kept = Self.candidates(["经济平稳发展。", "做好保交房工作。", "继续推进保交房工作。"])
+        #expect(!kept.contains("交房工作"), "\(kept)")
+    }
+
+    @Test func aStretchLaterDocumentsKeepIsLookedAtPastTheLimit() {
+        // More than `stretchLimit` stretches recur within the document (four times each) and rank
+        // above 银发经济 (said once here, again in the next document); no cap on the phrases kept.
+        let fillers = (0..<(NoveltyFinder.stretchLimit + 10)).map { i in
+            String(String.UnicodeScalarView((0..<4).map { Unicode.Scalar(0x5000 + 4 * i + $0)! }))
+        }
+        let filler = fillers.joined(separator: "，") + "。"
+        let found = Self.candidates(["发展经济。", String(repeating: filler, count: 4) + "发展银发经济。", "发展银发经济。"], limit: 1000)
+        #expect(found.contains("银发经济"), "\(found.suffix(5))")
+        // Not found: said once and never again, it stays past the limit.
+        let once = Self.candidates(["发展经济。", String(repeating: filler, count: 4) + "发展银发经济。", "发展经济。"], limit: 1000)
+        #expect(!once.contains("银发经济"))
+    }
+}

@@ -36,6 +36,10 @@ struct NoveltyFinder {
     /// Stretches segmented per document at most, the most recurring first: bounds the work on a
     /// document that is mostly new to the run (the first of a genre, another province).
     static let stretchLimit = 150
+    /// Stretches past the limit segmented too when later units keep every trigram of them, and
+    /// how long such a stretch may be (a name, not a clause).
+    static let persistentLimit = 60
+    static let persistentLength = 7
     private let segmenter: Segmenter
     /// Candidates per document at most (the most frequent, then the longest): a long document
     /// of new material must not fill the term table.
@@ -71,7 +75,7 @@ struct NoveltyFinder {
     func discover(unit: Int, in documents: [Document]) -> [Candidate] {
         var found: [Candidate] = []
         var scratch = Segmenter.Scratch()
-        var novel: [Bool] = [], weights: [Int] = []
+        var novel: [Bool] = [], weights: [Int] = [], keptLater: [Bool] = []
         for (number, document) in documents.enumerated() {
             let s = document.scalars
             // Reused across documents (allocating them per document was a tenth of this).
@@ -80,14 +84,17 @@ struct NoveltyFinder {
             // How much a novel trigram recurs: its count here plus twice the later units that have it.
             weights.removeAll(keepingCapacity: true)
             weights.append(contentsOf: repeatElement(0, count: s.count))
+            keptLater.removeAll(keepingCapacity: true)
+            keptLater.append(contentsOf: repeatElement(false, count: s.count))
             var any = false
             for novelty in novelties[unit][number] {
                 novel[Int(novelty.position)] = true
-                weights[Int(novelty.position)] = Int(novelty.weight)
+                weights[Int(novelty.position)] = Int(novelty.weight & 0xFF_FFFF)
+                keptLater[Int(novelty.position)] = novelty.weight >> 24 != 0
                 any = true
             }
             if any {
-                found += phrases(in: document, novel: novel, weights: weights, scratch: &scratch)
+                found += phrases(in: document, novel: novel, weights: weights, keptLater: keptLater, scratch: &scratch)
             }
         }
         return found
@@ -95,10 +102,13 @@ struct NoveltyFinder {
 
     /// Stretches covered by novel trigrams, as word-aligned phrases.
     /// The document's phrases, the most frequent (then the longest) first, at most `limit`.
-    private func phrases(in document: Document, novel: [Bool], weights: [Int], scratch: inout Segmenter.Scratch) -> [Candidate] {
+    private func phrases(in document: Document, novel: [Bool], weights: [Int], keptLater: [Bool], scratch: inout Segmenter.Scratch) -> [Candidate] {
         let s = document.scalars
         var result: [Candidate] = []
         var frequency: [String: Int] = [:]
+        // Per phrase, how much its weakest novel trigram recurs (count here + 2 × later units):
+        // a bound on how much the phrase itself is said again, here and in later documents.
+        var recurrence: [Int] = []
         var index = 0
         // Stretches: overlapping novel trigram spans merged, [start, end), with how much their
         // best trigram recurs; only the `stretchLimit` most recurring are segmented.
@@ -129,7 +139,21 @@ struct NoveltyFinder {
             // tuples was 2–3% of trends' time on the reports); the kept ones back in text order.
             var keys = stretches.indices.map { UInt64(UInt32(clamping: stretches[$0].weight)) << 32 | (0xFFFF_FFFF - UInt64($0)) }
             keys.sort(by: >)
-            stretches = keys.prefix(Self.stretchLimit).map { Int(0xFFFF_FFFF - ($0 & 0xFFFF_FFFF)) }.sorted().map { stretches[$0] }
+            var kept = keys.prefix(Self.stretchLimit).map { Int(0xFFFF_FFFF - ($0 & 0xFFFF_FFFF)) }
+            // Beside them, short stretches that later units keep whole: every novel trigram of
+            // the stretch is said again in a later unit (国内大循环 in a long report). A formulation
+            // persists as a unit; a chance collocation keeps at most a piece of it. The most
+            // recurring first (the shortest first lost 国内大循环 to shorter ones: measured).
+            var persistent = 0
+            for key in keys.dropFirst(Self.stretchLimit) where persistent < Self.persistentLimit {
+                let index = Int(0xFFFF_FFFF - (key & 0xFFFF_FFFF))
+                let (start, end, _) = stretches[index]
+                guard end - start <= Self.persistentLength else { continue }
+                guard (start...(end - 3)).allSatisfy({ !novel[$0] || keptLater[$0] }) else { continue }
+                kept.append(index)
+                persistent += 1
+            }
+            stretches = kept.sorted().map { stretches[$0] }
         }
         for (start, end, _) in stretches {
             // A window of the clause around the stretch (the Han run, at most `margin` characters
@@ -141,6 +165,7 @@ struct NoveltyFinder {
             var tokens = segmenter.tokens(in: s, range: windowStart..<windowEnd, scratch: &scratch)
             if windowStart > 0 && ScriptClass.isHan(s[windowStart - 1]) && tokens.count > 1 { tokens.removeFirst() }
             if windowEnd < s.count && ScriptClass.isHan(s[windowEnd]) && tokens.count > 1 { tokens.removeLast() }
+            let joined = joinBoundSuffixes(&tokens, in: s)
             func hasNovel(_ from: Int, _ to: Int) -> Bool {
                 guard to - from >= 3 else { return false }
                 for position in from...(to - 3) where novel[position] { return true }
@@ -158,6 +183,13 @@ struct NoveltyFinder {
                 // Adverbs, numerals, time words at the edges go (inside they may belong: 特别国债);
                 // so does a verbal noun opening the run, the verb of the phrase: 发展 新质生产力.
                 while first < last && (isWeak(tokens[first], in: s) || isVerbal(tokens[first])) && hasNovel(tokens[first + 1].start, tokens[last].end) { first += 1 }
+                // A verb of two single characters, verb and result (打好, 抓实, 用好), opens an action
+                // on the phrase, not the phrase: 打 好 蓝天 保卫战 → 蓝天保卫战.
+                let verb = resultativeVerb(tokens, at: first, in: s)
+                if verb > 0 && first + verb <= last && hasNovel(tokens[first + verb].start, tokens[last].end) { first += verb }
+                // A single numeral or adverb before a word of three or more characters (多 获得感).
+                if first < last && tokens[first].length == 1 && tokens[first + 1].length >= 3 && isSingleModifier(tokens[first], in: s)
+                    && hasNovel(tokens[first + 1].start, tokens[last].end) { first += 1 }
                 while last > first && isWeak(tokens[last], in: s) && hasNovel(tokens[first].start, tokens[last - 1].end) { last -= 1 }
                 guard !isWeak(tokens[first], in: s) && !isWeak(tokens[last], in: s) else { continue }
                 let phraseStart = tokens[first].start, phraseEnd = tokens[last].end
@@ -165,7 +197,11 @@ struct NoveltyFinder {
                 let term = String(scalars: s[phraseStart..<phraseEnd])
                 frequency[term, default: 0] += 1
                 guard frequency[term] == 1 else { continue }
-                let words = last - first + 1
+                var weakest = Int.max
+                for position in phraseStart...(phraseEnd - 3) where novel[position] { weakest = min(weakest, weights[position]) }
+                recurrence.append(weakest)
+                // A word joined to its suffix is two words (获得 + 感): a coined phrase, not a word.
+                let words = last - first + 1 + joined.filter { $0 >= phraseStart && $0 < phraseEnd }.count
                 let tag = words == 1 && tokens[first].wordID >= 0 ? segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) : nil
                 let coined = (first...last).contains { tokens[$0].kind == .word && tokens[$0].wordID < 0 && tokens[$0].length > 1 }
                 var candidate = Candidate(term: term, words: words, tag: tag, coined: coined)
@@ -185,10 +221,61 @@ struct NoveltyFinder {
         // Keys computed once: a String-keyed lookup in the comparator was most of this function.
         let keys = result.map { (frequency: frequency[$0.term]!, length: $0.term.unicodeScalars.count) }
         let ranked = result.indices.sorted { a, b in
+            // The phrases said again most, in this document and in later ones, first.
+            if recurrence[a] != recurrence[b] { return recurrence[a] > recurrence[b] }
             if keys[a].frequency != keys[b].frequency { return keys[a].frequency > keys[b].frequency }
             return keys[a].length != keys[b].length ? keys[a].length > keys[b].length : a < b
         }
         return ranked.prefix(limit).map { result[$0] }
+    }
+
+    /// Noun-forming suffixes that are bound morphemes (感, 力, 度): a word the segmenter left
+    /// apart from one (获得 感) is joined to it as one unknown word, 获得感, so a verb does not split
+    /// the noun it forms. Only a two-character word and the suffix standing alone. 性 and 化 are
+    /// left out: they mostly form modifiers of a following noun (规模性返贫, 市场化改革), and the
+    /// joined word was a cut (规模性 rose to 2021's fourth new term when 性 was in this set).
+    static let boundSuffixes: Set<Unicode.Scalar> = Set("感力度".unicodeScalars)
+
+    /// Returns the starts of the joined words.
+    private func joinBoundSuffixes(_ tokens: inout [Token], in s: [Unicode.Scalar]) -> [Int] {
+        var joined: [Int] = []
+        var index = 0
+        while index + 1 < tokens.count {
+            let word = tokens[index], suffix = tokens[index + 1]
+            if word.kind == .word && word.length == 2 && word.wordID >= 0 && suffix.length == 1 && suffix.start == word.end
+                && Self.boundSuffixes.contains(s[suffix.start]) && !Self.functionCharacters.contains(s[word.start]) {
+                tokens[index] = Token(start: word.start, end: suffix.end, kind: .word)
+                tokens.remove(at: index + 1)
+                joined.append(word.start)
+            }
+            index += 1
+        }
+        return joined
+    }
+
+    /// Tokens (2 or 1, else 0) of a verb of two characters, a one-character verb and its result
+    /// (好, 实, 牢, not a function character), at `index`: as two tokens (打 好) or as a word the
+    /// dictionary lacks (打好).
+    private func resultativeVerb(_ tokens: [Token], at index: Int, in s: [Unicode.Scalar]) -> Int {
+        let token = tokens[index]
+        let verbStart: Int, resultStart: Int, count: Int
+        if token.length == 1 && index + 1 < tokens.count && tokens[index + 1].length == 1 && tokens[index + 1].kind == .word {
+            (verbStart, resultStart, count) = (token.start, tokens[index + 1].start, 2)
+        } else if token.length == 2 && token.kind == .word && token.wordID < 0 {
+            (verbStart, resultStart, count) = (token.start, token.start + 1, 1)
+        } else {
+            return 0
+        }
+        guard !Self.functionCharacters.contains(s[resultStart]),
+              let id = segmenter.lexicon.wordID(of: s[verbStart...verbStart]) else { return 0 }
+        return segmenter.lexicon.tag(ofWordID: id) == "v" ? count : 0
+    }
+
+    /// A one-character numeral or adverb (多, 再): by the dictionary's tag.
+    private func isSingleModifier(_ token: Token, in s: [Unicode.Scalar]) -> Bool {
+        // Looked up by the character: a single character the segmenter's HMM left has no word id.
+        guard let id = segmenter.lexicon.wordID(of: s[token.start...token.start]), let tag = segmenter.lexicon.tag(ofWordID: id) else { return false }
+        return tag == "m" || tag == "d"
     }
 
     /// Verbs, prepositions, conjunctions, particles and pronouns end a phrase where they stand.
@@ -329,7 +416,8 @@ enum TrigramCensus {
             let record = records[number]
             let entry = Entry(slots[slot(record >> 32)] & 0xFFFF_FFFF)
             guard entry.countInFirst >= 2 || entry.units >= 2 else { continue }
-            novel.append((Int(record & 0xFFFF_FFFF), Int32(entry.countInFirst + 2 * (entry.units - 1))))
+            // The weight, and bit 24: a later unit has the trigram too (kept, not only repeated here).
+            novel.append((Int(record & 0xFFFF_FFFF), Int32(entry.countInFirst + 2 * (entry.units - 1)) | (entry.units >= 2 ? 1 << 24 : 0)))
         }
         return novel
     }

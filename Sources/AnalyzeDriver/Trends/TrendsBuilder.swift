@@ -378,14 +378,15 @@ public enum TrendsBuilder {
         let later = series.units - unit - 1
         var scored: [Trends.ScoredTerm] = []
         for term in candidates {
-            let persistence = later > 0 ? Double((unit + 1..<series.units).filter { series.counts[term][$0] > 0 }.count) / Double(later) : 0
+            let kept = (unit + 1..<series.units).filter { series.counts[term][$0] > 0 }.count
+            let persistence = later > 0 ? Double(kept) / Double(later) : 0
             // Uptake: how much the later documents use it (a new formulation is repeated after).
             let uptake = later > 0 ? log2(1 + Double((unit + 1..<series.units).reduce(0) { $0 + series.counts[term][$1] }) / Double(later)) : 0
             let count = series.counts[term][unit]
             let strength = origins[term].strength
             let score = strength * (1 + 2 * persistence + 2 * uptake) * (1 + 0.5 * log2(Double(count)))
             scored.append(Trends.ScoredTerm(term: terms[term], count: count, score: rounded(score, 3), origin: origins[term].name,
-                                            strength: strength, persistence: rounded(persistence, 3)))
+                                            strength: strength, persistence: rounded(persistence, 3), kept: kept, later: later))
         }
         return top(scored, limit)
     }

@@ -53,6 +53,8 @@ extension Trends.DocumentTerms {
                 json.array(terms) { json, scored in
                     json.object { json in
                         json.field("count", int: scored.count)
+                        if let kept = scored.kept { json.field("kept", int: kept) }
+                        if let later = scored.later { json.field("later", int: later) }
                         json.field("origin", string: scored.origin)
                         json.field("persistence", double: scored.persistence)
                         json.field("score", double: scored.score)

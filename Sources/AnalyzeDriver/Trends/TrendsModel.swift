@@ -72,6 +72,22 @@ public struct Trends: Encodable, Sendable {
         public let strength: Double
         /// Share of the later documents that keep the term (new) or of the earlier ones that had it (gone).
         public let persistence: Double
+        /// new only: how many later documents say the term again (`kept`) out of how many there
+        /// are (`later`): a formulation is kept, a one-off is not. With `later` 0 (the last
+        /// document) persistence says nothing and the score rests on strength and count.
+        public var kept: Int? = nil
+        public var later: Int? = nil
+
+        public init(term: String, count: Int, score: Double, origin: String, strength: Double, persistence: Double, kept: Int? = nil, later: Int? = nil) {
+            self.term = term
+            self.count = count
+            self.score = score
+            self.origin = origin
+            self.strength = strength
+            self.persistence = persistence
+            self.kept = kept
+            self.later = later
+        }
     }
 
     public struct DocumentTerms: Encodable, Sendable {
