@@ -6,6 +6,7 @@ The first year of each formulation is found by string search. Three lists:
   test  - TrendsCorpusTests' list
   extra - the ten checked after the test list (README, trends section)
   held  - five picked 2026-11-29 BEFORE the persistence change, as a generalisation check
+  fresh - five more picked 2026-11-29 (session 19b) BEFORE the fragment/generic-combination change
 Prints each rank (of the first 300) and the top N of `new` for a few years to read for junk.
 """
 import json, os, subprocess, sys
@@ -15,6 +16,7 @@ TEST = ["新质生产力", "超长期特别国债", "人工智能+", "中国式�
         "全国统一大市场", "新型举国体制", "专精特新", "营改增", "三大攻坚战", "战略性新兴产业", "六稳", "六保"]
 EXTRA = ["大众创业", "互联网+", "人类命运共同体", "低空经济", "工匠精神", "数字中国", "三期叠加", "获得感", "国内大循环", "银发经济"]
 HELD = ["蓝天保卫战", "分享经济", "平台经济", "跨省通办", "投资于人"]  # chosen before changing anything
+FRESH = ["精准扶贫", "中国制造2025", "脱贫攻坚", "数字经济", "一网通办"]  # frozen: chosen before the next change
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 binary = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else os.path.join(root, ".build/release/analyze")
@@ -28,7 +30,7 @@ docs = trends["documents"]
 texts = [open(d["source"], encoding="utf-8").read() for d in docs]
 years = [d["date"][:4] for d in docs]
 new = {n["document"]: n["terms"] for n in trends["new"]}
-for name, terms in (("test", TEST), ("extra", EXTRA), ("held", HELD)):
+for name, terms in (("test", TEST), ("extra", EXTRA), ("held", HELD), ("fresh", FRESH)):
     inside, line = 0, []
     for t in terms:
         first = next(i for i, x in enumerate(texts) if t in x)
