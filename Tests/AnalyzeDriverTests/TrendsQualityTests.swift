@@ -111,6 +111,23 @@ import AnalyticsCore
         #expect(!kept.contains("交房工作"), "\(kept)")
     }
 
+    static func found(_ texts: [String], unit: Int = 1) -> [NoveltyFinder.Candidate] {
+        let units = texts.enumerated().map { [Document(source: "d\($0.offset)", text: $0.element)] }
+        return NoveltyFinder(segmenter: segmenter, units: units).discover(unit: unit, in: units[unit])
+    }
+
+    @Test func aModifierOnAnOlderPhraseIsMarked() {
+        // Found: 新动能 and 市场化改革 are older; only 壮大 / 深入 before them is new.
+        let older = Self.found(["培育新动能，推进市场化改革。", "壮大新动能。深入市场化改革。", "继续壮大新动能，深入市场化改革。"])
+        #expect(older.first { $0.term == "壮大新动能" }?.modifiesOlder == true, "\(older.map(\.term))")
+        // Not found: the phrase after the adjective is itself new (银发经济), or the opening word
+        // is a noun, not a verb or adjective (国内 before an older 大循环).
+        let fresh = Self.found(["推动经济大循环。", "壮大银发经济。立足国内大循环。", "壮大银发经济，立足国内大循环。"])
+        #expect(!fresh.isEmpty && fresh.allSatisfy { !$0.modifiesOlder }, "\(fresh.map { ($0.term, $0.modifiesOlder) })")
+        #expect(TrendsBuilder.shape({ var c = NoveltyFinder.Candidate(term: "壮大新动能", words: 2, tag: nil, coined: false); c.modifiesOlder = true; return c }())
+                < TrendsBuilder.shape(NoveltyFinder.Candidate(term: "壮大新动能", words: 2, tag: nil, coined: false)))
+    }
+
     @Test func aStretchLaterDocumentsKeepIsLookedAtPastTheLimit() {
         // More than `stretchLimit` stretches recur within the document (four times each) and rank
         // above 银发经济 (said once here, again in the next document); no cap on the phrases kept.

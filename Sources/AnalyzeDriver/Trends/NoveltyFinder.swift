@@ -29,6 +29,10 @@ struct NoveltyFinder {
         /// Its last word is a single character (着力稳, 全国碳, 者多得): the phrase stops inside
         /// a longer expression more often than at the end of a name.
         var endsWithSingle = false
+        /// A verb or adjective (壮大, 营造, 健全 — by the dictionary's tag) put before a phrase of three
+        /// or more characters that earlier documents already have (壮大新动能, 营造市场化, 优化营商环境): new
+        /// only where the two meet, an action on an older term rather than a term.
+        var modifiesOlder = false
     }
 
     /// Characters of context segmented on each side of a stretch of new trigrams.
@@ -209,6 +213,10 @@ struct NoveltyFinder {
                     candidate.opensWithVerb = opening == "v" || opening == "vn" || opening == "vd"
                 }
                 candidate.endsWithSingle = words > 1 && tokens[last].length == 1
+                if first < last, tokens[first].wordID >= 0, let opening = segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)),
+                   Self.modifierTags.contains(opening), phraseEnd - tokens[first + 1].start >= 3 {
+                    candidate.modifiesOlder = !hasNovel(tokens[first + 1].start, phraseEnd)
+                }
                 result.append(candidate)
             }
         }
@@ -284,6 +292,9 @@ struct NoveltyFinder {
         guard token.wordID >= 0, let tag = segmenter.lexicon.tag(ofWordID: Int(token.wordID)) else { return false }
         return Self.splittingTags.contains(tag)
     }
+
+    /// Verbs, verbal nouns and adjectives: words that act on or qualify the phrase after them.
+    static let modifierTags: Set<String> = ["v", "vn", "vd", "a", "ad", "an"]
 
     static let splittingTags: Set<String> = ["v", "vd", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "e", "y", "o", "zg"]
 

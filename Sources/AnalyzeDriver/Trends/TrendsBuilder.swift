@@ -225,6 +225,9 @@ public enum TrendsBuilder {
         // A coined phrase may end in one character (营改增); a combination of known words that
         // does is mostly cut inside a longer expression (规模性返贫 → 规模性).
         if candidate.endsWithSingle && !candidate.coined { factor *= 0.5 }
+        // New only where a verb or adjective meets an older phrase (壮大新动能): the older phrase
+        // is the term, and it was new in an earlier year; weighed as a likely cut, like the above.
+        if candidate.modifiesOlder { factor *= 0.5 }
         return factor
     }
 
