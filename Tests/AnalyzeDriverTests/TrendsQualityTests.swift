@@ -18,7 +18,7 @@ import AnalyticsCore
             "扎实推进乡村全面振兴，工匠精神代代相传。实现碳达峰碳中和。开辟新赛道。",
             "实现碳达峰碳中和目标。优化营商环境。",
         ])
-        let (counts, attached) = TrendsBuilder.countOccurrences(of: terms, in: units, watching: Set(terms.indices))
+        let (counts, attached, _) = TrendsBuilder.countOccurrences(of: terms, in: units, watching: Set(terms.indices))
         #expect(counts[0] == [1, 1, 0] && counts[1] == [1, 1, 0])
         // Found: always before 振 (乡村全面振兴), always before 和 (碳达峰碳中和).
         #expect(attached.contains(0) && attached.contains(2))
@@ -26,6 +26,21 @@ import AnalyticsCore
         #expect(!attached.contains(1) && !attached.contains(3) && !attached.contains(4))
         // Only the watched terms are judged.
         #expect(TrendsBuilder.countOccurrences(of: terms, in: units, watching: [1]).attached.isEmpty)
+    }
+
+    @Test func aPhraseAlwaysBeforeTheSameCharacterTheYearItIsNewIsHeaded() {
+        let terms = ["棚户区住房", "创新型国家", "基层群众", "工匠精神", "民生项目"]
+        let units = Self.documents([
+            "发展经济。",
+            "棚户区住房改造开工，推进棚户区住房改造。建设创新型国家，建设创新型国家。基层群众的利益，基层群众的期盼。弘扬工匠精神，工匠精神代代相传。民生项目建设。",
+            "保障棚户区住房需求。",
+        ])
+        let found = TrendsBuilder.countOccurrences(of: terms, in: units, watching: Set(terms.indices))
+        // Found: twice before 改 in its first document, whatever the later ones do.
+        #expect(found.headed == [0], "\(found.headed)")
+        // Not found: the same verb before it (创新型国家), the same function character after it
+        // (基层群众的), varied neighbours (工匠精神), said once (民生项目).
+        #expect(!found.attached.contains(0))
     }
 
     @Test func aNeighbourThatIsNotHanSeparates() {

@@ -149,7 +149,10 @@ public enum TrendsBuilder {
         // Counts: every occurrence of every tracked term's string, per document, summed per unit.
         // Discovered phrases are watched for chance cuts (a piece of a longer string, never apart from it).
         let discovered = Set(terms.indices.filter { origins[$0].name == "discovered" || origins[$0].name == "coined" })
-        let (counts, attached) = countOccurrences(of: terms, in: units.map { $0.members.compactMap { report.documents[$0].document } }, watching: discovered)
+        let (counts, attached, headed) = countOccurrences(of: terms, in: units.map { $0.members.compactMap { report.documents[$0].document } }, watching: discovered)
+        // Said twice or more the year it is new, and each time before the same character: most
+        // likely the start of a longer expression, weighed as the other likely cuts (half).
+        for term in headed { origins[term].strength *= 0.5 }
         let characters = units.map { $0.members.reduce(0) { $0 + report.documents[$1].characters } }
         let series = Series(counts: counts, characters: characters)
         clock.lap("counting")
@@ -303,12 +306,13 @@ public enum TrendsBuilder {
         countOccurrences(of: terms, in: units, watching: []).counts
     }
 
-    /// The counts, and which of the `watching` terms are not units of their own: every one of
+    /// The counts, `headed`: the watched terms that in the first unit having them are always
+    /// followed by the same character (`Neighbours.isFollowed`), and which of the `watching` terms are not units of their own: every one of
     /// their two or more occurrences in the run has the same Han character on the left, or the
     /// same on the right (乡村全面 always before 振兴, 者多得 always after 多劳, 碳达峰碳中 before 和):
     /// a string that never occurs apart from its neighbour is a piece of a longer one, cut at a
     /// chance word boundary. (The "accessor variety" of word extraction, at its lowest.)
-    static func countOccurrences(of terms: [String], in units: [[Document]], watching watchedTerms: Set<Int>) -> (counts: [[Int]], attached: Set<Int>) {
+    static func countOccurrences(of terms: [String], in units: [[Document]], watching watchedTerms: Set<Int>) -> (counts: [[Int]], attached: Set<Int>, headed: Set<Int>) {
         let trie = TermTrie(terms.map { Array($0.unicodeScalars) })
         var watching = [Bool](repeating: false, count: terms.count)
         for term in watchedTerms { watching[term] = true }
@@ -343,12 +347,20 @@ public enum TrendsBuilder {
         let width = units.count
         var flat = [Int](repeating: 0, count: terms.count * width)
         var context = [Neighbours](repeating: Neighbours(), count: watchedTerms.isEmpty ? 0 : terms.count)
+        // The same, over the first unit that has the term only (the year it is new).
+        var opening = context, openingUnit = [Int](repeating: -1, count: context.count)
         for (position, document) in documents.enumerated() {
             for found in partial.get(position) { flat[Int(found.term) * width + document.0] += Int(found.count) }
-            for seen in neighbours.get(position) { context[Int(seen.term)].add(left: seen.left, right: seen.right) }
+            for seen in neighbours.get(position) {
+                let term = Int(seen.term)
+                context[term].add(left: seen.left, right: seen.right)
+                if openingUnit[term] < 0 { openingUnit[term] = document.0 }
+                if openingUnit[term] == document.0 { opening[term].add(left: seen.left, right: seen.right) }
+            }
         }
         let attached = Set(context.indices.filter { context[$0].isAttached })
-        return (terms.indices.map { Array(flat[$0 * width..<($0 + 1) * width]) }, attached)
+        let headed = Set(opening.indices.filter { opening[$0].isFollowed && !attached.contains($0) })
+        return (terms.indices.map { Array(flat[$0 * width..<($0 + 1) * width]) }, attached, headed)
     }
 
     /// The characters around a term's occurrences: one Han scalar while every occurrence has
@@ -372,6 +384,15 @@ public enum TrendsBuilder {
         }
 
         var isAttached: Bool { occurrences >= 2 && (left != Self.varied || right != Self.varied) }
+
+        /// Two or more occurrences, always before the same Han character, not a function word
+        /// (棚户区住房 before 改造, 基层群众 before 自治, 高端装备 before 制造): the start of a longer
+        /// expression. Only the right side: a term after the same verb every time is common
+        /// (建设创新型国家), a name cut before its head is not.
+        var isFollowed: Bool {
+            occurrences >= 2 && right != Self.varied && right != 0
+                && !NoveltyFinder.functionCharacters.contains(Unicode.Scalar(right) ?? " ")
+        }
     }
 
     // MARK: new, gone, notable
