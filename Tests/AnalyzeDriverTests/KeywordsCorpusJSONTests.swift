@@ -7,17 +7,9 @@ import AnalyticsCore
 /// The keywords corpus summary's direct JSON writer against JSONEncoder over its synthesized
 /// `Codable`: the same bytes, on summaries of real analyses and on awkward values.
 @Suite struct KeywordsCorpusJSONTests {
-    static func encoded(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func written(_ value: some JSONLineWritable) -> String {
-        var writer = JSONLineWriter(capacity: 64)
-        value.writeJSON(into: &writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
-    }
+    // The same two encoders as the facts and slogans summaries' test.
+    static func encoded(_ value: some Encodable) throws -> String { try CorpusSummaryJSONTests.encoded(value) }
+    static func written(_ value: some JSONLineWritable) -> String { CorpusSummaryJSONTests.written(value) }
 
     @Test func summaryOfAnalysesMatchesEncoder() throws {
         let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: ["keywords"])
