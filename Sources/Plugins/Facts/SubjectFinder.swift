@@ -402,6 +402,22 @@ struct SubjectFinder: Sendable {
             || predicateMayFollow && classOf(tokens[index], scalars) == .verb
     }
 
+    /// 以上, 以下学历: a threshold that, between words, names a class (规模以上工业, 县级以下医院).
+    private func startsWithThreshold(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && token.length >= 2 && scalars[token.start] == "以" && (scalars[token.start + 1] == "上" || scalars[token.start + 1] == "下")
+    }
+
+    /// 越 冬候鸟, 离 心率: a lone character (no function word) the segmenter cut off a word it makes with the next
+    /// word's first character (越冬, 离心): the segmenter chose the wrong split, and the character is part of the name.
+    private func splitsWord(before next: Token, _ single: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard next.length >= 2, ScriptClass.isHan(scalars[single.start]), !noiseWords.contains(single, in: scalars) else { return false }
+        switch classOf(single, scalars) {
+        case .preposition, .conjunction, .particle, .pronoun, .numeral, .measure: return false
+        default: break
+        }
+        return segmenter.lexicon.logProbability(of: scalars[single.start..<(next.start + 1)]) != nil
+    }
+
     /// 比, 较: the phrase after them is the standard a change is compared with.
     private func isComparison(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         token.length == 1 && (scalars[token.start] == "比" || scalars[token.start] == "较")
@@ -464,14 +480,24 @@ struct SubjectFinder: Sendable {
             } else if start < end, isPeriodPrefix(at: start - 1, words, scalars), classOf(words[start], scalars) == .verb {
                 start -= 1 // 年加工能力, 日处理量: 年 before the words of a quantity's name means "per year"
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
-                      segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil {
+                      segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil
+                        || splitsWord(before: words[start], words[start - 1], scalars) {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
+            } else if start < end, words[start - 1].kind == .word,
+                      startsWithThreshold(words[start], scalars)
+                        || start >= 2 && wordClass == .locative && startsWithThreshold(words[start - 1], scalars) && words[start - 2].kind == .word
+                            && classOf(words[start], scalars) == .noun {
+                start -= 1 // 规模以上工业, 本科 以上学历: a threshold (以上, 以下) between words names a class: the word before is its part
+            } else if start < end, start >= 2, wordClass == .adverb, words[start - 1].length >= 2, classes.knownClass(words[start], scalars) == .noun,
+                      words[start - 2].kind == .word, [.noun, .adjective, .adverb].contains(classOf(words[start - 2], scalars)) {
+                start -= 1 // 超长期 特别 国债: between modifiers and before a noun, a word tagged an adverb qualifies the noun
             } else if start < end, wordClass == .verb, start >= 2, words[start - 1].length >= 2, classOf(words[start - 2], scalars) == .verb,
                       classOf(words[start], scalars) == .noun {
                 start -= 1 // 签署 合作 协议: of two verbs before the noun, the second qualifies it, the first is the predicate
             } else if start < end, wordClass == .verb, words[start - 1].length == 2, words[start].length == 1,
-                      classOf(words[start], scalars) == .measure {
-                start -= 1 // 充电 桩 总数: a verb before a lone measure character that names a thing (桩) is part of its name
+                      classOf(words[start], scalars) == .measure || start + 1 < end && words[start].kind == .word && classOf(words[start], scalars) == .noun
+                        && words[start + 1].kind == .word && classOf(words[start + 1], scalars) == .noun {
+                start -= 1 // 充电 桩 总数, 营造 林 面积: a verb before a lone measure or noun character that names a thing (桩, 林) is part of its name
             } else if start < end, start >= 2, words[start - 1].length == 1, classOf(words[start - 1], scalars) == .verb,
                       words[start - 2].length == 1, scalars[words[start - 2].start] == "的" {
                 start -= 1 // 村里的带货主播: after 的 a lone verb character starts the noun it modifies

@@ -261,5 +261,17 @@ extension FactsAnalyzer {
             SubjectExample("学校设有心理团体活动室、心理放松室、团体心理辅导室各«1间»。", subject: "团体心理辅导室", notSubject: "室、团体心理辅导室"),
             SubjectExample("毛、麻纺锭«七千三百三十枚»。", subject: "毛、麻纺锭"),
         ]),
+        // Fifth round (issue 17): families of wrong subjects on a blind set of news and report sections, as sentences of our own.
+        SubjectRuleDescription(id: "splitCompoundStart", summary: "the left edge of a name is not where the segmenter cut a word in two: a lone character that makes a dictionary word with the next word's first character (越冬候鸟: 越冬), a threshold between words (规模以上工业, 本科以上学历), an adverb tag between modifiers and a known noun (超长期特别国债) and a verb before a lone noun character (营造林) are inside the name", examples: [
+            SubjectExample("今年越冬候鸟达«3万只»。", subject: "越冬候鸟", notSubject: "冬候鸟"),
+            SubjectExample("全省规模以上工业增加值增长«7%»。", subject: "规模以上工业增加值", notSubject: "工业增加值"),
+            SubjectExample("本科以上学历教师比例达«85%»。", subject: "本科以上学历教师比例", notSubject: "以上学历教师比例"),
+            SubjectExample("发行超长期特别国债«1万亿元»。", notSubject: "国债"),
+            SubjectExample("完成营造林面积«120万亩»。", subject: "营造林面积", notSubject: "林面积"),
+            SubjectExample("全年生鲜乳产量达到«400万吨»。", subject: "生鲜乳产量"),
+            SubjectExample("印尼经济一直有著«7%»的增长。", notSubject: "印尼经济一直有著"),
+            SubjectExample("城镇新增就业«1200万人»以上。", subject: "城镇新增就业"),
+            SubjectExample("与法国等«60个»国家签署协议。", subject: "国家"),
+        ]),
     ]
 }
