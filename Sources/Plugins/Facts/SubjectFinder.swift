@@ -89,6 +89,8 @@ struct SubjectFinder: Sendable {
         case .verb? where token.length == 3: return .verb
         default: break
         }
+        // 迈上, 冲上: a verb character and its result (上, 出, 到) is a verb (the lexicon lacks many such pairs).
+        if token.length == 2, first == .verb, Self.resultEndings.contains(scalars[token.end - 1]) { return .verb }
         // 能出, 会生, 可高: an auxiliary and the verb it leads (一年能出五茬). (Not two verb characters: 降费, 包保
         // name activities, 减税降费.)
         if Self.auxiliaries.contains(scalars[token.start]) { return .verb }
@@ -264,6 +266,11 @@ struct SubjectFinder: Sendable {
             // 算力总规模位居全球第二: a rank belongs to what stands before the ranking verb.
             // (With no noun before it, the words after it: 位列金牌榜第2位; 该县位列第五 has none, never the verb.)
             if rankVerbs.contains(words[verb], in: scalars) {
+                // 票数在全香港排名第二: the scope after a preposition (在全国) is where it ranks, not what.
+                if let first = agent.first, agent.startIndex > 0, classOf(words[agent.startIndex - 1], scalars) == .preposition,
+                   case let before = nounPhrase(endingBefore: agent.startIndex - 1, in: words, scalars), !before.isEmpty, first.kind == .word {
+                    agent = before
+                }
                 if let text = text(of: agent, scalars) {
                     found.subject = text
                     found.linked = true
@@ -439,11 +446,14 @@ struct SubjectFinder: Sendable {
     /// 城镇登记失业率); an activity verb right before the figure is what is counted (专题调研视察48项).
     private func isGoverning(at index: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
         let word = words[index]
-        if word.length >= 2, rankVerbs.contains(word, in: scalars) { return true } // (the rank verbs have two characters)
-        // 撬动社会投资三十余亿元: a verb, a noun and a genre verb last before the figure: the noun and the
+        if rankVerbs.contains(word, in: scalars) { return true }
+        // 撬动社会投资三十余亿元, 安排省级预算内投资: a verb, nouns and a genre verb last before the figure: the nouns and the
         // last verb are the first verb's object (社会投资), the first verb governs.
-        if index == words.count - 1, index >= 2, words[index - 1].kind == .word, classOf(words[index - 1], scalars) == .noun,
-           isVerbLike(words[index - 2], scalars), classOf(words[index - 2], scalars) == .verb || verbs.contains(words[index - 2], in: scalars) { return false }
+        if index == words.count - 1, index >= 2, words[index - 1].kind == .word, classOf(words[index - 1], scalars) == .noun {
+            var before = index - 2
+            while before > 0, words[before].kind == .word, classOf(words[before], scalars).isModifier { before -= 1 }
+            if isVerbLike(words[before], scalars), classOf(words[before], scalars) == .verb || verbs.contains(words[before], in: scalars) { return false }
+        }
         let resultative = isResultative(word, scalars)
         // (研发经费投入强度: a genre verb too, when the noun after it ends like a quantity's name: 率, 额, 度;
         // not 带动消费, a verb itself.)
@@ -453,7 +463,9 @@ struct SubjectFinder: Sendable {
             return false
         }
         let governs = verbs.contains(word, in: scalars)
-            || classOf(word, scalars) == .verb && (resultative || index > 0 && classOf(words[index - 1], scalars) == .adverb)
+            || classOf(word, scalars) == .verb && (resultative || index > 0 && classOf(words[index - 1], scalars) == .adverb
+                // 经济总量跨越8万亿元: a verb right before the figure after the name of a quantity is its predicate.
+                || index == words.count - 1 && index > 0 && words[index - 1].kind == .word && namesQuantity(words[index - 1], scalars))
         // 总投资, 总产值: a character the segmenter left alone before the verb qualifies it (jieba's b) or
         // makes a dictionary noun with it (asked last: a lexicon look-up).
         if governs, index > 0, words[index - 1].length == 1, words[index - 1].kind == .word, isDistinguishingWord(words[index - 1], scalars)

@@ -273,5 +273,18 @@ extension FactsAnalyzer {
             SubjectExample("城镇新增就业«1200万人»以上。", subject: "城镇新增就业"),
             SubjectExample("与法国等«60个»国家签署协议。", subject: "国家"),
         ]),
+        SubjectRuleDescription(id: "predicateAfterQuantityName", summary: "a verb right before the figure after the name of a quantity (跨越, 迈上: a verb character and its result) is the predicate, not the name's end; a genre verb after nouns that follow another verb (安排省级预算内投资) is that verb's object", examples: [
+            SubjectExample("全市经济总量跨越«8万亿元»。", subject: "经济总量", notSubject: "经济总量跨越"),
+            SubjectExample("全省地区生产总值迈上«6万亿元»。", subject: "地区生产总值", notSubject: "地区生产总值迈上"),
+            SubjectExample("安排省级预算内投资«180亿元»。", subject: "省级预算内投资", notSubject: "省级预算内"),
+            SubjectExample("专题调研视察«48项»。", subject: "专题调研视察"),
+            SubjectExample("全年完成投资«3000亿元»。", subject: "投资"),
+        ]),
+        SubjectRuleDescription(id: "rankScope", summary: "the scope of a rank (全国 after 居, 在全香港) is where it ranks, not what: the subject is the noun phrase before the rank verb and its preposition", examples: [
+            SubjectExample("全省外贸规模居全国«第二»。", subject: "外贸规模", notSubject: "全国"),
+            SubjectExample("所得的票数在全香港排名«第二»。", subject: "票数", notSubject: "全香港"),
+            SubjectExample("该市经济总量位居全国城市«第四位»。", subject: "经济总量", notSubject: "全国城市"),
+            SubjectExample("在全省县域经济综合排名中，该县位列«第五»。", subject: nil, notSubject: "位列"),
+        ]),
     ]
 }
