@@ -409,6 +409,19 @@ struct SubjectFinder: Sendable {
             || predicateMayFollow && classOf(tokens[index], scalars) == .verb
     }
 
+    /// 退捕, 同时在线: a word of two characters or more the lexicon lacks, whose first character is a verb, an adverb or
+    /// a connective, or a set phrase (l) that starts with an adverb or connective: after a noun, a predicate.
+    private func startsPredicate(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard token.kind == .word, token.length >= 2 else { return false }
+        let unknown = classes.isUnknown(token, scalars)
+        guard unknown || classes.isSetPhrase(token, scalars) else { return false }
+        switch classes.knownClass(Token(start: token.start, end: token.start + 1, kind: .word), scalars) {
+        case .adverb?, .preposition?, .conjunction?: return true
+        case .verb?: return unknown // (not 候补委员, a set phrase that names people)
+        default: return false
+        }
+    }
+
     /// 以上, 以下学历: a threshold that, between words, names a class (规模以上工业, 县级以下医院).
     private func startsWithThreshold(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         token.kind == .word && token.length >= 2 && scalars[token.start] == "以" && (scalars[token.start + 1] == "上" || scalars[token.start + 1] == "下")
@@ -699,6 +712,9 @@ struct SubjectFinder: Sendable {
             // 第十九次特别会议: an adverb by its tag, first after the unit and before a noun, modifies it.
             let modifyingAdverb = index == 0 && wordClass == .adverb && tokens.count > 1 && classOf(tokens[1], scalars) == .noun
             if head != nil, isVerbObject(token, scalars) { break }
+            // 1200余户渔民退捕上岸, 十几名主播同时在线: after the counted noun, a word the HMM made or a set phrase
+            // that starts with a verb, an adverb or a connective starts the predicate.
+            if head != nil, measured, startsPredicate(token, scalars) { break }
             // 创业担保贷款, 城镇登记失业率: a verb between nouns before a noun that names a quantity (or an indicator verb) is part of the name.
             // (Not a genre verb, and the noun ends the phrase: 重大项目完成投资1200亿元 is a predicate and its object.)
             // (The cheap tests first: most verbs after a noun here are predicates.)
