@@ -248,6 +248,14 @@ struct SubjectFinder: Sendable {
            words[(comparison + 1)...].allSatisfy({ $0.kind == .number || $0.kind == .word && (Self.standardClasses.contains(classOf($0, scalars)) || classOf($0, scalars) == .verb) }) {
             words.removeSubrange(comparison...)
         }
+        // 数字经济核心产业增加值占地区生产总值比重达12%: a share (比重, 比例, 份额) of a whole is named with both, A占B比重.
+        if let share = words.last, isShareWord(share, scalars),
+           let zhan = words.lastIndex(where: { $0.kind == .word && $0.length == 1 && scalars[$0.start] == "占" }), zhan > 0, zhan < words.count - 1,
+           let owner = nounPhrase(endingBefore: zhan, in: words, scalars).first {
+            found.subject = String(scalars: scalars[owner.start..<share.end])
+            found.linked = linked
+            return found
+        }
         // The governing verb: one of the genre's, or any word the lexicon calls a verb.
         var governingVerb: Token?
         var agent: ArraySlice<Token> = []
@@ -420,6 +428,13 @@ struct SubjectFinder: Sendable {
         case .verb?: return unknown // (not 候补委员, a set phrase that names people)
         default: return false
         }
+    }
+
+    /// 比重, 比例, 份额: a word that names a part's share of a whole.
+    private func isShareWord(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard token.kind == .word, token.length >= 2 else { return false }
+        let a = scalars[token.end - 2], b = scalars[token.end - 1]
+        return a == "比" && (b == "重" || b == "例") || a == "份" && b == "额"
     }
 
     /// 以上, 以下学历: a threshold that, between words, names a class (规模以上工业, 县级以下医院).

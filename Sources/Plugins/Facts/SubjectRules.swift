@@ -292,5 +292,10 @@ extension FactsAnalyzer {
             SubjectExample("他是中共«第十七届»中央候补委员。", notSubject: "中央"),
             SubjectExample("«3万余户»受灾群众住进新居。", subject: "受灾群众"),
         ]),
+        SubjectRuleDescription(id: "shareOfWhole", summary: "a share (比重, 比例, 份额) named as A占B比重 is the whole phrase, the part and the whole: never the whole alone (地区生产总值比重)", examples: [
+            SubjectExample("数字经济核心产业增加值占地区生产总值比重达«12%»。", subject: "数字经济核心产业增加值占地区生产总值比重", notSubject: "地区生产总值比重"),
+            SubjectExample("民营经济占全省经济的比重超过«60%»。", subject: "民营经济占全省经济的比重"),
+            SubjectExample("服务业增加值比重达到«55%»。", subject: "服务业增加值比重"),
+        ]),
     ]
 }
