@@ -430,6 +430,13 @@ struct SubjectFinder: Sendable {
         }
     }
 
+    /// 建成和美乡村: a one-character conjunction first in the words (nothing before it to join), before a lone character
+    /// and a noun, is the first character of a name the segmenter split (和美), not a conjunction.
+    private func startsCompound(at start: Int, before end: Int, _ words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
+        start == 0 && start + 2 < end && words[start].length == 1 && words[start + 1].kind == .word && words[start + 1].length == 1
+            && ScriptClass.isHan(scalars[words[start + 1].start]) && classOf(words[start + 2], scalars) == .noun
+    }
+
     /// 比重, 比例, 份额: a word that names a part's share of a whole.
     private func isShareWord(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         guard token.kind == .word, token.length >= 2 else { return false }
@@ -523,6 +530,8 @@ struct SubjectFinder: Sendable {
                       segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil
                         || splitsWord(before: words[start], words[start - 1], scalars) {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
+            } else if start == 1, classOf(words[0], scalars) == .conjunction, startsCompound(at: 0, before: end, words, scalars) {
+                start -= 1 // 和 美 乡村: nothing before the conjunction to join: it starts a name the segmenter split
             } else if start < end, words[start - 1].kind == .word,
                       startsWithThreshold(words[start], scalars)
                         || start >= 2 && wordClass == .locative && startsWithThreshold(words[start - 1], scalars) && words[start - 2].kind == .word
@@ -563,7 +572,7 @@ struct SubjectFinder: Sendable {
         // Leading noise (全年, 其中, 各类), list marks and conjunctions are not part of the phrase.
         // A measure word right after a numeral (个乡镇, 座水库) is the tail of an earlier figure's numeral
         // phrase (not 株高, a noun there).
-        while start < end, noiseWords.contains(words[start], in: scalars)
+        while start < end, !(start == 0 && startsCompound(at: start, before: end, words, scalars)), noiseWords.contains(words[start], in: scalars)
                     && !(start + 1 < end && isPeriodPrefix(at: start, words, scalars) && classOf(words[start + 1], scalars) == .verb)
                 || words[start].kind == .punctuation
                 || classOf(words[start], scalars) == .conjunction || words[start].kind == .number

@@ -297,5 +297,9 @@ extension FactsAnalyzer {
             SubjectExample("民营经济占全省经济的比重超过«60%»。", subject: "民营经济占全省经济的比重"),
             SubjectExample("服务业增加值比重达到«55%»。", subject: "服务业增加值比重"),
         ]),
+        SubjectRuleDescription(id: "conjunctionStartsName", summary: "a one-character conjunction with nothing before it to join, before a lone character and a noun, starts a name the segmenter split (和美乡村)", examples: [
+            SubjectExample("建成和美乡村示范村«120个»。", subject: "和美乡村示范村", notSubject: "美乡村示范村"),
+            SubjectExample("新建学校和医院«12所»。", subject: "学校和医院"),
+        ]),
     ]
 }
