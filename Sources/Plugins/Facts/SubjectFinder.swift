@@ -251,6 +251,7 @@ struct SubjectFinder: Sendable {
         // 数字经济核心产业增加值占地区生产总值比重达12%: a share (比重, 比例, 份额) of a whole is named with both, A占B比重.
         if let share = words.last, isShareWord(share, scalars),
            let zhan = words.lastIndex(where: { $0.kind == .word && $0.length == 1 && scalars[$0.start] == "占" }), zhan > 0, zhan < words.count - 1,
+           words[zhan - 1].length >= 2, classOf(words[zhan - 1], scalars) == .noun, scalars[words[zhan].start - 1] != "所", // (not 在预算中所占的比重: the part is named elsewhere)
            let owner = nounPhrase(endingBefore: zhan, in: words, scalars).first {
             found.subject = String(scalars: scalars[owner.start..<share.end])
             found.linked = linked
@@ -452,7 +453,9 @@ struct SubjectFinder: Sendable {
     /// 越 冬候鸟, 离 心率: a lone character (no function word) the segmenter cut off a word it makes with the next
     /// word's first character (越冬, 离心): the segmenter chose the wrong split, and the character is part of the name.
     private func splitsWord(before next: Token, _ single: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        guard next.length >= 2, ScriptClass.isHan(scalars[single.start]), !noiseWords.contains(single, in: scalars) else { return false }
+        // (Not the verbs and adverbs that link a subject to its figure: 占 本年, 已 达.)
+        guard next.length >= 2, ScriptClass.isHan(scalars[single.start]), !Self.gluedVerbEndings.contains(scalars[single.start]),
+              scalars[single.start] != "占", !noiseWords.contains(single, in: scalars) else { return false }
         switch classOf(single, scalars) {
         case .preposition, .conjunction, .particle, .pronoun, .numeral, .measure: return false
         default: break
@@ -487,7 +490,9 @@ struct SubjectFinder: Sendable {
         if index == words.count - 1, index >= 2, words[index - 1].kind == .word, classOf(words[index - 1], scalars) == .noun {
             var before = index - 2
             while before > 0, words[before].kind == .word, classOf(words[before], scalars).isModifier { before -= 1 }
-            if isVerbLike(words[before], scalars), classOf(words[before], scalars) == .verb || verbs.contains(words[before], in: scalars) { return false }
+            // (Past more than one noun only when the last verb names a quantity, 投资: 规定债款支出 keeps its reading.)
+            if before == index - 2 || namesQuantity(word, scalars),
+               isVerbLike(words[before], scalars), classOf(words[before], scalars) == .verb || verbs.contains(words[before], in: scalars) { return false }
         }
         let resultative = isResultative(word, scalars)
         // (研发经费投入强度: a genre verb too, when the noun after it ends like a quantity's name: 率, 额, 度;
@@ -538,6 +543,7 @@ struct SubjectFinder: Sendable {
                             && classOf(words[start], scalars) == .noun {
                 start -= 1 // 规模以上工业, 本科 以上学历: a threshold (以上, 以下) between words names a class: the word before is its part
             } else if start < end, start >= 2, wordClass == .adverb, words[start - 1].length >= 2, classes.knownClass(words[start], scalars) == .noun,
+                      !Self.gluedVerbEndings.contains(scalars[words[start - 1].start]), // (not 仍然, 已经: they lead predicates)
                       words[start - 2].kind == .word, [.noun, .adjective, .adverb].contains(classOf(words[start - 2], scalars)) {
                 start -= 1 // 超长期 特别 国债: between modifiers and before a noun, a word tagged an adverb qualifies the noun
             } else if start < end, wordClass == .verb, start >= 2, words[start - 1].length >= 2, classOf(words[start - 2], scalars) == .verb,

@@ -296,6 +296,7 @@ extension FactsAnalyzer {
             SubjectExample("数字经济核心产业增加值占地区生产总值比重达«12%»。", subject: "数字经济核心产业增加值占地区生产总值比重", notSubject: "地区生产总值比重"),
             SubjectExample("民营经济占全省经济的比重超过«60%»。", subject: "民营经济占全省经济的比重"),
             SubjectExample("服务业增加值比重达到«55%»。", subject: "服务业增加值比重"),
+            SubjectExample("国防费在国家支出预算中所占的比重为«19.98%»。", notSubject: "预算中所占的比重"),
         ]),
         SubjectRuleDescription(id: "conjunctionStartsName", summary: "a one-character conjunction with nothing before it to join, before a lone character and a noun, starts a name the segmenter split (和美乡村)", examples: [
             SubjectExample("建成和美乡村示范村«120个»。", subject: "和美乡村示范村", notSubject: "美乡村示范村"),
