@@ -358,6 +358,11 @@ struct SubjectFinder: Sendable {
             found.isVerbPhrase = found.isFallback && governingVerb == nil
             return found
         }
+        // 地区生产总值迈上14万亿元新台阶: a quantity's name before the predicate is what the figure measures.
+        if let last = agent.last, last.kind == .word, namesQuantity(last, scalars), let text = text(of: agent, scalars) {
+            found.subject = text
+            return found
+        }
         // Nothing before: the noun phrase right after the figure (新建3所学校 → 学校).
         if after != .none, case let phrase = phraseAfter(figureEnd, clauseEnd: clauseEnd, scalars, scratch: &scratch),
            let text = phrase.text, let head = phrase.head,
@@ -460,7 +465,8 @@ struct SubjectFinder: Sendable {
         case .preposition, .conjunction, .particle, .pronoun, .numeral, .measure: return false
         default: break
         }
-        return segmenter.lexicon.logProbability(of: scalars[single.start..<(next.start + 1)]) != nil
+        // (Only before a noun: 极 不平凡 is an adverb and its adjective.)
+        return classOf(next, scalars) == .noun && segmenter.lexicon.logProbability(of: scalars[single.start..<(next.start + 1)]) != nil
     }
 
     /// 比, 较: the phrase after them is the standard a change is compared with.
@@ -505,7 +511,8 @@ struct SubjectFinder: Sendable {
         let governs = verbs.contains(word, in: scalars)
             || classOf(word, scalars) == .verb && (resultative || index > 0 && classOf(words[index - 1], scalars) == .adverb
                 // 经济总量跨越8万亿元: a verb right before the figure after the name of a quantity is its predicate.
-                || index == words.count - 1 && index > 0 && words[index - 1].kind == .word && namesQuantity(words[index - 1], scalars))
+                || index == words.count - 1 && index > 0 && words[index - 1].kind == .word && namesQuantity(words[index - 1], scalars)
+                    && !namesQuantity(word, scalars)) // (not 生活费收入: 收入 names the quantity itself)
         // 总投资, 总产值: a character the segmenter left alone before the verb qualifies it (jieba's b) or
         // makes a dictionary noun with it (asked last: a lexicon look-up).
         if governs, index > 0, words[index - 1].length == 1, words[index - 1].kind == .word, isDistinguishingWord(words[index - 1], scalars)
@@ -550,7 +557,7 @@ struct SubjectFinder: Sendable {
                       classOf(words[start], scalars) == .noun {
                 start -= 1 // 签署 合作 协议: of two verbs before the noun, the second qualifies it, the first is the predicate
             } else if start < end, wordClass == .verb, words[start - 1].length == 2, words[start].length == 1,
-                      classOf(words[start], scalars) == .measure || start + 1 < end && words[start].kind == .word && classOf(words[start], scalars) == .noun
+                      classOf(words[start], scalars) == .measure || start + 1 < end && classes.isBoundMorpheme(words[start], scalars)
                         && words[start + 1].kind == .word && classOf(words[start + 1], scalars) == .noun {
                 start -= 1 // 充电 桩 总数, 营造 林 面积: a verb before a lone measure or noun character that names a thing (桩, 林) is part of its name
             } else if start < end, start >= 2, words[start - 1].length == 1, classOf(words[start - 1], scalars) == .verb,

@@ -269,6 +269,7 @@ extension FactsAnalyzer {
             SubjectExample("发行超长期特别国债«1万亿元»。", notSubject: "国债"),
             SubjectExample("完成营造林面积«120万亩»。", subject: "营造林面积", notSubject: "林面积"),
             SubjectExample("全年生鲜乳产量达到«400万吨»。", subject: "生鲜乳产量"),
+            SubjectExample("提升村卫生室«3500所»。", subject: "村卫生室", notSubject: "提升村卫生室"),
             SubjectExample("印尼经济一直有著«7%»的增长。", notSubject: "印尼经济一直有著"),
             SubjectExample("城镇新增就业«1200万人»以上。", subject: "城镇新增就业"),
             SubjectExample("与法国等«60个»国家签署协议。", subject: "国家"),
@@ -279,6 +280,8 @@ extension FactsAnalyzer {
             SubjectExample("安排省级预算内投资«180亿元»。", subject: "省级预算内投资", notSubject: "省级预算内"),
             SubjectExample("专题调研视察«48项»。", subject: "专题调研视察"),
             SubjectExample("全年完成投资«3000亿元»。", subject: "投资"),
+            SubjectExample("预计全省地区生产总值迈上«14万亿元»新台阶。", subject: "地区生产总值", notSubject: "新台阶"),
+            SubjectExample("城镇居民人均生活费收入«3179元»。", subject: "城镇居民人均生活费收入"),
         ]),
         SubjectRuleDescription(id: "rankScope", summary: "the scope of a rank (全国 after 居, 在全香港) is where it ranks, not what: the subject is the noun phrase before the rank verb and its preposition", examples: [
             SubjectExample("全省外贸规模居全国«第二»。", subject: "外贸规模", notSubject: "全国"),

@@ -74,6 +74,7 @@ struct WordClasses: Sendable {
     private let verbal: [Bool]
     private let placeCode: Int
     private let setPhraseCode: Int
+    private let boundMorphemeCode: Int
     private static let askedTags: Set<String> = ["v", "vn", "a", "b"]
 
     /// How far ahead of the next class the tagger's class must score to replace the lexicon's.
@@ -90,6 +91,7 @@ struct WordClasses: Sendable {
         verbal = [false] + lexicon.tagNames.map { $0.hasPrefix("v") }
         placeCode = lexicon.tagNames.firstIndex(of: "ns").map { $0 + 1 } ?? -1
         setPhraseCode = lexicon.tagNames.firstIndex(of: "l").map { $0 + 1 } ?? -1
+        boundMorphemeCode = lexicon.tagNames.firstIndex(of: "ng").map { $0 + 1 } ?? -1
     }
 
     /// Whether the lexicon has no tag for the word (a name the HMM found), without asking the tagger.
@@ -101,6 +103,12 @@ struct WordClasses: Sendable {
     func isSetPhrase(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         let code = lexiconClass(token, scalars).code
         return code > 0 && code == setPhraseCode
+    }
+
+    /// Whether the lexicon tags the word as a bound noun morpheme (jieba's ng: 林, 乳), which does not stand alone.
+    func isBoundMorpheme(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        let code = lexiconClass(token, scalars).code
+        return code > 0 && code == boundMorphemeCode
     }
 
     /// Whether the lexicon tags the word as a place name (jieba's ns: 东海, 浙江省, 城镇).
