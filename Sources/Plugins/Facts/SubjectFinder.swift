@@ -249,11 +249,8 @@ struct SubjectFinder: Sendable {
             words.removeSubrange(comparison...)
         }
         // 数字经济核心产业增加值占地区生产总值比重达12%: a share (比重, 比例, 份额) of a whole is named with both, A占B比重.
-        if let share = words.last, isShareWord(share, scalars),
-           let zhan = words.lastIndex(where: { $0.kind == .word && $0.length == 1 && scalars[$0.start] == "占" }), zhan > 0, zhan < words.count - 1,
-           words[zhan - 1].length >= 2, classOf(words[zhan - 1], scalars) == .noun, scalars[words[zhan].start - 1] != "所", // (not 在预算中所占的比重: the part is named elsewhere)
-           let owner = nounPhrase(endingBefore: zhan, in: words, scalars).first {
-            found.subject = String(scalars: scalars[owner.start..<share.end])
+        if let last = words.last, isShareWord(last, scalars), let share = shareOfWhole(words, scalars) {
+            found.subject = share
             found.linked = linked
             return found
         }
@@ -261,12 +258,18 @@ struct SubjectFinder: Sendable {
         var governingVerb: Token?
         var agent: ArraySlice<Token> = []
         var ranks = false
-        if var verb = words.indices.last(where: { index in
+        // (A loop, not last(where:) with a closure: the optimiser copied the whole finder into that closure.)
+        var governing: Int?
+        for index in words.indices.reversed() {
             // 固定资产投资增长5%: what changes is the indicator the verb ends, not an object it governs.
             if found.direction != nil, index == words.count - 1, index > 0,
-               [.noun, .verb].contains(classOf(words[index - 1], scalars)), !isResultative(words[index], scalars) { return false }
-            return isGoverning(at: index, in: words, scalars)
-        }) {
+               [.noun, .verb].contains(classOf(words[index - 1], scalars)), !isResultative(words[index], scalars) { continue }
+            if isGoverning(at: index, in: words, scalars) {
+                governing = index
+                break
+            }
+        }
+        if var verb = governing {
             // 发放救助资金, 减税降费: of two verbs in a row the first governs, the second names the thing.
             // (Not past a word that names a quantity: 一般公共预算收入完成, where the lexicon tags 收入 a verb.)
             while verb > 0, isVerbLike(words[verb - 1], scalars), !metricWords.contains(words[verb - 1], in: scalars) { verb -= 1 }
@@ -443,6 +446,18 @@ struct SubjectFinder: Sendable {
             && ScriptClass.isHan(scalars[words[start + 1].start]) && classOf(words[start + 2], scalars) == .noun
     }
 
+    /// A占B比重: the part, 占, the whole and the share word that ends `words`, as one subject (nil when no noun before 占).
+    @inline(never)
+    private func shareOfWhole(_ words: [Token], _ scalars: [Unicode.Scalar]) -> String? {
+        guard let share = words.last else { return nil }
+        var zhan = words.count - 2
+        while zhan > 0, !(words[zhan].kind == .word && words[zhan].length == 1 && scalars[words[zhan].start] == "占") { zhan -= 1 }
+        // (Not 在预算中所占的比重: the part is named elsewhere.)
+        guard zhan > 0, words[zhan - 1].length >= 2, classOf(words[zhan - 1], scalars) == .noun, scalars[words[zhan].start - 1] != "所",
+              let owner = nounPhrase(endingBefore: zhan, in: words, scalars).first else { return nil }
+        return String(scalars: scalars[owner.start..<share.end])
+    }
+
     /// 比重, 比例, 份额: a word that names a part's share of a whole.
     private func isShareWord(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         guard token.kind == .word, token.length >= 2 else { return false }
@@ -460,13 +475,14 @@ struct SubjectFinder: Sendable {
     private func splitsWord(before next: Token, _ single: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         // (Not the verbs and adverbs that link a subject to its figure: 占 本年, 已 达.)
         guard next.length >= 2, ScriptClass.isHan(scalars[single.start]), !Self.gluedVerbEndings.contains(scalars[single.start]),
-              scalars[single.start] != "占", !noiseWords.contains(single, in: scalars) else { return false }
+              scalars[single.start] != "占", segmenter.lexicon.logProbability(of: scalars[single.start..<(next.start + 1)]) != nil,
+              !noiseWords.contains(single, in: scalars) else { return false }
         switch classOf(single, scalars) {
         case .preposition, .conjunction, .particle, .pronoun, .numeral, .measure: return false
         default: break
         }
         // (Only before a noun: 极 不平凡 is an adverb and its adjective.)
-        return classOf(next, scalars) == .noun && segmenter.lexicon.logProbability(of: scalars[single.start..<(next.start + 1)]) != nil
+        return classOf(next, scalars) == .noun
     }
 
     /// 比, 较: the phrase after them is the standard a change is compared with.
@@ -683,13 +699,20 @@ struct SubjectFinder: Sendable {
         var start = first.start
         // A subject is a noun phrase, not a paragraph: keep its last 16 characters' words.
         // (A list of names may run to 24: 农村自来水普及率、规模化供水工程覆盖率.)
-        let isList = phrase.contains { isCoordinator($0, scalars) }
+        // (Loops, not closures over self: the optimiser copied the whole finder into them once text(of:) was inlined.)
+        var isList = false
+        for word in phrase where isCoordinator(word, scalars) {
+            isList = true
+            break
+        }
         if last.end - start > (isList ? 24 : 16), let cut = phrase.firstIndex(where: { last.end - $0.start <= 16 }) {
             start = phrase[cut].start
             // 心理放松室、团体心理辅导室: not from the middle of a list item; from the item after the next 、 or 和.
-            if !isCoordinator(phrase[cut - 1], scalars), let joiner = phrase[cut...].firstIndex(where: { isCoordinator($0, scalars) }),
-               joiner + 1 < phrase.endIndex {
-                start = phrase[joiner + 1].start
+            if !isCoordinator(phrase[cut - 1], scalars) {
+                for joiner in cut..<phrase.endIndex where isCoordinator(phrase[joiner], scalars) {
+                    if joiner + 1 < phrase.endIndex { start = phrase[joiner + 1].start }
+                    break
+                }
             }
         }
         return string(scalars, Token(start: start, end: last.end, kind: .word))
