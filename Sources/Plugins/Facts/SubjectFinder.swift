@@ -435,6 +435,11 @@ struct SubjectFinder: Sendable {
         switch classes.knownClass(Token(start: token.start, end: token.start + 1, kind: .word), scalars) {
         case .adverb?, .preposition?, .conjunction?: return true
         case .verb?: return unknown // (not 候补委员, a set phrase that names people)
+        case .locative?:
+            // 评论 中有, 会议 上作: a locative and a verb (not 中小微: a locative and a noun or adjective).
+            guard unknown, token.length == 2 else { return false }
+            let second = classes.knownClass(Token(start: token.start + 1, end: token.end, kind: .word), scalars)
+            return second == .verb || second == .preposition
         default: return false
         }
     }

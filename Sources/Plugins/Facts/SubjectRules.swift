@@ -289,11 +289,13 @@ extension FactsAnalyzer {
             SubjectExample("该市经济总量位居全国城市«第四位»。", subject: "经济总量", notSubject: "全国城市"),
             SubjectExample("在全省县域经济综合排名中，该县位列«第五»。", subject: nil, notSubject: "位列"),
         ]),
-        SubjectRuleDescription(id: "countedNounStopsAtPredicate", summary: "after the counted noun, a word the lexicon lacks that starts with a verb, adverb or connective (退捕), or a set phrase that starts with an adverb or connective (同时在线), starts the predicate; set phrases that start with a verb character name things (候补委员)", examples: [
+        SubjectRuleDescription(id: "countedNounStopsAtPredicate", summary: "after the counted noun, a word the lexicon lacks that starts with a verb, adverb or connective (退捕), or a set phrase that starts with an adverb or connective (同时在线), or a locative and a verb (中有), starts the predicate; set phrases that start with a verb character name things (候补委员)", examples: [
             SubjectExample("全县«1200余户»渔民退捕上岸。", subject: "渔民", notSubject: "渔民退捕"),
             SubjectExample("平台上«十几名»主播同时在线。", subject: "主播", notSubject: "主播同时在线"),
             SubjectExample("他是中共«第十七届»中央候补委员。", notSubject: "中央"),
             SubjectExample("«3万余户»受灾群众住进新居。", subject: "受灾群众"),
+            SubjectExample("«128篇»评论中有一半是好评。", subject: "评论", notSubject: "评论中有"),
+            SubjectExample("安排«200亿元»民营中小微企业贷款。", notSubject: "民营"),
         ]),
         SubjectRuleDescription(id: "shareOfWhole", summary: "a share (比重, 比例, 份额) named as A占B比重 is the whole phrase, the part and the whole: never the whole alone (地区生产总值比重)", examples: [
             SubjectExample("数字经济核心产业增加值占地区生产总值比重达«12%»。", subject: "数字经济核心产业增加值占地区生产总值比重", notSubject: "地区生产总值比重"),
