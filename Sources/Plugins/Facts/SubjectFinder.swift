@@ -89,6 +89,8 @@ struct SubjectFinder: Sendable {
         case .verb? where token.length == 3: return .verb
         default: break
         }
+        // 迈上, 冲上: a verb character and its result (上, 出, 到) is a verb (the lexicon lacks many such pairs).
+        if token.length == 2, first == .verb, Self.resultEndings.contains(scalars[token.end - 1]) { return .verb }
         // 能出, 会生, 可高: an auxiliary and the verb it leads (一年能出五茬). (Not two verb characters: 降费, 包保
         // name activities, 减税降费.)
         if Self.auxiliaries.contains(scalars[token.start]) { return .verb }
@@ -246,16 +248,28 @@ struct SubjectFinder: Sendable {
            words[(comparison + 1)...].allSatisfy({ $0.kind == .number || $0.kind == .word && (Self.standardClasses.contains(classOf($0, scalars)) || classOf($0, scalars) == .verb) }) {
             words.removeSubrange(comparison...)
         }
+        // 数字经济核心产业增加值占地区生产总值比重达12%: a share (比重, 比例, 份额) of a whole is named with both, A占B比重.
+        if let last = words.last, isShareWord(last, scalars), let share = shareOfWhole(words, scalars) {
+            found.subject = share
+            found.linked = linked
+            return found
+        }
         // The governing verb: one of the genre's, or any word the lexicon calls a verb.
         var governingVerb: Token?
         var agent: ArraySlice<Token> = []
         var ranks = false
-        if var verb = words.indices.last(where: { index in
+        // (A loop, not last(where:) with a closure: the optimiser copied the whole finder into that closure.)
+        var governing: Int?
+        for index in words.indices.reversed() {
             // 固定资产投资增长5%: what changes is the indicator the verb ends, not an object it governs.
             if found.direction != nil, index == words.count - 1, index > 0,
-               [.noun, .verb].contains(classOf(words[index - 1], scalars)), !isResultative(words[index], scalars) { return false }
-            return isGoverning(at: index, in: words, scalars)
-        }) {
+               [.noun, .verb].contains(classOf(words[index - 1], scalars)), !isResultative(words[index], scalars) { continue }
+            if isGoverning(at: index, in: words, scalars) {
+                governing = index
+                break
+            }
+        }
+        if var verb = governing {
             // 发放救助资金, 减税降费: of two verbs in a row the first governs, the second names the thing.
             // (Not past a word that names a quantity: 一般公共预算收入完成, where the lexicon tags 收入 a verb.)
             while verb > 0, isVerbLike(words[verb - 1], scalars), !metricWords.contains(words[verb - 1], in: scalars) { verb -= 1 }
@@ -264,6 +278,11 @@ struct SubjectFinder: Sendable {
             // 算力总规模位居全球第二: a rank belongs to what stands before the ranking verb.
             // (With no noun before it, the words after it: 位列金牌榜第2位; 该县位列第五 has none, never the verb.)
             if rankVerbs.contains(words[verb], in: scalars) {
+                // 票数在全香港排名第二: the scope after a preposition (在全国) is where it ranks, not what.
+                if let first = agent.first, agent.startIndex > 0, classOf(words[agent.startIndex - 1], scalars) == .preposition,
+                   case let before = nounPhrase(endingBefore: agent.startIndex - 1, in: words, scalars), !before.isEmpty, first.kind == .word {
+                    agent = before
+                }
                 if let text = text(of: agent, scalars) {
                     found.subject = text
                     found.linked = true
@@ -342,6 +361,11 @@ struct SubjectFinder: Sendable {
             found.isVerbPhrase = found.isFallback && governingVerb == nil
             return found
         }
+        // 地区生产总值迈上14万亿元新台阶: a quantity's name before the predicate is what the figure measures.
+        if let last = agent.last, last.kind == .word, namesQuantity(last, scalars), let text = text(of: agent, scalars) {
+            found.subject = text
+            return found
+        }
         // Nothing before: the noun phrase right after the figure (新建3所学校 → 学校).
         if after != .none, case let phrase = phraseAfter(figureEnd, clauseEnd: clauseEnd, scalars, scratch: &scratch),
            let text = phrase.text, let head = phrase.head,
@@ -402,6 +426,70 @@ struct SubjectFinder: Sendable {
             || predicateMayFollow && classOf(tokens[index], scalars) == .verb
     }
 
+    /// 退捕, 同时在线: a word of two characters or more the lexicon lacks, whose first character is a verb, an adverb or
+    /// a connective, or a set phrase (l) that starts with an adverb or connective: after a noun, a predicate.
+    private func startsPredicate(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard token.kind == .word, token.length >= 2 else { return false }
+        let unknown = classes.isUnknown(token, scalars)
+        guard unknown || classes.isSetPhrase(token, scalars) else { return false }
+        switch classes.knownClass(Token(start: token.start, end: token.start + 1, kind: .word), scalars) {
+        case .adverb?, .preposition?, .conjunction?: return true
+        case .verb?: return unknown // (not 候补委员, a set phrase that names people)
+        case .locative?:
+            // 评论 中有, 会议 上作: a locative and a verb (not 中小微: a locative and a noun or adjective).
+            guard unknown, token.length == 2 else { return false }
+            let second = classes.knownClass(Token(start: token.start + 1, end: token.end, kind: .word), scalars)
+            return second == .verb || second == .preposition
+        default: return false
+        }
+    }
+
+    /// 建成和美乡村: a one-character conjunction first in the words (nothing before it to join), before a lone character
+    /// and a noun, is the first character of a name the segmenter split (和美), not a conjunction.
+    private func startsCompound(at start: Int, before end: Int, _ words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
+        start == 0 && start + 2 < end && words[start].length == 1 && words[start + 1].kind == .word && words[start + 1].length == 1
+            && ScriptClass.isHan(scalars[words[start + 1].start]) && classOf(words[start + 2], scalars) == .noun
+    }
+
+    /// A占B比重: the part, 占, the whole and the share word that ends `words`, as one subject (nil when no noun before 占).
+    @inline(never)
+    private func shareOfWhole(_ words: [Token], _ scalars: [Unicode.Scalar]) -> String? {
+        guard let share = words.last else { return nil }
+        var zhan = words.count - 2
+        while zhan > 0, !(words[zhan].kind == .word && words[zhan].length == 1 && scalars[words[zhan].start] == "占") { zhan -= 1 }
+        // (Not 在预算中所占的比重: the part is named elsewhere.)
+        guard zhan > 0, words[zhan - 1].length >= 2, classOf(words[zhan - 1], scalars) == .noun, scalars[words[zhan].start - 1] != "所",
+              let owner = nounPhrase(endingBefore: zhan, in: words, scalars).first else { return nil }
+        return String(scalars: scalars[owner.start..<share.end])
+    }
+
+    /// 比重, 比例, 份额: a word that names a part's share of a whole.
+    private func isShareWord(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard token.kind == .word, token.length >= 2 else { return false }
+        let a = scalars[token.end - 2], b = scalars[token.end - 1]
+        return a == "比" && (b == "重" || b == "例") || a == "份" && b == "额"
+    }
+
+    /// 以上, 以下学历: a threshold that, between words, names a class (规模以上工业, 县级以下医院).
+    private func startsWithThreshold(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && token.length >= 2 && scalars[token.start] == "以" && (scalars[token.start + 1] == "上" || scalars[token.start + 1] == "下")
+    }
+
+    /// 越 冬候鸟, 离 心率: a lone character (no function word) the segmenter cut off a word it makes with the next
+    /// word's first character (越冬, 离心): the segmenter chose the wrong split, and the character is part of the name.
+    private func splitsWord(before next: Token, _ single: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        // (Not the verbs and adverbs that link a subject to its figure: 占 本年, 已 达.)
+        guard next.length >= 2, ScriptClass.isHan(scalars[single.start]), !Self.gluedVerbEndings.contains(scalars[single.start]),
+              scalars[single.start] != "占", segmenter.lexicon.logProbability(of: scalars[single.start..<(next.start + 1)]) != nil,
+              !noiseWords.contains(single, in: scalars) else { return false }
+        switch classOf(single, scalars) {
+        case .preposition, .conjunction, .particle, .pronoun, .numeral, .measure: return false
+        default: break
+        }
+        // (Only before a noun: 极 不平凡 is an adverb and its adjective.)
+        return classOf(next, scalars) == .noun
+    }
+
     /// 比, 较: the phrase after them is the standard a change is compared with.
     private func isComparison(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         token.length == 1 && (scalars[token.start] == "比" || scalars[token.start] == "较")
@@ -423,11 +511,16 @@ struct SubjectFinder: Sendable {
     /// 城镇登记失业率); an activity verb right before the figure is what is counted (专题调研视察48项).
     private func isGoverning(at index: Int, in words: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
         let word = words[index]
-        if word.length >= 2, rankVerbs.contains(word, in: scalars) { return true } // (the rank verbs have two characters)
-        // 撬动社会投资三十余亿元: a verb, a noun and a genre verb last before the figure: the noun and the
+        if rankVerbs.contains(word, in: scalars) { return true }
+        // 撬动社会投资三十余亿元, 安排省级预算内投资: a verb, nouns and a genre verb last before the figure: the nouns and the
         // last verb are the first verb's object (社会投资), the first verb governs.
-        if index == words.count - 1, index >= 2, words[index - 1].kind == .word, classOf(words[index - 1], scalars) == .noun,
-           isVerbLike(words[index - 2], scalars), classOf(words[index - 2], scalars) == .verb || verbs.contains(words[index - 2], in: scalars) { return false }
+        if index == words.count - 1, index >= 2, words[index - 1].kind == .word, classOf(words[index - 1], scalars) == .noun {
+            var before = index - 2
+            while before > 0, words[before].kind == .word, classOf(words[before], scalars).isModifier { before -= 1 }
+            // (Past more than one noun only when the last verb names a quantity, 投资: 规定债款支出 keeps its reading.)
+            if before == index - 2 || namesQuantity(word, scalars),
+               isVerbLike(words[before], scalars), classOf(words[before], scalars) == .verb || verbs.contains(words[before], in: scalars) { return false }
+        }
         let resultative = isResultative(word, scalars)
         // (研发经费投入强度: a genre verb too, when the noun after it ends like a quantity's name: 率, 额, 度;
         // not 带动消费, a verb itself.)
@@ -437,7 +530,10 @@ struct SubjectFinder: Sendable {
             return false
         }
         let governs = verbs.contains(word, in: scalars)
-            || classOf(word, scalars) == .verb && (resultative || index > 0 && classOf(words[index - 1], scalars) == .adverb)
+            || classOf(word, scalars) == .verb && (resultative || index > 0 && classOf(words[index - 1], scalars) == .adverb
+                // 经济总量跨越8万亿元: a verb right before the figure after the name of a quantity is its predicate.
+                || index == words.count - 1 && index > 0 && words[index - 1].kind == .word && namesQuantity(words[index - 1], scalars)
+                    && !namesQuantity(word, scalars)) // (not 生活费收入: 收入 names the quantity itself)
         // 总投资, 总产值: a character the segmenter left alone before the verb qualifies it (jieba's b) or
         // makes a dictionary noun with it (asked last: a lexicon look-up).
         if governs, index > 0, words[index - 1].length == 1, words[index - 1].kind == .word, isDistinguishingWord(words[index - 1], scalars)
@@ -464,14 +560,27 @@ struct SubjectFinder: Sendable {
             } else if start < end, isPeriodPrefix(at: start - 1, words, scalars), classOf(words[start], scalars) == .verb {
                 start -= 1 // 年加工能力, 日处理量: 年 before the words of a quantity's name means "per year"
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
-                      segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil {
+                      segmenter.lexicon.logProbability(of: scalars[words[start - 1].start..<words[start].end]) != nil
+                        || splitsWord(before: words[start], words[start - 1], scalars) {
                 start -= 1 // 可 支配 收入: a character the segmenter left alone, a dictionary word with the next (可支配)
+            } else if start == 1, classOf(words[0], scalars) == .conjunction, startsCompound(at: 0, before: end, words, scalars) {
+                start -= 1 // 和 美 乡村: nothing before the conjunction to join: it starts a name the segmenter split
+            } else if start < end, words[start - 1].kind == .word,
+                      startsWithThreshold(words[start], scalars)
+                        || start >= 2 && wordClass == .locative && startsWithThreshold(words[start - 1], scalars) && words[start - 2].kind == .word
+                            && classOf(words[start], scalars) == .noun {
+                start -= 1 // 规模以上工业, 本科 以上学历: a threshold (以上, 以下) between words names a class: the word before is its part
+            } else if start < end, start >= 2, wordClass == .adverb, words[start - 1].length >= 2, classes.knownClass(words[start], scalars) == .noun,
+                      !Self.gluedVerbEndings.contains(scalars[words[start - 1].start]), // (not 仍然, 已经: they lead predicates)
+                      words[start - 2].kind == .word, [.noun, .adjective, .adverb].contains(classOf(words[start - 2], scalars)) {
+                start -= 1 // 超长期 特别 国债: between modifiers and before a noun, a word tagged an adverb qualifies the noun
             } else if start < end, wordClass == .verb, start >= 2, words[start - 1].length >= 2, classOf(words[start - 2], scalars) == .verb,
                       classOf(words[start], scalars) == .noun {
                 start -= 1 // 签署 合作 协议: of two verbs before the noun, the second qualifies it, the first is the predicate
             } else if start < end, wordClass == .verb, words[start - 1].length == 2, words[start].length == 1,
-                      classOf(words[start], scalars) == .measure {
-                start -= 1 // 充电 桩 总数: a verb before a lone measure character that names a thing (桩) is part of its name
+                      classOf(words[start], scalars) == .measure || start + 1 < end && classes.isBoundMorpheme(words[start], scalars)
+                        && words[start + 1].kind == .word && classOf(words[start + 1], scalars) == .noun {
+                start -= 1 // 充电 桩 总数, 营造 林 面积: a verb before a lone measure or noun character that names a thing (桩, 林) is part of its name
             } else if start < end, start >= 2, words[start - 1].length == 1, classOf(words[start - 1], scalars) == .verb,
                       words[start - 2].length == 1, scalars[words[start - 2].start] == "的" {
                 start -= 1 // 村里的带货主播: after 的 a lone verb character starts the noun it modifies
@@ -497,7 +606,7 @@ struct SubjectFinder: Sendable {
         // Leading noise (全年, 其中, 各类), list marks and conjunctions are not part of the phrase.
         // A measure word right after a numeral (个乡镇, 座水库) is the tail of an earlier figure's numeral
         // phrase (not 株高, a noun there).
-        while start < end, noiseWords.contains(words[start], in: scalars)
+        while start < end, !(start == 0 && startsCompound(at: start, before: end, words, scalars)), noiseWords.contains(words[start], in: scalars)
                     && !(start + 1 < end && isPeriodPrefix(at: start, words, scalars) && classOf(words[start + 1], scalars) == .verb)
                 || words[start].kind == .punctuation
                 || classOf(words[start], scalars) == .conjunction || words[start].kind == .number
@@ -595,13 +704,20 @@ struct SubjectFinder: Sendable {
         var start = first.start
         // A subject is a noun phrase, not a paragraph: keep its last 16 characters' words.
         // (A list of names may run to 24: 农村自来水普及率、规模化供水工程覆盖率.)
-        let isList = phrase.contains { isCoordinator($0, scalars) }
+        // (Loops, not closures over self: the optimiser copied the whole finder into them once text(of:) was inlined.)
+        var isList = false
+        for word in phrase where isCoordinator(word, scalars) {
+            isList = true
+            break
+        }
         if last.end - start > (isList ? 24 : 16), let cut = phrase.firstIndex(where: { last.end - $0.start <= 16 }) {
             start = phrase[cut].start
             // 心理放松室、团体心理辅导室: not from the middle of a list item; from the item after the next 、 or 和.
-            if !isCoordinator(phrase[cut - 1], scalars), let joiner = phrase[cut...].firstIndex(where: { isCoordinator($0, scalars) }),
-               joiner + 1 < phrase.endIndex {
-                start = phrase[joiner + 1].start
+            if !isCoordinator(phrase[cut - 1], scalars) {
+                for joiner in cut..<phrase.endIndex where isCoordinator(phrase[joiner], scalars) {
+                    if joiner + 1 < phrase.endIndex { start = phrase[joiner + 1].start }
+                    break
+                }
             }
         }
         return string(scalars, Token(start: start, end: last.end, kind: .word))
@@ -661,6 +777,9 @@ struct SubjectFinder: Sendable {
             // 第十九次特别会议: an adverb by its tag, first after the unit and before a noun, modifies it.
             let modifyingAdverb = index == 0 && wordClass == .adverb && tokens.count > 1 && classOf(tokens[1], scalars) == .noun
             if head != nil, isVerbObject(token, scalars) { break }
+            // 1200余户渔民退捕上岸, 十几名主播同时在线: after the counted noun, a word the HMM made or a set phrase
+            // that starts with a verb, an adverb or a connective starts the predicate.
+            if head != nil, measured, startsPredicate(token, scalars) { break }
             // 创业担保贷款, 城镇登记失业率: a verb between nouns before a noun that names a quantity (or an indicator verb) is part of the name.
             // (Not a genre verb, and the noun ends the phrase: 重大项目完成投资1200亿元 is a predicate and its object.)
             // (The cheap tests first: most verbs after a noun here are predicates.)

@@ -261,5 +261,51 @@ extension FactsAnalyzer {
             SubjectExample("学校设有心理团体活动室、心理放松室、团体心理辅导室各«1间»。", subject: "团体心理辅导室", notSubject: "室、团体心理辅导室"),
             SubjectExample("毛、麻纺锭«七千三百三十枚»。", subject: "毛、麻纺锭"),
         ]),
+        // Fifth round (issue 17): families of wrong subjects on a blind set of news and report sections, as sentences of our own.
+        SubjectRuleDescription(id: "splitCompoundStart", summary: "the left edge of a name is not where the segmenter cut a word in two: a lone character that makes a dictionary word with the next word's first character (越冬候鸟: 越冬), a threshold between words (规模以上工业, 本科以上学历), an adverb tag between modifiers and a known noun (超长期特别国债) and a verb before a lone noun character (营造林) are inside the name", examples: [
+            SubjectExample("今年越冬候鸟达«3万只»。", subject: "越冬候鸟", notSubject: "冬候鸟"),
+            SubjectExample("全省规模以上工业增加值增长«7%»。", subject: "规模以上工业增加值", notSubject: "工业增加值"),
+            SubjectExample("本科以上学历教师比例达«85%»。", subject: "本科以上学历教师比例", notSubject: "以上学历教师比例"),
+            SubjectExample("发行超长期特别国债«1万亿元»。", notSubject: "国债"),
+            SubjectExample("完成营造林面积«120万亩»。", subject: "营造林面积", notSubject: "林面积"),
+            SubjectExample("全年生鲜乳产量达到«400万吨»。", subject: "生鲜乳产量"),
+            SubjectExample("提升村卫生室«3500所»。", subject: "村卫生室", notSubject: "提升村卫生室"),
+            SubjectExample("印尼经济一直有著«7%»的增长。", notSubject: "印尼经济一直有著"),
+            SubjectExample("城镇新增就业«1200万人»以上。", subject: "城镇新增就业"),
+            SubjectExample("与法国等«60个»国家签署协议。", subject: "国家"),
+        ]),
+        SubjectRuleDescription(id: "predicateAfterQuantityName", summary: "a verb right before the figure after the name of a quantity (跨越, 迈上: a verb character and its result) is the predicate, not the name's end; a genre verb after nouns that follow another verb (安排省级预算内投资) is that verb's object", examples: [
+            SubjectExample("全市经济总量跨越«8万亿元»。", subject: "经济总量", notSubject: "经济总量跨越"),
+            SubjectExample("全省地区生产总值迈上«6万亿元»。", subject: "地区生产总值", notSubject: "地区生产总值迈上"),
+            SubjectExample("安排省级预算内投资«180亿元»。", subject: "省级预算内投资", notSubject: "省级预算内"),
+            SubjectExample("专题调研视察«48项»。", subject: "专题调研视察"),
+            SubjectExample("全年完成投资«3000亿元»。", subject: "投资"),
+            SubjectExample("预计全省地区生产总值迈上«14万亿元»新台阶。", subject: "地区生产总值", notSubject: "新台阶"),
+            SubjectExample("城镇居民人均生活费收入«3179元»。", subject: "城镇居民人均生活费收入"),
+        ]),
+        SubjectRuleDescription(id: "rankScope", summary: "the scope of a rank (全国 after 居, 在全香港) is where it ranks, not what: the subject is the noun phrase before the rank verb and its preposition", examples: [
+            SubjectExample("全省外贸规模居全国«第二»。", subject: "外贸规模", notSubject: "全国"),
+            SubjectExample("所得的票数在全香港排名«第二»。", subject: "票数", notSubject: "全香港"),
+            SubjectExample("该市经济总量位居全国城市«第四位»。", subject: "经济总量", notSubject: "全国城市"),
+            SubjectExample("在全省县域经济综合排名中，该县位列«第五»。", subject: nil, notSubject: "位列"),
+        ]),
+        SubjectRuleDescription(id: "countedNounStopsAtPredicate", summary: "after the counted noun, a word the lexicon lacks that starts with a verb, adverb or connective (退捕), or a set phrase that starts with an adverb or connective (同时在线), or a locative and a verb (中有), starts the predicate; set phrases that start with a verb character name things (候补委员)", examples: [
+            SubjectExample("全县«1200余户»渔民退捕上岸。", subject: "渔民", notSubject: "渔民退捕"),
+            SubjectExample("平台上«十几名»主播同时在线。", subject: "主播", notSubject: "主播同时在线"),
+            SubjectExample("他是中共«第十七届»中央候补委员。", notSubject: "中央"),
+            SubjectExample("«3万余户»受灾群众住进新居。", subject: "受灾群众"),
+            SubjectExample("«128篇»评论中有一半是好评。", subject: "评论", notSubject: "评论中有"),
+            SubjectExample("安排«200亿元»民营中小微企业贷款。", notSubject: "民营"),
+        ]),
+        SubjectRuleDescription(id: "shareOfWhole", summary: "a share (比重, 比例, 份额) named as A占B比重 is the whole phrase, the part and the whole: never the whole alone (地区生产总值比重)", examples: [
+            SubjectExample("数字经济核心产业增加值占地区生产总值比重达«12%»。", subject: "数字经济核心产业增加值占地区生产总值比重", notSubject: "地区生产总值比重"),
+            SubjectExample("民营经济占全省经济的比重超过«60%»。", subject: "民营经济占全省经济的比重"),
+            SubjectExample("服务业增加值比重达到«55%»。", subject: "服务业增加值比重"),
+            SubjectExample("国防费在国家支出预算中所占的比重为«19.98%»。", notSubject: "预算中所占的比重"),
+        ]),
+        SubjectRuleDescription(id: "conjunctionStartsName", summary: "a one-character conjunction with nothing before it to join, before a lone character and a noun, starts a name the segmenter split (和美乡村)", examples: [
+            SubjectExample("建成和美乡村示范村«120个»。", subject: "和美乡村示范村", notSubject: "美乡村示范村"),
+            SubjectExample("新建学校和医院«12所»。", subject: "学校和医院"),
+        ]),
     ]
 }

@@ -73,6 +73,8 @@ struct WordClasses: Sendable {
     /// By tag code: whether the lexicon's tag is a verb's (v, vn, vd…), whatever class it reads as here.
     private let verbal: [Bool]
     private let placeCode: Int
+    private let setPhraseCode: Int
+    private let boundMorphemeCode: Int
     private static let askedTags: Set<String> = ["v", "vn", "a", "b"]
 
     /// How far ahead of the next class the tagger's class must score to replace the lexicon's.
@@ -88,11 +90,25 @@ struct WordClasses: Sendable {
         asked = [false] + lexicon.tagNames.map { Self.askedTags.contains($0) }
         verbal = [false] + lexicon.tagNames.map { $0.hasPrefix("v") }
         placeCode = lexicon.tagNames.firstIndex(of: "ns").map { $0 + 1 } ?? -1
+        setPhraseCode = lexicon.tagNames.firstIndex(of: "l").map { $0 + 1 } ?? -1
+        boundMorphemeCode = lexicon.tagNames.firstIndex(of: "ng").map { $0 + 1 } ?? -1
     }
 
     /// Whether the lexicon has no tag for the word (a name the HMM found), without asking the tagger.
     func isUnknown(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         token.kind == .word && lexiconClass(token, scalars).0 == nil
+    }
+
+    /// Whether the lexicon tags the word as a set phrase (jieba's l: 同时在线, 文艺演出).
+    func isSetPhrase(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        let code = lexiconClass(token, scalars).code
+        return code > 0 && code == setPhraseCode
+    }
+
+    /// Whether the lexicon tags the word as a bound noun morpheme (jieba's ng: 林, 乳), which does not stand alone.
+    func isBoundMorpheme(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        let code = lexiconClass(token, scalars).code
+        return code > 0 && code == boundMorphemeCode
     }
 
     /// Whether the lexicon tags the word as a place name (jieba's ns: 东海, 浙江省, 城镇).
