@@ -22,58 +22,20 @@ public enum JSONReportRenderer {
 
     /// One document's object as it appears in `render`'s pretty output (indented at the level of
     /// the `documents` array's items): the driver renders these on its workers, as it does jsonl
-    /// lines, and `assemble` joins them, so `--format json` is not one long pass at the end.
+    /// lines, and writes them out as they finish (`writeDocument`), so `--format json` is not one long pass at the end.
     public static func renderDocumentIndented(_ document: DocumentReport) throws -> [UInt8] {
         var writer = JSONLineWriter(capacity: document.characters * 4 + 256)
         try write(document, into: &writer, encoder: compactEncoder())
         return PrettyJSON.indent(writer.bytes, base: 2)
     }
 
-    /// The bytes of `render(report)`, from documents already rendered by `renderDocumentIndented`
-    /// (in the report's order); nil when there are none (`render` then).
-    public static func assemble(_ report: Report, documents: [[UInt8]]) throws -> [UInt8]? {
-        guard let assembled = try assembled(report, documents: documents) else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(documents.reduce(4096) { $0 + $1.count + 8 })
-        assembled.write { out += $0 }
-        return out
-    }
-
-    /// `assemble`'s bytes as pieces written one after another: the documents' parts are written
-    /// as they are, not copied into one buffer (the report of a corpus is tens of megabytes).
-    public struct Assembled: Sendable {
-        /// Everything before the first document (the corpus section, encoded: what may throw).
-        let head: [UInt8]
-        let documents: [[UInt8]]
-
-        public func write(_ out: ([UInt8]) -> Void) {
-            out(head)
-            for (index, document) in documents.enumerated() {
-                JSONReportRenderer.writeDocument(document, at: index, of: documents.count, out)
-            }
-            out(JSONReportRenderer.tail)
-        }
-    }
-
-    /// The report's head encoded, the documents' parts kept; nil when there are none.
-    public static func assembled(_ report: Report, documents: [[UInt8]]) throws -> Assembled? {
-        guard !documents.isEmpty, documents.count == report.documents.count else { return nil }
-        return Assembled(head: try head(corpus: report.corpus), documents: documents)
-    }
-
-    /// The streamed report's pieces (`render`'s bytes, for one or more documents): `head`, then
-    /// each document's `renderDocumentIndented` part through `writeDocument` in order, then
-    /// `tail`. The driver writes the documents as they finish and the head, which holds the
-    /// corpus object, once all are done.
-    public static func head(corpus: [CorpusEntry]) throws -> [UInt8] {
-        var head: [UInt8] = []
-        var encoded = try encodeHead(corpus: corpus)
-        encoded.write { head += $0 }
-        return head
-    }
-
-    /// The corpus entries encoded (compact), what `head` indents: everything that may throw is
-    /// done before the first byte is written.
+    /// The streamed report's pieces (`render`'s bytes, for one or more documents): the head
+    /// (`encodeHead`, then its `write`), then each document's `renderDocumentIndented` part
+    /// through `writeDocument` in order, then `tail`. The driver writes the documents as they
+    /// finish and the head, which holds the corpus object, once all are done.
+    ///
+    /// The corpus entries encoded (compact), to be indented as they are written: everything that
+    /// may throw is done before the first byte is written.
     public static func encodeHead(corpus: [CorpusEntry]) throws -> EncodedHead {
         let encoder = compactEncoder()
         return EncodedHead(entries: try corpus.sorted(by: { $0.id < $1.id }).map { entry in
@@ -85,7 +47,7 @@ public enum JSONReportRenderer {
         })
     }
 
-    /// `head` in pieces: the entries are indented and written one at a time and dropped, so a
+    /// The head in pieces: the entries are indented and written one at a time and dropped, so a
     /// corpus object of tens of megabytes (10,000 documents' distinctive keywords) is never held
     /// whole, indented, and copied into one buffer.
     public struct EncodedHead {

@@ -38,6 +38,9 @@ extension Driver {
         let streamingJSON = invocation.format == .json && !units.isEmpty
         let keepScalars = trends.needsScalars
         let spill = streamingJSON ? ReportSpill(environment: io.environment) : nil
+        if let spill, spill.inMemory, units.count > 1 {
+            io.writeError("analyze: note: no temporary file could be made in $TMPDIR (or /tmp); the report is held in memory until the end\n")
+        }
         var renderFailure: String?
         var allSucceeded = true
         let driver = self, pipeline = plan.pipeline, count = units.count

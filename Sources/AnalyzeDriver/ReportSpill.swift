@@ -32,7 +32,11 @@ final class ReportSpill {
         if let file { fclose(file) }
     }
 
+    /// True when no temporary file could be made and the parts wait in memory.
+    var inMemory: Bool { file == nil }
+
     func write(_ bytes: [UInt8]) {
+        guard !failed else { return } // the file already failed (disk full): the run reports it at the end
         guard let file else {
             kept.append(bytes)
             return

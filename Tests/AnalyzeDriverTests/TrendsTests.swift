@@ -150,24 +150,6 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
-/// `--format json` joins documents rendered on the workers: the bytes must be `render`'s.
-@Suite struct AssembledJSONTests {
-    @Test func assembledReportEqualsRendered() throws {
-        let pipeline = try Pipeline(registry: BuiltinAnalyzers.registry, requested: nil)
-        let texts = ["——2024年3月5日\n发展新质生产力。国内生产总值增长5%左右。", seedText, "空"]
-        let documents = texts.enumerated().map { DocumentReport.analyzing(Document(source: "d\($0.offset).txt", text: $0.element), with: pipeline) }
-        var report = Report(documents: documents)
-        if let trends = TrendsBuilder.build(report) {
-            report.corpus.append(CorpusEntry(id: "trends", summary: trends, blocks: []))
-        }
-        let parts = try documents.map(JSONReportRenderer.renderDocumentIndented)
-        let assembled = try #require(try JSONReportRenderer.assemble(report, documents: parts))
-        #expect(String(decoding: assembled, as: UTF8.self) == (try JSONReportRenderer.render(report)))
-        let single = Report(documents: [documents[1]])
-        #expect(String(decoding: try #require(try JSONReportRenderer.assemble(single, documents: [parts[1]])), as: UTF8.self) == (try JSONReportRenderer.render(single)))
-    }
-}
-
 /// Usage errors of the trends flags name what is valid (exit 64).
 @Suite struct TrendsUsageTests {
     @Test func badTrendsOptionsAndFlags() {

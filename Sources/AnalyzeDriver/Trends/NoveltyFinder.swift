@@ -115,7 +115,8 @@ struct NoveltyFinder {
         var recurrence: [Int] = []
         var index = 0
         // Stretches: overlapping novel trigram spans merged, [start, end), with how much their
-        // best trigram recurs; only the `stretchLimit` most recurring are segmented.
+        // best trigram recurs; the `stretchLimit` most recurring are segmented, and up to
+        // `persistentLimit` more whose novel trigrams later documents keep.
         var stretches: [(start: Int, end: Int, weight: Int)] = []
         while index < s.count {
             guard novel[index] else { index += 1; continue }

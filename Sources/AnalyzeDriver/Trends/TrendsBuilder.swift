@@ -306,12 +306,14 @@ public enum TrendsBuilder {
         countOccurrences(of: terms, in: units, watching: []).counts
     }
 
-    /// The counts, `headed`: the watched terms that in the first unit having them are always
-    /// followed by the same character (`Neighbours.isFollowed`), and which of the `watching` terms are not units of their own: every one of
-    /// their two or more occurrences in the run has the same Han character on the left, or the
-    /// same on the right (乡村全面 always before 振兴, 者多得 always after 多劳, 碳达峰碳中 before 和):
-    /// a string that never occurs apart from its neighbour is a piece of a longer one, cut at a
-    /// chance word boundary. (The "accessor variety" of word extraction, at its lowest.)
+    /// Three answers in one pass: `counts`, each term's occurrences per unit; `attached`, the
+    /// `watching` terms that are not units of their own: every one of their two or more
+    /// occurrences in the run has the same Han character on the left, or the same on the right
+    /// (乡村全面 always before 振兴, 者多得 always after 多劳, 碳达峰碳中 before 和) — a string that
+    /// never occurs apart from its neighbour is a piece of a longer one, cut at a chance word
+    /// boundary (the "accessor variety" of word extraction, at its lowest); `headed`, the watched
+    /// terms that in the first unit having them are always followed by the same character
+    /// (`Neighbours.isFollowed`).
     static func countOccurrences(of terms: [String], in units: [[Document]], watching watchedTerms: Set<Int>) -> (counts: [[Int]], attached: Set<Int>, headed: Set<Int>) {
         let trie = TermTrie(terms.map { Array($0.unicodeScalars) })
         var watching = [Bool](repeating: false, count: terms.count)

@@ -678,7 +678,7 @@ struct FactBuilder: Sendable {
     /// 增加到, 跌至, 提高到: between two figures a few characters of a verb ending in 至 or 到 (or 提高到去年的: then
     /// a time and 的).
     static func isChangeTo(from end: Int, to start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        guard start - end >= 1, scalars[end..<start].allSatisfy(ScriptClass.isHan) else { return false }
+        guard start - end >= 1, start - end <= 8, scalars[end..<start].allSatisfy(ScriptClass.isHan) else { return false }
         if start - end <= 4, scalars[start - 1] == "至" || scalars[start - 1] == "到" { return true }
         return start - end <= 8 && scalars[start - 1] == "的" && scalars[end..<start].contains { $0 == "至" || $0 == "到" }
     }
