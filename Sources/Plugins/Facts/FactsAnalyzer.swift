@@ -38,6 +38,10 @@ public struct FactsAnalyzer: Analyzer {
             AnalyzerExample("«第二届»大赛举行，后来有第三者介入。", mustNotReport: ["第三"], note: "ordinalWord: 第三者 is a word"),
             AnalyzerExample("«7月31日上午9时»许，«17日»晚，截至«29日20时»，«凌晨5时»出发，新民路29号。", mustNotReport: ["9", "29号"],
                             note: "a date with the time of day after it is one date-time; a day alone is a date before a part of the day or the clause's end"),
+            AnalyzerExample("末班车延长至«23时30分»，活动«19时»开始，提出3点建议，工作8小时。", mustNotReport: ["23", "30", "19", "3点"],
+                            note: "Arabic digits before 时 are a clock time without a part of the day; 点 needs one (3点建议 are points)"),
+            AnalyzerExample("每晚卖出«三四百串»，接种疫苗«300万剂»，订单«5000单»，抢下14篮板球。", mustNotReport: ["14篮"],
+                            note: "measure words of news the lexicon does not tag (串, 剂, 单: units.tsv); not 篮 (篮板球), 副 (副主席), 床"),
             AnalyzerExample("每天接待«七八个»旅行团，«数千名»观众到场，厂房建于«20世纪70年代»，电价«0.56元/千瓦时»。",
                             note: "ranges of neighbouring digits, vague quantities, decades, compound units"),
         ]

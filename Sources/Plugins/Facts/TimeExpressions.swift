@@ -57,11 +57,13 @@ struct TimeExpressions: Sendable {
         case "世", "年", "赛", ":", "：", "∶": break
         case "时", "点":
             // 凌晨5时, 晚8点: a time of day after a part of the day (a date before it joins it in FactBuilder.date).
-            guard let part = dayParts.first(where: { Self.word($0.word, at: match.start - $0.word.count, scalars) }),
-                  let time = time(at: match.start - part.word.count, index, matches, scalars) else { return nil }
+            // Without one, Arabic digits before 时 are a clock time too (23时30分, 19时); 点 is not (三点建议, 3点意见).
+            let part = dayParts.first(where: { Self.word($0.word, at: match.start - $0.word.count, scalars) })
+            guard part != nil || (scalars[after] == "时" && match.form == .arabic && match.isDigitSequence) else { return nil }
+            let start = match.start - (part?.word.count ?? 0)
+            guard let time = time(at: start, index, matches, scalars) else { return nil }
             consumed = time.consumed
-            var draft = FactBuilder.Draft(kind: .date, value: Double(time.hour * 100 + time.minute), bareValue: 0, start: match.start - part.word.count,
-                                          end: time.end)
+            var draft = FactBuilder.Draft(kind: .date, value: Double(time.hour * 100 + time.minute), bareValue: 0, start: start, end: time.end)
             draft.subject = .none
             return draft
         default: return nil
