@@ -222,6 +222,14 @@ extension FactsAnalyzer {
             SubjectExample("该市森林覆盖率由2015年的38%提高到去年的«45.2%»。", subject: "森林覆盖率"),
             SubjectExample("2015年全市人口«38万»。", subject: "人口", notSubject: "2015年全市人口"),
         ]),
+        SubjectRuleDescription(id: "yearInsideClause", summary: "a year or date between the subject and its predicate (在2023年, 于2004年, 2004年) leaves the subject before it, when the stretch after the year names nothing", examples: [
+            SubjectExample("该市地区生产总值在2023年首次突破«1万亿元»。", subject: "地区生产总值"),
+            SubjectExample("国民生产总值于2004年连续超过«百分之五»。", subject: "国民生产总值"),
+            SubjectExample("全省粮食产量2023年达到«700亿斤»。", subject: "粮食产量"),
+            SubjectExample("该公司营业收入于2021-2023年间连续增长«10%»。", subject: "公司营业收入"),
+            SubjectExample("该县在2023年新建产业园区«5个»。", subject: "产业园区", notSubject: "该县"),
+            SubjectExample("农业总产值从2018年到2022年的«五年间»平均每年增长4%。", subject: nil, notSubject: "农业总产值"),
+        ]),
         SubjectRuleDescription(id: "havingQualifiedNoun", summary: "after a verb of having (共有, 现有), a verb first before the head noun qualifies it (留守儿童); after other verbs it is the verb's (新建改建学校 → 学校); an indicator verb between nouns is the predicate before a thing (交通部门新增公交线路 → 公交线路) but names an activity (城镇新增就业)", examples: [
             SubjectExample("全镇共有留守儿童«1200余名»。", subject: "留守儿童", notSubject: "儿童"),
             SubjectExample("全年新建改建学校«38所»。", subject: "学校"),
