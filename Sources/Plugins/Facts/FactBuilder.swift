@@ -33,6 +33,13 @@ struct FactBuilder: Sendable {
     /// How far a figure may stand after a year between its subject and it (在2023年«首次突破»1万亿元).
     static let timeInsertReach = 8
 
+    /// 2-3只, 两三头: a range whose unit, written last, is a count unit (not 3至5公里, 2004-2005年).
+    static func hasCountUnit(_ draft: Draft, _ scalars: [Unicode.Scalar], units: UnitTable) -> Bool {
+        guard let unit = draft.unit, case let length = unit.unicodeScalars.count, length > 0, draft.end - length >= draft.start,
+              let entry = units.unit(at: draft.end - length, in: scalars, end: draft.end) else { return false }
+        return entry.kind == .count && entry.text.count == length
+    }
+
     /// 2004-2005年, 2022年至2023年: a range of calendar years (not 3至5年, a length).
     static func isYearRange(_ fact: Fact) -> Bool {
         guard fact.kind == .range, fact.unit == "年", let low = fact.low, let high = fact.high else { return false }
@@ -542,7 +549,10 @@ struct FactBuilder: Sendable {
             if found.isVerb || found.isVerbPhrase && !Self.countsDoings(draft) && !personUnit, draft.kind == .count, draft.unit != nil { subject = nil }
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
+            // 生2-3只蛋, 养殖两三头肉牛: a range of a count unit counts the noun after it, as a count does.
+            let countRange = draft.kind == .range && !personNoun && Self.hasCountUnit(draft, scalars, units: units)
             let countsAfter = draft.kind == .count && draft.unit != nil && !personNoun || draft.kind == .number && draft.unit == nil || draft.kind == .percent
+                || countRange
             let after = countsAfter ? subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects) : (text: nil, head: nil)
             if draft.kind == .number, draft.unit == nil, found.subject != nil, let head = after.head, let text = after.text,
                head.end - draft.end >= 2, head.end == clauseEnd, let last = units.unit(at: head.end - 1, in: scalars, end: head.end),

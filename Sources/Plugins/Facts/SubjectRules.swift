@@ -222,6 +222,12 @@ extension FactsAnalyzer {
             SubjectExample("该市森林覆盖率由2015年的38%提高到去年的«45.2%»。", subject: "森林覆盖率"),
             SubjectExample("2015年全市人口«38万»。", subject: "人口", notSubject: "2015年全市人口"),
         ]),
+        SubjectRuleDescription(id: "countRangeNounAfter", summary: "a range of a count unit (2-3只, 两三头) counts the noun after it, as a count does; a range of a measure or of years does not", examples: [
+            SubjectExample("雌鸡每次会生«2-3只»蛋。", subject: "蛋", notSubject: "会生"),
+            SubjectExample("每户养殖«两三头»肉牛。", subject: "肉牛", notSubject: "养殖"),
+            SubjectExample("每个开发区做大«1—2个»主导产业。", subject: "主导产业"),
+            SubjectExample("改造后的路段长«3至5公里»。", subject: "路段"),
+        ]),
         SubjectRuleDescription(id: "yearInsideClause", summary: "a year or date between the subject and its predicate (在2023年, 于2004年, 2004年) leaves the subject before it, when the stretch after the year names nothing", examples: [
             SubjectExample("该市地区生产总值在2023年首次突破«1万亿元»。", subject: "地区生产总值"),
             SubjectExample("国民生产总值于2004年连续超过«百分之五»。", subject: "国民生产总值"),
