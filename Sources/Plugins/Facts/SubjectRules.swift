@@ -222,6 +222,14 @@ extension FactsAnalyzer {
             SubjectExample("该市森林覆盖率由2015年的38%提高到去年的«45.2%»。", subject: "森林覆盖率"),
             SubjectExample("2015年全市人口«38万»。", subject: "人口", notSubject: "2015年全市人口"),
         ]),
+        SubjectRuleDescription(id: "dimensionAfterAdverb", summary: "a dimension word (长, 宽, 高, 深, 厚, 重, 粗) after an adverb, auxiliary or conjunction, glued to it or not, is the measure's dimension; the noun before stays the subject", examples: [
+            SubjectExample("这种灌木可高约«7米»。", subject: "灌木", notSubject: "灌木可高"),
+            SubjectExample("这种灌木常见于山地，但常高«3米»。", subject: "高"),
+            SubjectExample("这种鸟体形较大，一般长«86厘米»。", subject: "长"),
+            SubjectExample("这种鸟一般长86厘米及重«1.7公斤»。", subject: "重"),
+            SubjectExample("每亩能多收«100斤»。", notSubject: "多"),
+            SubjectExample("叶长«5厘米»。", subject: "叶长"),
+        ]),
         SubjectRuleDescription(id: "countRangeNounAfter", summary: "a range of a count unit (2-3只, 两三头) counts the noun after it, as a count does; a range of a measure or of years does not", examples: [
             SubjectExample("雌鸡每次会生«2-3只»蛋。", subject: "蛋", notSubject: "会生"),
             SubjectExample("每户养殖«两三头»肉牛。", subject: "肉牛", notSubject: "养殖"),
