@@ -30,6 +30,22 @@ struct FactBuilder: Sendable {
         }
     }
 
+    /// How far a figure may stand after a year between its subject and it (在2023年«首次突破»1万亿元).
+    static let timeInsertReach = 8
+
+    /// 2-3只, 两三头: a range whose unit, written last, is a count unit (not 3至5公里, 2004-2005年).
+    static func hasCountUnit(_ draft: Draft, _ scalars: [Unicode.Scalar], units: UnitTable) -> Bool {
+        guard let unit = draft.unit, case let length = unit.unicodeScalars.count, length > 0, draft.end - length >= draft.start,
+              let entry = units.unit(at: draft.end - length, in: scalars, end: draft.end) else { return false }
+        return entry.kind == .count && entry.text.count == length
+    }
+
+    /// 2004-2005年, 2022年至2023年: a range of calendar years (not 3至5年, a length).
+    static func isYearRange(_ fact: Fact) -> Bool {
+        guard fact.kind == .range, fact.unit == "年", let low = fact.low, let high = fact.high else { return false }
+        return low >= 1000 && high <= 2200
+    }
+
     func facts(in document: Document) -> [Fact] {
         let scalars = document.scalars
         let matches = VagueQuantities.merged(document.numbers, VagueQuantities.matches(in: scalars, units: units))
@@ -62,7 +78,8 @@ struct FactBuilder: Sendable {
             }
             // 10月份社会消费品零售总额: a date or year before the subject in its clause is not part of it.
             // (Read in place, by index: a Fact is large to copy.)
-            let timeEnd = facts.isEmpty || ![.year, .date].contains(facts[facts.count - 1].kind) ? nil : facts[facts.count - 1].end
+            let timeEnd = facts.isEmpty || ![.year, .date].contains(facts[facts.count - 1].kind) && !Self.isYearRange(facts[facts.count - 1])
+                ? nil : facts[facts.count - 1].end
             var fact = finish(draft, in: document, listBoundary: previousEnd, timeBoundary: timeEnd,
                               timeBoundaryStart: timeEnd == nil ? nil : facts[facts.count - 1].start, workspace: &workspace)
             // 分别增长4.3%、6.1%: a figure listed right after another shares its subject and direction.
@@ -514,8 +531,12 @@ struct FactBuilder: Sendable {
                                          clauseEnd: clauseEnd, after: personNoun ? .none : draft.kind == .money ? .notPurpose : .any,
                                          scratch: &workspace.subjects)
             subject = found.subject
-            // 森林覆盖率由2015年的38%: with only 的 between a year and the figure, the phrase before the year is the subject.
-            if subject == nil, clauseStart > wholeClauseStart, draft.start == clauseStart + 1, scalars[clauseStart] == "的",
+            // 森林覆盖率由2015年的38%, 地区生产总值在2023年突破1万亿元, 国民生产总值2004年增长5%: a year or date
+            // between the subject and its predicate (with 的, or a short stretch that names nothing) leaves the
+            // phrase before the year as the subject.
+            // (Not for a length: 1953年到1980年的二十八年间 needs no subject.)
+            if subject == nil, clauseStart > wholeClauseStart, draft.kind != .duration,
+               draft.start == clauseStart + 1 && scalars[clauseStart] == "的" || draft.start - clauseStart <= Self.timeInsertReach,
                let timeStart = timeBoundaryStart, timeStart > wholeClauseStart {
                 subject = subjects.subject(in: scalars, clauseStart: wholeClauseStart, figureStart: timeStart, figureEnd: timeStart, clauseEnd: timeStart,
                                            after: .none, scratch: &workspace.subjects).subject
@@ -528,7 +549,10 @@ struct FactBuilder: Sendable {
             if found.isVerb || found.isVerbPhrase && !Self.countsDoings(draft) && !personUnit, draft.kind == .count, draft.unit != nil { subject = nil }
             // 孵化出7家上市企业, 来自32个国家和地区的1500余名运动员: the noun after a measure word is what
             // is counted; 14篮板球、13助攻: so is a noun straight after a bare number.
+            // 生2-3只蛋, 养殖两三头肉牛: a range of a count unit counts the noun after it, as a count does.
+            let countRange = draft.kind == .range && !personNoun && Self.hasCountUnit(draft, scalars, units: units)
             let countsAfter = draft.kind == .count && draft.unit != nil && !personNoun || draft.kind == .number && draft.unit == nil || draft.kind == .percent
+                || countRange
             let after = countsAfter ? subjects.phraseAfter(draft.end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects) : (text: nil, head: nil)
             if draft.kind == .number, draft.unit == nil, found.subject != nil, let head = after.head, let text = after.text,
                head.end - draft.end >= 2, head.end == clauseEnd, let last = units.unit(at: head.end - 1, in: scalars, end: head.end),

@@ -42,6 +42,18 @@ struct SubjectFinder: Sendable {
     /// Auxiliary verbs (a closed class): a word the HMM made that starts with one is a predicate (能出, 会生).
     private static let auxiliaries: ScalarList = "能会可应须"
 
+    /// Dimension words (a closed class of adjectives): what one measure of a thing is (长8厘米, 重1.7公斤).
+    private static let dimensions: ScalarList = "长宽高深厚重粗"
+
+    /// 可高, 但常高, 及重: a word the lexicon lacks, of an adverb, auxiliary or conjunction and a dimension word.
+    private func gluedDimension(_ token: Token, _ scalars: [Unicode.Scalar]) -> Token? {
+        guard token.kind == .word, token.length >= 2, token.length <= 3, Self.dimensions.contains(scalars[token.end - 1]),
+              classes.knownClass(token, scalars) == nil else { return nil }
+        let first = Token(start: token.start, end: token.start + 1, kind: .word)
+        guard Self.auxiliaries.contains(scalars[token.start]) || [.adverb, .conjunction].contains(classes.knownClass(first, scalars)) else { return nil }
+        return Token(start: token.end - 1, end: token.end, kind: .word)
+    }
+
     /// The word lists from Resources/subject-words.tsv.
     init(segmenter: Segmenter) throws {
         try self.init(segmenter: segmenter, tsv: ResourceLocator.text(of: "subject-words.tsv", target: "FactsPlugin", what: "the facts word lists"))
@@ -235,6 +247,10 @@ struct SubjectFinder: Sendable {
                 // 葡萄卖了80多万元: one verb character with an aspect particle (了, 过) after the noun is the predicate
                 // (not 西安站, 赤字率: single characters the lexicon tags as verbs end many names).
                 linked = true
+            } else if let dimension = gluedDimension(last, scalars) {
+                // 可高约7米, 但常高3米, 及重1.7公斤: a dimension the HMM glued to the adverb, auxiliary or conjunction before it.
+                words[words.count - 1] = dimension
+                break
             } else {
                 let wordClass = classOf(last, scalars)
                 guard wordClass == .adverb || wordClass == .preposition || wordClass == .particle else { break }
@@ -303,6 +319,10 @@ struct SubjectFinder: Sendable {
                                                     || classOf($0, scalars) == .locative && isRegion($0, scalars) })
             && !phrase.allSatisfy({ classOf($0, scalars) == .verb }) {
             if phrase.count == 1, phrase[phrase.startIndex].length == 1, classOf(phrase[phrase.startIndex], scalars) == .adjective {
+                found.isDimension = true
+            } else if let last = phrase.last, last.length == 1, Self.dimensions.contains(scalars[last.start]) {
+                // 一般长86厘米: words that are no noun before a dimension only qualify it.
+                phrase = phrase[(phrase.endIndex - 1)...]
                 found.isDimension = true
             } else {
                 phrase = phrase[phrase.startIndex..<phrase.startIndex]

@@ -222,6 +222,28 @@ extension FactsAnalyzer {
             SubjectExample("该市森林覆盖率由2015年的38%提高到去年的«45.2%»。", subject: "森林覆盖率"),
             SubjectExample("2015年全市人口«38万»。", subject: "人口", notSubject: "2015年全市人口"),
         ]),
+        SubjectRuleDescription(id: "dimensionAfterAdverb", summary: "a dimension word (长, 宽, 高, 深, 厚, 重, 粗) after an adverb, auxiliary or conjunction, glued to it or not, is the measure's dimension; the noun before stays the subject", examples: [
+            SubjectExample("这种灌木可高约«7米»。", subject: "灌木", notSubject: "灌木可高"),
+            SubjectExample("这种灌木常见于山地，但常高«3米»。", subject: "高"),
+            SubjectExample("这种鸟体形较大，一般长«86厘米»。", subject: "长"),
+            SubjectExample("这种鸟一般长86厘米及重«1.7公斤»。", subject: "重"),
+            SubjectExample("每亩能多收«100斤»。", notSubject: "多"),
+            SubjectExample("叶长«5厘米»。", subject: "叶长"),
+        ]),
+        SubjectRuleDescription(id: "countRangeNounAfter", summary: "a range of a count unit (2-3只, 两三头) counts the noun after it, as a count does; a range of a measure or of years does not", examples: [
+            SubjectExample("雌鸡每次会生«2-3只»蛋。", subject: "蛋", notSubject: "会生"),
+            SubjectExample("每户养殖«两三头»肉牛。", subject: "肉牛", notSubject: "养殖"),
+            SubjectExample("每个开发区做大«1—2个»主导产业。", subject: "主导产业"),
+            SubjectExample("改造后的路段长«3至5公里»。", subject: "路段"),
+        ]),
+        SubjectRuleDescription(id: "yearInsideClause", summary: "a year or date between the subject and its predicate (在2023年, 于2004年, 2004年) leaves the subject before it, when the stretch after the year names nothing", examples: [
+            SubjectExample("该市地区生产总值在2023年首次突破«1万亿元»。", subject: "地区生产总值"),
+            SubjectExample("国民生产总值于2004年连续超过«百分之五»。", subject: "国民生产总值"),
+            SubjectExample("全省粮食产量2023年达到«700亿斤»。", subject: "粮食产量"),
+            SubjectExample("该公司营业收入于2021-2023年间连续增长«10%»。", subject: "公司营业收入"),
+            SubjectExample("该县在2023年新建产业园区«5个»。", subject: "产业园区", notSubject: "该县"),
+            SubjectExample("农业总产值从2018年到2022年的«五年间»平均每年增长4%。", subject: nil, notSubject: "农业总产值"),
+        ]),
         SubjectRuleDescription(id: "havingQualifiedNoun", summary: "after a verb of having (共有, 现有), a verb first before the head noun qualifies it (留守儿童); after other verbs it is the verb's (新建改建学校 → 学校); an indicator verb between nouns is the predicate before a thing (交通部门新增公交线路 → 公交线路) but names an activity (城镇新增就业)", examples: [
             SubjectExample("全镇共有留守儿童«1200余名»。", subject: "留守儿童", notSubject: "儿童"),
             SubjectExample("全年新建改建学校«38所»。", subject: "学校"),
