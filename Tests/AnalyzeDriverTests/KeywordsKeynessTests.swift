@@ -111,6 +111,29 @@ import AnalyticsCore
                                                    reference: try #require(try KeywordsReference.shipped()), alone: { _ in true }))
     }
 
+    @Test func aWordSaidOnceInsideAUnitOfTheGenreIsItsPiece() throws {
+        // 居民消费 of 居民消费价格, 高校 of 高校毕业生, 福祉 of 民生福祉: the reference has each
+        // whole, so the piece says nothing the text adds.
+        let text = "居民消费价格上涨2%。支持高校毕业生就业。增进民生福祉。猕猴桃冷库建成，猕猴桃好卖。"
+        let top = try keywords(text, ["top": "40"]).keywords.map(\.term)
+        for piece in ["居民消费", "高校", "福祉"] { #expect(!top.contains(piece), "\(piece) in \(top)") }
+        #expect(top.contains("猕猴桃"), "\(top)")
+        let reference = try #require(try KeywordsReference.shipped())
+        func fragment(_ text: String, _ word: String, said: Int = 1) -> Bool {
+            let scalars = Array(text.unicodeScalars), part = Array(word.unicodeScalars)
+            var spans: [TextSpan] = []
+            for at in 0...(scalars.count - part.count) where Array(scalars[at..<(at + part.count)]) == part { spans.append(TextSpan(start: at, end: at + part.count)) }
+            return KeywordsAnalyzer.isGenreFragment(Array(spans.prefix(said)), scalars: scalars, reference: reference, alone: { _ in false })
+        }
+        #expect(fragment("支持高校毕业生就业", "高校"))
+        #expect(fragment("增进民生福祉", "福祉"))
+        // Before a function character (城镇 和乡村) or a unit the genre lacks, a word stands alone.
+        #expect(!fragment("城镇和乡村", "城镇"))
+        #expect(!fragment("猕猴桃冷库建成", "猕猴桃"))
+        // Said twice, a word is the text's own even inside units of the genre.
+        #expect(!fragment("支持高校毕业生就业。高校毕业生", "高校", said: 2))
+    }
+
     @Test func countsWithMeasureWordsAreNoKeywordsButNumberedNamesAre() {
         for count in ["三百多户", "一架", "五年", "十三", "两千人"] {
             #expect(!KeywordTerms.isCounted(Array(count.unicodeScalars)[...]), "\(count)")

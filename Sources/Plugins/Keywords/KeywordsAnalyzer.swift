@@ -166,15 +166,17 @@ public struct KeywordsAnalyzer: Analyzer {
             let (inside, longest) = Self.inside(sorted.map { candidates[$0] }, counted: counted, scalars: scalars)
             var taken = Set(sorted.map { names[$0] })
             let spans = Self.spans(of: sorted.map { candidates[$0] }, counted: counted)
+            // One segmenter scratch for every check of the loop (a window each: no allocation per check).
+            var scratch = Segmenter.Scratch()
             for (at, candidate) in sorted.enumerated() where ranked.count < top {
                 let index = candidates[candidate]
                 if counted.terms[index].partCount == 1 && Self.isGenreFragment(spans[at], scalars: scalars, reference: scorer.reference, alone: { p in
-                    segmenter.tokens(in: scalars, range: max(0, p - 4)..<min(scalars.count, p + 5)).contains { $0.start == p && $0.length == 1 }
+                    segmenter.tokens(in: scalars, range: max(0, p - 4)..<min(scalars.count, p + 5), scratch: &scratch).contains { $0.start == p && $0.length == 1 }
                 }) { continue }
                 // A word said inside a compound said once gives way to it (口袋 → 口袋公园); to a
                 // ranked one, it just goes.
                 if counted.terms[index].partCount == 1, counted.units[Int(counted.terms[index].unit)].noun,
-                   let whole = compounds.compound(of: spans[at], scalars) {
+                   let whole = compounds.compound(of: spans[at], scalars, scratch: &scratch) {
                     let name = String(scalars: scalars[whole.span.range])
                     if taken.contains(name) { continue }
                     if unitOfWord == nil { unitOfWord = Self.unitsByWord(counted) }

@@ -31,12 +31,21 @@ struct OnceCompounds {
 
     enum Role { case noun, attribute, suffix, none }
 
+    /// The lexicon's tag of a word (nil: not a word, or none), looked up once per token.
+    func tag(_ token: Token, _ scalars: [Unicode.Scalar]) -> (tag: String?, stop: Bool) {
+        guard token.kind == .word else { return (nil, false) }
+        let lexicon = segmenter.lexicon
+        guard let id = token.wordID >= 0 ? Int(token.wordID) : lexicon.wordID(of: scalars[token.start..<token.end]) else { return (nil, false) }
+        return (lexicon.tag(ofWordID: id), stopWordIDs.contains(id))
+    }
+
     /// What a word can be in a compound, by the lexicon's tag.
     func role(_ token: Token, _ scalars: [Unicode.Scalar]) -> Role {
-        guard token.kind == .word else { return .none }
-        let lexicon = segmenter.lexicon
-        guard let id = token.wordID >= 0 ? Int(token.wordID) : lexicon.wordID(of: scalars[token.start..<token.end]),
-              !stopWordIDs.contains(id), let tag = lexicon.tag(ofWordID: id) else { return .none }
+        role(token, tag(token, scalars), scalars)
+    }
+
+    private func role(_ token: Token, _ tagged: (tag: String?, stop: Bool), _ scalars: [Unicode.Scalar]) -> Role {
+        guard token.kind == .word, !tagged.stop, let tag = tagged.tag else { return .none }
         if token.length == 1 {
             // An administrative unit ends a name (市 人大, 松岭 县), not a compound.
             return (tag == "n" || tag == "k") && !KeywordTerms.placeSuffixes.contains(scalars[token.start]) ? .suffix : .none
@@ -46,12 +55,6 @@ struct OnceCompounds {
         case "b": return .attribute
         default: return .none
         }
-    }
-
-    private func isVerbalNoun(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        let lexicon = segmenter.lexicon
-        guard let id = token.wordID >= 0 ? Int(token.wordID) : lexicon.wordID(of: scalars[token.start..<token.end]) else { return false }
-        return lexicon.tag(ofWordID: id) == "vn"
     }
 
     /// The compound the word at `span` sits in (its span and its words' lexicon ids), or nil.
@@ -68,7 +71,9 @@ struct OnceCompounds {
         while high < scalars.count && high - span.end < Self.reach && ScriptClass.isHan(scalars[high]) { high += 1 }
         let tokens = segmenter.tokens(in: scalars, range: low..<high, scratch: &scratch)
         guard let at = tokens.firstIndex(where: { $0.start == span.start }), tokens[at].end == span.end else { return nil }
-        let roles = tokens.map { role($0, scalars) }
+        let tags = tokens.map { tag($0, scalars) }
+        let roles = tokens.indices.map { role(tokens[$0], tags[$0], scalars) }
+        let isVerbalNoun = { (k: Int) in tags[k].tag == "vn" }
         guard roles[at] == .noun else { return nil }
         var first = at, last = at
         while first > 0 && roles[first - 1] != .none && roles[first - 1] != .suffix && roles[first] != .attribute { first -= 1 }
@@ -83,11 +88,11 @@ struct OnceCompounds {
         if before || after { return nil }
         // A verbal noun first is the verb of what follows (建设 口袋公园); last, before another word,
         // the verb of what follows it (编程 训练 简单的模型).
-        while first <= at && isVerbalNoun(tokens[first], scalars) { first += 1 }
+        while first <= at && isVerbalNoun(first) { first += 1 }
         guard first <= at else { return nil } // the word itself is that verb
         // A one-character suffix only after a noun (排放 量), not after a verbal noun (办理 市).
-        if roles[last] == .suffix && (last == first || isVerbalNoun(tokens[last - 1], scalars)) { last -= 1 }
-        if last > at && last + 1 < tokens.count && isVerbalNoun(tokens[last], scalars) && Self.isContent(tokens[last + 1], scalars) { last -= 1 }
+        if roles[last] == .suffix && (last == first || isVerbalNoun(last - 1)) { last -= 1 }
+        if last > at && last + 1 < tokens.count && isVerbalNoun(last) && Self.isContent(tokens[last + 1], scalars) { last -= 1 }
         // Overlong: an attribute word first goes (主要 污染物排放量); still overlong, no term.
         if tokens[last].end - tokens[first].start > Self.maxCharacters && roles[first] == .attribute && first < at { first += 1 }
         let words = last - first + 1
@@ -119,11 +124,15 @@ struct OnceCompounds {
     /// (户籍制度, 排放量, 口袋); a word it lacks is the document's own (保健品, 卫生防疫, 图像识别
     /// of a news article) and says something alone.
     func compound(of spans: [TextSpan], _ scalars: [Unicode.Scalar]) -> (span: TextSpan, words: [Int])? {
+        var scratch = Segmenter.Scratch()
+        return compound(of: spans, scalars, scratch: &scratch)
+    }
+
+    func compound(of spans: [TextSpan], _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> (span: TextSpan, words: [Int])? {
         guard let span = spans.first,
               reference.entry(of: scalars[span.range]).share * Double(reference.documents) >= Double(Self.genreDocuments) - 0.5 else { return nil }
         var found: [(compound: (span: TextSpan, words: [Int]), count: Int)] = []
         var misses = 0
-        var scratch = Segmenter.Scratch()
         for span in spans {
             // More than a third outside any compound: the word stays (a common word said often is
             // not segmented around every occurrence).
