@@ -1,0 +1,15 @@
+/// A handful of characters tested one by one (`"…".unicodeScalars.contains` decodes the
+/// literal's UTF-8 again on every call). For a test at every scalar of a document, ScalarSet.
+public struct ScalarList: Sendable, ExpressibleByStringLiteral {
+    @usableFromInline let values: [UInt32]
+
+    @inlinable
+    public init(stringLiteral text: String) {
+        values = text.unicodeScalars.map { scalar in scalar.value }
+    }
+
+    @inlinable @inline(__always)
+    public func contains(_ scalar: Unicode.Scalar) -> Bool {
+        values.contains(scalar.value)
+    }
+}
