@@ -5,7 +5,11 @@ public struct ScalarList: Sendable, ExpressibleByStringLiteral {
 
     @inlinable
     public init(stringLiteral text: String) {
-        values = text.unicodeScalars.map { scalar in scalar.value }
+        // One pass over the literal's UTF-8 (`map` counts the scalars first).
+        var values: [UInt32] = []
+        values.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { values.append(scalar.value) }
+        self.values = values
     }
 
     @inlinable @inline(__always)
