@@ -1,10 +1,8 @@
+private let yearCompoundsScalars: ScalarList = "代度级间"
+private let latinJoinersScalars: ScalarList = "-.'_&"
+private let urlExcludedScalars: ScalarList = "\"<>`"
+private let urlTrailersScalars: ScalarList = ".,;:!?)]'"
 
-// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
-// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
-private let yearCompoundsScalars: [Unicode.Scalar] = Array("代度级间".unicodeScalars)
-private let latinJoinersScalars: [Unicode.Scalar] = Array("-.'_&".unicodeScalars)
-private let urlExcludedScalars: [Unicode.Scalar] = Array("\"<>`".unicodeScalars)
-private let urlTrailersScalars: [Unicode.Scalar] = Array(".,;:!?)]'".unicodeScalars)
 /// Tokens that are not Han words: numbers, Latin words, URLs, punctuation, whitespace, symbols.
 /// They are cut before the dictionary sees the text, so 1954人次 never loses a digit, 23.4% and
 /// 1,200 stay whole, and 2022年 stays whole when dates are kept whole.

@@ -34,17 +34,6 @@ struct DriverOptionGroup: Sendable {
         }
     }
 
-    /// Nil when `id.key=value` is one of this group's options with a valid value; else the message,
-    /// in the words the analyzers' checks use.
-    func problem(key: String, value: String) -> String? {
-        do {
-            _ = try OptionError.spec(id: id, key: key, value: value, among: options)
-            return nil
-        } catch {
-            return error.message
-        }
-    }
-
     /// `analyze plugins ID` for a group: what it is and its options, with the settings in force.
     func explain(settings: Invocation) -> String {
         var out = "\(id): \(summary)\n\nNot an analyzer: options of the driver itself (no --plugins needed).\n\nOptions:\n"

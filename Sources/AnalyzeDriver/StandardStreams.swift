@@ -63,6 +63,16 @@ public final class OutputFailure: @unchecked Sendable {
         lock.withLock { if self.error == nil { self.error = error } }
     }
 
+    /// Whether a write has failed.
+    public var hasFailed: Bool { lock.withLock { error != nil } }
+
+    /// Runs `write` and records its failure; after a failed write, returns at once (the report is
+    /// lost already, and a closed pipe or a full disk would only fail again).
+    public func write(_ write: () -> Int32?) {
+        guard !hasFailed else { return }
+        record(write())
+    }
+
     /// The run's exit status with the failure counted, and the message for standard error.
     public func outcome(of status: Int32) -> (status: Int32, message: String?) {
         guard let error = lock.withLock({ self.error }) else { return (status, nil) }

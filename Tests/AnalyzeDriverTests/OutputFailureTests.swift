@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import AnalyzeDriver
 #if canImport(Glibc)
@@ -21,6 +22,18 @@ import Glibc
         #expect(outcome.status == ExitCode.inputFailed)
         #expect(outcome.message == "analyze: standard output: could not write the report (\(String(cString: strerror(ENOSPC))))\n")
         #expect(failure.outcome(of: ExitCode.usage).status == ExitCode.usage, "a usage error keeps its status")
+    }
+
+    @Test func afterAFailedWriteLaterWritesReturnAtOnce() {
+        let failure = OutputFailure()
+        let calls = Mutex(0)
+        failure.write { calls.withLock { $0 += 1 }; return nil }
+        #expect(!failure.hasFailed)
+        failure.write { calls.withLock { $0 += 1 }; return ENOSPC }
+        failure.write { calls.withLock { $0 += 1 }; return EPIPE }
+        #expect(calls.withLock { $0 } == 2, "the write after the failed one is not tried")
+        #expect(failure.hasFailed)
+        #expect(failure.outcome(of: ExitCode.success).message == "analyze: standard output: could not write the report (\(String(cString: strerror(ENOSPC))))\n")
     }
 
     @Test func aWrittenReportIsNoFailure() throws {

@@ -11,8 +11,14 @@ import Foundation
 /// 新质生产力). Trigrams are three 21-bit scalars in one UInt64: exact, no hashing collisions.
 /// Memory grows with the distinct trigrams of the run (about 12 MB for the 98 reports).
 struct NoveltyFinder {
-    /// ANALYZE_DEBUG_NOVELTY=TERM prints the candidates containing TERM (read once, for measuring).
+    /// ANALYZE_DEBUG_NOVELTY=TERM prints the candidates containing TERM (read once, for measuring;
+    /// README, trends). Off, it costs one test of this constant per unit.
     static let debugTerm: String? = ProcessInfo.processInfo.environment["ANALYZE_DEBUG_NOVELTY"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// A debug line to standard error in one write, so lines from units found in parallel never interleave.
+    private static func debugLine(_ line: String) {
+        StandardStreams.write(line + "\n", to: STDERR_FILENO)
+    }
 
     struct Candidate: Hashable {
         let term: String
@@ -135,7 +141,7 @@ struct NoveltyFinder {
             for (rank, item) in ranked.enumerated() where String(scalars: s[max(0, item.element.start - 4)..<min(s.count, item.element.end + 4)]).contains(debug) {
                 let text = String(scalars: s[item.element.start..<item.element.end])
                 let ws = (item.element.start..<(item.element.end - 2)).map { novel[$0] ? String(weights[$0]) : "." }.joined(separator: ",")
-                FileHandle.standardError.write("\(document.source): stretch \(text) weight \(item.element.weight) rank \(rank + 1) of \(stretches.count) [\(ws)]\n".data(using: .utf8)!)
+                Self.debugLine("\(document.source): stretch \(text) weight \(item.element.weight) rank \(rank + 1) of \(stretches.count) [\(ws)]")
             }
         }
         if stretches.count > Self.stretchLimit {
@@ -223,7 +229,7 @@ struct NoveltyFinder {
         }
         if let debug = Self.debugTerm {
             for candidate in result where candidate.term.contains(debug) {
-                FileHandle.standardError.write("\(document.source): \(candidate.term) ×\(frequency[candidate.term]!) words \(candidate.words)\n".data(using: .utf8)!)
+                Self.debugLine("\(document.source): \(candidate.term) ×\(frequency[candidate.term]!) words \(candidate.words)")
             }
         }
         guard result.count > limit else { return result }

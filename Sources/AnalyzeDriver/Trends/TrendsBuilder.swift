@@ -13,15 +13,15 @@ public struct TrendsOptions: Sendable, Equatable {
     /// nil: per document up to `maximumPoints` documents, else the finest period with at most that many.
     public var by: Grouping?
     /// Terms kept in `terms` (the notable ones).
-    public var top = 100
+    public var top: Int
     /// Terms per document in `new` and `gone`.
-    public var perDocument = 20
+    public var perDocument: Int
     /// Indicator rows kept.
-    public var indicators = 40
+    public var indicators: Int
     /// Look for new phrases beyond keywords and slogans (NoveltyFinder).
-    public var discover = true
+    public var discover: Bool
     /// `trends.enabled=false`: no trends (the corpus section as before).
-    public var enabled = true
+    public var enabled: Bool
     /// Force this order instead of dates (compare: OLD, NEW).
     public var inputOrder = false
     /// Terms tracked in every document besides keywords and slogans (the driver gives the shipped
@@ -29,7 +29,8 @@ public struct TrendsOptions: Sendable, Equatable {
     public var policyTerms: [String]?
     static let maximumPoints = 50
 
-    public init() {}
+    /// The defaults `specs` declare.
+    public init() { self.init(checked: OptionValues(specs: Self.specs)) }
 
     static let summary = "trends over two or more documents: dates, what is new, gone, rising and falling, indicators (and analyze compare)"
 
@@ -37,30 +38,38 @@ public struct TrendsOptions: Sendable, Equatable {
     static let specs: [OptionSpec] = [
         OptionSpec("by", .choice(Grouping.allCases.map(\.rawValue)), default: nil,
                    help: "group documents by period; default: per document up to 50 documents, else the finest period with at most 50 points"),
-        OptionSpec("top", .integer(0...100_000), default: "100", help: "notable terms kept in trends.terms"),
-        OptionSpec("per-document", .integer(0...100_000), default: "20", help: "terms per document in the new and gone lists"),
-        OptionSpec("indicators", .integer(0...100_000), default: "40", help: "indicator rows kept"),
-        OptionSpec("discover", .flag, default: "true", help: "look for new phrases beyond keywords, slogans and tracked terms"),
-        OptionSpec("enabled", .flag, default: "true", help: "false leaves trends out of the corpus section"),
+        topOption.spec, perDocumentOption.spec, indicatorsOption.spec, discoverOption.spec, enabledOption.spec,
     ]
+    static let topOption = Option(integer: "top", in: 0...100_000, default: 100, help: "notable terms kept in trends.terms")
+    static let perDocumentOption = Option(integer: "per-document", in: 0...100_000, default: 20, help: "terms per document in the new and gone lists")
+    static let indicatorsOption = Option(integer: "indicators", in: 0...100_000, default: 40, help: "indicator rows kept")
+    static let discoverOption = Option(flag: "discover", default: true, help: "look for new phrases beyond keywords, slogans and tracked terms")
+    static let enabledOption = Option(flag: "enabled", default: true, help: "false leaves trends out of the corpus section")
     public static let keys = specs.map(\.key)
     /// The driver's option group these options form (`DriverOptionGroup.all`).
     static let group = DriverOptionGroup(id: id, summary: summary, options: specs)
 
-    /// Parses `--option trends.KEY=VALUE` values, checked against `specs` (the message names
-    /// the valid choices, as for an analyzer's options).
+    /// Parses `--option trends.KEY=VALUE` values, checked against `specs` by the check every
+    /// `--option` goes through (the message names the valid choices, as for an analyzer's options).
     init(_ values: [String: String]) throws(UsageError) {
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-            if let problem = Self.group.problem(key: key, value: value) { throw UsageError(message: problem) }
-            switch key {
-            case "by": by = Grouping(rawValue: value)
-            case "top": top = Int(value)!
-            case "per-document": perDocument = Int(value)!
-            case "indicators": indicators = Int(value)!
-            case "discover": discover = value == "true"
-            default: enabled = value == "true"
+            do {
+                _ = try OptionError.spec(id: Self.id, key: key, value: value, among: Self.specs)
+            } catch {
+                throw UsageError(message: error.message)
             }
         }
+        self.init(checked: OptionValues(values, specs: Self.specs))
+    }
+
+    /// The values read typed; `options` are checked (a value that does not parse reads as the default).
+    private init(checked options: OptionValues) {
+        by = options.string("by").flatMap(Grouping.init(rawValue:))
+        top = options[Self.topOption]
+        perDocument = options[Self.perDocumentOption]
+        indicators = options[Self.indicatorsOption]
+        discover = options[Self.discoverOption]
+        enabled = options[Self.enabledOption]
     }
 }
 

@@ -93,18 +93,3 @@ struct ScalarGroups<Member: Sendable>: Sendable {
         return group >= 0 ? groups[group] : []
     }
 }
-
-/// A handful of characters tested one by one (`"…".unicodeScalars.contains` decodes the
-/// literal's UTF-8 again on every call).
-struct ScalarList: Sendable, ExpressibleByStringLiteral {
-    private let values: [UInt32]
-
-    init(stringLiteral text: String) {
-        values = text.unicodeScalars.map { scalar in scalar.value }
-    }
-
-    @inline(__always)
-    func contains(_ scalar: Unicode.Scalar) -> Bool {
-        values.contains(scalar.value)
-    }
-}

@@ -1,10 +1,8 @@
 import AnalyticsCore
 
-// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
-// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
-private let numberStopsScalars: [Unicode.Scalar] = Array("．.、".unicodeScalars)
-private let letterStopsScalars: [Unicode.Scalar] = Array(" 　、．.".unicodeScalars)
-private let sentenceEndersScalars: [Unicode.Scalar] = Array("。！？".unicodeScalars)
+private let numberStopsScalars: ScalarList = "．.、"
+private let letterStopsScalars: ScalarList = " 　、．."
+private let sentenceEndersScalars: ScalarList = "。！？"
 
 /// A numbered or lettered heading at the start of a paragraph.
 struct Heading: Sendable, Equatable {

@@ -1,15 +1,13 @@
 import AnalyticsCore
 import Foundation
 
-// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
-// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
-private let continuingMarksScalars: [Unicode.Scalar] = Array("：:，,、；;".unicodeScalars)
-private let colonsOrSpacesScalars: [Unicode.Scalar] = Array("：:　 ".unicodeScalars)
-private let colonsScalars: [Unicode.Scalar] = Array("：:".unicodeScalars)
-private let captionTrailersScalars: [Unicode.Scalar] = Array("）)。 　".unicodeScalars)
-private let markersScalars: [Unicode.Scalar] = Array("■□◆◇●○▲△★☆▶►".unicodeScalars)
-private let bracketsAndSpacesScalars: [Unicode.Scalar] = Array("（）() 　".unicodeScalars)
-private let dateUnitsScalars: [Unicode.Scalar] = Array("年月日".unicodeScalars)
+private let continuingMarksScalars: ScalarList = "：:，,、；;"
+private let colonsOrSpacesScalars: ScalarList = "：:　 "
+private let colonsScalars: ScalarList = "：:"
+private let captionTrailersScalars: ScalarList = "）)。 　"
+private let markersScalars: ScalarList = "■□◆◇●○▲△★☆▶►"
+private let bracketsAndSpacesScalars: ScalarList = "（）() 　"
+private let dateUnitsScalars: ScalarList = "年月日"
 
 /// The words of newspaper layout (Resources/layout.tsv, or the user's file in the same format):
 /// what opens a box, a caption, a byline, a dateline, an editor line or an interview question,

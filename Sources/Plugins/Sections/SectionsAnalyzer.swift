@@ -1,8 +1,6 @@
 import AnalyticsCore
 
-// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
-// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
-private let openingQuotesScalars: [Unicode.Scalar] = Array("“‘「《".unicodeScalars)
+private let openingQuotesScalars: ScalarList = "“‘「《"
 
 /// Document structure: title, subtitle, byline, lead, numbered or lettered sections at up to four
 /// levels, and a closing outlook, each with a theme from an editable taxonomy; and the warnings a

@@ -1,8 +1,6 @@
 import AnalyticsCore
 
-// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
-// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
-private let speechCuesScalars: [Unicode.Scalar] = Array("：:说道".unicodeScalars)
+private let speechCuesScalars: ScalarList = "：:说道"
 
 /// Parallel clauses: two or more adjacent clauses of the same length, all Han characters.
 /// Four-character clauses qualify as they are (踔厉奋发，笃行致远; 实干担当、守正创新); longer ones

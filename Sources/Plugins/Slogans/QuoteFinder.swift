@@ -1,9 +1,7 @@
 import AnalyticsCore
 
-// Scalars tested against one at a time: an array, as `"…".unicodeScalars.contains` walks the
-// String's UTF-8 on every test (hundreds of instructions each in a per-line or per-scalar check).
-private let clausePunctuationScalars: [Unicode.Scalar] = Array("，。！？；：,.!?;:".unicodeScalars)
-private let quotationCuesScalars: [Unicode.Scalar] = Array("：:说道曰".unicodeScalars)
+private let clausePunctuationScalars: ScalarList = "，。！？；：,.!?;:"
+private let quotationCuesScalars: ScalarList = "：:说道曰"
 
 /// Names, campaigns and concepts in quotes. Kept: 2 to 14 characters inside “” ‘’ 「」 『』 "",
 /// with no sentence or clause punctuation inside. Left out: one quoted character (“码”上行动),
