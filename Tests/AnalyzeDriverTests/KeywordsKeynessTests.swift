@@ -177,4 +177,11 @@ import AnalyticsCore
         #expect(summary.distinctive[2].keywords.first?.term == "苏北")
         #expect(!summary.distinctive.contains { $0.keywords.first?.term == "发展" }, "what all share sets none apart")
     }
+
+    @Test func timeWordsStartTermsUnlessTheyPointFromTheTextsDay() throws {
+        let kinds = try keywords("夜间消费持续升温，夜间消费集聚区增至15个，夜间消费额增长一成。布局未来产业，未来产业集群成形。").keywords.map(\.term)
+        #expect(kinds.contains("夜间消费") && kinds.contains("未来产业"), "\(kinds)")
+        let deixis = try keywords("今年中央财政加大投入，今年中央财政安排资金。如期打赢攻坚战，如期打赢这场硬仗。").keywords.map(\.term)
+        #expect(!deixis.contains { $0.hasPrefix("今年") || $0.hasPrefix("如期") }, "\(deixis)")
+    }
 }

@@ -191,8 +191,10 @@ struct KeywordTerms: Sendable {
     }
 
     /// jieba tags of words that do not start a term: verbs, adverbs, numerals, measure words,
-    /// pronouns, prepositions, conjunctions, particles, time and place words (实施 制造业, 首次 集中).
-    static let noStartTags: Set<String> = ["v", "d", "m", "q", "r", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "t", "f", "y", "e", "o", "zg"]
+    /// pronouns, prepositions, conjunctions, particles and place words (实施 制造业, 首次 集中). Time
+    /// words may (未来产业, 现代服务业, 夜间消费) unless they point from the text's day (今年, 如期:
+    /// the stop list's deixis group).
+    static let noStartTags: Set<String> = ["v", "d", "m", "q", "r", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "y", "e", "o", "zg"]
     /// …and that do not end one (verbs may: 风险 处置, 大众创业 万众创新).
     static let noEndTags: Set<String> = ["d", "m", "q", "r", "p", "c", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "y", "e", "o"]
 
