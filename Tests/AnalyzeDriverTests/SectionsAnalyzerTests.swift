@@ -89,6 +89,12 @@ import SectionsPlugin
         #expect(bracketed.sections.filter { $0.role == .section }.map(\.heading) == ["一屏观全城", "一网办政务"])
         let xun = try result("高铁开通\n本报东港12月26日讯（记者 邵明）26日上午，首趟列车驶出。\n全长一百二十公里。")
         #expect(xun.sections.map(\.role) == [.title, .dateline, .section])
+        // A dateline in brackets closing the story (and a bracketed aside that is none).
+        let closing = try result("夜市升温\n街区日均客流达12万人次，同比增长35%。\n（本报西岭5月8日电）")
+        #expect(closing.sections.last?.role == .dateline)
+        #expect(closing.sections.last?.heading == "（本报西岭5月8日电）")
+        let aside = try result("夜市升温\n街区日均客流达12万人次，同比增长35%。\n（本报记者观察，夜市已成新名片）")
+        #expect(!aside.sections.contains { $0.role == .dateline })
         // An interview's first question right under the byline is a question, not a subtitle.
         let interview = try result("安享晚年\n本报记者 严晓萌\n问：老龄化程度如何？\n答：超过百分之二十。")
         #expect(interview.sections.map(\.role) == [.title, .byline, .question, .section])

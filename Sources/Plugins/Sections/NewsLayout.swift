@@ -108,7 +108,12 @@ struct LayoutClassifier: Sendable {
             return .note
         }
         if isCaption(text) { return .caption }
-        if let end = datelineEnd(text, scalars) { return .dateline(end: end) }
+        // （本报西岭5月8日电） closing a story: the dateline in brackets, the closing bracket with it.
+        let bracketed = first == "（" || first == "("
+        if let end = datelineEnd(bracketed ? text.dropFirst() : text, scalars) {
+            let closes = bracketed && end < text.endIndex && (scalars[end] == "）" || scalars[end] == ")")
+            return .dateline(end: closes ? end + 1 : end)
+        }
         if length >= 3, let after = Self.prefix(of: text, in: words.question), after < text.endIndex,
            colonsScalars.contains(scalars[after]) { return .question }
         if isByline(text, isShort: isShort, frontMatter: frontMatter) { return .byline }
