@@ -4,7 +4,7 @@
 Usage: scripts/check-trends-new.py [ANALYZE_BINARY] [--top N]   (no packages needed)
 The first year of each formulation is found by string search. Three lists:
   test  - TrendsCorpusTests' list
-  extra - the ten checked after the test list (README, trends section)
+  extra - the ten checked after the test list (docs/trends.md)
   held  - five picked 2026-11-29 BEFORE the persistence change, as a generalisation check
   fresh - five more picked 2026-11-29 (session 19b) BEFORE the fragment/generic-combination change
 Prints each rank (of the first 300) and the top N of `new` for a few years to read for junk.
