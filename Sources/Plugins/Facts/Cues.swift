@@ -116,8 +116,28 @@ struct Cues: Sendable {
         guard cue >= figureStart - Self.maximumReach else { return false }
         if cue >= sentenceStart { return true }
         guard cue >= FactBuilder.statementStart(before: sentenceStart, in: scalars) else { return false }
-        return scalars[cue..<sentenceStart].contains { $0 == "：" || $0 == ":" }
+        return scalars[cue..<sentenceStart].contains(where: Self.isColon)
     }
+
+    /// How far the list a cue's colon opens may run (a work report's targets: ten indicators or so).
+    static let listReach = 600
+
+    /// Whether the figure is in a list of targets that a cue right before a colon opens (主要预期目标是：):
+    /// the list runs, over full stops, to its paragraph's end (地区生产总值增长5.5%左右。…城镇调查失业率
+    /// 控制在5.5%左右。). The caller leaves out sentences that speak of the past.
+    func inTargetList(figureStart: Int, positions: [Int], in scalars: [Unicode.Scalar]) -> Bool {
+        var low = 0, high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < figureStart { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, positions[low - 1] >= figureStart - Self.listReach else { return false }
+        let cue = positions[low - 1]
+        guard let colon = scalars[cue..<min(cue + 8, figureStart)].firstIndex(where: Self.isColon) else { return false }
+        return !scalars[colon..<figureStart].contains { $0 == "\n" || $0 == "\r" }
+    }
+
+    private static func isColon(_ scalar: Unicode.Scalar) -> Bool { scalar == "：" || scalar == ":" }
 
     /// Not the end or start of a longer dictionary word (主要, 需要, 要求, 将军).
     private func standsAlone(_ word: [Unicode.Scalar], at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {

@@ -6,6 +6,7 @@ import Foundation
 struct FactBuilder: Sendable {
     let subjects: SubjectFinder
     let cues: Cues
+    let planParts: PlanParts
     let units: UnitTable
     let times: TimeExpressions
     let notFigures: NotFigures
@@ -430,6 +431,8 @@ struct FactBuilder: Sendable {
         var subjects = SubjectFinder.Scratch()
         /// Where the document's target cues (预期, 力争, 拟) start; found at the first quantity.
         var targetCues: [Int]?
+        /// The document's plan parts (PlanParts); found at the first quantity.
+        var planParts: [Range<Int>]?
     }
 
     struct SentenceCache {
@@ -600,8 +603,15 @@ struct FactBuilder: Sendable {
         var modality: String?
         if Self.isQuantity(draft.kind) {
             if workspace.targetCues == nil { workspace.targetCues = cues.targetPositions(in: scalars) }
-            modality = cues.isTarget(figureStart: draft.start, sentenceStart: sentence.start, positions: workspace.targetCues ?? [], in: scalars)
-                ? "target" : "actual"
+            if workspace.planParts == nil { workspace.planParts = planParts.parts(of: document) }
+            let cuePositions = workspace.targetCues ?? []
+            // A cue in the figure's sentence or statement; else a list of targets, or the plan part of a
+            // report, unless the sentence speaks of the past.
+            let planned = cues.isTarget(figureStart: draft.start, sentenceStart: sentence.start, positions: cuePositions, in: scalars)
+                || ((cues.inTargetList(figureStart: draft.start, positions: cuePositions, in: scalars)
+                     || planParts.contains(draft.start, parts: workspace.planParts ?? []))
+                    && !planParts.speaksOfPast(sentenceStart: sentence.start, figureStart: draft.start, in: scalars))
+            modality = planned ? "target" : "actual"
         }
         approximate = approximate || qualifiers.approximate
         var fact = Fact(kind: kind, value: Self.rounded(draft.value), unit: unit, subject: subject,

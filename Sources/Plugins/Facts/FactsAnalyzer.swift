@@ -62,6 +62,7 @@ public struct FactsAnalyzer: Analyzer {
         let segmenter = try Segmenter.shipped()
         let subjects = try SubjectFinder(segmenter: segmenter)
         builder = FactBuilder(subjects: subjects, cues: try Cues(lexicon: segmenter.lexicon),
+                              planParts: try PlanParts(lexicon: segmenter.lexicon),
                               units: try UnitTable(lexicon: segmenter.lexicon), times: try TimeExpressions(),
                               notFigures: NotFigures(segmenter: segmenter, classes: subjects.classes))
         includeBare = options[Self.bareOption]
