@@ -36,6 +36,17 @@ import FactsPlugin
         #expect(latency.atMost == true && latency.unit == "毫秒")
     }
 
+    /// The level a change reaches (提高到67%, 增至, 下降到约) has no direction; the amount of a change has
+    /// (提高3个百分点, 下降不到1%: 不到 is a qualifier, not the 到 of a level).
+    @Test func levelsReachedHaveNoDirection() throws {
+        let facts = try facts("城镇化率提高到67%，补助标准增至300元，能耗下降到约2.3吨；覆盖率提高3个百分点，价格下降不到1%。")
+        for level in ["67%", "300元", "2.3吨"] {
+            #expect(try #require(facts.first { $0.text == level }).direction == nil, "\(level)")
+        }
+        #expect(facts.first { $0.text == "3个百分点" }?.direction == "up")
+        #expect(facts.first { $0.text == "1%" }?.direction == "down")
+    }
+
     /// 前 caps a rank (前三位) but not a figure after a time that ends in 前 (比三年前翻了一番); levels of 由…到 have no direction.
     @Test func qualifiersAfterATimeAndLevels() throws {
         let facts = try facts("门诊量比三年前翻了一番，全省排名前三位。森林覆盖率由2015年的38%提高到去年的45.2%。")

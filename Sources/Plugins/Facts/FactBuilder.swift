@@ -599,6 +599,8 @@ struct FactBuilder: Sendable {
         if let unit = draft.unit?.unicodeScalars, unit.first == "岁", unit.count == 1 { subject = nil }
         if draft.unit == "番" { direction = "up" } // 翻一番: 翻 is inside the span
         if draft.kind == .year || draft.kind == .date || draft.kind == .formula { direction = nil }
+        // 常住人口城镇化率提高到67%, 增至, 跌至: the level a change reaches, not its amount (GUIDELINE).
+        if direction != nil, Self.isLevelReached(before: draft.start, scalars) { direction = nil }
         let qualifiers = cues.qualifiers(start: draft.start, end: draft.end, in: scalars, limit: sentence.start..<sentence.end)
         var modality: String?
         if Self.isQuantity(draft.kind) {
@@ -627,6 +629,20 @@ struct FactBuilder: Sendable {
     }
 
     private static let copulas: ScalarList = "为是"
+
+    /// Whether the figure follows 到 or 至 glued to the verb of a change (提高到, 增至, 下降到约), not 不到,
+    /// 截至, 直到 or 以至.
+    static func isLevelReached(before start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        var index = start
+        while index > 0, scalars[index - 1] == " " || levelQualifiers.contains(scalars[index - 1]) { index -= 1 }
+        guard index >= 2, scalars[index - 1] == "到" || scalars[index - 1] == "至" else { return false }
+        return changeVerbEndings.contains(scalars[index - 2])
+    }
+
+    /// 约 and 近 may stand between 到 and the level (提高到约67%).
+    private static let levelQualifiers: ScalarList = "约近"
+    /// The last character of a change verb: 提高, 增长, 增加, 上升, 扩大, 提升, 下降, 降低, 减少, 缩小, 回落, 升, 增, 降, 跌, 涨, 减.
+    private static let changeVerbEndings: ScalarList = "高长加升大降低少小落增跌涨减"
 
     /// 次, 回, 遍, 趟: measure words that count what is done, so the verb names what is counted.
     static func countsDoings(_ draft: Draft) -> Bool {
