@@ -87,4 +87,30 @@ import StatsPlugin
         // Workers run at most `jobs * 4` documents ahead of the writer, and finish those in flight.
         #expect(started.value <= 3 + jobs * 4 + jobs)
     }
+
+    /// An external analyzer's processes (started per worker) are not left running, nor unreaped,
+    /// when a run stops early: a wrapper of the example analyzer writes down each process's id.
+    @Test(arguments: ["1", "2"])
+    func noExternalProcessOutlivesAStoppedRun(_ jobs: String) throws {
+        let folder = try Self.corpus(40)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plugins = folder.appendingPathComponent("plugins"), pids = folder.appendingPathComponent("pids")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        let wrapper = plugins.appendingPathComponent("analyze-sentences")
+        let example = packageRoot.appendingPathComponent("examples/analyze-sentences").path
+        try "#!/bin/sh\necho $$ >> '\(pids.path)'\nexec python3 '\(example)' \"$@\"\n".write(to: wrapper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+        let writes = Tally(), captured = CapturedIO()
+        var io = DriverIO(readStandardInput: { [] }, writeOutput: { _ in writes.add() }, writeError: captured.io.writeError,
+                          writeOutputBytes: { _ in writes.add() }, outputHasFailed: { writes.value >= 2 })
+        io.environment = ProcessInfo.processInfo.environment
+        let status = Driver(io: io).run(["--plugin-dir", plugins.path, "--plugins", "stats,sentences", "--format", "jsonl", "--jobs", jobs, folder.path])
+        #expect(status == ExitCode.inputFailed, "\(captured.errors)")
+        #expect(writes.value == 2)
+        let started = try String(contentsOf: pids, encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
+        #expect(!started.isEmpty)
+        for pid in started {
+            #expect(kill(pid, 0) != 0 && errno == ESRCH, "process \(pid) is still there (running or not reaped)")
+        }
+    }
 }
