@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import AnalyticsCore
 import FactsPlugin
@@ -14,16 +13,13 @@ import StatsPlugin
         func rendering(for document: Document) -> [RenderBlock] { [] }
     }
 
-    private final class Tally: Sendable {
-        private let count = Mutex(0)
-        func add() { count.withLock { $0 += 1 } }
-        var value: Int { count.withLock { $0 } }
-    }
+    /// A count shared with the analyzer and the output closures (`Locked`, ExternalAnalyzerTests).
+    private typealias Tally = Locked<Int>
 
     /// stats, facts (for a table), and an analyzer that counts the documents it is given.
     private static func registry(counting documents: Tally) -> AnalyzerRegistry {
         let counter = AnalyzerEntry(description: AnalyzerDescription(id: "counter", summary: "counts documents")) { _ in
-            AnalyzerInstance { _, _ in documents.add(); return Counted() }
+            AnalyzerInstance { _, _ in documents.mutate { $0 += 1 }; return Counted() }
         }
         return AnalyzerRegistry(entries: [AnalyzerEntry(StatsAnalyzer.self), AnalyzerEntry(FactsAnalyzer.self), counter])
     }
@@ -39,11 +35,11 @@ import StatsPlugin
 
     /// A driver whose output counts as lost once `failedAfter` writes were made (nil: never).
     private static func run(_ arguments: [String], failedAfter: Int?, documents: Tally) -> (status: Int32, written: Int, errors: String) {
-        let writes = Tally(), errors = CapturedIO()
+        let writes = Tally(0), errors = CapturedIO()
         let io = DriverIO(readStandardInput: { [] },
-                          writeOutput: { _ in writes.add() },
+                          writeOutput: { _ in writes.mutate { $0 += 1 } },
                           writeError: errors.io.writeError,
-                          writeOutputBytes: { _ in writes.add() },
+                          writeOutputBytes: { _ in writes.mutate { $0 += 1 } },
                           outputHasFailed: { failedAfter.map { writes.value >= $0 } ?? false })
         let status = Driver(registry: registry(counting: documents), io: io).run(arguments)
         return (status, writes.value, errors.errors)
@@ -56,13 +52,13 @@ import StatsPlugin
         let folder = try Self.corpus(60)
         defer { try? FileManager.default.removeItem(at: folder) }
         let arguments = ["--plugins", format == "csv" ? "facts,counter" : "stats,counter", "--format", format, "--jobs", jobs, folder.path]
-        let whole = Tally()
+        let whole = Tally(0)
         let normal = Self.run(arguments, failedAfter: nil, documents: whole)
         #expect(normal.status == ExitCode.success, "\(normal.errors)")
         #expect(whole.value == 60)
 
         // Lost before the first byte (standard output known dead): nothing is analysed.
-        let none = Tally()
+        let none = Tally(0)
         let dead = Self.run(arguments, failedAfter: 0, documents: none)
         #expect(dead.status == ExitCode.inputFailed)
         #expect(dead.written == 0 && dead.errors.isEmpty)
@@ -70,7 +66,7 @@ import StatsPlugin
 
         guard format == "jsonl" else { return }
         // Lost after the first line: the documents ahead of the writer are finished, no more.
-        let few = Tally()
+        let few = Tally(0)
         let lost = Self.run(arguments, failedAfter: 1, documents: few)
         #expect(lost.status == ExitCode.inputFailed)
         #expect(lost.written == 1, "no line tried after the lost one")
@@ -79,9 +75,9 @@ import StatsPlugin
 
     @Test(arguments: [1, 2, 4])
     func theRunnerStartsNothingOnceStopped(_ jobs: Int) {
-        let started = Tally()
+        let started = Tally(0)
         var emitted: [Int] = []
-        CorpusRunner.run(count: 1000, jobs: jobs, work: { index in started.add(); return index },
+        CorpusRunner.run(count: 1000, jobs: jobs, work: { index in started.mutate { $0 += 1 }; return index },
                          emit: { index, value in emitted.append(value) }, stopped: { emitted.count >= 3 })
         #expect(emitted == [0, 1, 2])
         // Workers run at most `jobs * 4` documents ahead of the writer, and finish those in flight.
@@ -100,9 +96,9 @@ import StatsPlugin
         let example = packageRoot.appendingPathComponent("examples/analyze-sentences").path
         try "#!/bin/sh\necho $$ >> '\(pids.path)'\nexec python3 '\(example)' \"$@\"\n".write(to: wrapper, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
-        let writes = Tally(), captured = CapturedIO()
-        var io = DriverIO(readStandardInput: { [] }, writeOutput: { _ in writes.add() }, writeError: captured.io.writeError,
-                          writeOutputBytes: { _ in writes.add() }, outputHasFailed: { writes.value >= 2 })
+        let writes = Tally(0), captured = CapturedIO()
+        var io = DriverIO(readStandardInput: { [] }, writeOutput: { _ in writes.mutate { $0 += 1 } }, writeError: captured.io.writeError,
+                          writeOutputBytes: { _ in writes.mutate { $0 += 1 } }, outputHasFailed: { writes.value >= 2 })
         io.environment = ProcessInfo.processInfo.environment
         let status = Driver(io: io).run(["--plugin-dir", plugins.path, "--plugins", "stats,sentences", "--format", "jsonl", "--jobs", jobs, folder.path])
         #expect(status == ExitCode.inputFailed, "\(captured.errors)")
