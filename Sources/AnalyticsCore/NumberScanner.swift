@@ -55,8 +55,14 @@ public struct NumberMatch: Sendable, Equatable {
         self.value = value
         self.form = form
         self.isApproximate = isApproximate
-        numberStart = start
-        numberEnd = end
+        setBareNumber(start..<end, value: value)
+    }
+
+    /// The bare number is `range`, worth `value` (百分之«五十», «5.1»%, «百»分之百): what the
+    /// match's prefixes, suffixes or set phrase leave out.
+    mutating func setBareNumber(_ range: Range<Int>, value: Double) {
+        numberStart = range.lowerBound
+        numberEnd = range.upperBound
         numberValue = value
     }
 
@@ -66,9 +72,7 @@ public struct NumberMatch: Sendable, Equatable {
         self.value = value
         self.end = end
         reading = isFraction || self.isFraction ? .fraction : .amount(digitSequence: false)
-        numberStart = start
-        numberEnd = end
-        numberValue = value
+        setBareNumber(start..<end, value: value)
     }
 }
 
@@ -147,9 +151,7 @@ public enum NumberScanner {
         // 百分之五十, 千分之三, 万分之一
         if let (denominator, afterPrefix) = fractionPrefix(at: index, in: scalars, end: end),
            var numerator = core(at: afterPrefix, in: scalars, end: end) {
-            numerator.numberStart = numerator.start
-            numerator.numberEnd = numerator.end
-            numerator.numberValue = numerator.value
+            numerator.setBareNumber(numerator.range, value: numerator.value)
             let percentScale = denominator == 100 ? 1.0 : 100.0 / denominator
             numerator.start = start
             numerator.value *= percentScale
@@ -161,24 +163,18 @@ public enum NumberScanner {
             // 百分之百
             var whole = NumberMatch(start: start, end: afterPrefix + 1, value: 100, form: .chinese)
             whole.reading = .percent
-            whole.numberStart = afterPrefix
-            whole.numberEnd = afterPrefix + 1
-            whole.numberValue = 100
+            whole.setBareNumber(afterPrefix..<afterPrefix + 1, value: 100)
             return whole
         }
         if scalars[index] == "半", index + 1 < end, scalars[index + 1] == "成" || scalars[index + 1] == "折" {
             // 半成 = 5%, 半折 = 50%
             var half = NumberMatch(start: start, end: index + 2, value: scalars[index + 1] == "成" ? 5 : 50, form: .chinese)
             half.reading = .percent
-            half.numberStart = index
-            half.numberEnd = index + 1
-            half.numberValue = 0.5
+            half.setBareNumber(index..<index + 1, value: 0.5)
             return half
         }
         guard var number = core(at: index, in: scalars, end: end) else { return nil }
-        number.numberStart = number.start
-        number.numberEnd = number.end
-        number.numberValue = number.value
+        number.setBareNumber(number.range, value: number.value)
         number.start = start
         if isOrdinal {
             number.reading = .ordinal

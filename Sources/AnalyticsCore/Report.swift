@@ -29,11 +29,7 @@ public struct DocumentReport: Sendable {
     public let characters: Int
 
     public init(source: String, document: Document?, entries: [Entry], errors: [String]) {
-        self.source = source
-        self.document = document
-        self.entries = entries
-        self.errors = errors
-        characters = document?.characterCount ?? 0
+        self.init(source: source, document: document, entries: entries, errors: errors, characters: document?.characterCount ?? 0)
     }
 
     private init(source: String, document: Document?, entries: [Entry], errors: [String], characters: Int) {

@@ -93,8 +93,13 @@ extension Driver {
                     renderFailure = done.failure
                 }
             }
-        })
+        }, stopped: { sink.hasFailed })
         progress?.clear()
+        if sink.hasFailed {
+            // The report is lost (a full disk, a closed pipe): the documents left were not started.
+            if let problem = sink.close() { io.writeError(problem) }
+            return ExitCode.inputFailed
+        }
         if !streaming {
             var clock = StageClock()
             clock.lap("documents analysed")
@@ -257,6 +262,13 @@ final class OutputSink {
 
     func write(_ text: String) {
         if file != nil { write(Array(text.utf8)) } else { io.writeOutput(text) }
+    }
+
+    /// Whether the report is lost already: `--output`'s stream has failed (a full disk), or
+    /// standard output has (`DriverIO.outputHasFailed`). A file not yet opened has not.
+    var hasFailed: Bool {
+        if let file { return ferror(file) != 0 }
+        return path == nil && io.outputHasFailed()
     }
 
     /// Nil when everything was written.

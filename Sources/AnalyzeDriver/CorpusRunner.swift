@@ -43,10 +43,16 @@ enum CorpusRunner {
     }
 
     /// Runs `work` on every index with `jobs` threads and calls `emit` in index order as results
-    /// become ready; workers stay at most `window` documents ahead of the writer.
-    static func run<Output: Sendable>(count: Int, jobs: Int, work: @escaping @Sendable (Int) -> Output, emit: (Int, Output) -> Void) {
+    /// become ready; workers stay at most `window` documents ahead of the writer. Once `stopped`
+    /// says so (asked on the writer's thread before each document), no document is started any
+    /// more: those in flight are finished and dropped, and `run` returns when every worker has.
+    static func run<Output: Sendable>(count: Int, jobs: Int, work: @escaping @Sendable (Int) -> Output, emit: (Int, Output) -> Void,
+                                      stopped: () -> Bool = { false }) {
         guard jobs > 1, count > 1 else {
-            for index in 0..<count { emit(index, work(index)) }
+            for index in 0..<count {
+                if stopped() { return }
+                emit(index, work(index))
+            }
             return
         }
         let state = SharedState<Output>(window: jobs * 4)
@@ -59,6 +65,10 @@ enum CorpusRunner {
             }
         }
         for index in 0..<count {
+            if stopped() {
+                state.cancel()
+                break
+            }
             emit(index, state.wait(for: index))
         }
         group.wait()
@@ -73,10 +83,12 @@ enum CorpusRunner {
 
         init(window: Int) { self.window = window }
 
+        private var cancelled = false
+
         func take(limit: Int) -> Int? {
             condition.lock(); defer { condition.unlock() }
-            while next < limit && next - emitted >= window { condition.wait() }
-            guard next < limit else { return nil }
+            while !cancelled && next < limit && next - emitted >= window { condition.wait() }
+            guard !cancelled, next < limit else { return nil }
             defer { next += 1 }
             return next
         }
@@ -84,6 +96,14 @@ enum CorpusRunner {
         func put(_ index: Int, _ report: Output) {
             condition.lock(); defer { condition.unlock() }
             ready[index] = report
+            condition.broadcast()
+        }
+
+        /// No document is taken any more; workers waiting for room in the window return.
+        func cancel() {
+            condition.lock(); defer { condition.unlock() }
+            cancelled = true
+            ready.removeAll()
             condition.broadcast()
         }
 

@@ -18,10 +18,15 @@ public struct DriverIO: Sendable {
     public var environment: [String: String]
     /// Where to look for `.analyze.json` (this directory and its parents); nil: nowhere (tests).
     public var workingDirectory: String?
+    /// Whether the report written through `writeOutput` is lost already (a full disk, a closed
+    /// pipe): the run then starts no more documents.
+    public var outputHasFailed: @Sendable () -> Bool = { false }
 
     public init(readStandardInput: @escaping @Sendable () throws -> [UInt8], writeOutput: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void, outputIsTerminal: Bool = false, errorIsTerminal: Bool = false,
-                environment: [String: String] = [:], workingDirectory: String? = nil, writeOutputBytes: (@Sendable ([UInt8]) -> Void)? = nil) {
+                environment: [String: String] = [:], workingDirectory: String? = nil, writeOutputBytes: (@Sendable ([UInt8]) -> Void)? = nil,
+                outputHasFailed: (@Sendable () -> Bool)? = nil) {
+        if let outputHasFailed { self.outputHasFailed = outputHasFailed }
         self.workingDirectory = workingDirectory
         self.readStandardInput = readStandardInput
         self.writeOutput = writeOutput
@@ -151,6 +156,7 @@ public struct Driver: Sendable {
         }
         var status = ExitCode.success
         for input in invocation.inputs.isEmpty ? ["-"] : invocation.inputs {
+            if io.outputHasFailed() { return ExitCode.inputFailed } // the words would be lost: read no more
             switch readText(input, invocation: invocation) {
             case .failure(let message):
                 io.writeError("analyze: \(input): \(message)\n")

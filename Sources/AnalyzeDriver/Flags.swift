@@ -8,11 +8,7 @@ enum Flags {
         invocation.plugins = ids
     }
 
-    static let format = Flag("--format", value: OutputFormat.allCases.map(\.rawValue).joined(separator: "|"),
-                             help: "report format (default: text)") { invocation, value throws(UsageError) in
-        guard let format = OutputFormat(rawValue: value) else {
-            throw UsageError(message: "unknown format '\(value)'; valid formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+    static let format = choice("--format", help: "report format (default: text)", unknown: "format", valid: "valid formats") { (invocation, format: OutputFormat) in
         invocation.format = format
     }
 
@@ -37,11 +33,8 @@ enum Flags {
         invocation.encoding = value
     }
 
-    static let input = Flag("--input", value: InputFormat.allCases.map(\.rawValue).joined(separator: "|"),
-                            help: "files: each input is a document (default); jsonl: each line {\"id\",\"text\"} of each input is one") { invocation, value throws(UsageError) in
-        guard let format = InputFormat(rawValue: value) else {
-            throw UsageError(message: "unknown input format '\(value)'; valid: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+    static let input = choice("--input", help: "files: each input is a document (default); jsonl: each line {\"id\",\"text\"} of each input is one",
+                              unknown: "input format", valid: "valid") { (invocation, format: InputFormat) in
         invocation.inputFormat = format
     }
 
@@ -79,6 +72,20 @@ enum Flags {
     static let pluginDir = Flag("--plugin-dir", value: "DIR", repeatable: true,
                                 help: "also look in DIR for external analyzers (executables named analyze-<id>); see README \"External analyzers\"") { invocation, value in
         invocation.pluginDirs.append(value)
+    }
+
+    /// A flag whose value is one of `Choice`'s raw values (its placeholder lists them); another
+    /// value is a usage error naming them: "unknown `unknown` 'x'; `valid`: a, b".
+    private static func choice<Choice: CaseIterable & RawRepresentable<String>>(
+        _ name: String, help: String, unknown: String, valid: String, set: @escaping @Sendable (inout Invocation, Choice) -> Void
+    ) -> Flag {
+        let names = Choice.allCases.map(\.rawValue)
+        return Flag(name, value: names.joined(separator: "|"), help: help) { invocation, value throws(UsageError) in
+            guard let choice = Choice(rawValue: value) else {
+                throw UsageError(message: "unknown \(unknown) '\(value)'; \(valid): \(names.joined(separator: ", "))")
+            }
+            set(&invocation, choice)
+        }
     }
 
     static let help = Flag("--help", help: "show this help") { invocation, _ in invocation.showHelp = true }

@@ -73,6 +73,32 @@ public final class OutputFailure: @unchecked Sendable {
         record(write())
     }
 
+    /// Whether a report written to `descriptor` is lost already: a write failed, or the output is
+    /// known dead without writing — a pipe or socket whose reader has gone (poll's POLLERR), or a
+    /// device that refuses even an empty write (/dev/full). Recorded as the failure, so that a run
+    /// stops starting documents whose report could never be written. Two system calls: the
+    /// runner asks once per document.
+    public func hasFailed(writingTo descriptor: Int32) -> Bool {
+        if hasFailed { return true }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return false }
+        switch status.st_mode & S_IFMT {
+        case S_IFIFO, S_IFSOCK:
+            var probe = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+            if poll(&probe, 1, 0) == 1, probe.revents & Int16(POLLERR) != 0 {
+                // What the write would meet: SIGPIPE ends the run, as it would have at the write
+                // (`analyze … | head`); where SIGPIPE is ignored, the write's EPIPE.
+                raise(SIGPIPE)
+                record(EPIPE)
+            }
+        case S_IFCHR where isatty(descriptor) == 0:
+            // An empty write has no effect on a device that takes writes (/dev/null).
+            if Glibc.write(descriptor, "", 0) < 0, errno != EINTR, errno != EAGAIN { record(errno) }
+        default: break
+        }
+        return hasFailed
+    }
+
     /// The run's exit status with the failure counted, and the message for standard error.
     public func outcome(of status: Int32) -> (status: Int32, message: String?) {
         guard let error = lock.withLock({ self.error }) else { return (status, nil) }

@@ -15,7 +15,8 @@ let io = DriverIO(
     errorIsTerminal: isatty(STDERR_FILENO) == 1,
     environment: StandardStreams.environment(),
     workingDirectory: FileManager.default.currentDirectoryPath,
-    writeOutputBytes: { bytes in outputFailure.write { StandardStreams.write(bytes, to: STDOUT_FILENO) } }
+    writeOutputBytes: { bytes in outputFailure.write { StandardStreams.write(bytes, to: STDOUT_FILENO) } },
+    outputHasFailed: { outputFailure.hasFailed(writingTo: STDOUT_FILENO) }
 )
 let (status, failure) = outputFailure.outcome(of: Driver(io: io).run(Array(CommandLine.arguments.dropFirst())))
 if let failure { StandardStreams.write(failure, to: STDERR_FILENO) }

@@ -4,12 +4,12 @@ import Foundation
 /// Turns the numbers of a document into facts: reads the unit after each number, joins dates and
 /// ranges, drops what is not a figure, and finds each figure's subject.
 struct FactBuilder: Sendable {
-    let subjects: SubjectFinder
+    var subjects: SubjectFinder
     let cues: Cues
     let planParts: PlanParts
     let units: UnitTable
     let times: TimeExpressions
-    let notFigures: NotFigures
+    var notFigures: NotFigures
 
     /// A fact before its subject and sentence are attached.
     struct Draft {

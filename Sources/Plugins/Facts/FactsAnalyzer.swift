@@ -82,7 +82,7 @@ public struct FactsAnalyzer: Analyzer {
     }
 
     public func analyze(_ document: Document, context: AnalysisContext) -> FactsResult {
-        var facts = builder.facts(in: document)
+        var facts = builder.forDocument().facts(in: document)
         if let kinds { facts.removeAll { !kinds.contains($0.kind) } }
         if !includeBare { facts.removeAll { $0.kind == .number && $0.unit == nil } }
         if !quoteSentences { for index in facts.indices { facts[index].sentence = nil } }

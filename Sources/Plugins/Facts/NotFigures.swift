@@ -54,7 +54,7 @@ enum NotFigureRule: String, Sendable, CaseIterable {
 
 struct NotFigures: Sendable {
     let segmenter: Segmenter
-    let classes: WordClasses
+    var classes: WordClasses
 
     /// The rule that says the draft is not a figure, or nil.
     /// `previousEnd`: where the figure before this one ends (30元一斤: 一斤 right after a figure is its "per").

@@ -31,7 +31,7 @@ struct SubjectFinder: Sendable {
     private let downStems: [[Unicode.Scalar]]
 
     /// The lexicon's tags as word classes (the not-figure rules share them).
-    let classes: WordClasses
+    var classes: WordClasses
 
     private static let stemParticles: ScalarList = "了到至为在达"
     private static let gluedVerbEndings: ScalarList = "为是有在达至到拟将要按已仍共均"

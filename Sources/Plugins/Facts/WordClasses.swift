@@ -61,7 +61,9 @@ struct WordClasses: Sendable {
     private let lexicon: Lexicon
     /// By tag code (`Lexicon.tagCode`): index 0 is "no tag".
     private let classes: [WordClass?]
-    private let tagger: PartOfSpeechMemo?
+    private let tagger: PartOfSpeechTagger?
+    /// The tagger's answers for one document (`forDocument`); nil in the analyzer's own copy.
+    private var memo: PartOfSpeechMemo?
     /// By tag code: whether the tagger is asked about a word the lexicon tags so: v, vn, a and b,
     /// where on held-out folds of the UD dev file it changed the class rightly 143 times to 32
     /// wrongly (of 2,293 words asked). n words it changed rightly 44 times in 2,716; they are not
@@ -86,7 +88,7 @@ struct WordClasses: Sendable {
     init(lexicon: Lexicon, tagger: PartOfSpeechTagger?) {
         self.lexicon = lexicon
         classes = [nil] + lexicon.tagNames.map { WordClass(tag: $0) }
-        self.tagger = tagger.map { PartOfSpeechMemo(tagger: $0) }
+        self.tagger = tagger
         asked = [false] + lexicon.tagNames.map { Self.askedTags.contains($0) }
         verbal = [false] + lexicon.tagNames.map { $0.hasPrefix("v") }
         placeCode = lexicon.tagNames.firstIndex(of: "ns").map { $0 + 1 } ?? -1
@@ -123,6 +125,14 @@ struct WordClasses: Sendable {
         return code < verbal.count && verbal[code]
     }
 
+    /// A copy for one document's analysis, remembering the tagger's answers (the rules ask about
+    /// the same words more than once); used by that analysis alone, so the memo takes no lock.
+    func forDocument() -> WordClasses {
+        var copy = self
+        copy.memo = tagger.map { PartOfSpeechMemo(tagger: $0) }
+        return copy
+    }
+
     /// With the shipped tagger (the lexicon's tags alone when its model is not beside the binary).
     init(lexicon: Lexicon) {
         self.init(lexicon: lexicon, tagger: PartOfSpeechTagger.shipped(lexicon: lexicon))
@@ -142,8 +152,10 @@ struct WordClasses: Sendable {
     /// The tagger's class where the lexicon's is open and the tagger, sure of itself, says another
     /// open class; else the lexicon's. Words the lexicon lacks stay nouns.
     private func inContext(_ token: Token, _ scalars: [Unicode.Scalar], lexiconClass known: (WordClass?, ask: Bool, code: Int)) -> WordClass? {
-        guard known.ask, token.length >= 2, let tagger, let lexiconClass = known.0, lexiconClass.isOpen else { return known.0 }
-        let guess = tagger.classify(token.start..<token.end, in: scalars, tagCode: known.code)
+        // Optional chaining, not `if let tagger`: a bound copy of the tagger retains all its arrays.
+        guard known.ask, token.length >= 2, let lexiconClass = known.0, lexiconClass.isOpen,
+              let guess = memo?.classify(token.start..<token.end, in: scalars, tagCode: known.code)
+                ?? tagger?.classify(token.start..<token.end, in: scalars, tagCode: known.code) else { return known.0 }
         let found = WordClass(guess.partOfSpeech)
         return found.isOpen && guess.margin >= Self.confidentMargin ? found : lexiconClass
     }
@@ -161,5 +173,17 @@ struct WordClasses: Sendable {
         case .number: return .numeral
         default: return .other
         }
+    }
+}
+
+extension FactBuilder {
+    /// A copy for one document's analysis: its subject finder and not-figure rules share one
+    /// memory of the tagger's answers, made for this document.
+    func forDocument() -> FactBuilder {
+        var copy = self
+        let classes = subjects.classes.forDocument()
+        copy.subjects.classes = classes
+        copy.notFigures.classes = classes
+        return copy
     }
 }
