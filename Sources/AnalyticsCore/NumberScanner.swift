@@ -311,6 +311,10 @@ public enum NumberScanner {
                     || scalars[index + 1] == "." && index + 2 < end && isArabicDigit(scalars[index + 2]) else {
                 return nil
             }
+            // 减负2500亿元, 担负, 胜负: 负 ending a word before the number is no sign.
+            if (first == "负" || first == "負") && start > 0 && charactersBeforeFuInWords.contains(scalars[start - 1]) {
+                return nil
+            }
             // A hyphen between two numbers is a range or a date, not a sign.
             if (first == "-" || first == "+") && start > 0 && (isArabicDigit(scalars[start - 1]) || ScriptClass.of(scalars[start - 1]) == .latin) {
                 return nil
@@ -443,7 +447,7 @@ public enum NumberScanner {
             index += 1
         }
         var lastMultiplier = 0.0
-        while index < end, let multiplier = largeMultiplier(scalars[index]) {
+        while index < end, let multiplier = largeMultiplier(scalars[index]), !isMegaPrefix(at: index, scalars) {
             match.value *= multiplier
             index += 1
             lastMultiplier = multiplier
@@ -462,6 +466,17 @@ public enum NumberScanner {
             match.end = rest.end
         }
     }
+
+    /// The first characters of words ending in 负 (减负, 担负, 胜负, 抱负, 背负, 欠负, 自负, 辜负, 肩负, 正负).
+    private static let charactersBeforeFuInWords: ScalarList = "减担胜抱背欠自辜肩正"
+
+    /// 兆 before 瓦, 赫, 帕, 欧, 焦, 字节, 比特 is the metric prefix mega (26兆瓦 is 26 MW), not 10^12 (五兆).
+    static func isMegaPrefix(at index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars[index] == "兆", index + 1 < scalars.count else { return false }
+        return unitsAfterMega.contains(scalars[index + 1])
+    }
+
+    private static let unitsAfterMega: ScalarList = "瓦赫帕欧焦字比"
 
     private static func largeMultiplier(_ scalar: Unicode.Scalar) -> Double? {
         switch scalar {
@@ -530,7 +545,7 @@ public enum NumberScanner {
                 digitCount += 1
                 previousWasZero = digit == 0
                 previousWasUnit = false
-            } else if let unit = chineseUnit(scalar) {
+            } else if let unit = chineseUnit(scalar), !isMegaPrefix(at: index, scalars) {
                 if digitsOnly && digitCount > 1 { break } // 二〇二二万 is not a number we read
                 digitsOnly = false
                 if unit == 20 || unit == 30 {

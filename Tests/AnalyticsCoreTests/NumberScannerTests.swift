@@ -25,6 +25,17 @@ import Testing
         #expect(match?.isPercent == true && match?.end == text.unicodeScalars.count && match.map { abs($0.value - value) < 1e-9 } == true, "\(text)")
     }
 
+    /// 兆 before 瓦, 赫, 字节 is the metric mega (the unit is 兆瓦), not 10^12; 负 ending a word (减负, 担负)
+    /// is no minus sign; both still read as magnitude and sign elsewhere.
+    @Test func megaPrefixAndWordsEndingIn负() {
+        #expect(scan("装机26兆瓦").map(\.0) == ["26"] && scan("装机26兆瓦").first?.1 == 26)
+        #expect(scan("三百兆瓦").first.map { $0.0 == "三百" && $0.1 == 300 } == true)
+        #expect(scan("五兆元").first?.1 == 5e12)
+        #expect(scan("减负2500亿元").first.map { $0.0 == "2500亿" && $0.1 == 2.5e11 } == true)
+        #expect(scan("增速为负2.3").first?.1 == -2.3)
+        #expect(scan("担负三项").first?.1 == 3)
+    }
+
     @Test func fractionsOrdinalsAndSequences() {
         let fraction = NumberScanner.matches(in: Array("五分之一".unicodeScalars))
         #expect(fraction.first?.isFraction == true && fraction.first?.value == 0.2)
