@@ -72,6 +72,31 @@ import AnalyticsCore
     }
 }
 
+/// A quote is the report marking a term of its own when it is a compound; one common word in
+/// quotes is a figure of speech (session s19).
+@Suite struct QuotedStrengthTests {
+    static let segmenter = try! Segmenter.shipped()
+
+    @Test func aQuotedCompoundIsATermAndAQuotedCommonWordAFigure() {
+        func strength(_ text: String) -> Double { TrendsBuilder.quotedStrength(text, segmenter: Self.segmenter) }
+        let plain = TrendsBuilder.sloganStrength(.quoted)
+        // Found (above a known formulation): compounds of two words or more, or with a word the dictionary lacks.
+        for text in ["僵尸企业", "厕所革命", "最多跑一次", "放水养鱼", "揭榜挂帅"] {
+            #expect(strength(text) == TrendsBuilder.quotedCompoundStrength, "\(text)")
+        }
+        #expect(strength("僵尸企业") > TrendsBuilder.sloganStrength(.known))
+        // A long quote weighs less, as a long discovered phrase does.
+        #expect(strength("中国制造2025") < TrendsBuilder.quotedCompoundStrength && strength("中国制造2025") > plain)
+        // Not found: a common two-character word in quotes is a figure of speech, below a keyword.
+        for text in ["蛋糕", "面子", "减法", "草根"] {
+            #expect(strength(text) < TrendsBuilder.keywordStrength("草根"), "\(text)")
+        }
+        // A numbered formulation that is one dictionary word keeps the quoted weight.
+        #expect(strength("三农") == plain)
+        #expect(TrendsBuilder.quotedStrength("僵尸企业", segmenter: nil) == plain)
+    }
+}
+
 /// The trie finds what a naive search finds: every occurrence, overlaps and nested terms included.
 @Suite struct TermTrieTests {
     @Test func everyOccurrenceAsANaiveSearchFindsIt() {
