@@ -270,8 +270,14 @@ public enum TrendsBuilder {
         // New only where a verb or adjective meets an older phrase (壮大新动能): the older phrase
         // is the term, and it was new in an earlier year; weighed as a likely cut, like the above.
         if candidate.modifiesOlder { factor *= 0.5 }
+        // A short name ending in a policy head noun (低空经济, 教育强国, 工匠精神) is a formulation's
+        // shape more than an ordinary combination of generic words (政务服务, 物流体系); not after a
+        // verb or verbal noun (管理改革, an action named by two actions).
+        if candidate.endsWithHead && length <= 6 && !candidate.modifiesOlder && !candidate.opensWithVerb { factor *= headFactor }
         return factor
     }
+
+    static let headFactor = 1.25
 
     // MARK: grouping
 
@@ -399,8 +405,11 @@ public enum TrendsBuilder {
                 if openingUnit[term] == document.0 { opening[term].add(left: seen.left, right: seen.right) }
             }
         }
-        let attached = Set(context.indices.filter { context[$0].isAttached })
-        let headed = Set(opening.indices.filter { opening[$0].isFollowed && !attached.contains($0) })
+        // A name ending in a policy head noun may stand before the same word every time (分享经济发展,
+        // twice in its only year): only its left side tells a cut.
+        let named = Set(watchedTerms.filter { NoveltyFinder.endsWithHead(Array(terms[$0].unicodeScalars)) })
+        let attached = Set(context.indices.filter { named.contains($0) ? context[$0].isAttachedOnTheLeft : context[$0].isAttached })
+        let headed = Set(opening.indices.filter { opening[$0].isFollowed && !attached.contains($0) && !named.contains($0) })
         return (terms.indices.map { Array(flat[$0 * width..<($0 + 1) * width]) }, attached, headed)
     }
 
@@ -425,6 +434,7 @@ public enum TrendsBuilder {
         }
 
         var isAttached: Bool { occurrences >= 2 && (left != Self.varied || right != Self.varied) }
+        var isAttachedOnTheLeft: Bool { occurrences >= 2 && left != Self.varied }
 
         /// Two or more occurrences, always before the same Han character, not a function word
         /// (棚户区住房 before 改造, 基层群众 before 自治, 高端装备 before 制造): the start of a longer
