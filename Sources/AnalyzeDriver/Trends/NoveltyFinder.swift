@@ -60,7 +60,7 @@ struct NoveltyFinder {
     /// Whether `term` ends in a policy head noun with two characters or more before it.
     static func endsWithHead(_ term: [Unicode.Scalar]) -> Bool {
         policyHeads.contains { head in
-            term.count >= head.count + 2 && Array(term.suffix(head.count)) == head
+            term.count >= head.count + 2 && term[(term.count - head.count)...].elementsEqual(head)
         }
     }
 
