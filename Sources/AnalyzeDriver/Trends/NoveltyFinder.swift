@@ -75,7 +75,7 @@ struct NoveltyFinder {
     static let persistentLength = 7
     /// Beside them, short stretches past the limit that run into a policy head noun (发展银发|经济:
     /// the name of a thing, said once in a long report), the most recurring first.
-    static let headedLimit = 40
+    static let headedLimit = 20
     private let segmenter: Segmenter
     /// Candidates per document at most (the most frequent, then the longest): a long document
     /// of new material must not fill the term table.
