@@ -184,6 +184,9 @@ import AnalyticsCore
         let apart = Self.candidates(["经济发展，发展经济。", "分享成果。发展经济。推进计划生育服务管理改革。", "分享成果。推进计划生育服务管理改革。"])
         #expect(!apart.contains("分享成果") && !apart.contains("发展经济") && !apart.contains("管理改革"), "\(apart)")
         #expect(apart.contains("计划生育服务管理改革"), "\(apart)")
+        // Not found: a head noun that modifies the noun after it ends no name (做好经济|工作, 完善中国|特色).
+        let modifier = Self.candidates(["经济发展。", "做好经济工作。完善中国特色制度。", "做好经济工作。完善中国特色制度。"])
+        #expect(!modifier.contains("做好经济") && !modifier.contains("完善中国"), "\(modifier)")
     }
 
     @Test func aShortNameWithAHeadNounWeighsMore() {

@@ -230,8 +230,16 @@ struct NoveltyFinder {
                 let verb = tokens[position], head = tokens[position + 1]
                 guard verb.length == 2, verb.kind == .word, head.start == verb.end, verb.wordID >= 0,
                       segmenter.lexicon.tag(ofWordID: Int(verb.wordID)) == "v",
-                      Self.headLength(at: head.start, in: s) == head.length else { return false }
+                      Self.headLength(at: head.start, in: s) == head.length, !modifiesNoun(position + 1) else { return false }
                 return hasNovel(verb.start, head.end)
+            }
+            // The head noun at `position` is followed by a noun it modifies (经济|工作, 中国|特色): the
+            // head is not the end of a name there (做好经济工作, 完善中国特色…); a verbal noun after
+            // it (分享经济|发展) or the end of the clause leaves it one.
+            func modifiesNoun(_ position: Int) -> Bool {
+                guard position + 1 < tokens.count, tokens[position + 1].start == tokens[position].end,
+                      tokens[position + 1].wordID >= 0, let tag = segmenter.lexicon.tag(ofWordID: Int(tokens[position + 1].wordID)) else { return false }
+                return tag.hasPrefix("n")
             }
             // One candidate, tokens first...last.
             func emit(_ first: Int, _ last: Int) {
@@ -290,7 +298,7 @@ struct NoveltyFinder {
                     var nameStart = first
                     for j in first..<head where j + 1 < head && isVerbal(tokens[j]) && hasNovel(tokens[j + 1].start, tokens[head].end) { nameStart = j + 1 }
                     let opensAsName = namesHead(nameStart) || !(isWeak(tokens[nameStart], in: s) || isVerbal(tokens[nameStart]))
-                    if head < last || nameStart > first, opensAsName, hasNovel(tokens[nameStart].start, tokens[head].end) {
+                    if head < last || nameStart > first, opensAsName, !modifiesNoun(head), hasNovel(tokens[nameStart].start, tokens[head].end) {
                         emit(nameStart, head)
                         if head == last { continue }
                     }
