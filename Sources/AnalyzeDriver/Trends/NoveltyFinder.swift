@@ -49,8 +49,17 @@ struct NoveltyFinder {
     static let policyHeads: [[Unicode.Scalar]] = (ResourceLocator.words(of: "policy-heads.txt", target: "AnalyzeDriver") ?? [])
         .map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
 
+    /// The first scalars of the policy heads (BMP), so most positions are answered by one load.
+    static let headStarts: [Bool] = {
+        var starts = [Bool](repeating: false, count: 0x10000)
+        for head in policyHeads where head[0].value < 0x10000 { starts[Int(head[0].value)] = true }
+        return starts
+    }()
+
     /// The length of the policy head noun starting at `position`, or 0.
     static func headLength(at position: Int, in s: [Unicode.Scalar]) -> Int {
+        let first = s[position].value
+        guard first >= 0x10000 || headStarts[Int(first)] else { return 0 }
         for head in policyHeads where position + head.count <= s.count {
             if (0..<head.count).allSatisfy({ s[position + $0] == head[$0] }) { return head.count }
         }

@@ -504,7 +504,15 @@ public enum TrendsBuilder {
     }
 
     static func top(_ scored: [Trends.ScoredTerm], _ limit: Int) -> [Trends.ScoredTerm] {
-        Array(scored.sorted { a, b in
+        guard limit > 0 else { return [] }
+        // Only terms scoring at least the limit-th best score can be among the first `limit`: the
+        // full order (with its string comparisons) is taken over those alone. Same result.
+        var contenders = scored
+        if scored.count > limit {
+            let threshold = scored.map(\.score).sorted(by: >)[limit - 1]
+            contenders = scored.filter { $0.score >= threshold }
+        }
+        return Array(contenders.sorted { a, b in
             a.score != b.score ? a.score > b.score : a.count != b.count ? a.count > b.count : a.term < b.term
         }.prefix(limit))
     }
