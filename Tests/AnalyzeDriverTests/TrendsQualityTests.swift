@@ -215,6 +215,9 @@ import AnalyticsCore
         // Not found: the same stretch without a head noun after it (冰雪运动) stays past the limit.
         let plain = Self.candidates(["发展经济。", String(repeating: filler, count: 4) + "发展冰雪运动。推动冰雪运动。", "发展经济。"], limit: 1000)
         #expect(!plain.contains("冰雪运动"))
+        // A stretch past the limit that ends with the text is looked at without reading past it.
+        let ending = Self.candidates(["发展经济。", String(repeating: filler, count: 4) + "推动冰雪经。推动冰雪经", "发展经济。"], limit: 1000)
+        #expect(!ending.isEmpty)
     }
 
     @Test func aStretchLaterDocumentsKeepIsLookedAtPastTheLimit() {

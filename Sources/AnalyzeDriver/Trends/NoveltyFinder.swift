@@ -58,6 +58,7 @@ struct NoveltyFinder {
 
     /// The length of the policy head noun starting at `position`, or 0.
     static func headLength(at position: Int, in s: [Unicode.Scalar]) -> Int {
+        guard position < s.count else { return 0 } // a stretch may end with the text
         let first = s[position].value
         guard first >= 0x10000 || headStarts[Int(first)] else { return 0 }
         for head in policyHeads where position + head.count <= s.count {
