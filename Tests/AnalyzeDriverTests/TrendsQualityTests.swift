@@ -24,6 +24,10 @@ import AnalyticsCore
         #expect(attached.contains(0) && attached.contains(2))
         // Not found: varied neighbours (扬…，/，…代; 育…。/辟…。), or said once (营商环境).
         #expect(!attached.contains(1) && !attached.contains(3) && !attached.contains(4))
+        // A name ending in a policy head noun before the same word every time is no cut (分享经济发展).
+        let named = TrendsBuilder.countOccurrences(of: ["分享经济", "乡村全面"], in: Self.documents(["发展。", "促进分享经济发展，支持分享经济发展。乡村全面振兴，乡村全面振兴。"]),
+                                                   watching: [0, 1])
+        #expect(named.attached == [1] && named.headed.isEmpty, "\(named.attached) \(named.headed)")
         // Only the watched terms are judged.
         #expect(TrendsBuilder.countOccurrences(of: terms, in: units, watching: [1]).attached.isEmpty)
     }
@@ -69,6 +73,31 @@ import AnalyticsCore
         #expect(TrendsBuilder.discoveredStrength(candidate("提振消费", words: 2, coined: true, verb: true)) == 3)
         #expect(TrendsBuilder.discoveredStrength(candidate("营改增", words: 2, coined: true, single: true)) == 3)
         #expect(TrendsBuilder.discoveredStrength(candidate("着力稳", words: 2, single: true)) < name)
+    }
+}
+
+/// A quote is the report marking a term of its own when it is a compound; one common word in
+/// quotes is a figure of speech (session s19).
+@Suite struct QuotedStrengthTests {
+    static let segmenter = try! Segmenter.shipped()
+
+    @Test func aQuotedCompoundIsATermAndAQuotedCommonWordAFigure() {
+        func strength(_ text: String) -> Double { TrendsBuilder.quotedStrength(text, segmenter: Self.segmenter) }
+        let plain = TrendsBuilder.sloganStrength(.quoted)
+        // Found (above a known formulation): compounds of two words or more, or with a word the dictionary lacks.
+        for text in ["僵尸企业", "厕所革命", "最多跑一次", "放水养鱼", "揭榜挂帅"] {
+            #expect(strength(text) == TrendsBuilder.quotedCompoundStrength, "\(text)")
+        }
+        #expect(strength("僵尸企业") > TrendsBuilder.sloganStrength(.known))
+        // A long quote weighs less, as a long discovered phrase does.
+        #expect(strength("中国制造2025") < TrendsBuilder.quotedCompoundStrength && strength("中国制造2025") > plain)
+        // Not found: a common two-character word in quotes is a figure of speech, below a keyword.
+        for text in ["蛋糕", "面子", "减法", "草根"] {
+            #expect(strength(text) < TrendsBuilder.keywordStrength("工匠精神"), "\(text)")
+        }
+        // A numbered formulation that is one dictionary word keeps the quoted weight.
+        #expect(strength("三农") == plain)
+        #expect(TrendsBuilder.quotedStrength("僵尸企业", segmenter: nil) == plain)
     }
 }
 
@@ -141,6 +170,54 @@ import AnalyticsCore
         #expect(!fresh.isEmpty && fresh.allSatisfy { !$0.modifiesOlder }, "\(fresh.map { ($0.term, $0.modifiesOlder) })")
         #expect(TrendsBuilder.shape({ var c = NoveltyFinder.Candidate(term: "壮大新动能", words: 2, tag: nil, coined: false); c.modifiesOlder = true; return c }())
                 < TrendsBuilder.shape(NoveltyFinder.Candidate(term: "壮大新动能", words: 2, tag: nil, coined: false)))
+    }
+
+    @Test func aNameEndsAtItsPolicyHeadNoun() {
+        // Found: the name up to the head (分享经济 of 分享经济发展; a verb forms it with the head), and
+        // an interior verbal noun before the name is its verb (大力 发展 银发经济 → 银发经济).
+        let found = Self.candidates(["经济发展，发展经济。", "促进分享经济发展。大力发展银发经济。", "支持分享经济发展。大力发展银发经济。"])
+        #expect(found.contains("分享经济") && found.contains("银发经济"), "\(found)")
+        #expect(!found.contains("大力发展银发经济"), "\(found)")
+        // Not found: a verb before an ordinary noun still splits (分享成果 gives no 分享成果), an
+        // older verb-head pair is no candidate (发展经济), and a verbal noun with a head alone
+        // names an action (计划生育服务管理改革 gives no 管理改革).
+        let apart = Self.candidates(["经济发展，发展经济。", "分享成果。发展经济。推进计划生育服务管理改革。", "分享成果。推进计划生育服务管理改革。"])
+        #expect(!apart.contains("分享成果") && !apart.contains("发展经济") && !apart.contains("管理改革"), "\(apart)")
+        #expect(apart.contains("计划生育服务管理改革"), "\(apart)")
+        // Not found: a head noun that modifies the noun after it ends no name (做好经济|工作, 完善中国|特色).
+        let modifier = Self.candidates(["经济发展。", "做好经济工作。完善中国特色制度。", "做好经济工作。完善中国特色制度。"])
+        #expect(!modifier.contains("做好经济") && !modifier.contains("完善中国"), "\(modifier)")
+    }
+
+    @Test func aShortNameWithAHeadNounWeighsMore() {
+        var head = NoveltyFinder.Candidate(term: "低空经济", words: 2, tag: nil, coined: false)
+        head.endsWithHead = NoveltyFinder.endsWithHead(Array("低空经济".unicodeScalars))
+        #expect(head.endsWithHead)
+        #expect(TrendsBuilder.discoveredStrength(head) > TrendsBuilder.discoveredStrength(NoveltyFinder.Candidate(term: "政务服务", words: 2, tag: nil, coined: false)))
+        // Not found: a generic head (服务, 体系) is no policy head; a head alone, or one character before it, is no name.
+        #expect(!NoveltyFinder.endsWithHead(Array("政务服务".unicodeScalars)) && !NoveltyFinder.endsWithHead(Array("物流体系".unicodeScalars)))
+        #expect(!NoveltyFinder.endsWithHead(Array("新经济".unicodeScalars)) && !NoveltyFinder.endsWithHead(Array("经济".unicodeScalars)))
+        // An action named by a verb before the head keeps the plain weight (管理改革).
+        var action = head
+        action.opensWithVerb = true
+        #expect(TrendsBuilder.discoveredStrength(action) == 2)
+    }
+
+    @Test func aHeadedStretchIsLookedAtPastTheLimit() {
+        // More than `stretchLimit` stretches recur within the document; 冰雪经济 (said twice here,
+        // never again) runs into the head noun 经济, so it is segmented all the same.
+        let fillers = (0..<(NoveltyFinder.stretchLimit + 10)).map { i in
+            String(String.UnicodeScalarView((0..<4).map { Unicode.Scalar(0x5000 + 4 * i + $0)! }))
+        }
+        let filler = fillers.joined(separator: "，") + "。"
+        let found = Self.candidates(["发展经济。", String(repeating: filler, count: 4) + "发展冰雪经济。推动冰雪经济。", "发展经济。"], limit: 1000)
+        #expect(found.contains("冰雪经济"), "\(found.suffix(5))")
+        // Not found: the same stretch without a head noun after it (冰雪运动) stays past the limit.
+        let plain = Self.candidates(["发展经济。", String(repeating: filler, count: 4) + "发展冰雪运动。推动冰雪运动。", "发展经济。"], limit: 1000)
+        #expect(!plain.contains("冰雪运动"))
+        // A stretch past the limit that ends with the text is looked at without reading past it.
+        let ending = Self.candidates(["发展经济。", String(repeating: filler, count: 4) + "推动冰雪经。推动冰雪经", "发展经济。"], limit: 1000)
+        #expect(!ending.isEmpty)
     }
 
     @Test func aStretchLaterDocumentsKeepIsLookedAtPastTheLimit() {

@@ -39,6 +39,39 @@ struct NoveltyFinder {
         /// or more characters that earlier documents already have (壮大新动能, 营造市场化, 优化营商环境): new
         /// only where the two meet, an action on an older term rather than a term.
         var modifiesOlder = false
+        /// It ends in a head noun the genre names policies with (经济, 中国, 强国, 精神, 革命…:
+        /// `policy-heads.txt`) after two characters or more: 低空经济, 工匠精神, 厕所革命.
+        var endsWithHead = false
+    }
+
+    /// The genre's policy head nouns (`Resources/policy-heads.txt`), longest first; none when the
+    /// file is not beside the binary.
+    static let policyHeads: [[Unicode.Scalar]] = (ResourceLocator.words(of: "policy-heads.txt", target: "AnalyzeDriver") ?? [])
+        .map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+
+    /// The first scalars of the policy heads (BMP), so most positions are answered by one load.
+    static let headStarts: [Bool] = {
+        var starts = [Bool](repeating: false, count: 0x10000)
+        for head in policyHeads where head[0].value < 0x10000 { starts[Int(head[0].value)] = true }
+        return starts
+    }()
+
+    /// The length of the policy head noun starting at `position`, or 0.
+    static func headLength(at position: Int, in s: [Unicode.Scalar]) -> Int {
+        guard position < s.count else { return 0 } // a stretch may end with the text
+        let first = s[position].value
+        guard first >= 0x10000 || headStarts[Int(first)] else { return 0 }
+        for head in policyHeads where position + head.count <= s.count {
+            if (0..<head.count).allSatisfy({ s[position + $0] == head[$0] }) { return head.count }
+        }
+        return 0
+    }
+
+    /// Whether `term` ends in a policy head noun with two characters or more before it.
+    static func endsWithHead(_ term: [Unicode.Scalar]) -> Bool {
+        policyHeads.contains { head in
+            term.count >= head.count + 2 && term[(term.count - head.count)...].elementsEqual(head)
+        }
     }
 
     /// Characters of context segmented on each side of a stretch of new trigrams.
@@ -50,6 +83,9 @@ struct NoveltyFinder {
     /// how long such a stretch may be (a name, not a clause).
     static let persistentLimit = 60
     static let persistentLength = 7
+    /// Beside them, short stretches past the limit that run into a policy head noun (发展银发|经济:
+    /// the name of a thing, said once in a long report), the most recurring first.
+    static let headedLimit = 20
     private let segmenter: Segmenter
     /// Candidates per document at most (the most frequent, then the longest): a long document
     /// of new material must not fill the term table.
@@ -164,6 +200,17 @@ struct NoveltyFinder {
                 kept.append(index)
                 persistent += 1
             }
+            var taken = Set(kept), headed = 0
+            for key in keys.dropFirst(Self.stretchLimit) where headed < Self.headedLimit {
+                let index = Int(0xFFFF_FFFF - (key & 0xFFFF_FFFF))
+                let (start, end, _) = stretches[index]
+                guard end - start <= Self.persistentLength, !taken.contains(index) else { continue }
+                // A head noun beginning inside the stretch, or just after it, with two characters before it.
+                guard (start + 2...end).contains(where: { Self.headLength(at: $0, in: s) > 0 }) else { continue }
+                kept.append(index)
+                taken.insert(index)
+                headed += 1
+            }
             stretches = kept.sorted().map { stretches[$0] }
         }
         for (start, end, _) in stretches {
@@ -177,16 +224,64 @@ struct NoveltyFinder {
             if windowStart > 0 && ScriptClass.isHan(s[windowStart - 1]) && tokens.count > 1 { tokens.removeFirst() }
             if windowEnd < s.count && ScriptClass.isHan(s[windowEnd]) && tokens.count > 1 { tokens.removeLast() }
             let joined = joinBoundSuffixes(&tokens, in: s)
+            if let debug = Self.debugTerm, String(scalars: s[windowStart..<windowEnd]).contains(debug) {
+                Self.debugLine("  window " + tokens.map { t in String(scalars: s[t.start..<t.end]) + "/" + (t.wordID >= 0 ? segmenter.lexicon.tag(ofWordID: Int(t.wordID)) ?? "?" : "-") }.joined(separator: " "))
+            }
             func hasNovel(_ from: Int, _ to: Int) -> Bool {
                 guard to - from >= 3 else { return false }
                 for position in from...(to - 3) where novel[position] { return true }
                 return false
             }
+            // A two-character verb right before a policy head noun, the two new together, names a
+            // kind of the head (分享经济, 共享经济): it does not split there. An older pair (发展经济)
+            // is no candidate: it holds no novel trigram.
+            func namesHead(_ position: Int) -> Bool {
+                guard position + 1 < tokens.count else { return false }
+                let verb = tokens[position], head = tokens[position + 1]
+                guard verb.length == 2, verb.kind == .word, head.start == verb.end, verb.wordID >= 0,
+                      segmenter.lexicon.tag(ofWordID: Int(verb.wordID)) == "v",
+                      Self.headLength(at: head.start, in: s) == head.length, !modifiesNoun(position + 1) else { return false }
+                return hasNovel(verb.start, head.end)
+            }
+            // The head noun at `position` is followed by a noun it modifies (经济|工作, 中国|特色): the
+            // head is not the end of a name there (做好经济工作, 完善中国特色…); a verbal noun after
+            // it (分享经济|发展) or the end of the clause leaves it one.
+            func modifiesNoun(_ position: Int) -> Bool {
+                guard position + 1 < tokens.count, tokens[position + 1].start == tokens[position].end,
+                      tokens[position + 1].wordID >= 0, let tag = segmenter.lexicon.tag(ofWordID: Int(tokens[position + 1].wordID)) else { return false }
+                return tag.hasPrefix("n")
+            }
+            // One candidate, tokens first...last.
+            func emit(_ first: Int, _ last: Int) {
+                let phraseStart = tokens[first].start, phraseEnd = tokens[last].end
+                guard (3...16).contains(phraseEnd - phraseStart) else { return }
+                let term = String(scalars: s[phraseStart..<phraseEnd])
+                frequency[term, default: 0] += 1
+                guard frequency[term] == 1 else { return }
+                var weakest = Int.max
+                for position in phraseStart...(phraseEnd - 3) where novel[position] { weakest = min(weakest, weights[position]) }
+                recurrence.append(weakest)
+                // A word joined to its suffix is two words (获得 + 感): a coined phrase, not a word.
+                let words = last - first + 1 + joined.filter { $0 >= phraseStart && $0 < phraseEnd }.count
+                let tag = words == 1 && tokens[first].wordID >= 0 ? segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) : nil
+                let coined = (first...last).contains { tokens[$0].kind == .word && tokens[$0].wordID < 0 && tokens[$0].length > 1 }
+                var candidate = Candidate(term: term, words: words, tag: tag, coined: coined)
+                if words > 1, tokens[first].wordID >= 0, let opening = segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) {
+                    candidate.opensWithVerb = opening == "v" || opening == "vn" || opening == "vd"
+                }
+                candidate.endsWithSingle = words > 1 && tokens[last].length == 1
+                candidate.endsWithHead = words > 1 && Self.endsWithHead(Array(s[phraseStart..<phraseEnd]))
+                if first < last, tokens[first].wordID >= 0, let opening = segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)),
+                   Self.modifierTags.contains(opening), phraseEnd - tokens[first + 1].start >= 3 {
+                    candidate.modifiesOlder = !hasNovel(tokens[first + 1].start, phraseEnd)
+                }
+                result.append(candidate)
+            }
             // Runs of tokens between weak ones (verbs, function words…) that hold a novel trigram:
             // 连续 几年 发行 超 长期 特别 国债 → 超长期特别国债.
             var runStart = 0
             for position in 0...tokens.count {
-                guard position == tokens.count || splits(tokens[position], in: s) else { continue }
+                guard position == tokens.count || (splits(tokens[position], in: s) && !namesHead(position)) else { continue }
                 defer { runStart = position + 1 }
                 guard runStart < position else { continue }
                 var first = runStart, last = position - 1
@@ -202,29 +297,26 @@ struct NoveltyFinder {
                 if first < last && tokens[first].length == 1 && tokens[first + 1].length >= 3 && isSingleModifier(tokens[first], in: s)
                     && hasNovel(tokens[first + 1].start, tokens[last].end) { first += 1 }
                 while last > first && isWeak(tokens[last], in: s) && hasNovel(tokens[first].start, tokens[last - 1].end) { last -= 1 }
-                guard !isWeak(tokens[first], in: s) && !isWeak(tokens[last], in: s) else { continue }
-                let phraseStart = tokens[first].start, phraseEnd = tokens[last].end
-                guard (3...16).contains(phraseEnd - phraseStart) else { continue }
-                let term = String(scalars: s[phraseStart..<phraseEnd])
-                frequency[term, default: 0] += 1
-                guard frequency[term] == 1 else { continue }
-                var weakest = Int.max
-                for position in phraseStart...(phraseEnd - 3) where novel[position] { weakest = min(weakest, weights[position]) }
-                recurrence.append(weakest)
-                // A word joined to its suffix is two words (获得 + 感): a coined phrase, not a word.
-                let words = last - first + 1 + joined.filter { $0 >= phraseStart && $0 < phraseEnd }.count
-                let tag = words == 1 && tokens[first].wordID >= 0 ? segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) : nil
-                let coined = (first...last).contains { tokens[$0].kind == .word && tokens[$0].wordID < 0 && tokens[$0].length > 1 }
-                var candidate = Candidate(term: term, words: words, tag: tag, coined: coined)
-                if words > 1, tokens[first].wordID >= 0, let opening = segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)) {
-                    candidate.opensWithVerb = opening == "v" || opening == "vn" || opening == "vd"
+                // A verb may open only a name it forms with a head noun (分享经济 of 分享经济发展).
+                let verbOpens = isWeak(tokens[first], in: s)
+                guard !verbOpens || namesHead(first), !isWeak(tokens[last], in: s) else { continue }
+                // A name ending at a policy head noun inside the run: the part up to the head is a
+                // candidate too (分享经济|发展, 结构性改革|方案); and an interior verbal noun before
+                // the name is its verb (大力 发展 银发经济 — 大力 is no adverb by the dictionary). The
+                // name opens with a noun, not a verbal one (服务 管理改革 gives no 管理改革).
+                if first < last, let head = (first + 1...last).last(where: { isHeadToken(tokens[$0], in: s) }) {
+                    var nameStart = first
+                    for j in first..<head where j + 1 < head && isVerbal(tokens[j]) && hasNovel(tokens[j + 1].start, tokens[head].end) { nameStart = j + 1 }
+                    let opensAsName = namesHead(nameStart) || !(isWeak(tokens[nameStart], in: s) || isVerbal(tokens[nameStart]))
+                    if head < last || nameStart > first, opensAsName, !modifiesNoun(head), hasNovel(tokens[nameStart].start, tokens[head].end) {
+                        emit(nameStart, head)
+                        if head == last { continue }
+                    }
                 }
-                candidate.endsWithSingle = words > 1 && tokens[last].length == 1
-                if first < last, tokens[first].wordID >= 0, let opening = segmenter.lexicon.tag(ofWordID: Int(tokens[first].wordID)),
-                   Self.modifierTags.contains(opening), phraseEnd - tokens[first + 1].start >= 3 {
-                    candidate.modifiesOlder = !hasNovel(tokens[first + 1].start, phraseEnd)
-                }
-                result.append(candidate)
+                if verbOpens { continue }
+                // A verbal noun and a head noun alone (管理 改革, 发展 战略) name an action, not a thing.
+                if first + 1 == last && isVerbal(tokens[first]) && isHeadToken(tokens[last], in: s) { continue }
+                emit(first, last)
             }
         }
         if let debug = Self.debugTerm {
@@ -284,6 +376,11 @@ struct NoveltyFinder {
         guard !Self.functionCharacters.contains(s[resultStart]),
               let id = segmenter.lexicon.wordID(of: s[verbStart...verbStart]) else { return 0 }
         return segmenter.lexicon.tag(ofWordID: id) == "v" ? count : 0
+    }
+
+    /// A token that is one of the policy head nouns (经济, 改革…), whole.
+    private func isHeadToken(_ token: Token, in s: [Unicode.Scalar]) -> Bool {
+        token.kind == .word && Self.headLength(at: token.start, in: s) == token.length
     }
 
     /// A one-character numeral or adverb (多, 再): by the dictionary's tag.

@@ -120,6 +120,9 @@ public enum TrendsBuilder {
                 origins.append(origin)
             }
         }
+        // Segments quoted slogans (a compound in quotes is a term the report marks; a common word
+        // in quotes a figure of speech) and new stretches.
+        let words = segmenter ?? (try? Segmenter.shipped())
         for index in analysed {
             for entry in report.documents[index].entries {
                 if let keywords = entry.result as? KeywordsResult {
@@ -127,7 +130,10 @@ public enum TrendsBuilder {
                 } else if let slogans = entry.result as? SlogansResult {
                     // Parallel clauses and repetitions are each report's own wording, rarely a
                     // term across documents; left out they cost nothing to count.
-                    for slogan in slogans.slogans where slogan.kind != .parallel && slogan.kind != .repeated { track(slogan.text, Origin(name: slogan.kind.rawValue, strength: sloganStrength(slogan.kind))) }
+                    for slogan in slogans.slogans where slogan.kind != .parallel && slogan.kind != .repeated {
+                        let strength = slogan.kind == .quoted ? quotedStrength(slogan.text, segmenter: words) : sloganStrength(slogan.kind)
+                        track(slogan.text, Origin(name: slogan.kind.rawValue, strength: strength))
+                    }
                 } else if let listed = entry.result as? TermsResult {
                     for found in listed.terms { track(found.term, Origin(name: "tracked", strength: trackedStrength)) }
                 }
@@ -139,7 +145,7 @@ public enum TrendsBuilder {
         if let shipped = options.policyTerms {
             for term in shipped { track(term, Origin(name: "tracked", strength: trackedStrength)) }
         }
-        if options.discover, units.count <= 2047, let segmenter = segmenter ?? (try? Segmenter.shipped()) {
+        if options.discover, units.count <= 2047, let segmenter = words {
             let documents = units.map { $0.members.compactMap { report.documents[$0].document } }
             let finder = NoveltyFinder(segmenter: segmenter, units: documents)
             // Units are independent once the trigram table is built: on the cores the run may use.
@@ -210,6 +216,30 @@ public enum TrendsBuilder {
         }
     }
 
+    /// Quoted by the report itself: a compound — two words or more, or a word the dictionary
+    /// lacks (僵尸企业, 厕所革命, 揭榜挂帅, 最多跑一次; a long one less, 中国制造2025) — is a term the report names and
+    /// marks as its own, above a known formulation; one common two-character word in quotes
+    /// (蛋糕, 面子, 减法, 草根) is a figure of speech, below a keyword of four characters. Other
+    /// single words (十三五, 米袋子, 地条钢) keep the quoted weight. Measured on the State Council
+    /// reports 2004–2025 (README "Trends", session s19).
+    static func quotedStrength(_ text: String, segmenter: Segmenter?) -> Double {
+        let base = sloganStrength(.quoted)
+        guard let segmenter else { return base }
+        let scalars = Array(text.unicodeScalars)
+        let tokens = segmenter.tokens(in: scalars).filter { $0.kind != .whitespace }
+        // Long quotes are more often clauses than names, as for discovered phrases (`shape`).
+        let compound = quotedCompoundStrength * (scalars.count <= 6 ? 1 : scalars.count <= 8 ? 0.8 : 0.6)
+        guard tokens.count == 1, let token = tokens.first else { return tokens.count > 1 ? compound : base }
+        guard token.kind == .word, token.wordID >= 0 else { return token.kind == .word ? compound : base }
+        let numeral = scalars.contains { Self.numeralCharacters.contains($0) }
+        return scalars.count == 2 && !numeral ? quotedFigureStrength : base
+    }
+
+    static let quotedCompoundStrength = 3.5
+    static let quotedFigureStrength = 1.2
+    /// Numbered formulations (两基, 三农, 十五) are terms even as one dictionary word.
+    static let numeralCharacters: Set<Unicode.Scalar> = Set("一二两三四五六七八九十百千万双".unicodeScalars)
+
     /// A term of an analyst's list (or the shipped policy terms) is what the reader asked to
     /// follow: above a known formulation (3) and any phrase found by chance, so one said once
     /// still heads its year's list.
@@ -240,8 +270,14 @@ public enum TrendsBuilder {
         // New only where a verb or adjective meets an older phrase (壮大新动能): the older phrase
         // is the term, and it was new in an earlier year; weighed as a likely cut, like the above.
         if candidate.modifiesOlder { factor *= 0.5 }
+        // A short name ending in a policy head noun (低空经济, 教育强国, 工匠精神) is a formulation's
+        // shape more than an ordinary combination of generic words (政务服务, 物流体系); not after a
+        // verb or verbal noun (管理改革, an action named by two actions).
+        if candidate.endsWithHead && length <= 6 && !candidate.modifiesOlder && !candidate.opensWithVerb { factor *= headFactor }
         return factor
     }
+
+    static let headFactor = 1.25
 
     // MARK: grouping
 
@@ -369,8 +405,11 @@ public enum TrendsBuilder {
                 if openingUnit[term] == document.0 { opening[term].add(left: seen.left, right: seen.right) }
             }
         }
-        let attached = Set(context.indices.filter { context[$0].isAttached })
-        let headed = Set(opening.indices.filter { opening[$0].isFollowed && !attached.contains($0) })
+        // A name ending in a policy head noun may stand before the same word every time (分享经济发展,
+        // twice in its only year): only its left side tells a cut.
+        let named = Set(watchedTerms.filter { NoveltyFinder.endsWithHead(Array(terms[$0].unicodeScalars)) })
+        let attached = Set(context.indices.filter { named.contains($0) ? context[$0].isAttachedOnTheLeft : context[$0].isAttached })
+        let headed = Set(opening.indices.filter { opening[$0].isFollowed && !attached.contains($0) && !named.contains($0) })
         return (terms.indices.map { Array(flat[$0 * width..<($0 + 1) * width]) }, attached, headed)
     }
 
@@ -395,6 +434,7 @@ public enum TrendsBuilder {
         }
 
         var isAttached: Bool { occurrences >= 2 && (left != Self.varied || right != Self.varied) }
+        var isAttachedOnTheLeft: Bool { occurrences >= 2 && left != Self.varied }
 
         /// Two or more occurrences, always before the same Han character, not a function word
         /// (棚户区住房 before 改造, 基层群众 before 自治, 高端装备 before 制造): the start of a longer
@@ -464,7 +504,15 @@ public enum TrendsBuilder {
     }
 
     static func top(_ scored: [Trends.ScoredTerm], _ limit: Int) -> [Trends.ScoredTerm] {
-        Array(scored.sorted { a, b in
+        guard limit > 0 else { return [] }
+        // Only terms scoring at least the limit-th best score can be among the first `limit`: the
+        // full order (with its string comparisons) is taken over those alone. Same result.
+        var contenders = scored
+        if scored.count > limit {
+            let threshold = scored.map(\.score).sorted(by: >)[limit - 1]
+            contenders = scored.filter { $0.score >= threshold }
+        }
+        return Array(contenders.sorted { a, b in
             a.score != b.score ? a.score > b.score : a.count != b.count ? a.count > b.count : a.term < b.term
         }.prefix(limit))
     }
