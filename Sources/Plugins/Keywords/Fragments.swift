@@ -11,10 +11,27 @@ extension KeywordsAnalyzer {
     static func isGenreFragment(_ spans: [TextSpan], scalars: [Unicode.Scalar], reference: ReferenceFrequencies, alone: (Int) -> Bool) -> Bool {
         guard !spans.isEmpty else { return false }
         let few = spans.count <= maxUnitFragmentCount
+        if !few && isPieceOfOneUnit(spans, scalars: scalars, reference: reference) { return true }
         return spans.allSatisfy { span in
             extends(span.start, span.end, forward: true, scalars, reference, alone) || extends(span.start, span.end, forward: false, scalars, reference, alone)
-                || few && (adjoins(span.start, span.end, forward: true, scalars, reference) || adjoins(span.start, span.end, forward: false, scalars, reference))
+                || few && (adjoins(span.start, span.end, forward: true, scalars, reference) != nil || adjoins(span.start, span.end, forward: false, scalars, reference) != nil)
         }
+    }
+
+    /// Said more than once, a word of the genre (in `KeywordsAnalyzer.genericShare` of the
+    /// reference's documents) written every time straight on into the *same* unit of the genre
+    /// (经济社会 of 经济社会发展, 预期 of 预期目标, 高校 of 高校毕业生) is that unit's piece: the text
+    /// says the unit, never the word. In differing units (长江 of 长江经济带 and 长江流域), or a
+    /// domain's own word (助餐 of 助餐服务), it stays.
+    static func isPieceOfOneUnit(_ spans: [TextSpan], scalars: [Unicode.Scalar], reference: ReferenceFrequencies) -> Bool {
+        guard let first = spans.first, reference.entry(of: scalars[first.range]).share >= genericShare else { return false }
+        var unit: ArraySlice<Unicode.Scalar>? = nil
+        for span in spans {
+            guard let found = adjoins(span.start, span.end, forward: true, scalars, reference) ?? adjoins(span.start, span.end, forward: false, scalars, reference),
+                  unit.map({ $0.elementsEqual(found) }) ?? true else { return false }
+            unit = found
+        }
+        return true
     }
 
     /// A word said at most this often, inside a longer unit of the genre written straight on
@@ -25,21 +42,21 @@ extension KeywordsAnalyzer {
     /// 长江流域, 助餐 of 助餐服务 in articles about them): allowing two cost the held-out set 0.25.
     static let maxUnitFragmentCount = 1
 
-    /// Whether the characters right after (before) the word, two or more and not starting at a
-    /// function character (城镇 和乡村), make with it a unit the reference has in `genreUnitShare`
-    /// of its documents.
-    private static func adjoins(_ start: Int, _ end: Int, forward: Bool, _ scalars: [Unicode.Scalar], _ reference: ReferenceFrequencies) -> Bool {
+    /// The unit the characters right after (before) the word, two or more and not starting at a
+    /// function character (城镇 和乡村), make with it when the reference has it in `genreUnitShare`
+    /// of its documents (the shortest such), or nil.
+    private static func adjoins(_ start: Int, _ end: Int, forward: Bool, _ scalars: [Unicode.Scalar], _ reference: ReferenceFrequencies) -> ArraySlice<Unicode.Scalar>? {
         let next = forward ? end : start - 1
-        guard next >= 0, next < scalars.count, ScriptClass.isHan(scalars[next]), !FunctionCharacters.all.contains(scalars[next]) else { return false }
+        guard next >= 0, next < scalars.count, ScriptClass.isHan(scalars[next]), !FunctionCharacters.all.contains(scalars[next]) else { return nil }
         var reach = 1
         while reach < fragmentReach + 1 {
             let at = forward ? end + reach : start - 1 - reach
             guard at >= 0, at < scalars.count, ScriptClass.isHan(scalars[at]) else { break }
             reach += 1
             let unit = forward ? scalars[start..<(at + 1)] : scalars[at..<end]
-            if reference.entry(of: unit).share >= genreUnitShare { return true }
+            if reference.entry(of: unit).share >= genreUnitShare { return unit }
         }
-        return false
+        return nil
     }
 
     /// The occurrences of each of `terms` (indices of `counted.terms`), in one pass.

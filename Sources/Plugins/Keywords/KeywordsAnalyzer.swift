@@ -175,8 +175,14 @@ public struct KeywordsAnalyzer: Analyzer {
                 }) { continue }
                 // A word said inside a compound said once gives way to it (口袋 → 口袋公园); to a
                 // ranked one, it just goes.
-                if counted.terms[index].partCount == 1, counted.units[Int(counted.terms[index].unit)].noun,
-                   let whole = compounds.compound(of: spans[at], scalars, scratch: &scratch) {
+                let once = counted.terms[index].partCount == 1 && counted.units[Int(counted.terms[index].unit)].noun
+                    ? compounds.compound(of: spans[at], scalars, scratch: &scratch) : nil
+                // Said once, any other noun inside such a run is its piece too (手环 of 智能手环, 试种 of
+                // 土地试种): it goes, and the run takes no place (a news article's own run said once is as
+                // often a clause as a term: 卫生防疫人员, 图像识别模型).
+                if once == nil, counted.counts[index] == 1, counted.terms[index].partCount == 1, counted.units[Int(counted.terms[index].unit)].noun,
+                   compounds.compound(around: spans[at][0], scalars, scratch: &scratch, anyHead: true) != nil { continue }
+                if let whole = once {
                     let name = String(scalars: scalars[whole.span.range])
                     if taken.contains(name) { continue }
                     if unitOfWord == nil { unitOfWord = Self.unitsByWord(counted) }

@@ -63,7 +63,7 @@ struct OnceCompounds {
         return compound(around: span, scalars, scratch: &scratch)
     }
 
-    func compound(around span: TextSpan, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> (span: TextSpan, words: [Int])? {
+    func compound(around span: TextSpan, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch, anyHead: Bool = false) -> (span: TextSpan, words: [Int])? {
         // Punctuation or the text's edge on both sides: no run (checked before segmenting).
         guard span.start > 0 && ScriptClass.isHan(scalars[span.start - 1]) || span.end < scalars.count && ScriptClass.isHan(scalars[span.end]) else { return nil }
         var low = span.start, high = span.end
@@ -100,7 +100,7 @@ struct OnceCompounds {
         let whole = TextSpan(start: tokens[first].start, end: tokens[last].end)
         guard reference.entry(of: scalars[whole.range]).share < Self.share,
               let head = (first...last).reversed().first(where: { tokens[$0].length >= 2 }),
-              reference.entry(of: scalars[tokens[head].start..<tokens[head].end]).share >= Self.share else { return nil }
+              anyHead || reference.entry(of: scalars[tokens[head].start..<tokens[head].end]).share >= Self.share else { return nil }
         let lexicon = segmenter.lexicon
         let ids = tokens[first...last].compactMap { $0.wordID >= 0 ? Int($0.wordID) : lexicon.wordID(of: scalars[$0.start..<$0.end]) }
         return (whole, ids)
