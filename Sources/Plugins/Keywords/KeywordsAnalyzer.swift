@@ -72,6 +72,9 @@ public struct KeywordsAnalyzer: Analyzer {
     /// document first has enough terms to repay it, not at start-up.
     let largestIDF: OnceValue<Float>
 
+    /// The contextual tagger (read on first use): whether a ranked term names an action (`isAction`).
+    let tagger: OnceValue<PartOfSpeechTagger?>
+
     var segmenter: Segmenter { terms.segmenter }
     /// The sections analyzer without themes: the roles of the document's parts (byline, caption…).
     let parts: SectionsAnalyzer
@@ -99,6 +102,7 @@ public struct KeywordsAnalyzer: Analyzer {
         parts = try SectionsAnalyzer.rolesOnly()
         let lexicon = segmenter.lexicon
         largestIDF = OnceValue { lexicon.largestIDF() }
+        tagger = OnceValue { PartOfSpeechTagger.shipped(lexicon: lexicon) }
         if let path = options.string("reference") {
             let loaded = try KeywordsReference.load(path, terms: terms)
             reference = OnceValue { .success(loaded) }
@@ -139,6 +143,7 @@ public struct KeywordsAnalyzer: Analyzer {
                 .enumerated().map { counted.counts[$0.offset] > 0 ? $0.element : -.infinity }
         case .keyness:
             (reported, scores) = keyness!.scores(top: reach)
+            if let tagger = tagger.value { Self.demoteActions(&scores, reach: reach, counted: counted, scalars: scalars, tagger: tagger) }
         }
         // Only terms scoring at least the top-th best can be reported: sort those by score, then term.
         let cutoff = Self.topScore(reach, of: scores)
@@ -228,12 +233,19 @@ public struct KeywordsAnalyzer: Analyzer {
             let index = entry.term
             let expected = keyness?.expected(index) ?? 0
             let score = reported.map { index < $0.count && $0[index] > -.infinity ? $0[index] : keyness?.statistic(index) ?? 0 } ?? scores[index]
-            return KeywordsResult.Keyword(term: entry.name, count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
+            return KeywordsResult.Keyword(term: Self.ownForm(entry.name, counted.terms[index], scalars), count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
                                           expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].key == .phrase,
                                           occurrences: occurrences[rank])
         }
         return KeywordsResult(method: method, tokens: counted.wordCount, keywords: keywords,
                               termCounts: .init(scalars: scalars, counted: counted))
+    }
+
+    /// How the text writes a term: a Latin word is counted case-folded (AI and ai are one term, as
+    /// the reference counts them) but reported as its first occurrence writes it (AI, not ai).
+    static func ownForm(_ name: String, _ term: KeywordTerms.Term, _ scalars: [Unicode.Scalar]) -> String {
+        guard term.partCount == 1, case .text = term.key else { return name }
+        return WidthFolding.fold(String(scalars: scalars[term.first.range]))
     }
 
     /// The document's units of dictionary words, by lexicon id.
