@@ -59,6 +59,17 @@ extension KeywordsAnalyzer {
         return nil
     }
 
+    /// Whether a term is, in every occurrence, the measure word of the number written before it
+    /// and what follows (天半 of 5天半, 岁以上老人 of 65岁以上老人, 年度计划 of 2027年度计划): the
+    /// segmenter took the number alone and joined its measure word to the next characters.
+    static func isQuantityPiece(_ spans: [TextSpan], scalars: [Unicode.Scalar]) -> Bool {
+        guard !spans.isEmpty else { return false }
+        return spans.allSatisfy { span in
+            span.start > 0 && KeywordTerms.measureWords.contains(scalars[span.start])
+                && (ScriptClass.of(scalars[span.start - 1]) == .digit || KeywordTerms.numerals.contains(scalars[span.start - 1]))
+        }
+    }
+
     /// The occurrences of each of `terms` (indices of `counted.terms`), in one pass.
     static func spans(of terms: [Int], counted: KeywordTerms.Counted) -> [[TextSpan]] {
         var slot = [Int32](repeating: -1, count: counted.terms.count)

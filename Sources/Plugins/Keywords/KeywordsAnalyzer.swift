@@ -175,6 +175,7 @@ public struct KeywordsAnalyzer: Analyzer {
             var scratch = Segmenter.Scratch()
             for (at, candidate) in sorted.enumerated() where ranked.count < top {
                 let index = candidates[candidate]
+                if Self.isQuantityPiece(spans[at], scalars: scalars) { continue }
                 if counted.terms[index].partCount == 1 && Self.isGenreFragment(spans[at], scalars: scalars, reference: scorer.reference, alone: { p in
                     segmenter.tokens(in: scalars, range: max(0, p - 4)..<min(scalars.count, p + 5), scratch: &scratch).contains { $0.start == p && $0.length == 1 }
                 }) { continue }
