@@ -101,3 +101,37 @@ extension KeywordsAnalyzer {
         return false
     }
 }
+
+extension KeywordsAnalyzer {
+    /// How many characters a ranked word takes from its neighbours because the text writes them
+    /// beside it every time, whatever the segmenter cut there (青石 镇古 窑址, 青石 镇有…: the HMM
+    /// joins the unit's last character to the next one, so the token-level glue of `KeywordTerms`
+    /// never sees it): the same administrative unit after it (青石 → 青石镇) or the same attribute
+    /// character before it (古 窑址 → 古窑址: an adjective by the lexicon's tag, not a verb that
+    /// takes the word as its object, 请 居民). Only a word said at least twice: said once, the
+    /// neighbour is as likely chance. (0, 0): nothing.
+    static func gluedCharacters(_ spans: [TextSpan], scalars: [Unicode.Scalar], lexicon: Lexicon) -> (left: Int, right: Int) {
+        guard spans.count >= minGluedCount, let first = spans.first else { return (0, 0) }
+        var right = 0, left = 0
+        // The character is no part of a word with its other neighbour (资本 市场, 考古 窑址).
+        let isWord = { (range: Range<Int>) -> Bool in
+            range.lowerBound >= 0 && range.upperBound <= scalars.count
+                && lexicon.wordID(of: scalars[range]).map { lexicon.logProbability(ofWordID: $0) != nil } ?? false
+        }
+        if first.end < scalars.count, KeywordTerms.placeSuffixes.contains(scalars[first.end]),
+           spans.allSatisfy({ $0.end < scalars.count && scalars[$0.end] == scalars[first.end] && !isWord($0.end..<($0.end + 2)) }) {
+            right = 1
+        }
+        if first.start > 0, ScriptClass.isHan(scalars[first.start - 1]), !FreeCharacters.all.contains(scalars[first.start - 1]),
+           spans.allSatisfy({ $0.start > 0 && scalars[$0.start - 1] == scalars[first.start - 1] && !isWord(($0.start - 2)..<$0.start) }),
+           let id = lexicon.wordID(of: scalars[(first.start - 1)..<first.start]), let tag = lexicon.tag(ofWordID: id),
+           attributeTags.contains(tag) {
+            left = 1
+        }
+        return (left, right)
+    }
+
+    static let minGluedCount = 2
+    /// Single characters that modify the noun after them (古 窑址), by the lexicon's tag.
+    static let attributeTags: Set<String> = ["a", "b", "ag"]
+}

@@ -164,6 +164,8 @@ public struct KeywordsAnalyzer: Analyzer {
         var ranked: [(term: Int, name: String)] = []
         // Compounds said once that ranked words gave way to: their occurrences, by term.
         var added: [Int: [TextSpan]] = [:]
+        // Words reported with the characters glued to them (`gluedCharacters`), by term.
+        var widened: [Int: (left: Int, right: Int)] = [:]
         if var scorer = keyness, method == .keyness {
             defer { (counted, keyness) = (scorer.counted, scorer) }
             let compounds = OnceCompounds(segmenter: segmenter, stopWordIDs: terms.stopWordIDs, reference: scorer.reference)
@@ -213,7 +215,23 @@ public struct KeywordsAnalyzer: Analyzer {
                 if !yields[at] && Self.givesWay(inside: inside[at], alone: counted.counts[index]) {
                     yields[at] = scorer.referenceCount(index).share >= Self.genericShare || name.map { !taken.contains($0) } ?? false
                 }
-                guard yields[at] else { ranked.append((index, names[candidate])); continue }
+                guard yields[at] else {
+                    // A noun written beside the same unit character or attribute every time is reported with it.
+                    let unit = counted.units[Int(counted.terms[index].unit)]
+                    if counted.terms[index].partCount == 1, unit.noun, !unit.verb, !unit.person, counted.terms[index].key != .phrase {
+                        let glued = Self.gluedCharacters(spans[at], scalars: scalars, lexicon: segmenter.lexicon)
+                        if glued != (0, 0) {
+                            let first = counted.terms[index].first
+                            let name = String(scalars: scalars[(first.start - glued.left)..<(first.end + glued.right)])
+                            if !taken.insert(name).inserted { continue }
+                            widened[index] = glued
+                            ranked.append((index, name))
+                            continue
+                        }
+                    }
+                    ranked.append((index, names[candidate]))
+                    continue
+                }
                 guard let name, scorer.statistic(long) != nil, taken.insert(name).inserted else { continue }
                 ranked.append((long, name))
             }
@@ -228,7 +246,8 @@ public struct KeywordsAnalyzer: Analyzer {
             occurrences[rank] = added[entry.term]?.map { .init(start: $0.start, end: $0.end) } ?? []
         }
         for (position, index) in counted.sequence.enumerated() where rankOfTerm[index] >= 0 {
-            occurrences[Int(rankOfTerm[index])].append(.init(start: counted.sequenceSpans[position].start, end: counted.sequenceSpans[position].end))
+            let glued = widened[index] ?? (0, 0)
+            occurrences[Int(rankOfTerm[index])].append(.init(start: counted.sequenceSpans[position].start - glued.left, end: counted.sequenceSpans[position].end + glued.right))
         }
         let keywords = ranked.enumerated().map { rank, entry in
             let index = entry.term
