@@ -22,7 +22,7 @@ extension KeywordsAnalyzer {
     /// reference's documents) written every time straight on into the *same* unit of the genre
     /// (经济社会 of 经济社会发展, 预期 of 预期目标, 高校 of 高校毕业生) is that unit's piece: the text
     /// says the unit, never the word. In differing units (长江 of 长江经济带 and 长江流域), or a
-    /// domain's own word (助餐 of 助餐服务), it stays.
+    /// domain's own word (助餐 of 助餐服务), or before a stop word (增加值 增长), it stays.
     static func isPieceOfOneUnit(_ spans: [TextSpan], scalars: [Unicode.Scalar], reference: ReferenceFrequencies) -> Bool {
         guard let first = spans.first, reference.entry(of: scalars[first.range]).share >= genericShare else { return false }
         var unit: ArraySlice<Unicode.Scalar>? = nil
@@ -31,7 +31,10 @@ extension KeywordsAnalyzer {
                   unit.map({ $0.elementsEqual(found) }) ?? true else { return false }
             unit = found
         }
-        return true
+        // A unit that is the word and a stop word (增加值 增长: a figure's predicate) is a clause, not a unit.
+        guard let unit else { return false }
+        let rest = unit.startIndex == spans[0].start ? unit[(unit.startIndex + spans[0].length)...] : unit[..<(unit.endIndex - spans[0].length)]
+        return !StopWords.all.contains(String(scalars: rest))
     }
 
     /// A word said at most this often, inside a longer unit of the genre written straight on
