@@ -185,11 +185,11 @@ public struct KeywordsAnalyzer: Analyzer {
                 // ranked one, it just goes.
                 let once = counted.terms[index].partCount == 1 && counted.units[Int(counted.terms[index].unit)].noun
                     ? compounds.compound(of: spans[at], scalars, scratch: &scratch) : nil
-                // Said once, any other noun inside such a run is its piece too (手环 of 智能手环, 试种 of
-                // 土地试种): it goes, and the run takes no place (a news article's own run said once is as
+                // Said once, any other noun (or a word the lexicon lacks) inside such a run is its piece
+                // too (手环 of 智能手环, 试种 of 土地试种, 退捕 of 退捕渔民): it goes, and the run takes no place (a news article's own run said once is as
                 // often a clause as a term: 卫生防疫人员, 图像识别模型).
                 if once == nil, counted.counts[index] == 1, counted.terms[index].partCount == 1, counted.units[Int(counted.terms[index].unit)].noun,
-                   compounds.compound(around: spans[at][0], scalars, scratch: &scratch, anyHead: true) != nil { continue }
+                   compounds.compound(around: spans[at][0], scalars, scratch: &scratch, anyHead: true, guessIsNoun: true) != nil { continue }
                 if let whole = once {
                     let name = String(scalars: scalars[whole.span.range])
                     if taken.contains(name) { continue }
