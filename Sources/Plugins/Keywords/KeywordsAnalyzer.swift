@@ -246,7 +246,7 @@ public struct KeywordsAnalyzer: Analyzer {
             occurrences[rank] = added[entry.term]?.map { .init(start: $0.start, end: $0.end) } ?? []
         }
         for (position, index) in counted.sequence.enumerated() where rankOfTerm[index] >= 0 {
-            let glued = widened[index] ?? (0, 0)
+            let glued: (left: Int, right: Int) = widened.isEmpty ? (0, 0) : widened[index] ?? (0, 0)
             occurrences[Int(rankOfTerm[index])].append(.init(start: counted.sequenceSpans[position].start - glued.left, end: counted.sequenceSpans[position].end + glued.right))
         }
         let keywords = ranked.enumerated().map { rank, entry in
