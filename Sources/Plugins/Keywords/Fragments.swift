@@ -33,7 +33,8 @@ extension KeywordsAnalyzer {
         }
         // A unit that is the word and a stop word (增加值 增长: a figure's predicate) is a clause, not a unit.
         guard let unit else { return false }
-        let rest = unit.startIndex == spans[0].start ? unit[(unit.startIndex + spans[0].length)...] : unit[..<(unit.endIndex - spans[0].length)]
+        let last = spans[spans.count - 1] // `unit` is where the last occurrence is
+        let rest = unit.startIndex == last.start ? unit[(unit.startIndex + last.length)...] : unit[..<(unit.endIndex - last.length)]
         return !StopWords.all.contains(String(scalars: rest))
     }
 
