@@ -43,6 +43,9 @@ def counts(corpus, exclude, binary, ngrams=True, min_run_documents=5):
         result = doc['analyzers']['keywords']
         tokens += result['tokens']
         for keyword in result['keywords']:
+            # A Latin word is reported as the text writes it (AI) but looked up case-folded (ai).
+            if not keyword['phrase']:
+                keyword['term'] = keyword['term'].lower()
             total[keyword['term']] += keyword['count']
             spread[keyword['term']] += 1
             if keyword['phrase']:

@@ -4,7 +4,7 @@ accepts for each document, written before looking at any output) and compares wi
 
   scripts/eval-keywords.py [--methods keyness,tfidf,textrank,frequency] [--show] [--set dev|heldout]
 
---set heldout scores heldout.tsv instead (--set heldout2: heldout2.tsv, the fourth round's) (documents never used to develop rules; report sections are
+--set heldout scores heldout.tsv instead (--set heldout2: heldout2.tsv, the fourth round's; --set fresh: fresh.tsv, the seventh round's) (documents never used to develop rules; report sections are
 those whose text opens with a numbered heading such as （五）, the rest are articles).
 
 - acceptable@10: of each method's top 10, how many are in the document's judged list (mean over
@@ -50,13 +50,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--methods', default='keyness,tfidf,textrank,frequency')
     parser.add_argument('--show', action='store_true', help='print every top 10 with hits marked')
-    parser.add_argument('--set', default='dev', choices=['dev', 'heldout', 'heldout2'], help='judged.tsv (dev), heldout.tsv or heldout2.tsv')
+    parser.add_argument('--set', default='dev', choices=['dev', 'heldout', 'heldout2', 'fresh'], help='judged.tsv (dev), heldout.tsv, heldout2.tsv or fresh.tsv')
     parser.add_argument('--no-reports', action='store_true', help='skip the whole-report measures')
     parser.add_argument('--reference', help='a reference table already built without the eight reports (build-reference.py --exclude ...), to save rebuilding it')
     args = parser.parse_args()
     import jieba, jieba.analyse
     jieba.setLogLevel(60)
-    docs = judged({'dev': 'judged.tsv', 'heldout': 'heldout.tsv', 'heldout2': 'heldout2.tsv'}[args.set])
+    docs = judged({'dev': 'judged.tsv', 'heldout': 'heldout.tsv', 'heldout2': 'heldout2.tsv', 'fresh': 'fresh.tsv'}[args.set])
     names = list(docs)
     paths = [docs[n][0] for n in names]
     texts = [open(p, encoding='utf-8').read() for p in paths]

@@ -81,9 +81,21 @@ struct KeynessScorer {
 
     private func isBystander(_ index: Int) -> Bool {
         let term = counted.terms[index]
-        guard term.partCount == 1 ? counted.units[Int(term.unit)].person : KeywordTerms.isGluedName(term, counted, scalars) else { return false }
+        guard term.partCount == 1 ? counted.units[Int(term.unit)].person || isGuessedName(index) : KeywordTerms.isGluedName(term, counted, scalars) else { return false }
         return !ScalarText.contains(headings[...], scalars[term.first.range])
     }
+
+    /// A word the lexicon lacks, of two or three characters starting with a common surname and
+    /// said at most `guessedNameCount` times (茶农何长贵算了一笔账: the HMM's guess 何长贵): a person
+    /// met in passing. Said more often (李梦瑶, four times in her profile), the person may be what
+    /// the text is about, and a new term (江州 is a dictionary word) is rarely shaped so.
+    private func isGuessedName(_ index: Int) -> Bool {
+        let term = counted.terms[index], unit = counted.units[Int(term.unit)]
+        guard unit.guessed, counted.counts[index] <= Self.guessedNameCount, (2...3).contains(term.first.length) else { return false }
+        return Surnames.all.contains(scalars[term.first.start])
+    }
+
+    static let guessedNameCount = 2
 
     /// How many terms ahead the reference entry is asked for: each is a cache miss, and the
     /// loop's own work is too short to hide one.

@@ -72,6 +72,9 @@ public struct KeywordsAnalyzer: Analyzer {
     /// document first has enough terms to repay it, not at start-up.
     let largestIDF: OnceValue<Float>
 
+    /// The contextual tagger (read on first use): whether a ranked term names an action (`isAction`).
+    let tagger: OnceValue<PartOfSpeechTagger?>
+
     var segmenter: Segmenter { terms.segmenter }
     /// The sections analyzer without themes: the roles of the document's parts (byline, caption…).
     let parts: SectionsAnalyzer
@@ -99,6 +102,7 @@ public struct KeywordsAnalyzer: Analyzer {
         parts = try SectionsAnalyzer.rolesOnly()
         let lexicon = segmenter.lexicon
         largestIDF = OnceValue { lexicon.largestIDF() }
+        tagger = OnceValue { PartOfSpeechTagger.shipped(lexicon: lexicon) }
         if let path = options.string("reference") {
             let loaded = try KeywordsReference.load(path, terms: terms)
             reference = OnceValue { .success(loaded) }
@@ -139,6 +143,7 @@ public struct KeywordsAnalyzer: Analyzer {
                 .enumerated().map { counted.counts[$0.offset] > 0 ? $0.element : -.infinity }
         case .keyness:
             (reported, scores) = keyness!.scores(top: reach)
+            if let tagger = tagger.value { Self.demoteActions(&scores, reach: reach, counted: counted, scalars: scalars, tagger: tagger) }
         }
         // Only terms scoring at least the top-th best can be reported: sort those by score, then term.
         let cutoff = Self.topScore(reach, of: scores)
@@ -159,6 +164,8 @@ public struct KeywordsAnalyzer: Analyzer {
         var ranked: [(term: Int, name: String)] = []
         // Compounds said once that ranked words gave way to: their occurrences, by term.
         var added: [Int: [TextSpan]] = [:]
+        // Words reported with the characters glued to them (`gluedCharacters`), by term.
+        var widened: [Int: (left: Int, right: Int)] = [:]
         if var scorer = keyness, method == .keyness {
             defer { (counted, keyness) = (scorer.counted, scorer) }
             let compounds = OnceCompounds(segmenter: segmenter, stopWordIDs: terms.stopWordIDs, reference: scorer.reference)
@@ -170,13 +177,20 @@ public struct KeywordsAnalyzer: Analyzer {
             var scratch = Segmenter.Scratch()
             for (at, candidate) in sorted.enumerated() where ranked.count < top {
                 let index = candidates[candidate]
+                if Self.isQuantityPiece(spans[at], scalars: scalars) { continue }
                 if counted.terms[index].partCount == 1 && Self.isGenreFragment(spans[at], scalars: scalars, reference: scorer.reference, alone: { p in
                     segmenter.tokens(in: scalars, range: max(0, p - 4)..<min(scalars.count, p + 5), scratch: &scratch).contains { $0.start == p && $0.length == 1 }
                 }) { continue }
                 // A word said inside a compound said once gives way to it (口袋 → 口袋公园); to a
                 // ranked one, it just goes.
-                if counted.terms[index].partCount == 1, counted.units[Int(counted.terms[index].unit)].noun,
-                   let whole = compounds.compound(of: spans[at], scalars, scratch: &scratch) {
+                let once = counted.terms[index].partCount == 1 && counted.units[Int(counted.terms[index].unit)].noun
+                    ? compounds.compound(of: spans[at], scalars, scratch: &scratch) : nil
+                // Said once, any other noun (or a word the lexicon lacks) inside such a run is its piece
+                // too (手环 of 智能手环, 试种 of 土地试种, 退捕 of 退捕渔民): it goes, and the run takes no place (a news article's own run said once is as
+                // often a clause as a term: 卫生防疫人员, 图像识别模型).
+                if once == nil, counted.counts[index] == 1, counted.terms[index].partCount == 1, counted.units[Int(counted.terms[index].unit)].noun,
+                   compounds.compound(around: spans[at][0], scalars, scratch: &scratch, anyHead: true, guessIsNoun: true) != nil { continue }
+                if let whole = once {
                     let name = String(scalars: scalars[whole.span.range])
                     if taken.contains(name) { continue }
                     if unitOfWord == nil { unitOfWord = Self.unitsByWord(counted) }
@@ -201,7 +215,23 @@ public struct KeywordsAnalyzer: Analyzer {
                 if !yields[at] && Self.givesWay(inside: inside[at], alone: counted.counts[index]) {
                     yields[at] = scorer.referenceCount(index).share >= Self.genericShare || name.map { !taken.contains($0) } ?? false
                 }
-                guard yields[at] else { ranked.append((index, names[candidate])); continue }
+                guard yields[at] else {
+                    // A noun written beside the same unit character or attribute every time is reported with it.
+                    let unit = counted.units[Int(counted.terms[index].unit)]
+                    if counted.terms[index].partCount == 1, unit.noun, !unit.verb, !unit.person, counted.terms[index].key != .phrase {
+                        let glued = Self.gluedCharacters(spans[at], scalars: scalars, lexicon: segmenter.lexicon)
+                        if glued != (0, 0) {
+                            let first = counted.terms[index].first
+                            let name = String(scalars: scalars[(first.start - glued.left)..<(first.end + glued.right)])
+                            if !taken.insert(name).inserted { continue }
+                            widened[index] = glued
+                            ranked.append((index, name))
+                            continue
+                        }
+                    }
+                    ranked.append((index, names[candidate]))
+                    continue
+                }
                 guard let name, scorer.statistic(long) != nil, taken.insert(name).inserted else { continue }
                 ranked.append((long, name))
             }
@@ -216,18 +246,26 @@ public struct KeywordsAnalyzer: Analyzer {
             occurrences[rank] = added[entry.term]?.map { .init(start: $0.start, end: $0.end) } ?? []
         }
         for (position, index) in counted.sequence.enumerated() where rankOfTerm[index] >= 0 {
-            occurrences[Int(rankOfTerm[index])].append(.init(start: counted.sequenceSpans[position].start, end: counted.sequenceSpans[position].end))
+            let glued: (left: Int, right: Int) = widened.isEmpty ? (0, 0) : widened[index] ?? (0, 0)
+            occurrences[Int(rankOfTerm[index])].append(.init(start: counted.sequenceSpans[position].start - glued.left, end: counted.sequenceSpans[position].end + glued.right))
         }
         let keywords = ranked.enumerated().map { rank, entry in
             let index = entry.term
             let expected = keyness?.expected(index) ?? 0
             let score = reported.map { index < $0.count && $0[index] > -.infinity ? $0[index] : keyness?.statistic(index) ?? 0 } ?? scores[index]
-            return KeywordsResult.Keyword(term: entry.name, count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
+            return KeywordsResult.Keyword(term: Self.ownForm(entry.name, counted.terms[index], scalars), count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
                                           expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].key == .phrase,
                                           occurrences: occurrences[rank])
         }
         return KeywordsResult(method: method, tokens: counted.wordCount, keywords: keywords,
                               termCounts: .init(scalars: scalars, counted: counted))
+    }
+
+    /// How the text writes a term: a Latin word is counted case-folded (AI and ai are one term, as
+    /// the reference counts them) but reported as its first occurrence writes it (AI, not ai).
+    static func ownForm(_ name: String, _ term: KeywordTerms.Term, _ scalars: [Unicode.Scalar]) -> String {
+        guard term.partCount == 1, case .text = term.key else { return name }
+        return WidthFolding.fold(String(scalars: scalars[term.first.range]))
     }
 
     /// The document's units of dictionary words, by lexicon id.

@@ -63,7 +63,7 @@ struct OnceCompounds {
         return compound(around: span, scalars, scratch: &scratch)
     }
 
-    func compound(around span: TextSpan, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> (span: TextSpan, words: [Int])? {
+    func compound(around span: TextSpan, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch, anyHead: Bool = false, guessIsNoun: Bool = false) -> (span: TextSpan, words: [Int])? {
         // Punctuation or the text's edge on both sides: no run (checked before segmenting).
         guard span.start > 0 && ScriptClass.isHan(scalars[span.start - 1]) || span.end < scalars.count && ScriptClass.isHan(scalars[span.end]) else { return nil }
         var low = span.start, high = span.end
@@ -72,7 +72,9 @@ struct OnceCompounds {
         let tokens = segmenter.tokens(in: scalars, range: low..<high, scratch: &scratch)
         guard let at = tokens.firstIndex(where: { $0.start == span.start }), tokens[at].end == span.end else { return nil }
         let tags = tokens.map { tag($0, scalars) }
-        let roles = tokens.indices.map { role(tokens[$0], tags[$0], scalars) }
+        var roles = tokens.indices.map { role(tokens[$0], tags[$0], scalars) }
+        // A word the lexicon lacks (退捕 of 退捕渔民, 入河 of 入河排污口) is a noun here when asked (`guessIsNoun`).
+        if guessIsNoun && tags[at].tag == nil && !tags[at].stop && tokens[at].length >= 2 && tokens[at].kind == .word { roles[at] = .noun }
         let isVerbalNoun = { (k: Int) in tags[k].tag == "vn" }
         guard roles[at] == .noun else { return nil }
         var first = at, last = at
@@ -100,7 +102,7 @@ struct OnceCompounds {
         let whole = TextSpan(start: tokens[first].start, end: tokens[last].end)
         guard reference.entry(of: scalars[whole.range]).share < Self.share,
               let head = (first...last).reversed().first(where: { tokens[$0].length >= 2 }),
-              reference.entry(of: scalars[tokens[head].start..<tokens[head].end]).share >= Self.share else { return nil }
+              anyHead || reference.entry(of: scalars[tokens[head].start..<tokens[head].end]).share >= Self.share else { return nil }
         let lexicon = segmenter.lexicon
         let ids = tokens[first...last].compactMap { $0.wordID >= 0 ? Int($0.wordID) : lexicon.wordID(of: scalars[$0.start..<$0.end]) }
         return (whole, ids)
