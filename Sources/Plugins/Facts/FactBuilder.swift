@@ -430,6 +430,8 @@ struct FactBuilder: Sendable {
         var subjects = SubjectFinder.Scratch()
         /// Where the document's target cues (预期, 力争, 拟) start; found at the first quantity.
         var targetCues: [Int]?
+        /// Whether each of `targetCues` is used as a cue where it stands (CueRoles.swift), as it is asked.
+        var cueActs: [UInt8] = []
     }
 
     struct SentenceCache {
@@ -600,8 +602,15 @@ struct FactBuilder: Sendable {
         var modality: String?
         if Self.isQuantity(draft.kind) {
             if workspace.targetCues == nil { workspace.targetCues = cues.targetPositions(in: scalars) }
-            modality = cues.isTarget(figureStart: draft.start, sentenceStart: sentence.start, positions: workspace.targetCues ?? [], in: scalars)
-                ? "target" : "actual"
+            let positions = workspace.targetCues ?? []
+            if workspace.cueActs.count != positions.count { workspace.cueActs = [UInt8](repeating: 0, count: positions.count) }
+            modality = cues.isTarget(figureStart: draft.start, sentenceStart: sentence.start, positions: positions, in: scalars) { index in
+                // Asked once per cue (0: not yet, 1: acts as a cue, 2: names a plan, 规划体系).
+                if workspace.cueActs[index] == 0 {
+                    workspace.cueActs[index] = subjects.actsAsTargetCue(at: positions[index], in: scalars, scratch: &workspace.subjects) ? 1 : 2
+                }
+                return workspace.cueActs[index] == 1
+            } ? "target" : "actual"
         }
         approximate = approximate || qualifiers.approximate
         var fact = Fact(kind: kind, value: Self.rounded(draft.value), unit: unit, subject: subject,
