@@ -545,6 +545,11 @@ struct FactBuilder: Sendable {
             }
             // 快一倍: a lone adjective character names a dimension only of a measure (叶长5厘米).
             if found.isDimension, draft.kind != .measure, draft.kind != .range { subject = nil }
+            // 花梗绿色无毛，长约1.5－2厘米: a clause of a dimension alone measures the topic of the clauses before it.
+            if found.isDimension, draft.kind == .measure || draft.kind == .range, clauseStart == wholeClauseStart,
+               let topic = subjects.descriptiveTopic(before: clauseStart, sentenceStart: sentence.start, scalars, scratch: &workspace.subjects) {
+                subject = topic
+            }
             // 签订合同4400余件: a count with a measure word counts things, not the verb that governs it; nor a
             // phrase of verbs alone (废止22件), unless 次, 回, 遍, 趟 count the doings (视察3次) or 人 the people
             // it happened to (起诉105人).

@@ -44,6 +44,7 @@ struct SubjectFinder: Sendable {
 
     /// Dimension words (a closed class of adjectives): what one measure of a thing is (长8厘米, 重1.7公斤).
     private static let dimensions: ScalarList = "长宽高深厚重粗"
+    static var dimensionCharacters: ScalarList { dimensions }
 
     /// 可高, 但常高, 及重: a word the lexicon lacks, of an adverb, auxiliary or conjunction and a dimension word.
     private func gluedDimension(_ token: Token, _ scalars: [Unicode.Scalar]) -> Token? {

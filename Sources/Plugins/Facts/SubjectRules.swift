@@ -230,6 +230,12 @@ extension FactsAnalyzer {
             SubjectExample("每亩能多收«100斤»。", notSubject: "多"),
             SubjectExample("叶长«5厘米»。", subject: "叶长"),
         ]),
+        SubjectRuleDescription(id: "dimensionTopic", summary: "a clause of a dimension word alone and its measure (长约2厘米) measures the noun that opens the clause right before it (花梗绿色无毛，长约1.5－2厘米 → 花梗); not past that clause, nor a place, a qualifying word or a dimension of its own that opens it", examples: [
+            SubjectExample("花梗绿色无毛，长约«1.5－2厘米»。", subject: "花梗", notSubject: "长"),
+            SubjectExample("果柄直立粗壮，长约«3－5厘米»。", subject: "果柄", notSubject: "长"),
+            SubjectExample("全桥长51米，宽«27.6米»。", subject: "宽", notSubject: "全桥长"),
+            SubjectExample("这种鸟体形较大，一般长«86厘米»。", subject: "长"),
+        ]),
         SubjectRuleDescription(id: "countRangeNounAfter", summary: "a range of a count unit (2-3只, 两三头) counts the noun after it, as a count does; a range of a measure or of years does not", examples: [
             SubjectExample("雌鸡每次会生«2-3只»蛋。", subject: "蛋", notSubject: "会生"),
             SubjectExample("每户养殖«两三头»肉牛。", subject: "肉牛", notSubject: "养殖"),

@@ -74,6 +74,7 @@ struct WordClasses: Sendable {
     private let verbal: [Bool]
     private let placeCode: Int
     private let commonNounCode: Int
+    private let distinguishingCode: Int
     private let setPhraseCode: Int
     private let boundMorphemeCode: Int
     private static let askedTags: Set<String> = ["v", "vn", "a", "b"]
@@ -92,6 +93,7 @@ struct WordClasses: Sendable {
         verbal = [false] + lexicon.tagNames.map { $0.hasPrefix("v") }
         placeCode = lexicon.tagNames.firstIndex(of: "ns").map { $0 + 1 } ?? -1
         commonNounCode = lexicon.tagNames.firstIndex(of: "n").map { $0 + 1 } ?? -1
+        distinguishingCode = lexicon.tagNames.firstIndex(of: "b").map { $0 + 1 } ?? -1
         setPhraseCode = lexicon.tagNames.firstIndex(of: "l").map { $0 + 1 } ?? -1
         boundMorphemeCode = lexicon.tagNames.firstIndex(of: "ng").map { $0 + 1 } ?? -1
     }
@@ -117,6 +119,12 @@ struct WordClasses: Sendable {
     func isCommonNoun(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         let code = lexiconClass(token, scalars).code
         return code > 0 && code == commonNounCode
+    }
+
+    /// Whether the lexicon tags the word as a distinguishing word (jieba's b: 双向, 公共), which only qualifies a noun.
+    func isDistinguishing(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        let code = lexiconClass(token, scalars).code
+        return code > 0 && code == distinguishingCode
     }
 
     /// Whether the lexicon tags the word as a place name (jieba's ns: 东海, 浙江省, 城镇).
