@@ -599,6 +599,14 @@ struct FactBuilder: Sendable {
                                            scratch: &workspace.subjects).subject
             }
         }
+        // 以21亿美元并购…, 以4,791票的高票连任: a means is named by the verb after it (money) or by nothing.
+        if draft.start >= 1, scalars[draft.start - 1] == "以", !Self.isTimeOrRank(kind) {
+            var clauseEnd = end
+            while clauseEnd < sentence.end, !SubjectFinder.isClauseBreak(scalars[clauseEnd]) { clauseEnd += 1 }
+            if subjects.isMeans(figureStart: draft.start, figureEnd: end, clauseEnd: clauseEnd, scalars) {
+                subject = kind == .money ? subjects.verbAfterMeans(end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects) : nil
+            }
+        }
         // GUIDELINE: ages (35岁, 享年74岁) need no subject; the person is no quantity's name.
         if let unit = draft.unit?.unicodeScalars, unit.first == "岁", unit.count == 1 { subject = nil }
         if draft.unit == "番" { direction = "up" } // 翻一番: 翻 is inside the span

@@ -236,6 +236,12 @@ extension FactsAnalyzer {
             SubjectExample("全桥长51米，宽«27.6米»。", subject: "宽", notSubject: "全桥长"),
             SubjectExample("这种鸟体形较大，一般长«86厘米»。", subject: "长"),
         ]),
+        SubjectRuleDescription(id: "meansAmount", summary: "a figure right after the preposition 以 is the means of what follows: money is named by the verb right after it, anything else by nothing, never by the agent before 以; not 以X为Y, nor 以 inside a word (可以)", examples: [
+            SubjectExample("该银行宣布以«21亿美元»并购一家本地银行。", subject: "并购", notSubject: "该银行宣布"),
+            SubjectExample("他在选举中以«4,791票»的高票成功连任。", subject: nil, notSubject: "高票成功连任"),
+            SubjectExample("全市以«三年»行动为牵引。", subject: "行动"),
+            SubjectExample("资金到位了，所以«12所»学校都已开工。", subject: "学校"),
+        ]),
         SubjectRuleDescription(id: "countRangeNounAfter", summary: "a range of a count unit (2-3只, 两三头) counts the noun after it, as a count does; a range of a measure or of years does not", examples: [
             SubjectExample("雌鸡每次会生«2-3只»蛋。", subject: "蛋", notSubject: "会生"),
             SubjectExample("每户养殖«两三头»肉牛。", subject: "肉牛", notSubject: "养殖"),

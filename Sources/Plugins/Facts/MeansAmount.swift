@@ -1,0 +1,24 @@
+import AnalyticsCore
+
+/// The rule `meansAmount` of `FactsAnalyzer.subjectRules`: a figure right after the preposition 以 is the
+/// means of what follows (以21亿美元并购汇丰银行, 以4,791票的高票连任), not a quantity of the agent before 以:
+/// money is named by the verb right after it (并购), anything else by nothing (the measure word: 票).
+/// Not 以X为Y (以四大指标为中心: X is the standard), nor 以 inside a word (可以, 所以, 予以, 以上).
+extension SubjectFinder {
+    func isMeans(figureStart: Int, figureEnd: Int, clauseEnd: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard figureStart >= 1, scalars[figureStart - 1] == "以" else { return false }
+        if figureStart >= 2, ScriptClass.isHan(scalars[figureStart - 2]),
+           segmenter.lexicon.logProbability(of: scalars[(figureStart - 2)..<figureStart]) != nil { return false }
+        // (以上十项: 以上 is a word, the scanner's figure starts inside it.)
+        if segmenter.lexicon.logProbability(of: scalars[(figureStart - 1)...figureStart]) != nil { return false }
+        return !scalars[figureEnd..<clauseEnd].contains("为")
+    }
+
+    /// The verb right after a means (以21亿美元并购 → 并购), or nil.
+    func verbAfterMeans(_ figureEnd: Int, clauseEnd: Int, _ scalars: [Unicode.Scalar], scratch: inout Scratch) -> String? {
+        guard figureEnd < clauseEnd,
+              let first = segmenter.tokens(in: scalars, range: figureEnd..<min(clauseEnd, figureEnd + 4), scratch: &scratch.segmentation).first,
+              first.kind == .word, first.length >= 2, classOf(first, scalars) == .verb else { return nil }
+        return String(String.UnicodeScalarView(scalars[first.start..<first.end]))
+    }
+}
