@@ -12,10 +12,9 @@ import AnalyticsCore
 /// for a longer word the segmenter made around the cue (计划单列市, 规划局).
 extension SubjectFinder {
     func actsAsTargetCue(at start: Int, in scalars: [Unicode.Scalar], scratch: inout Scratch) -> Bool {
-        // Cheap first: most cues (要, 将, 拟, 确保) are no nouns, and the cue alone says so.
-        var end = start
-        while end < scalars.count, end - start < 4, ScriptClass.isHan(scalars[end]) { end += 1 }
-        guard classes.mayBeNounCue(in: scalars, start: start, end: end) else { return true }
+        // Cheap first: most cues (要, 将, 拟, 确保) are no nouns, and the two characters at the cue say so
+        // (a longer noun around a cue, 计划单列市, starts with one that is: the segmentation below reads it).
+        guard start + 2 <= scalars.count, classes.isCommonNoun(Token(start: start, end: start + 2, kind: .word), scalars) else { return true }
         // Segment a few characters around the cue, from the clause's start when it is near.
         let windowStart = Self.clauseStart(before: start, in: scalars, listBoundary: nil, limit: max(0, start - 8))
         let windowEnd = min(scalars.count, start + 12)
@@ -49,17 +48,4 @@ extension SubjectFinder {
 extension SubjectFinder {
     /// 在, 于, 从: prepositions that place in time (在五年计划期间), not ones that follow a plan.
     static let locatingPrepositions: ScalarList = "在于从自当"
-}
-
-extension WordClasses {
-    /// Whether a target cue starting at `start` may be a noun: a word there (of two to `end - start`
-    /// characters) that the lexicon tags as a common noun (jieba's n: 规划, 计划, 目标). Verbal nouns
-    /// (预计, 预期: vn) and 力争 (nz) are read as the verbs they are before a figure.
-    func mayBeNounCue(in scalars: [Unicode.Scalar], start: Int, end: Int) -> Bool {
-        guard end - start >= 2 else { return false }
-        for length in 2...(end - start) where isCommonNoun(Token(start: start, end: start + length, kind: .word), scalars) {
-            return true
-        }
-        return false
-    }
 }

@@ -617,13 +617,16 @@ struct FactBuilder: Sendable {
             if workspace.targetCues == nil { workspace.targetCues = cues.targetPositions(in: scalars) }
             let positions = workspace.targetCues ?? []
             if workspace.cueActs.count != positions.count { workspace.cueActs = [UInt8](repeating: 0, count: positions.count) }
-            modality = cues.isTarget(figureStart: draft.start, sentenceStart: sentence.start, positions: positions, in: scalars) { index in
+            var cue = cues.governingCue(figureStart: draft.start, sentenceStart: sentence.start, positions: positions, in: scalars)
+            while let index = cue {
                 // Asked once per cue (0: not yet, 1: acts as a cue, 2: names a plan, 规划体系).
                 if workspace.cueActs[index] == 0 {
                     workspace.cueActs[index] = subjects.actsAsTargetCue(at: positions[index], in: scalars, scratch: &workspace.subjects) ? 1 : 2
                 }
-                return workspace.cueActs[index] == 1
-            } ? "target" : "actual"
+                if workspace.cueActs[index] == 1 { break }
+                cue = index == 0 ? nil : cues.governingCue(figureStart: draft.start, sentenceStart: sentence.start, positions: positions, in: scalars, from: index - 1)
+            }
+            modality = cue == nil ? "actual" : "target"
         }
         approximate = approximate || qualifiers.approximate
         var fact = Fact(kind: kind, value: Self.rounded(draft.value), unit: unit, subject: subject,
