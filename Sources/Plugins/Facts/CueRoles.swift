@@ -37,6 +37,8 @@ extension SubjectFinder {
         case .word: break
         default: return false
         }
+        if isGenreVerb(next, scalars) { return true } // 计划新建5G基站: the genre's verbs, whatever the lexicon's tag
+
         switch classOf(next, scalars) {
         case .verb, .adverb, .preposition, .numeral, .time: return true
         case .noun: return classes.isVerbal(next, scalars) // 计划投资, 规划建设: a verbal noun after the cue acts

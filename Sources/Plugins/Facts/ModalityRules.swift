@@ -28,6 +28,7 @@ extension FactsAnalyzer {
             ModalityExample("第一个五年计划的投资总额为«427亿元»。", modality: "actual"),
             ModalityExample("全市规划建设«3个»产业园区。", modality: "target"),
             ModalityExample("今年计划投资«120亿元»。", modality: "target"),
+            ModalityExample("计划新建5G基站«1.2万个»。", modality: "target"),
             ModalityExample("计划在三年内新建学校«8所»。", modality: "target"),
             ModalityExample("主要预期目标：地区生产总值增长«5%»左右。", modality: "target"),
             ModalityExample("发展的目标是城镇新增就业«1200万人»以上。", modality: "target"),

@@ -562,6 +562,11 @@ struct SubjectFinder: Sendable {
         return governs
     }
 
+    /// Whether the word is one of the genre's governing verbs (新建, 开展: the lexicon tags 新建 a place name).
+    func isGenreVerb(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        verbs.contains(token, in: scalars)
+    }
+
     /// 孵化出, 开出, 拿下, 增至: a verb that ends in its result governs an object; it names nothing.
     private func isResultative(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         Self.resultEndings.contains(scalars[token.end - 1]) // 有: 设有, 现有, 还有, 拥有; not 入 (收入)
