@@ -27,6 +27,8 @@ struct FactBuilder: Sendable {
         var subject: SubjectRule = .before
         enum SubjectRule {
             case before, after, none, fixed(String)
+            /// The noun phrase after the verb that follows the figure (2比0击败般尼: the team that lost).
+            case afterVerb
         }
     }
 
@@ -510,6 +512,9 @@ struct FactBuilder: Sendable {
             break
         case .fixed(let text):
             subject = text
+        case .afterVerb:
+            subject = subjects.objectAfterVerb(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars,
+                                               scratch: &workspace.subjects)
         case .after:
             // 第十三次党代会: the noun after an ordinal, never through 为 (一楼为地牢 is not about 地牢).
             subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
@@ -600,7 +605,7 @@ struct FactBuilder: Sendable {
             }
         }
         // 以21亿美元并购…, 以4,791票的高票连任: a means is named by the verb after it (money) or by nothing.
-        if draft.start >= 1, scalars[draft.start - 1] == "以", !Self.isTimeOrRank(kind) {
+        if draft.start >= 1, scalars[draft.start - 1] == "以", !Self.isTimeOrRank(kind), end >= scalars.count || scalars[end] != "比" {
             var clauseEnd = end
             while clauseEnd < sentence.end, !SubjectFinder.isClauseBreak(scalars[clauseEnd]) { clauseEnd += 1 }
             if subjects.isMeans(figureStart: draft.start, figureEnd: end, clauseEnd: clauseEnd, scalars) {

@@ -217,7 +217,7 @@ struct FigureRule: Sendable {
                    examples: [AnalyzerExample("We handled «724 proposals», up «12 percent».")]) { builder, context, _ in
             builder.english(context.draft, context.match, context.scalars).map(RuleOutcome.figure) ?? .next
         },
-        FigureRule("score", "a score (3比1) is two counts",
+        FigureRule("score", "a score (3比1) is two counts: the first the team before it scored, the second the team after the verb (subject rule scoreTeams)",
                    examples: [AnalyzerExample("中国队以«3»比«1»战胜对手。")]) { _, context, _ in
             let match = context.match, scalars = context.scalars
             let before = match.start >= 2 && scalars[match.start - 1] == "比" && NumberScanner.isNumeralCharacter(scalars[match.start - 2])
@@ -225,7 +225,7 @@ struct FigureRule: Sendable {
             guard before || after, match.value == match.value.rounded(), match.value >= 0, match.value < 1000 else { return .next }
             var draft = context.draft
             draft.kind = .count
-            draft.subject = .none
+            draft.subject = after ? .before : .afterVerb
             return .figure(draft)
         },
         FigureRule("bareNumeral", "a bare Chinese numeral under ten (三, 两) is a word; other bare numbers are figures without a unit",

@@ -22,3 +22,14 @@ extension SubjectFinder {
         return String(String.UnicodeScalarView(scalars[first.start..<first.end]))
     }
 }
+
+extension SubjectFinder {
+    /// The rule `scoreTeams`: 韦斯咸2比1击败米尔沃尔 → 米尔沃尔: the noun phrase after the verb right after the figure
+    /// (a score's second team), or nil.
+    func objectAfterVerb(_ figureEnd: Int, clauseEnd: Int, _ scalars: [Unicode.Scalar], scratch: inout Scratch) -> String? {
+        guard figureEnd < clauseEnd,
+              let verb = segmenter.tokens(in: scalars, range: figureEnd..<min(clauseEnd, figureEnd + 6), scratch: &scratch.segmentation).first,
+              verb.kind == .word, classes.isVerbal(verb, scalars), verb.end < clauseEnd else { return nil }
+        return phraseAfter(verb.end, clauseEnd: clauseEnd, scalars, throughCopula: false, scratch: &scratch).text
+    }
+}

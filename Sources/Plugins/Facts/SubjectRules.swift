@@ -242,6 +242,12 @@ extension FactsAnalyzer {
             SubjectExample("全市以«三年»行动为牵引。", subject: "行动"),
             SubjectExample("资金到位了，所以«12所»学校都已开工。", subject: "学校"),
         ]),
+        SubjectRuleDescription(id: "scoreTeams", summary: "a score (2比1) is two counts: the first is the team named before it, the second the team after the verb that follows (击败, 战胜); none without one", examples: [
+            SubjectExample("他在韦斯咸«2»比1击败米尔沃尔的比赛中上阵。", subject: "韦斯咸"),
+            SubjectExample("他在韦斯咸2比«1»击败米尔沃尔的比赛中上阵。", subject: "米尔沃尔"),
+            SubjectExample("中国队以«3»比1战胜对手。", subject: "中国队"),
+            SubjectExample("上半场比分是2比«1»。", subject: nil),
+        ]),
         SubjectRuleDescription(id: "countRangeNounAfter", summary: "a range of a count unit (2-3只, 两三头) counts the noun after it, as a count does; a range of a measure or of years does not", examples: [
             SubjectExample("雌鸡每次会生«2-3只»蛋。", subject: "蛋", notSubject: "会生"),
             SubjectExample("每户养殖«两三头»肉牛。", subject: "肉牛", notSubject: "养殖"),
