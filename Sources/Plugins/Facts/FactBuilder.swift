@@ -548,6 +548,11 @@ struct FactBuilder: Sendable {
                 subject = subjects.subject(in: scalars, clauseStart: wholeClauseStart, figureStart: timeStart, figureEnd: timeStart, clauseEnd: timeStart,
                                            after: .none, scratch: &workspace.subjects).subject
             }
+            // 有769,000人口, 六亿人民: the unit 人 that starts a noun the segmenter reads there (not 人参加) is part of that noun, what is counted.
+            if personUnit, draft.unit?.unicodeScalars.count == 1, draft.end < clauseEnd,
+               let noun = subjects.nounFromUnit(draft.end - 1, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects) {
+                subject = noun
+            }
             // 快一倍: a lone adjective character names a dimension only of a measure (叶长5厘米).
             if found.isDimension, draft.kind != .measure, draft.kind != .range { subject = nil }
             // 花梗绿色无毛，长约1.5－2厘米: a clause of a dimension alone measures the topic of the clauses before it.

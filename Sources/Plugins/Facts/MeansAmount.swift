@@ -33,3 +33,13 @@ extension SubjectFinder {
         return phraseAfter(verb.end, clauseEnd: clauseEnd, scalars, throughCopula: false, scratch: &scratch).text
     }
 }
+
+extension SubjectFinder {
+    /// The rule `unitStartsNoun`: 有769,000人口 → 人口: a noun the segmenter reads from the unit's character on (人口, 人民;
+    /// not 人参 in 100人参加, where it reads 人 参加), or nil.
+    func nounFromUnit(_ unitStart: Int, clauseEnd: Int, _ scalars: [Unicode.Scalar], scratch: inout Scratch) -> String? {
+        guard let word = segmenter.tokens(in: scalars, range: unitStart..<min(clauseEnd, unitStart + 4), scratch: &scratch.segmentation).first,
+              word.kind == .word, word.start == unitStart, word.length == 2, classes.isCommonNoun(word, scalars) else { return nil }
+        return String(String.UnicodeScalarView(scalars[word.start..<word.end]))
+    }
+}

@@ -248,6 +248,11 @@ extension FactsAnalyzer {
             SubjectExample("中国队以«3»比1战胜对手。", subject: "中国队"),
             SubjectExample("上半场比分是2比«1»。", subject: nil),
         ]),
+        SubjectRuleDescription(id: "unitStartsNoun", summary: "the unit 人 that starts a noun the segmenter reads there (人口, 人民) is part of the noun counted; not where it reads 人 and a verb (100人参加)", examples: [
+            SubjectExample("该郡有«769,000人»口。", subject: "人口"),
+            SubjectExample("全国«六亿人»民团结一心。", subject: "人民"),
+            SubjectExample("全县«3000人»参加了比赛。", notSubject: "人参"),
+        ]),
         SubjectRuleDescription(id: "countRangeNounAfter", summary: "a range of a count unit (2-3只, 两三头) counts the noun after it, as a count does; a range of a measure or of years does not", examples: [
             SubjectExample("雌鸡每次会生«2-3只»蛋。", subject: "蛋", notSubject: "会生"),
             SubjectExample("每户养殖«两三头»肉牛。", subject: "肉牛", notSubject: "养殖"),
