@@ -823,8 +823,10 @@ struct SubjectFinder: Sendable {
                 lastAdjective = wordClass == .adjective && token.length >= 2 ? token : nil
                 if wordClass == .noun || wordClass == .time || mistagged { head = token }
                 if phraseEnd - phraseStart >= 8 { break }
-            } else if token.length == 1, scalars[token.start] == "的", head == nil, index + 1 < tokens.count, classOf(tokens[index + 1], scalars).isModifier {
-                phraseStart = token.end // 主要的贡献 → 贡献
+            } else if token.length == 1, scalars[token.start] == "的", index + 1 < tokens.count, classOf(tokens[index + 1], scalars).isModifier,
+                      head == nil || head!.start == phraseStart && isDistinguishingWord(head!, scalars) {
+                // 主要的贡献 → 贡献; 第二大私营的商业银行 → 商业银行: a word that only qualifies (jieba's b) names nothing before 的.
+                phraseStart = token.end
                 phraseEnd = token.end
                 head = nil
             } else {

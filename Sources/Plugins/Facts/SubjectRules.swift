@@ -253,6 +253,10 @@ extension FactsAnalyzer {
             SubjectExample("全国«六亿人»民团结一心。", subject: "人民"),
             SubjectExample("全县«3000人»参加了比赛。", notSubject: "人参"),
         ]),
+        SubjectRuleDescription(id: "qualifierBeforeDe", summary: "after the figure, a word that only qualifies (jieba's b: 私营, 国有) before 的 names nothing: the noun after 的 is the head", examples: [
+            SubjectExample("它是越南«第二大»私营的商业银行。", subject: "商业银行", notSubject: "私营"),
+            SubjectExample("全县建成«12个»示范村的道路。", notSubject: "道路"),
+        ]),
         SubjectRuleDescription(id: "countRangeNounAfter", summary: "a range of a count unit (2-3只, 两三头) counts the noun after it, as a count does; a range of a measure or of years does not", examples: [
             SubjectExample("雌鸡每次会生«2-3只»蛋。", subject: "蛋", notSubject: "会生"),
             SubjectExample("每户养殖«两三头»肉牛。", subject: "肉牛", notSubject: "养殖"),
