@@ -36,6 +36,16 @@ import FactsPlugin
         #expect(latency.atMost == true && latency.unit == "毫秒")
     }
 
+    /// 518年九月: a three-digit year with its month right after it is one date (ISO year with four digits);
+    /// without a month, 500年 is a length; 2年半 is two and a half years.
+    @Test func threeDigitYearWithMonthAndHalfYears() throws {
+        let facts = try facts("518年九月，高英去探望母亲。这座寺庙已有500年历史。双方签订了一份2年半的合同。")
+        let date = try #require(facts.first { $0.text == "518年九月" })
+        #expect(date.kind == .date && date.date == "0518-09" && date.value == 5180900)
+        #expect(facts.first { $0.text == "500年" }?.kind != .date)
+        #expect(facts.first { $0.text == "2年半" }?.value == 2.5)
+    }
+
     /// 前 caps a rank (前三位) but not a figure after a time that ends in 前 (比三年前翻了一番); levels of 由…到 have no direction.
     @Test func qualifiersAfterATimeAndLevels() throws {
         let facts = try facts("门诊量比三年前翻了一番，全省排名前三位。森林覆盖率由2015年的38%提高到去年的45.2%。")

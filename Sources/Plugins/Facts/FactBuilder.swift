@@ -64,8 +64,10 @@ struct FactBuilder: Sendable {
                 index += 1
                 continue
             }
-            let timed = times.draft(at: index, matches, scalars, consumed: &consumed)
-            guard var draft = timed ?? date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars, scratch: &workspace.subjects.segmentation),
+            // 518年九月: a three-digit year with its month is a date before it is a time expression's year.
+            let yearWithMonth = Self.isThreeDigitYearWithMonth(at: index, matches, scalars) ? date(at: index, matches, scalars, consumed: &consumed) : nil
+            let timed = yearWithMonth != nil ? nil : times.draft(at: index, matches, scalars, consumed: &consumed)
+            guard var draft = yearWithMonth ?? timed ?? date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars, scratch: &workspace.subjects.segmentation),
                   draft.value.isFinite else {
                 index += 1
                 continue
@@ -334,13 +336,23 @@ struct FactBuilder: Sendable {
     // MARK: Dates and ranges
 
     /// 2022年3月5日, 2022年3月, 3月5日, 3月: one date. Years alone are `year` facts (see classify).
+    /// 518年九月: a three-digit number, 年 and a month right after it (a year only with its month: 500年 alone is a length).
+    static func isThreeDigitYearWithMonth(at index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar]) -> Bool {
+        let first = matches[index]
+        guard first.isDigitSequence, first.integerDigits == 3, first.end < scalars.count, scalars[first.end] == "年",
+              index + 1 < matches.count, case let month = matches[index + 1], month.start == first.end + 1,
+              month.end < scalars.count, scalars[month.end] == "月", (1...12).contains(month.value), !month.isPercent, !month.isOrdinal else { return false }
+        return true
+    }
+
     func date(at index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar], consumed: inout Int) -> Draft? {
         var position = index
         var year: Int?, month: Int?, day: Int?
         let first = matches[index]
         // A year as the year rule reads one (not 年代, not 年度), without asking every rule again.
         let afterFirst = first.end
-        if first.isDigitSequence, first.integerDigits == 4, (1000...2999).contains(first.value), afterFirst < scalars.count,
+        if first.isDigitSequence, first.integerDigits == 4 && (1000...2999).contains(first.value) || Self.isThreeDigitYearWithMonth(at: index, matches, scalars),
+           afterFirst < scalars.count,
            scalars[afterFirst] == "年", !(afterFirst + 1 < scalars.count && (scalars[afterFirst + 1] == "代" || scalars[afterFirst + 1] == "度")),
            !(first.start > 0 && ScriptClass.of(scalars[first.start - 1]) == .latin) {
             year = Int(first.value)
@@ -386,7 +398,7 @@ struct FactBuilder: Sendable {
                           start: first.start, end: end)
         let monthText = month.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? ""
         let dayText = day.map { $0 < 10 ? "-0\($0)" : "-\($0)" } ?? ""
-        draft.date = (year.map { "\($0)-" } ?? "--") + monthText + dayText
+        draft.date = (year.map { ($0 < 1000 ? "0" : "") + "\($0)-" } ?? "--") + monthText + dayText // ISO years have four digits (0518-09)
         draft.unit = day != nil ? "日" : "月"
         draft.subject = .none
         // 7月31日上午9时30分: a time of day right after the day is one date-time with it.
