@@ -46,6 +46,15 @@ import FactsPlugin
         #expect(facts.first { $0.text == "2年半" }?.value == 2.5)
     }
 
+    /// 年级 is a grade (an ordinal, GUIDELINE), not a duration of 年 and a stray 级.
+    @Test func gradesAreOrdinals() throws {
+        let facts = try facts("他在中学二年级时辍学。初中三年级学生共有1200人。")
+        let grade = try #require(facts.first { $0.text == "二年级" })
+        #expect(grade.kind == .ordinal && grade.unit == "年级")
+        #expect(facts.first { $0.text == "三年级" }?.subject == "学生")
+        #expect(!facts.contains { $0.kind == .duration })
+    }
+
     /// 前 caps a rank (前三位) but not a figure after a time that ends in 前 (比三年前翻了一番); levels of 由…到 have no direction.
     @Test func qualifiersAfterATimeAndLevels() throws {
         let facts = try facts("门诊量比三年前翻了一番，全省排名前三位。森林覆盖率由2015年的38%提高到去年的45.2%。")
