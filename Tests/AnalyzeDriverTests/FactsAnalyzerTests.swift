@@ -46,6 +46,18 @@ import FactsPlugin
         #expect(facts.first { $0.text == "2年半" }?.value == 2.5)
     }
 
+    /// sharedUnit: a bare number joined by 、 or 或 to the figure after it shares its unit, kind and subject;
+    /// not across a magnitude (5、6万元: 5 is not 5万元), nor after another separator.
+    @Test func bareNumberSharesTheUnitAfterIt() throws {
+        let facts = try facts("他是十八、十九届中央委员。叶子有1或3条主脉。今年5、6万元的投入。人口1200，面积3平方公里。")
+        let eighteen = try #require(facts.first { $0.text == "十八" })
+        #expect(eighteen.kind == .ordinal && eighteen.unit == "届" && eighteen.subject == "中央委员" && eighteen.modality == nil)
+        let one = try #require(facts.first { $0.text == "1" })
+        #expect(one.kind == .count && one.unit == "条" && one.subject == "主脉")
+        #expect(facts.first { $0.text == "5" }?.unit == nil)
+        #expect(facts.first { $0.text == "1200" }?.unit == nil)
+    }
+
     /// 年级 is a grade (an ordinal, GUIDELINE), not a duration of 年 and a stray 级.
     @Test func gradesAreOrdinals() throws {
         let facts = try facts("他在中学二年级时辍学。初中三年级学生共有1200人。")

@@ -148,8 +148,29 @@ struct FactBuilder: Sendable {
             previousEnd = draft.end
             index += consumed
         }
+        Self.shareUnitBackwards(&facts, scalars)
         return facts
     }
+
+    /// The rule `sharedUnit`: 十八、十九届中央委员, 有1或3条主脉: a bare number joined by 、 or 或 to the figure right after
+    /// it shares that figure's unit, kind and subject (a count, measure or ordinal written without a magnitude: 5、6万元
+    /// would need the 万 too, and is left alone).
+    static func shareUnitBackwards(_ facts: inout [Fact], _ scalars: [Unicode.Scalar]) {
+        guard facts.count >= 2 else { return }
+        for index in 0..<(facts.count - 1) where facts[index].kind == .number && facts[index].unit == nil {
+            let end = facts[index].end, next = facts[index + 1]
+            guard end < scalars.count, scalars[end] == "、" || scalars[end] == "或", next.start == end + 1,
+                  [.count, .measure, .ordinal].contains(next.kind), let unit = next.unit,
+                  !scalars[next.start..<next.end].contains(where: { Self.magnitudes.contains($0) }),
+                  next.text.unicodeScalars.last.map({ unit.unicodeScalars.last == $0 }) ?? false else { continue }
+            facts[index].kind = next.kind
+            facts[index].unit = unit
+            facts[index].subject = next.subject
+            if next.kind == .ordinal { facts[index].modality = nil }
+        }
+    }
+
+    private static let magnitudes: ScalarList = "万亿千百"
 
     // MARK: One number
 
