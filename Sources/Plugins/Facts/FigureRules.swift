@@ -96,6 +96,10 @@ struct FigureRule: Sendable {
                       unit.kind == .count || unit.kind == .duration || unit.kind == .ordinal {
                 draft.unit = String(scalars: unit.text[...]) // 第一种, 第三年, 第一粒
                 draft.end = after + unit.text.count
+            } else if let next = context.next, ScriptClass.isHan(next), !FigureRule.enumerationMarks.contains(next),
+                      builder.subjects.classes.knownClassOutOfContext(Token(start: context.match.start, end: after + 1, kind: .word), scalars) == .numeral {
+                draft.unit = String(next) // 第二任: the lexicon's numeral word ends in the measure word
+                draft.end = after + 1
             } else if let next = context.next, FigureRule.enumerationMarks.contains(next),
                       context.match.start == 0 || SubjectFinder.isClauseBreak(scalars[context.match.start - 1]) {
                 return .notFigure // structure for the sections analyzer, not a figure

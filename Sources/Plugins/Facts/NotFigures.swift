@@ -34,7 +34,7 @@ enum NotFigureRule: String, Sendable, CaseIterable {
                 AnalyzerExample("本站是10号线的车站，县代码为001，南宁市第二中学全长«12公里»。", mustNotReport: ["10", "001", "第二"])])
         case .ordinalWord:
             return FactRuleDescription(id: rawValue, summary: "an ordinal inside a dictionary word (第三者)", examples: [
-                AnalyzerExample("«第二届»大赛举行，后来有第三者介入。", mustNotReport: ["第三"])])
+                AnalyzerExample("«第二届»大赛举行，后来有第三者介入，她是他的«第二任»妻子。", mustNotReport: ["第三"])])
         case .every:
             return FactRuleDescription(id: rawValue, summary: "每 + 一 + measure word means 'every'", examples: [
                 AnalyzerExample("她家每一片茶叶都要挑拣，每一位老人都有补贴，每户补贴«2000元»，只有«一座»站台。", mustNotReport: ["一片", "一位"])])
@@ -245,7 +245,10 @@ struct NotFigures: Sendable {
         for extra in [2, 1] where match.end + extra <= scalars.count {
             let word = scalars[match.start..<(match.end + extra)]
             guard word.allSatisfy(ScriptClass.isHan) else { continue }
-            if lexicon.logProbability(of: word) != nil { return true }
+            // (第二任, 第一批: a word the lexicon tags as a numeral is the ordinal with its measure word, not 第三者.)
+            if lexicon.logProbability(of: word) != nil {
+                return classes.knownClassOutOfContext(Token(start: match.start, end: match.end + extra, kind: .word), scalars) != .numeral
+            }
         }
         return false
     }
