@@ -26,7 +26,7 @@ enum NotFigureRule: String, Sendable, CaseIterable {
         case .indefiniteOne:
             return FactRuleDescription(id: rawValue, summary: "一 + measure word means 'a' unless a noun, 只/仅/共 or a number makes it count", examples: [
                 AnalyzerExample("车站只有«一座»站台，米本下设有文书«一人»。他走进一家店铺，这是一座城市，一次性补贴。", mustNotReport: ["一家", "一次"]),
-                AnalyzerExample("元恪仅有«一个»儿子，她只回答了«一句»。"),
+                AnalyzerExample("元恪仅有«一个»儿子，她只回答了«一句»，四个类别各增加«一名»铜奖。"),
                 AnalyzerExample("他回答了一句话，这就是一个例子。", mustNotReport: ["一句", "一个"])])
         case .pointingBack:
             return FactRuleDescription(id: rawValue, summary: "这/那/该 + numeral, and 两人 opening a clause, point back", examples: [
@@ -139,8 +139,8 @@ struct NotFigures: Sendable {
     private static let exactWords: [[Unicode.Scalar]] = ["只", "仅", "才", "就", "共", "只有", "仅有", "各", "每", "共有", "仅仅", "只是"]
         .map { Array($0.unicodeScalars) }
 
-    /// 只, 仅: adverbs that restrict the verb after them to the amount it governs (只回答了一句).
-    private static let restrictingAdverbs: [[Unicode.Scalar]] = ["只", "仅", "仅仅"].map { Array($0.unicodeScalars) }
+    /// 只, 仅, 各: adverbs that restrict the verb after them to the amount it governs (只回答了一句, 各增加一名).
+    private static let restrictingAdverbs: [[Unicode.Scalar]] = ["只", "仅", "仅仅", "各"].map { Array($0.unicodeScalars) }
 
     private static let pointers = ScalarTable("这那该此".unicodeScalars)
     /// A word ending so before digits introduces an amount (总数达, 比率为), not a name.
