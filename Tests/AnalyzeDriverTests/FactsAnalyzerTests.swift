@@ -47,6 +47,37 @@ import FactsPlugin
         #expect(facts.first { $0.text == "1%" }?.direction == "down")
     }
 
+    /// 518年九月: a three-digit year with its month right after it is one date (ISO year with four digits);
+    /// without a month, 500年 is a length; 2年半 is two and a half years.
+    @Test func threeDigitYearWithMonthAndHalfYears() throws {
+        let facts = try facts("518年九月，高英去探望母亲。这座寺庙已有500年历史。双方签订了一份2年半的合同。")
+        let date = try #require(facts.first { $0.text == "518年九月" })
+        #expect(date.kind == .date && date.date == "0518-09" && date.value == 5180900)
+        #expect(facts.first { $0.text == "500年" }?.kind != .date)
+        #expect(facts.first { $0.text == "2年半" }?.value == 2.5)
+    }
+
+    /// sharedUnit: a bare number joined by 、 or 或 to the figure after it shares its unit, kind and subject;
+    /// not across a magnitude (5、6万元: 5 is not 5万元), nor after another separator.
+    @Test func bareNumberSharesTheUnitAfterIt() throws {
+        let facts = try facts("他是十八、十九届中央委员。叶子有1或3条主脉。今年5、6万元的投入。人口1200，面积3平方公里。")
+        let eighteen = try #require(facts.first { $0.text == "十八" })
+        #expect(eighteen.kind == .ordinal && eighteen.unit == "届" && eighteen.subject == "中央委员" && eighteen.modality == nil)
+        let one = try #require(facts.first { $0.text == "1" })
+        #expect(one.kind == .count && one.unit == "条" && one.subject == "主脉")
+        #expect(facts.first { $0.text == "5" }?.unit == nil)
+        #expect(facts.first { $0.text == "1200" }?.unit == nil)
+    }
+
+    /// 年级 is a grade (an ordinal, GUIDELINE), not a duration of 年 and a stray 级.
+    @Test func gradesAreOrdinals() throws {
+        let facts = try facts("他在中学二年级时辍学。初中三年级学生共有1200人。")
+        let grade = try #require(facts.first { $0.text == "二年级" })
+        #expect(grade.kind == .ordinal && grade.unit == "年级")
+        #expect(facts.first { $0.text == "三年级" }?.subject == "学生")
+        #expect(!facts.contains { $0.kind == .duration })
+    }
+
     /// 前 caps a rank (前三位) but not a figure after a time that ends in 前 (比三年前翻了一番); levels of 由…到 have no direction.
     @Test func qualifiersAfterATimeAndLevels() throws {
         let facts = try facts("门诊量比三年前翻了一番，全省排名前三位。森林覆盖率由2015年的38%提高到去年的45.2%。")

@@ -28,6 +28,8 @@ struct FactBuilder: Sendable {
         var subject: SubjectRule = .before
         enum SubjectRule {
             case before, after, none, fixed(String)
+            /// The noun phrase after the verb that follows the figure (2比0击败般尼: the team that lost).
+            case afterVerb
         }
     }
 
@@ -63,8 +65,10 @@ struct FactBuilder: Sendable {
                 index += 1
                 continue
             }
-            let timed = times.draft(at: index, matches, scalars, consumed: &consumed)
-            guard var draft = timed ?? date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars, scratch: &workspace.subjects.segmentation),
+            // 518年九月: a three-digit year with its month is a date before it is a time expression's year.
+            let yearWithMonth = Self.isThreeDigitYearWithMonth(at: index, matches, scalars) ? date(at: index, matches, scalars, consumed: &consumed) : nil
+            let timed = yearWithMonth != nil ? nil : times.draft(at: index, matches, scalars, consumed: &consumed)
+            guard var draft = yearWithMonth ?? timed ?? date(at: index, matches, scalars, consumed: &consumed) ?? classify(matches[index], scalars, scratch: &workspace.subjects.segmentation),
                   draft.value.isFinite else {
                 index += 1
                 continue
@@ -145,8 +149,29 @@ struct FactBuilder: Sendable {
             previousEnd = draft.end
             index += consumed
         }
+        Self.shareUnitBackwards(&facts, scalars)
         return facts
     }
+
+    /// The rule `sharedUnit`: 十八、十九届中央委员, 有1或3条主脉: a bare number joined by 、 or 或 to the figure right after
+    /// it shares that figure's unit, kind and subject (a count, measure or ordinal written without a magnitude: 5、6万元
+    /// would need the 万 too, and is left alone).
+    static func shareUnitBackwards(_ facts: inout [Fact], _ scalars: [Unicode.Scalar]) {
+        guard facts.count >= 2 else { return }
+        for index in 0..<(facts.count - 1) where facts[index].kind == .number && facts[index].unit == nil {
+            let end = facts[index].end, next = facts[index + 1]
+            guard end < scalars.count, scalars[end] == "、" || scalars[end] == "或", next.start == end + 1,
+                  [.count, .measure, .ordinal].contains(next.kind), let unit = next.unit,
+                  !scalars[next.start..<next.end].contains(where: { Self.magnitudes.contains($0) }),
+                  next.text.unicodeScalars.last.map({ unit.unicodeScalars.last == $0 }) ?? false else { continue }
+            facts[index].kind = next.kind
+            facts[index].unit = unit
+            facts[index].subject = next.subject
+            if next.kind == .ordinal { facts[index].modality = nil }
+        }
+    }
+
+    private static let magnitudes: ScalarList = "万亿千百"
 
     // MARK: One number
 
@@ -333,13 +358,23 @@ struct FactBuilder: Sendable {
     // MARK: Dates and ranges
 
     /// 2022年3月5日, 2022年3月, 3月5日, 3月: one date. Years alone are `year` facts (see classify).
+    /// 518年九月: a three-digit number, 年 and a month right after it (a year only with its month: 500年 alone is a length).
+    static func isThreeDigitYearWithMonth(at index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar]) -> Bool {
+        let first = matches[index]
+        guard first.isDigitSequence, first.integerDigits == 3, first.end < scalars.count, scalars[first.end] == "年",
+              index + 1 < matches.count, case let month = matches[index + 1], month.start == first.end + 1,
+              month.end < scalars.count, scalars[month.end] == "月", (1...12).contains(month.value), !month.isPercent, !month.isOrdinal else { return false }
+        return true
+    }
+
     func date(at index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar], consumed: inout Int) -> Draft? {
         var position = index
         var year: Int?, month: Int?, day: Int?
         let first = matches[index]
         // A year as the year rule reads one (not 年代, not 年度), without asking every rule again.
         let afterFirst = first.end
-        if first.isDigitSequence, first.integerDigits == 4, (1000...2999).contains(first.value), afterFirst < scalars.count,
+        if first.isDigitSequence, first.integerDigits == 4 && (1000...2999).contains(first.value) || Self.isThreeDigitYearWithMonth(at: index, matches, scalars),
+           afterFirst < scalars.count,
            scalars[afterFirst] == "年", !(afterFirst + 1 < scalars.count && (scalars[afterFirst + 1] == "代" || scalars[afterFirst + 1] == "度")),
            !(first.start > 0 && ScriptClass.of(scalars[first.start - 1]) == .latin) {
             year = Int(first.value)
@@ -385,7 +420,7 @@ struct FactBuilder: Sendable {
                           start: first.start, end: end)
         let monthText = month.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? ""
         let dayText = day.map { $0 < 10 ? "-0\($0)" : "-\($0)" } ?? ""
-        draft.date = (year.map { "\($0)-" } ?? "--") + monthText + dayText
+        draft.date = (year.map { ($0 < 1000 ? "0" : "") + "\($0)-" } ?? "--") + monthText + dayText // ISO years have four digits (0518-09)
         draft.unit = day != nil ? "日" : "月"
         draft.subject = .none
         // 7月31日上午9时30分: a time of day right after the day is one date-time with it.
@@ -433,6 +468,8 @@ struct FactBuilder: Sendable {
         var targetCues: [Int]?
         /// The document's plan parts (PlanParts); found at the first quantity.
         var planParts: [Range<Int>]?
+        /// Whether each of `targetCues` is used as a cue where it stands (CueRoles.swift), as it is asked.
+        var cueActs: [UInt8] = []
     }
 
     struct SentenceCache {
@@ -511,6 +548,9 @@ struct FactBuilder: Sendable {
             break
         case .fixed(let text):
             subject = text
+        case .afterVerb:
+            subject = subjects.objectAfterVerb(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars,
+                                               scratch: &workspace.subjects)
         case .after:
             // 第十三次党代会: the noun after an ordinal, never through 为 (一楼为地牢 is not about 地牢).
             subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
@@ -544,8 +584,18 @@ struct FactBuilder: Sendable {
                 subject = subjects.subject(in: scalars, clauseStart: wholeClauseStart, figureStart: timeStart, figureEnd: timeStart, clauseEnd: timeStart,
                                            after: .none, scratch: &workspace.subjects).subject
             }
+            // 有769,000人口, 六亿人民: the unit 人 that starts a noun the segmenter reads there (not 人参加) is part of that noun, what is counted.
+            if personUnit, draft.unit?.unicodeScalars.count == 1, draft.end < clauseEnd,
+               let noun = subjects.nounFromUnit(draft.end - 1, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects) {
+                subject = noun
+            }
             // 快一倍: a lone adjective character names a dimension only of a measure (叶长5厘米).
             if found.isDimension, draft.kind != .measure, draft.kind != .range { subject = nil }
+            // 花梗绿色无毛，长约1.5－2厘米: a clause of a dimension alone measures the topic of the clauses before it.
+            if found.isDimension, draft.kind == .measure || draft.kind == .range, clauseStart == wholeClauseStart,
+               let topic = subjects.descriptiveTopic(before: clauseStart, sentenceStart: sentence.start, scalars, scratch: &workspace.subjects) {
+                subject = topic
+            }
             // 签订合同4400余件: a count with a measure word counts things, not the verb that governs it; nor a
             // phrase of verbs alone (废止22件), unless 次, 回, 遍, 趟 count the doings (视察3次) or 人 the people
             // it happened to (起诉105人).
@@ -595,6 +645,14 @@ struct FactBuilder: Sendable {
                                            scratch: &workspace.subjects).subject
             }
         }
+        // 以21亿美元并购…, 以4,791票的高票连任: a means is named by the verb after it (money) or by nothing.
+        if draft.start >= 1, scalars[draft.start - 1] == "以", !Self.isTimeOrRank(kind), end >= scalars.count || scalars[end] != "比" {
+            var clauseEnd = end
+            while clauseEnd < sentence.end, !SubjectFinder.isClauseBreak(scalars[clauseEnd]) { clauseEnd += 1 }
+            if subjects.isMeans(figureStart: draft.start, figureEnd: end, clauseEnd: clauseEnd, scalars) {
+                subject = kind == .money ? subjects.verbAfterMeans(end, clauseEnd: clauseEnd, scalars, scratch: &workspace.subjects) : nil
+            }
+        }
         // GUIDELINE: ages (35岁, 享年74岁) need no subject; the person is no quantity's name.
         if let unit = draft.unit?.unicodeScalars, unit.first == "岁", unit.count == 1 { subject = nil }
         if draft.unit == "番" { direction = "up" } // 翻一番: 翻 is inside the span
@@ -606,11 +664,21 @@ struct FactBuilder: Sendable {
         if Self.isQuantity(draft.kind) {
             if workspace.targetCues == nil { workspace.targetCues = cues.targetPositions(in: scalars) }
             if workspace.planParts == nil { workspace.planParts = planParts.parts(of: document) }
-            let cuePositions = workspace.targetCues ?? []
-            // A cue in the figure's sentence or statement; else a list of targets, or the plan part of a
-            // report, unless the sentence speaks of the past.
-            let planned = cues.isTarget(figureStart: draft.start, sentenceStart: sentence.start, positions: cuePositions, in: scalars)
-                || ((cues.inTargetList(figureStart: draft.start, positions: cuePositions, in: scalars)
+            let positions = workspace.targetCues ?? []
+            if workspace.cueActs.count != positions.count { workspace.cueActs = [UInt8](repeating: 0, count: positions.count) }
+            var cue = cues.governingCue(figureStart: draft.start, sentenceStart: sentence.start, positions: positions, in: scalars)
+            while let index = cue {
+                // Asked once per cue (0: not yet, 1: acts as a cue, 2: names a plan, 规划体系).
+                if workspace.cueActs[index] == 0 {
+                    workspace.cueActs[index] = subjects.actsAsTargetCue(at: positions[index], in: scalars, scratch: &workspace.subjects) ? 1 : 2
+                }
+                if workspace.cueActs[index] == 1 { break }
+                cue = index == 0 ? nil : cues.governingCue(figureStart: draft.start, sentenceStart: sentence.start, positions: positions, in: scalars, from: index - 1)
+            }
+            // No cue in the figure's sentence or statement: a list of targets, or the plan part of a report,
+            // unless the sentence speaks of the past.
+            let planned = cue != nil
+                || ((cues.inTargetList(figureStart: draft.start, positions: positions, in: scalars)
                      || planParts.contains(draft.start, parts: workspace.planParts ?? []))
                     && !planParts.speaksOfPast(sentenceStart: sentence.start, figureStart: draft.start, in: scalars))
             modality = planned ? "target" : "actual"

@@ -96,6 +96,10 @@ struct FigureRule: Sendable {
                       unit.kind == .count || unit.kind == .duration || unit.kind == .ordinal {
                 draft.unit = String(scalars: unit.text[...]) // 第一种, 第三年, 第一粒
                 draft.end = after + unit.text.count
+            } else if let next = context.next, ScriptClass.isHan(next), !FigureRule.enumerationMarks.contains(next),
+                      builder.subjects.classes.knownClassOutOfContext(Token(start: context.match.start, end: after + 1, kind: .word), scalars) == .numeral {
+                draft.unit = String(next) // 第二任: the lexicon's numeral word ends in the measure word
+                draft.end = after + 1
             } else if let next = context.next, FigureRule.enumerationMarks.contains(next),
                       context.match.start == 0 || SubjectFinder.isClauseBreak(scalars[context.match.start - 1]) {
                 return .notFigure // structure for the sections analyzer, not a figure
@@ -166,7 +170,8 @@ struct FigureRule: Sendable {
         },
         FigureRule("unit", "a unit or measure word after the number: counts, money, measures, durations (units.tsv and the lexicon's q words)",
                    examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，装机«600万千瓦»，发电«120亿千瓦时»，经济总量«翻一番»，产值«翻了一番»，奋战«三个多小时»，提供早餐和午餐«两餐»。",
-                                              mustNotReport: ["一番", "三个"])]) { builder, context, _ in
+                                              mustNotReport: ["一番", "三个"]),
+                              AnalyzerExample("签订了一份«2年半»的合同，工期«3年»半数完成。", mustNotReport: ["2年", "3年半"])]) { builder, context, _ in
             let match = context.match, scalars = context.scalars
             var unitStart = context.unitStart, number = match.value
             // 600万千瓦, 5千米, 120亿千瓦时: the scanner reads 千 as a thousand; before a unit it begins (瓦, 米, 克) it is the unit's.
@@ -201,6 +206,14 @@ struct FigureRule: Sendable {
                 return .figure(draft)
             }
             builder.compound(&draft, match, scalars)
+            // 2年半, 三个月半, 5小时半: 半 right after a duration is half of one more (not 半年, 半数: a word that 半 starts).
+            if draft.kind == .duration, draft.multiplier == 1, draft.end < context.end, scalars[draft.end] == "半",
+               draft.end + 1 >= scalars.count || !ScriptClass.isHan(scalars[draft.end + 1])
+                || builder.subjects.segmenter.lexicon.logProbability(of: scalars[draft.end...(draft.end + 1)]) == nil {
+                draft.value += 0.5
+                draft.bareValue += 0.5
+                draft.end += 1
+            }
             if unit.kind == .ordinal { draft.subject = .after }
             // 新建3所学校: a noun straight after the measure word is what is counted.
             // (Not after a measure: 迈上1.4万亿斤新台阶 is about 粮食产量.)
@@ -217,7 +230,7 @@ struct FigureRule: Sendable {
                    examples: [AnalyzerExample("We handled «724 proposals», up «12 percent».")]) { builder, context, _ in
             builder.english(context.draft, context.match, context.scalars).map(RuleOutcome.figure) ?? .next
         },
-        FigureRule("score", "a score (3比1) is two counts",
+        FigureRule("score", "a score (3比1) is two counts: the first the team before it scored, the second the team after the verb (subject rule scoreTeams)",
                    examples: [AnalyzerExample("中国队以«3»比«1»战胜对手。")]) { _, context, _ in
             let match = context.match, scalars = context.scalars
             let before = match.start >= 2 && scalars[match.start - 1] == "比" && NumberScanner.isNumeralCharacter(scalars[match.start - 2])
@@ -225,7 +238,7 @@ struct FigureRule: Sendable {
             guard before || after, match.value == match.value.rounded(), match.value >= 0, match.value < 1000 else { return .next }
             var draft = context.draft
             draft.kind = .count
-            draft.subject = .none
+            draft.subject = after ? .before : .afterVerb
             return .figure(draft)
         },
         FigureRule("bareNumeral", "a bare Chinese numeral under ten (三, 两) is a word; other bare numbers are figures without a unit",

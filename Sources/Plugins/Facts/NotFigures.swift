@@ -25,7 +25,9 @@ enum NotFigureRule: String, Sendable, CaseIterable {
         switch self {
         case .indefiniteOne:
             return FactRuleDescription(id: rawValue, summary: "一 + measure word means 'a' unless a noun, 只/仅/共 or a number makes it count", examples: [
-                AnalyzerExample("车站只有«一座»站台，米本下设有文书«一人»。他走进一家店铺，这是一座城市，一次性补贴。", mustNotReport: ["一家", "一次"])])
+                AnalyzerExample("车站只有«一座»站台，米本下设有文书«一人»。他走进一家店铺，这是一座城市，一次性补贴。", mustNotReport: ["一家", "一次"]),
+                AnalyzerExample("元恪仅有«一个»儿子，她只回答了«一句»，四个类别各增加«一名»铜奖。"),
+                AnalyzerExample("他回答了一句话，这就是一个例子。", mustNotReport: ["一句", "一个"])])
         case .pointingBack:
             return FactRuleDescription(id: rawValue, summary: "这/那/该 + numeral, and 两人 opening a clause, point back", examples: [
                 AnalyzerExample("佛蒙特州共有«14个»县。这14个县各有代码。两人陷入热恋。", mustNotReport: ["两人"])])
@@ -34,7 +36,7 @@ enum NotFigureRule: String, Sendable, CaseIterable {
                 AnalyzerExample("本站是10号线的车站，县代码为001，南宁市第二中学全长«12公里»。", mustNotReport: ["10", "001", "第二"])])
         case .ordinalWord:
             return FactRuleDescription(id: rawValue, summary: "an ordinal inside a dictionary word (第三者)", examples: [
-                AnalyzerExample("«第二届»大赛举行，后来有第三者介入。", mustNotReport: ["第三"])])
+                AnalyzerExample("«第二届»大赛举行，后来有第三者介入，她是他的«第二任»妻子。", mustNotReport: ["第三"])])
         case .every:
             return FactRuleDescription(id: rawValue, summary: "每 + 一 + measure word means 'every'", examples: [
                 AnalyzerExample("她家每一片茶叶都要挑拣，每一位老人都有补贴，每户补贴«2000元»，只有«一座»站台。", mustNotReport: ["一片", "一位"])])
@@ -137,6 +139,9 @@ struct NotFigures: Sendable {
     private static let exactWords: [[Unicode.Scalar]] = ["只", "仅", "才", "就", "共", "只有", "仅有", "各", "每", "共有", "仅仅", "只是"]
         .map { Array($0.unicodeScalars) }
 
+    /// 只, 仅, 各: adverbs that restrict the verb after them to the amount it governs (只回答了一句, 各增加一名).
+    private static let restrictingAdverbs: [[Unicode.Scalar]] = ["只", "仅", "仅仅", "各"].map { Array($0.unicodeScalars) }
+
     private static let pointers = ScalarTable("这那该此".unicodeScalars)
     /// A word ending so before digits introduces an amount (总数达, 比率为), not a name.
     private static let amountEndings: ScalarList = "约近达为至是有到计共超逾占率值数额量"
@@ -144,10 +149,19 @@ struct NotFigures: Sendable {
 
     private func isIndefinite(_ draft: FactBuilder.Draft, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> Bool {
         let windowStart = max(0, draft.start - 6)
-        guard let last = segmenter.tokens(in: scalars, range: windowStart..<draft.start, scratch: &scratch).last(where: { $0.kind != .whitespace }) else { return true }
+        let words = segmenter.tokens(in: scalars, range: windowStart..<draft.start, scratch: &scratch).filter { $0.kind != .whitespace }
+        guard let last = words.last else { return true }
         guard last.kind == .word else { return true }
         let text = scalars[last.start..<last.end]
         if Self.exactWords.contains(where: { $0.elementsEqual(text) }) { return false }
+        // 仅有一个儿子, 只回答了一句: 只/仅 before the verb (and its 了) that governs 一 restricts it to one.
+        if words.count >= 2, classes.of(last, scalars) == .verb || last.length == 1 && scalars[last.start] == "了" {
+            let verbIndex = words.count - (last.length == 1 && scalars[last.start] == "了" ? 2 : 1)
+            if verbIndex >= 1, classes.of(words[verbIndex], scalars) == .verb, words[verbIndex - 1].kind == .word,
+               Self.restrictingAdverbs.contains(where: { $0.elementsEqual(scalars[words[verbIndex - 1].start..<words[verbIndex - 1].end]) }) {
+                return false
+            }
+        }
         // 文书一人、管理人员二名: after a noun, a count that ends its clause; 香港一条巴士路线 and
         // 交界处一个工商业重镇 go on to the noun they introduce. A word the lexicon does not tag (这是,
         // found by the HMM) is no evidence of a noun.
@@ -245,7 +259,10 @@ struct NotFigures: Sendable {
         for extra in [2, 1] where match.end + extra <= scalars.count {
             let word = scalars[match.start..<(match.end + extra)]
             guard word.allSatisfy(ScriptClass.isHan) else { continue }
-            if lexicon.logProbability(of: word) != nil { return true }
+            // (第二任, 第一批: a word the lexicon tags as a numeral is the ordinal with its measure word, not 第三者.)
+            if lexicon.logProbability(of: word) != nil {
+                return classes.knownClassOutOfContext(Token(start: match.start, end: match.end + extra, kind: .word), scalars) != .numeral
+            }
         }
         return false
     }

@@ -44,6 +44,7 @@ struct SubjectFinder: Sendable {
 
     /// Dimension words (a closed class of adjectives): what one measure of a thing is (长8厘米, 重1.7公斤).
     private static let dimensions: ScalarList = "长宽高深厚重粗"
+    static var dimensionCharacters: ScalarList { dimensions }
 
     /// 可高, 但常高, 及重: a word the lexicon lacks, of an adverb, auxiliary or conjunction and a dimension word.
     private func gluedDimension(_ token: Token, _ scalars: [Unicode.Scalar]) -> Token? {
@@ -561,6 +562,11 @@ struct SubjectFinder: Sendable {
         return governs
     }
 
+    /// Whether the word is one of the genre's governing verbs (新建, 开展: the lexicon tags 新建 a place name).
+    func isGenreVerb(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        verbs.contains(token, in: scalars)
+    }
+
     /// 孵化出, 开出, 拿下, 增至: a verb that ends in its result governs an object; it names nothing.
     private func isResultative(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         Self.resultEndings.contains(scalars[token.end - 1]) // 有: 设有, 现有, 还有, 拥有; not 入 (收入)
@@ -817,8 +823,10 @@ struct SubjectFinder: Sendable {
                 lastAdjective = wordClass == .adjective && token.length >= 2 ? token : nil
                 if wordClass == .noun || wordClass == .time || mistagged { head = token }
                 if phraseEnd - phraseStart >= 8 { break }
-            } else if token.length == 1, scalars[token.start] == "的", head == nil, index + 1 < tokens.count, classOf(tokens[index + 1], scalars).isModifier {
-                phraseStart = token.end // 主要的贡献 → 贡献
+            } else if token.length == 1, scalars[token.start] == "的", index + 1 < tokens.count, classOf(tokens[index + 1], scalars).isModifier,
+                      head == nil || head!.start == phraseStart && isDistinguishingWord(head!, scalars) {
+                // 主要的贡献 → 贡献; 第二大私营的商业银行 → 商业银行: a word that only qualifies (jieba's b) names nothing before 的.
+                phraseStart = token.end
                 phraseEnd = token.end
                 head = nil
             } else {

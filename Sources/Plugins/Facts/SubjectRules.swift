@@ -230,6 +230,33 @@ extension FactsAnalyzer {
             SubjectExample("每亩能多收«100斤»。", notSubject: "多"),
             SubjectExample("叶长«5厘米»。", subject: "叶长"),
         ]),
+        SubjectRuleDescription(id: "dimensionTopic", summary: "a clause of a dimension word alone and its measure (长约2厘米) measures the noun that opens the clause right before it (花梗绿色无毛，长约1.5－2厘米 → 花梗); not past that clause, nor a place, a qualifying word or a dimension of its own that opens it", examples: [
+            SubjectExample("花梗绿色无毛，长约«1.5－2厘米»。", subject: "花梗", notSubject: "长"),
+            SubjectExample("果柄直立粗壮，长约«3－5厘米»。", subject: "果柄", notSubject: "长"),
+            SubjectExample("全桥长51米，宽«27.6米»。", subject: "宽", notSubject: "全桥长"),
+            SubjectExample("这种鸟体形较大，一般长«86厘米»。", subject: "长"),
+        ]),
+        SubjectRuleDescription(id: "meansAmount", summary: "a figure right after the preposition 以 is the means of what follows: money is named by the verb right after it, anything else by nothing, never by the agent before 以; not 以X为Y, nor 以 inside a word (可以)", examples: [
+            SubjectExample("该银行宣布以«21亿美元»并购一家本地银行。", subject: "并购", notSubject: "该银行宣布"),
+            SubjectExample("他在选举中以«4,791票»的高票成功连任。", subject: nil, notSubject: "高票成功连任"),
+            SubjectExample("全市以«三年»行动为牵引。", subject: "行动"),
+            SubjectExample("资金到位了，所以«12所»学校都已开工。", subject: "学校"),
+        ]),
+        SubjectRuleDescription(id: "scoreTeams", summary: "a score (2比1) is two counts: the first is the team named before it, the second the team after the verb that follows (击败, 战胜); none without one", examples: [
+            SubjectExample("他在韦斯咸«2»比1击败米尔沃尔的比赛中上阵。", subject: "韦斯咸"),
+            SubjectExample("他在韦斯咸2比«1»击败米尔沃尔的比赛中上阵。", subject: "米尔沃尔"),
+            SubjectExample("中国队以«3»比1战胜对手。", subject: "中国队"),
+            SubjectExample("上半场比分是2比«1»。", subject: nil),
+        ]),
+        SubjectRuleDescription(id: "unitStartsNoun", summary: "the unit 人 that starts a noun the segmenter reads there (人口, 人民) is part of the noun counted; not where it reads 人 and a verb (100人参加)", examples: [
+            SubjectExample("该郡有«769,000人»口。", subject: "人口"),
+            SubjectExample("全国«六亿人»民团结一心。", subject: "人民"),
+            SubjectExample("全县«3000人»参加了比赛。", notSubject: "人参"),
+        ]),
+        SubjectRuleDescription(id: "qualifierBeforeDe", summary: "after the figure, a word that only qualifies (jieba's b: 私营, 国有) before 的 names nothing: the noun after 的 is the head", examples: [
+            SubjectExample("它是越南«第二大»私营的商业银行。", subject: "商业银行", notSubject: "私营"),
+            SubjectExample("全县建成«12个»示范村的道路。", notSubject: "道路"),
+        ]),
         SubjectRuleDescription(id: "countRangeNounAfter", summary: "a range of a count unit (2-3只, 两三头) counts the noun after it, as a count does; a range of a measure or of years does not", examples: [
             SubjectExample("雌鸡每次会生«2-3只»蛋。", subject: "蛋", notSubject: "会生"),
             SubjectExample("每户养殖«两三头»肉牛。", subject: "肉牛", notSubject: "养殖"),

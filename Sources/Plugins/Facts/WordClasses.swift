@@ -75,6 +75,8 @@ struct WordClasses: Sendable {
     /// By tag code: whether the lexicon's tag is a verb's (v, vn, vd…), whatever class it reads as here.
     private let verbal: [Bool]
     private let placeCode: Int
+    private let commonNounCode: Int
+    private let distinguishingCode: Int
     private let setPhraseCode: Int
     private let boundMorphemeCode: Int
     private static let askedTags: Set<String> = ["v", "vn", "a", "b"]
@@ -92,6 +94,8 @@ struct WordClasses: Sendable {
         asked = [false] + lexicon.tagNames.map { Self.askedTags.contains($0) }
         verbal = [false] + lexicon.tagNames.map { $0.hasPrefix("v") }
         placeCode = lexicon.tagNames.firstIndex(of: "ns").map { $0 + 1 } ?? -1
+        commonNounCode = lexicon.tagNames.firstIndex(of: "n").map { $0 + 1 } ?? -1
+        distinguishingCode = lexicon.tagNames.firstIndex(of: "b").map { $0 + 1 } ?? -1
         setPhraseCode = lexicon.tagNames.firstIndex(of: "l").map { $0 + 1 } ?? -1
         boundMorphemeCode = lexicon.tagNames.firstIndex(of: "ng").map { $0 + 1 } ?? -1
     }
@@ -111,6 +115,18 @@ struct WordClasses: Sendable {
     func isBoundMorpheme(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         let code = lexiconClass(token, scalars).code
         return code > 0 && code == boundMorphemeCode
+    }
+
+    /// Whether the lexicon tags the word as a common noun (jieba's n: 规划, 目标), not a verbal noun, name or set phrase.
+    func isCommonNoun(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        let code = lexiconClass(token, scalars).code
+        return code > 0 && code == commonNounCode
+    }
+
+    /// Whether the lexicon tags the word as a distinguishing word (jieba's b: 双向, 公共), which only qualifies a noun.
+    func isDistinguishing(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        let code = lexiconClass(token, scalars).code
+        return code > 0 && code == distinguishingCode
     }
 
     /// Whether the lexicon tags the word as a place name (jieba's ns: 东海, 浙江省, 城镇).
@@ -163,6 +179,11 @@ struct WordClasses: Sendable {
     /// The class the lexicon gives (read in context), or nil for a word it does not tag.
     func knownClass(_ token: Token, _ scalars: [Unicode.Scalar]) -> WordClass? {
         inContext(token, scalars, lexiconClass: lexiconClass(token, scalars))
+    }
+
+    /// The lexicon's class alone, without the tagger (a cue word looked up before it is segmented).
+    func knownClassOutOfContext(_ token: Token, _ scalars: [Unicode.Scalar]) -> WordClass? {
+        lexiconClass(token, scalars).0
     }
 
     /// The segmenter leaves single characters and the HMM's words without an id: they are looked up.
