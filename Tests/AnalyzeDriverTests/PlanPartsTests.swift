@@ -56,6 +56,25 @@ import FactsPlugin
         #expect(try modality(of: "5.2%", in: list + "去年全市生产总值增长5.2%。\n") == "actual")
     }
 
+    /// In a review part an estimate (预计) or a thing obtained (争取资金, 争取到) is actual; the same words in a
+    /// plan part, or 争取 before an action, aim.
+    @Test func estimatesAndThingsObtainedInAReview() throws {
+        let text = "一、2024年工作回顾\n\n预计全省地区生产总值增长5.2%左右。争取中央资金433亿元，争取到国家资金45亿元。\n\n"
+            + "二、2025年工作安排\n\n预计全省地区生产总值增长5%左右。争取中央资金500亿元。\n"
+        #expect(try modality(of: "5.2%", in: text) == "actual")
+        #expect(try modality(of: "433亿元", in: text) == "actual")
+        #expect(try modality(of: "45亿元", in: text) == "actual")
+        #expect(try modality(of: "5%", in: text) == "target")
+        #expect(try modality(of: "500亿元", in: text) == "target")
+        #expect(try modality(of: "15个", in: "一、2024年工作回顾\n\n争取在年底前建成15个中试平台。\n") == "target")
+    }
+
+    /// A subhead in brackets inside the review ((六)办好民生实事) opens no plan part.
+    @Test func aBracketedSubheadOpensNoPart() throws {
+        let text = "一、2024年工作回顾\n\n（六）办好民生实事\n\n新增专门学校学位700个。\n"
+        #expect(try modality(of: "700个", in: text) == "actual")
+    }
+
     @Test func 为了IsNoPast() throws {
         let text = "二、2025年工作安排\n\n为了稳就业，新增就业岗位10万个。\n"
         #expect(try modality(of: "10万个", in: text) == "target")

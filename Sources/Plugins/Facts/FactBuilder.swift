@@ -466,8 +466,8 @@ struct FactBuilder: Sendable {
         var subjects = SubjectFinder.Scratch()
         /// Where the document's target cues (预期, 力争, 拟) start; found at the first quantity.
         var targetCues: [Int]?
-        /// The document's plan parts (PlanParts); found at the first quantity.
-        var planParts: [Range<Int>]?
+        /// The document's review and plan parts (PlanParts); found at the first quantity.
+        var layout: PlanParts.Layout?
         /// Whether each of `targetCues` is used as a cue where it stands (CueRoles.swift), as it is asked.
         var cueActs: [UInt8] = []
     }
@@ -663,7 +663,8 @@ struct FactBuilder: Sendable {
         var modality: String?
         if Self.isQuantity(draft.kind) {
             if workspace.targetCues == nil { workspace.targetCues = cues.targetPositions(in: scalars) }
-            if workspace.planParts == nil { workspace.planParts = planParts.parts(of: document) }
+            if workspace.layout == nil { workspace.layout = planParts.layout(of: document) }
+            let layout = workspace.layout ?? PlanParts.Layout()
             let positions = workspace.targetCues ?? []
             if workspace.cueActs.count != positions.count { workspace.cueActs = [UInt8](repeating: 0, count: positions.count) }
             var cue = cues.governingCue(figureStart: draft.start, sentenceStart: sentence.start, positions: positions, in: scalars)
@@ -677,9 +678,12 @@ struct FactBuilder: Sendable {
             }
             // No cue in the figure's sentence or statement: a list of targets, or the plan part of a report,
             // unless the sentence speaks of the past.
+            if let index = cue, planParts.isEstimateInReview(cue: positions[index], figureStart: draft.start, layout: layout, in: scalars) {
+                cue = nil
+            }
             let planned = cue != nil
                 || ((cues.inTargetList(figureStart: draft.start, positions: positions, in: scalars)
-                     || planParts.contains(draft.start, parts: workspace.planParts ?? []))
+                     || planParts.contains(draft.start, parts: layout.plans))
                     && !planParts.speaksOfPast(sentenceStart: sentence.start, figureStart: draft.start, in: scalars))
             modality = planned ? "target" : "actual"
         }

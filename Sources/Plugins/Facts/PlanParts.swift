@@ -1,54 +1,102 @@
 import AnalyticsCore
 
-/// The part of a work report that plans the coming year (二、2025年工作安排, 今年重点工作): GUIDELINE's
-/// `target` is "what is planned or aimed at", and there every task is, cue or not (实施省大中型项目
-/// 4600个以上, 完成投资1.2万亿元左右). A sentence there that speaks of the past (去年, 截至, 取得了) keeps
-/// its amounts actual. Data in Resources/plan-parts.tsv.
+/// The parts of a work report: the review of the past year (一、2024年工作回顾) and the part that plans the
+/// coming one (二、2025年工作安排, 今年重点工作). GUIDELINE's `target` is "what is planned or aimed at", and in a
+/// plan part every task is, cue or not (实施省大中型项目4600个以上, 完成投资1.2万亿元左右), unless its sentence
+/// speaks of the past (去年, 截至, 取得了). In a review part an estimate or a thing obtained is no target
+/// (预计下降3.2%, 争取资金433亿元). Data in Resources/plan-parts.tsv.
 struct PlanParts: Sendable {
     private let planWords: [[Unicode.Scalar]]
+    private let reviewWords: [[Unicode.Scalar]]
     private let endWords: [[Unicode.Scalar]]
     private let pastWords: [[Unicode.Scalar]]
+    private let estimateWords: [[Unicode.Scalar]]
+    private let obtainedWords: [[Unicode.Scalar]]
     private let lexicon: Lexicon
 
     /// A heading is a short line, or the opening of a numbered line (二、…) up to its first full stop.
     static let longestHeading = 40
+
+    /// A document's review and plan parts, each in order.
+    struct Layout: Sendable {
+        var plans: [Range<Int>] = []
+        var reviews: [Range<Int>] = []
+    }
+
+    private enum Kind { case plan, review, end }
 
     init(lexicon: Lexicon) throws {
         try self.init(tsv: ResourceLocator.text(of: "plan-parts.tsv", target: "FactsPlugin", what: "the facts plan-part words"), lexicon: lexicon)
     }
 
     init(tsv: String, lexicon: Lexicon) throws {
-        var plan: [[Unicode.Scalar]] = [], end: [[Unicode.Scalar]] = [], past: [[Unicode.Scalar]] = []
+        var words: [String: [[Unicode.Scalar]]] = [:]
         for fields in TabSeparated.lines(tsv) {
-            let word = Array(fields.first?.unicodeScalars ?? "".unicodeScalars)
-            switch fields.count == 2 ? fields[1] : "" {
-            case "plan": plan.append(word)
-            case "end": end.append(word)
-            case "past": past.append(word)
-            default: throw AnalyzerSetupError("facts plan parts: bad line '\(fields.joined(separator: "\t"))'")
+            guard fields.count == 2, ["plan", "review", "end", "past", "estimate", "obtained"].contains(fields[1]) else {
+                throw AnalyzerSetupError("facts plan parts: bad line '\(fields.joined(separator: "\t"))'")
             }
+            words[fields[1], default: []].append(Array(fields[0].unicodeScalars))
         }
-        (planWords, endWords, pastWords) = (plan, end, past)
+        planWords = words["plan"] ?? []
+        reviewWords = words["review"] ?? []
+        endWords = words["end"] ?? []
+        pastWords = words["past"] ?? []
+        estimateWords = words["estimate"] ?? []
+        obtainedWords = words["obtained"] ?? []
         self.lexicon = lexicon
     }
 
-    /// The plan parts of a document, in order: from a plan heading to the next heading that ends one
-    /// (a review, an appendix) or the document's end.
-    func parts(of document: Document) -> [Range<Int>] {
+    /// The review and plan parts: each from its heading to the next heading of another part, an
+    /// appendix's (附件, 名词解释) or the document's end. Headings in brackets (（三）…) are a part's own
+    /// subheads and open none.
+    func layout(of document: Document) -> Layout {
         let scalars = document.scalars
-        var parts: [Range<Int>] = []
-        var openedAt: Int?
-        for paragraph in document.paragraphs {
-            guard let heading = Self.heading(of: paragraph, in: scalars) else { continue }
-            if contains(endWords, in: scalars[heading]) {
-                if let start = openedAt { parts.append(start..<paragraph.start) }
-                openedAt = nil
-            } else if openedAt == nil, contains(planWords, in: scalars[heading]) {
-                openedAt = paragraph.start
+        var layout = Layout()
+        var open: (kind: Kind, start: Int)?
+        func close(at end: Int) {
+            guard let part = open else { return }
+            switch part.kind {
+            case .plan: layout.plans.append(part.start..<end)
+            case .review: layout.reviews.append(part.start..<end)
+            case .end: break
             }
+            open = nil
         }
-        if let start = openedAt { parts.append(start..<scalars.count) }
-        return parts
+        for paragraph in document.paragraphs {
+            guard let heading = Self.heading(of: paragraph, in: scalars), !Self.bracketOpenings.contains(scalars[heading.lowerBound]) else { continue }
+            let text = scalars[heading]
+            let kind: Kind? = contains(endWords, in: text) ? .end : contains(reviewWords, in: text) ? .review
+                : contains(planWords, in: text) ? .plan : nil
+            guard let kind, kind != open?.kind else { continue }
+            close(at: paragraph.start)
+            if kind != .end { open = (kind, paragraph.start) }
+        }
+        close(at: scalars.count)
+        return layout
+    }
+
+    private static let bracketOpenings: ScalarList = "（("
+
+    /// Whether the target cue at `cue`, said in a review part, is an estimate (预计下降3.2%) or a thing
+    /// obtained (争取资金433亿元, 争取到); 争取 before an action (争取在本世纪末建立, 争取实现) still aims.
+    func isEstimateInReview(cue: Int, figureStart: Int, layout: Layout, in scalars: [Unicode.Scalar]) -> Bool {
+        guard layout.reviews.contains(where: { $0.contains(figureStart) }) else { return false }
+        if estimateWords.contains(where: { scalars[cue...].starts(with: $0) }) { return true }
+        guard let word = obtainedWords.first(where: { scalars[cue...].starts(with: $0) }) else { return false }
+        let next = cue + word.count
+        return next < scalars.count && (scalars[next] == "到" || !startsAction(at: next, scalars))
+    }
+
+    /// Whether the longest dictionary word at `start` is a verb, preposition, adverb or conjunction.
+    private func startsAction(at start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        var end = min(scalars.count, start + 4)
+        while end > start {
+            if let id = lexicon.wordID(of: scalars[start..<end]), let tag = lexicon.tag(ofWordID: id) {
+                return tag.hasPrefix("v") && tag != "vn" || tag.hasPrefix("p") || tag.hasPrefix("d") || tag.hasPrefix("c")
+            }
+            end -= 1
+        }
+        return false
     }
 
     /// Whether a figure is inside a plan part.
