@@ -60,6 +60,8 @@ struct Cues: Sendable {
            !(cue.word.count == 1 && cue.word[0] == "前" && position >= 2 && Self.timeUnits.contains(scalars[position - 2])) {
             // (比三年前翻了一番: 前 after a time ends that time, it does not cap the figure as in 前三名.)
             set(cue.role, &found)
+        } else if position > limit.lowerBound, scalars[position - 1] == "的", let role = boundBeforeStandard(position - 1, in: scalars, from: limit.lowerBound) {
+            set(role, &found)
         }
         position = end
         while position < limit.upperBound, scalars[position] == " " { position += 1 }
@@ -71,6 +73,22 @@ struct Cues: Sendable {
     }
 
     private static let timeUnits: ScalarList = "年月日天周"
+    /// How far back a bound may stand before the standard it compares with (不大于现状总建筑面积的20%).
+    private static let standardReach = 14
+
+    /// 不大于现状总建筑面积的20%, 不低于上年的80%: a bound of two characters or more at the start of the
+    /// standard that 的 closes (a share of it) bounds the figure; not across a clause break.
+    private func boundBeforeStandard(_ de: Int, in scalars: [Unicode.Scalar], from limit: Int) -> Role? {
+        var position = de
+        while position > limit, de - position <= Self.standardReach, ScriptClass.isHan(scalars[position - 1]) {
+            if let cue = before.members(of: scalars[position - 1]).first(where: { cue in
+                cue.word.count >= 2 && (cue.role == .atLeast || cue.role == .atMost) && ends(with: cue.word, at: position, scalars, from: limit) }) {
+                return cue.role
+            }
+            position -= 1
+        }
+        return nil
+    }
 
     private func set(_ role: Role, _ found: inout Qualifiers) {
         switch role {

@@ -22,6 +22,8 @@ struct FactBuilder: Sendable {
         var start: Int
         var end: Int
         var approximate = false
+        /// A lower bound read by a rule (两位数增长, 五千亿级), not by a cue word.
+        var atLeast = false
         var date: String?
         var low: Double?
         var high: Double?
@@ -90,6 +92,11 @@ struct FactBuilder: Sendable {
                fact.subject == nil || facts[last].end + 1 < fact.start {
                 fact.subject = facts[last].subject
                 fact.direction = fact.direction ?? facts[last].direction
+            }
+            // 分别增长18.3%和32.5%: the second of two changes joined by 和, 与, 及 has the direction of the first.
+            if fact.direction == nil, last >= 0, facts[last].kind == fact.kind, let direction = facts[last].direction,
+               Self.isRespectiveContinuation(from: facts[last].end, to: fact.start, scalars), !Self.isLevelReached(before: fact.start, scalars) {
+                fact.direction = direction
             }
             // 楼高54层、235.6米: a figure of another kind listed right after one, with no subject of its own, shares its subject.
             if fact.subject == nil, last >= 0, !Self.isTimeOrRank(fact.kind), !Self.isTimeOrRank(facts[last].kind),
@@ -622,7 +629,7 @@ struct FactBuilder: Sendable {
                     sentenceClipped: quoted == sentence ? nil : true,
                     direction: direction, approximate: approximate ? true : nil, low: draft.low.map(Self.rounded),
                     high: draft.high.map(Self.rounded), date: draft.date)
-        fact.atLeast = qualifiers.atLeast ? true : nil
+        fact.atLeast = qualifiers.atLeast || draft.atLeast ? true : nil
         fact.atMost = qualifiers.atMost ? true : nil
         fact.modality = modality
         return fact
