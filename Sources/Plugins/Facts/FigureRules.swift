@@ -70,6 +70,26 @@ struct FigureRule: Sendable {
     /// Before a count of batches, not a name: 办了三期, 共三期, 第.
     static let countLeaders: ScalarList = "了共办开第新每这那该近约"
 
+    /// The name right before `start` in its clause: nouns, words the lexicon lacks, digits and letters, back to
+    /// the first other word (本站是10号线一期 → 10号线); nil when the word right before is none of them.
+    static func nameBefore(_ start: Int, _ builder: FactBuilder, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> String? {
+        var from = start
+        while from > max(0, start - 12), !SubjectFinder.isClauseBreak(scalars[from - 1]), scalars[from - 1] != "、" { from -= 1 }
+        let tokens = builder.subjects.segmenter.tokens(in: scalars, range: from..<start, scratch: &scratch)
+        var nameStart = start
+        for token in tokens.reversed() {
+            let isName = token.kind == .number || token.kind == .latin
+                || token.kind == .word && (token.length >= 2 || nameStart < start) && {
+                    let known = builder.subjects.classes.knownClass(token, scalars)
+                    return known == .noun || known == nil
+                }()
+            guard isName else { break }
+            nameStart = token.start
+        }
+        guard nameStart < start, start - nameStart >= 2 else { return nil }
+        return String(scalars: scalars[nameStart..<start])
+    }
+
     /// What follows 十四五 when it names the plan.
     static let planFollowers: ScalarList = "规时期开以"
 
@@ -228,7 +248,7 @@ struct FigureRule: Sendable {
             draft.subject = .before
             return .figure(draft)
         },
-        FigureRule("phase", "万华化学产业园二期, 3号线一期, 二期工程: a phase glued to the name of a project is an ordinal (GUIDELINE); 举办三期培训班, 新一期 are not phases",
+        FigureRule("phase", "万华化学产业园二期, 3号线一期, 二期工程: a phase glued to the name of a project is an ordinal of that name (GUIDELINE); 举办三期培训班, 新一期 are not phases",
                    examples: [AnalyzerExample("万华化学产业园«二期»加快建设，推进天府国际机场«二期»工程，LNG«三期»投产，芯联集成«三期»等项目加快建设。", mustNotReport: ["三期培训"]),
                               AnalyzerExample("举办«三期»培训班，实施新一期计划，培训«12期»。", mustNotReport: ["一期"])]) { builder, context, scratch in
             let match = context.match, scalars = context.scalars, start = match.start
@@ -262,7 +282,8 @@ struct FigureRule: Sendable {
             draft.kind = .ordinal
             draft.unit = "期"
             draft.end = context.after + 1
-            draft.subject = .none
+            // 10号线一期, 万华化学产业园二期: the phase of the name right before it (nouns, names, digits, letters).
+            draft.subject = FigureRule.nameBefore(start, builder, scalars, scratch: &scratch).map { .fixed($0) } ?? .before
             return .figure(draft)
         },
         FigureRule("session", "十二届六次全会, 十四届全国人大三次会议: N次 + a meeting word after a 届 is the number of the session, an ordinal without subject; 召开三次会议 counts",

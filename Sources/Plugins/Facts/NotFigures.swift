@@ -56,7 +56,7 @@ enum NotFigureRule: String, Sendable, CaseIterable {
             return FactRuleDescription(id: rawValue, summary: "numbers joined by + to a number or a letter (“1+3”, 15+N, 8+4), or a bare number that fills its quotes (“4567”), name a policy or a system", examples: [
                 AnalyzerExample("落实“1+3”财政金融互动政策，推进“15+N”重点产业，优化“8+4”政策体系，完成«17支»“4+1”专项基金组建，培育“4567”现代化产业体系。",
                                 mustNotReport: ["1", "3", "15", "8", "4", "4567"]),
-                AnalyzerExample("收入增长«3%»，“卖了«3吨»”，1+1大于2，比分«3»比«1»。")])
+                AnalyzerExample("收入增长«3%»，“卖了«3吨»”，碑上有“«1926»”字样，比分«3»比«1»。")])
         case .hotline:
             return FactRuleDescription(id: rawValue, summary: "a number right before 热线 or 专线 (with the words of its name between) is the line's number", examples: [
                 AnalyzerExample("畅通12345热线等投诉渠道，拨打12345政务服务便民热线，开通«3条»热线，接听«12345个»电话。", mustNotReport: ["12345"])])
@@ -124,7 +124,9 @@ struct NotFigures: Sendable {
         let start = match.start, end = match.end
         if start >= 2, Self.plusSigns.contains(scalars[start - 1]), isCodePart(scalars[start - 2]) { return true }
         if end + 1 < scalars.count, Self.plusSigns.contains(scalars[end]), isCodePart(scalars[end + 1]) { return true }
-        return match.form == .arabic && draft.unit == nil && start >= 1 && end < scalars.count
+        // (Not a year: 方尖碑上有“1926”字样.)
+        let year = match.isDigitSequence && match.integerDigits == 4 && (1000...2100).contains(match.value)
+        return match.form == .arabic && draft.unit == nil && !year && start >= 1 && end < scalars.count
             && Self.quoteOpeners.contains(scalars[start - 1]) && Self.quoteClosers.contains(scalars[end])
     }
 
