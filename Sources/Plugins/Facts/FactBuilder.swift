@@ -93,11 +93,6 @@ struct FactBuilder: Sendable {
                 fact.subject = facts[last].subject
                 fact.direction = fact.direction ?? facts[last].direction
             }
-            // 分别增长18.3%和32.5%: the second of two changes joined by 和, 与, 及 has the direction of the first.
-            if fact.direction == nil, last >= 0, facts[last].kind == fact.kind, let direction = facts[last].direction,
-               Self.isRespectiveContinuation(from: facts[last].end, to: fact.start, scalars), !Self.isLevelReached(before: fact.start, scalars) {
-                fact.direction = direction
-            }
             // 楼高54层、235.6米: a figure of another kind listed right after one, with no subject of its own, shares its subject.
             if fact.subject == nil, last >= 0, !Self.isTimeOrRank(fact.kind), !Self.isTimeOrRank(facts[last].kind),
                Self.isListContinuation(from: facts[last].end, to: fact.start, scalars) {
@@ -147,6 +142,12 @@ struct FactBuilder: Sendable {
                 respective = (pending.items, 1, fact.end)
             } else {
                 respective = nil
+            }
+            // 分别增长18.3%和32.5%: the second of two changes joined by 和, 与, 及 has the direction of the first
+            // (last of all: a subject it lacks is not taken from the figure before, which is another item).
+            if fact.direction == nil, last >= 0, facts[last].kind == fact.kind, let direction = facts[last].direction,
+               Self.isRespectiveContinuation(from: facts[last].end, to: fact.start, scalars), !Self.isLevelReached(before: fact.start, scalars) {
+                fact.direction = direction
             }
             facts.append(fact)
             previousEnd = draft.end
@@ -608,6 +609,10 @@ struct FactBuilder: Sendable {
         if draft.kind == .year || draft.kind == .date || draft.kind == .formula { direction = nil }
         // 常住人口城镇化率提高到67%, 增至, 跌至: the level a change reaches, not its amount (GUIDELINE).
         if direction != nil, Self.isLevelReached(before: draft.start, scalars) { direction = nil }
+        // 总投资超4.4万亿元: 超 is a bound (atLeast), not a change, unless a change verb comes before it (增长超5%).
+        if direction == "up", draft.start >= 2, scalars[draft.start - 1] == "超", !Self.changeVerbEndings.contains(scalars[draft.start - 2]) {
+            direction = nil
+        }
         let qualifiers = cues.qualifiers(start: draft.start, end: draft.end, in: scalars, limit: sentence.start..<sentence.end)
         var modality: String?
         if Self.isQuantity(draft.kind) {

@@ -46,14 +46,13 @@ struct FigureRule: Sendable {
     static let ordinalUnits: ScalarList = "次届个名批期位条轮项部章节款代大"
     /// After 第一 at a clause start: an enumeration mark.
     static let enumerationMarks: ScalarList = "，、：,:"
-    /// What follows a party congress named without 党的 (十八大以来, 十九大精神, 二十大和二十届二中全会).
-    static let congressFollowers: [[Unicode.Scalar]] = ["以来", "精神", "报告", "召开", "代表", "胜利", "闭幕", "开幕", "提出", "部署",
-        "作出", "做出", "确立", "明确", "强调", "要求", "期间", "之后", "以后", "后", "前", "上", "和", "及", "以及", "与", "、", "的",
-        "关于", "重要", "决策", "通过", "党章", "主题", "擘画", "描绘", "”", "》", "，", "。", "；", "："]
-        .map { Array($0.unicodeScalars) }
+    /// What makes 十大 the Tenth Congress without 党的 (十大以来, 十大召开); 十一大 to 三十大 are congresses unless
+    /// 党 is far (the slogans' formulations take numerals up to ten only).
+    static let congressFollowers: [[Unicode.Scalar]] = ["以来", "以后", "之后", "召开", "精神", "报告", "代表", "通过", "党章", "胜利",
+        "闭幕", "开幕"].map { Array($0.unicodeScalars) }
 
     static func congressContextFollows(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
-        index >= scalars.count || congressFollowers.contains { word in
+        congressFollowers.contains { word in
             index + word.count <= scalars.count && scalars[index..<(index + word.count)].elementsEqual(word) }
     }
 
@@ -63,7 +62,7 @@ struct FigureRule: Sendable {
     /// Meeting words after N次 that make it the number of a session (十二届六次全会, 十四届全国人大三次会议).
     static let sessionWords: [[Unicode.Scalar]] = ["全会", "全体会议", "会议", "全委会", "全委会议", "常委会议"].map { Array($0.unicodeScalars) }
     /// Characters before 前 that make it part of another word (目前, 提前, 之前, 以前, 此前, 年前).
-    static let notTopBefore: ScalarList = "目提之以此年月日天周事空先眼当跟面从向往"
+    static let notTopBefore: ScalarList = "目提之以此年月日天周事空先眼当跟面从向往靠跨超"
 
     /// After a phase (二期等, 二期和, 三期扩建, 一期主体): a word of its own, not a noun it counts.
     static let phaseFollowers: ScalarList = "等和及与扩改建续主"
@@ -188,13 +187,16 @@ struct FigureRule: Sendable {
             return .next
         },
         FigureRule("partyCongress", "党的二十大, 中共十九大, 十八大以来: a party congress is an ordinal when the text names the Party or a congress's context follows; 十大行动, 全国十大国际航空枢纽 are a count or a formula",
-                   examples: [AnalyzerExample("学习党的«二十大»精神，中共«十九大»召开，«十八大»以来，党的«十大»。", mustNotReport: ["十八"]),
-                              AnalyzerExample("实施碳达峰十大行动，被列入全国十大国际航空枢纽，打造十二大产业集群。", mustNotReport: ["十大", "十二大"])]) { builder, context, _ in
+                   examples: [AnalyzerExample("学习党的«二十大»精神，中共«十九大»召开，«十八大»以来，党的«十大»，«十大»以后，九大、«十大»都讲。", mustNotReport: ["十八"]),
+                              AnalyzerExample("实施碳达峰十大行动，被列入全国十大国际航空枢纽，十三亿大陆同胞。", mustNotReport: ["十大", "十三亿大"])]) { builder, context, _ in
             let match = context.match, scalars = context.scalars
             guard match.form == .chinese, context.unitStart < context.end, scalars[context.unitStart] == "大",
                   builder.preceded(by: "党的", match.start, scalars) || builder.preceded(by: "中共", match.start, scalars)
                     || builder.preceded(by: "党", match.start, scalars)
-                    || match.value > 10 && match.value <= 30 && FigureRule.congressContextFollows(context.unitStart + 1, scalars) else { return .next }
+                    || match.value > 10 && match.value <= 30
+                    || match.value == 10 && (FigureRule.congressContextFollows(context.unitStart + 1, scalars)
+                                             || match.start >= 2 && scalars[match.start - 2] == "大" && (scalars[match.start - 1] == "、" || scalars[match.start - 1] == "和"))
+                else { return .next }
             var draft = context.draft
             draft.kind = .ordinal
             draft.unit = "大"
@@ -231,18 +233,18 @@ struct FigureRule: Sendable {
             draft.subject = .after
             return .figure(draft)
         },
-        FigureRule("topRank", "前十, 前三名, 前10位: a rank from the top is an ordinal, at most (前 is the atMost cue); not 目前, 提前, 之前",
+        FigureRule("topRank", "前十, 前三名, 前10位: a rank from the top, ending its phrase or with 名/位/强, is an ordinal, at most (前 is the atMost cue); not 目前, 提前, 靠前一步, 前三季度",
                    examples: [AnalyzerExample("把品牌做进全国前«十»，位列前«三名»，进入全国前«10位»。"),
-                              AnalyzerExample("目前«三家»企业提前«十天»完工，增长«5%»。", mustNotReport: ["三", "十"])]) { builder, context, _ in
+                              AnalyzerExample("目前«三家»企业提前«十天»完工，靠前一步，前«三季度»增长«5%»。", mustNotReport: ["三", "十", "一"])]) { builder, context, _ in
             let match = context.match, scalars = context.scalars, start = match.start
-            guard start >= 1, scalars[start - 1] == "前", !match.isPercent, !match.isOrdinal, match.value >= 1, match.value == match.value.rounded(),
+            guard start >= 1, scalars[start - 1] == "前", !match.isPercent, !match.isOrdinal, match.value >= 2, match.value == match.value.rounded(),
                   !(start >= 2 && FigureRule.notTopBefore.contains(scalars[start - 2])) else { return .next }
             var draft = context.draft
             if let next = context.next, next == "名" || next == "位" || next == "强" {
                 draft.unit = String(next)
                 draft.end = context.after + 1
-            } else if builder.units.unit(at: context.after, in: scalars, end: context.end) != nil {
-                return .next // 前三季度, 前十个月: a length, not a rank
+            } else if let next = context.next, ScriptClass.isHan(next) {
+                return .next // 前三季度, 前十个月, 前一大类: a length or a word, not a rank
             }
             draft.kind = .ordinal
             draft.subject = .before
