@@ -42,6 +42,16 @@ import FactsPlugin
         #expect(facts.first { $0.text == "536亿元" }?.direction == nil)
     }
 
+    /// A ratio is one figure (GUIDELINE): 4.4:41.2:54.4 of three parts, 1.5:1 with a decimal; 1:2 and 20:30 as before.
+    @Test func ratiosOfDecimalsAndThreePartsAreOneFigure() throws {
+        let facts = try facts("三次产业结构为4.4:41.2:54.4，男女比例为1.5:1，比例1:2，晚上20:30开始。")
+        let structure = try #require(facts.first { $0.text == "4.4:41.2:54.4" })
+        #expect(structure.kind == .number && structure.value == 4.4)
+        #expect(facts.first { $0.text == "1.5:1" }?.value == 1.5)
+        #expect(facts.first { $0.text == "1:2" }?.value == 0.5)
+        #expect(!facts.contains { $0.text == "41.2" || $0.text == "54.4" })
+    }
+
     /// 三次产业 is a term (the three sectors), not a count; 召开三次会议 counts.
     @Test func threeSectorsIsATerm() throws {
         let facts = try facts("三次产业结构调整为4.4:41.2:54.4，全年召开三次会议。")

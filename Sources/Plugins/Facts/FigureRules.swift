@@ -78,9 +78,9 @@ struct FigureRule: Sendable {
         var nameStart = start
         for token in tokens.reversed() {
             let isName = token.kind == .number || token.kind == .latin
-                || token.kind == .word && (token.length >= 2 || nameStart < start) && {
+                || token.kind == .word && {
                     let known = builder.subjects.classes.knownClass(token, scalars)
-                    return known == .noun || known == nil
+                    return known == .noun || known == nil && (token.length >= 2 || nameStart < start)
                 }()
             guard isName else { break }
             nameStart = token.start
@@ -88,6 +88,9 @@ struct FigureRule: Sendable {
         guard nameStart < start, start - nameStart >= 2 else { return nil }
         return String(scalars: scalars[nameStart..<start])
     }
+
+    /// Quotation marks of either direction (a formulation quoted the wrong way round, ”三个一批“).
+    static let anyQuote: ScalarList = "“”‘’\""
 
     /// What follows 十四五 when it names the plan.
     static let planFollowers: ScalarList = "规时期开以"
@@ -285,7 +288,7 @@ struct FigureRule: Sendable {
             draft.unit = "期"
             draft.end = context.after + 1
             // 10号线一期, 万华化学产业园二期: the phase of the name right before it (nouns, names, digits, letters).
-            draft.subject = FigureRule.nameBefore(start, builder, scalars, scratch: &scratch).map { .fixed($0) } ?? .before
+            draft.subject = FigureRule.nameBefore(start, builder, scalars, scratch: &scratch).map { .fixed($0) } ?? .none
             return .figure(draft)
         },
         FigureRule("session", "十二届六次全会, 十四届全国人大三次会议: N次 + a meeting word after a 届 is the number of the session, an ordinal without subject; 召开三次会议 counts",
@@ -306,13 +309,25 @@ struct FigureRule: Sendable {
             return .figure(draft)
         },
         FigureRule("formulation", "numbered formulations, decided with the slogans analyzer (NumberedFormulations)",
-                   examples: [AnalyzerExample("打造«七大都市»，增强«四个意识»，建成«三个»示范区。")]) { builder, context, scratch in
-            guard context.unitStart == context.after,
-                  let found = NumberedFormulations.formulation(at: context.match, in: context.scalars, segmenter: builder.subjects.segmenter,
-                                                                scratch: &scratch) else {
-                return .next
+                   examples: [AnalyzerExample("打造«七大都市»，增强«四个意识»，建成«三个»示范区，谋划”«三个一批»“项目，“«四个清单»”管理。")]) { builder, context, scratch in
+            guard context.unitStart == context.after else { return .next }
+            if let found = NumberedFormulations.formulation(at: context.match, in: context.scalars, segmenter: builder.subjects.segmenter,
+                                                             scratch: &scratch) {
+                return .figure(builder.formula(context.draft, unit: String(found.classifier), end: found.span.end))
             }
-            return .figure(builder.formula(context.draft, unit: String(found.classifier), end: found.span.end))
+            // ”三个一批“: quotation marks typed the wrong way round still quote the formulation.
+            let match = context.match, scalars = context.scalars
+            guard match.form == .chinese, match.end - match.start == 1, (2...10).contains(match.value), match.start > 0,
+                  FigureRule.anyQuote.contains(scalars[match.start - 1]), let classifier = context.next,
+                  NumberedFormulations.isClassifier(classifier) else { return .next }
+            for length in 2...4 where context.after + 1 + length < context.end {
+                let close = context.after + 1 + length
+                if FigureRule.anyQuote.contains(scalars[close]),
+                   scalars[(context.after + 1)..<close].allSatisfy({ ScriptClass.isHan($0) && !FigureRule.anyQuote.contains($0) }) {
+                    return .figure(builder.formula(context.draft, unit: String(classifier), end: close))
+                }
+            }
+            return .next
         },
         FigureRule("unit", "a unit or measure word after the number: counts, money, measures, durations (units.tsv and the lexicon's q words)",
                    examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，装机«600万千瓦»，发电«120亿千瓦时»，经济总量«翻一番»，产值«翻了一番»，奋战«三个多小时»，提供早餐和午餐«两餐»。",
