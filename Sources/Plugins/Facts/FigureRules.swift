@@ -49,7 +49,7 @@ struct FigureRule: Sendable {
     /// What makes 十大 the Tenth Congress without 党的 (十大以来, 十大召开); 十一大 to 三十大 are congresses unless
     /// 党 is far (the slogans' formulations take numerals up to ten only).
     static let congressFollowers: [[Unicode.Scalar]] = ["以来", "以后", "之后", "召开", "精神", "报告", "代表", "通过", "党章", "胜利",
-        "闭幕", "开幕"].map { Array($0.unicodeScalars) }
+        "闭幕", "开幕", "提出", "确定", "路线", "的政治", "的路线"].map { Array($0.unicodeScalars) }
 
     static func congressContextFollows(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         congressFollowers.contains { word in
@@ -91,6 +91,10 @@ struct FigureRule: Sendable {
 
     /// Quotation marks of either direction (a formulation quoted the wrong way round, ”三个一批“).
     static let anyQuote: ScalarList = "“”‘’\""
+
+    static func isProperPair(_ open: Unicode.Scalar, _ close: Unicode.Scalar) -> Bool {
+        open == "“" && close == "”" || open == "‘" && close == "’" || open == "\"" && close == "\""
+    }
 
     /// What follows 十四五 when it names the plan.
     static let planFollowers: ScalarList = "规时期开以"
@@ -190,7 +194,7 @@ struct FigureRule: Sendable {
             return .next
         },
         FigureRule("partyCongress", "党的二十大, 中共十九大, 十八大以来: a party congress is an ordinal when the text names the Party or a congress's context follows; 十大行动, 全国十大国际航空枢纽 are a count or a formula",
-                   examples: [AnalyzerExample("学习党的«二十大»精神，中共«十九大»召开，«十八大»以来，党的«十大»，«十大»以后，九大、«十大»都讲。", mustNotReport: ["十八"]),
+                   examples: [AnalyzerExample("学习党的«二十大»精神，中共«十九大»召开，«十八大»以来，党的«十大»，«十大»以后，九大、«十大»都讲，实现«十大»提出的任务。", mustNotReport: ["十八"]),
                               AnalyzerExample("实施碳达峰十大行动，被列入全国十大国际航空枢纽，十三亿大陆同胞。", mustNotReport: ["十大", "十三亿大"])]) { builder, context, _ in
             let match = context.match, scalars = context.scalars
             guard match.form == .chinese, context.unitStart < context.end, scalars[context.unitStart] == "大",
@@ -322,7 +326,8 @@ struct FigureRule: Sendable {
                   NumberedFormulations.isClassifier(classifier) else { return .next }
             for length in 2...4 where context.after + 1 + length < context.end {
                 let close = context.after + 1 + length
-                if FigureRule.anyQuote.contains(scalars[close]),
+                // (Only the wrong way round: a proper pair is NumberedFormulations' to judge, “五个一工程奖” a name.)
+                if FigureRule.anyQuote.contains(scalars[close]), !FigureRule.isProperPair(scalars[match.start - 1], scalars[close]),
                    scalars[(context.after + 1)..<close].allSatisfy({ ScriptClass.isHan($0) && !FigureRule.anyQuote.contains($0) }) {
                     return .figure(builder.formula(context.draft, unit: String(classifier), end: close))
                 }
