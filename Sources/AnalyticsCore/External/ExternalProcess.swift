@@ -72,7 +72,15 @@ final class ExternalProcess {
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var child: pid_t = 0
-        let spawned = posix_spawnp(&child, command[0], &actions, nil, argv, envp)
+        var spawned = posix_spawnp(&child, command[0], &actions, nil, argv, envp)
+        // "Text file busy": a program written a moment ago (an analyzer just installed) is still open for
+        // writing in a process another thread forked and has not yet exec'd; that passes in milliseconds.
+        var tries = 0
+        while spawned == ETXTBSY, tries < 50 {
+            usleep(10_000)
+            tries += 1
+            spawned = posix_spawnp(&child, command[0], &actions, nil, argv, envp)
+        }
         close(sockets[1]); close(outPipe[1]); close(errPipe[1])
         guard spawned == 0 else {
             close(sockets[0]); close(outPipe[0]); close(errPipe[0])

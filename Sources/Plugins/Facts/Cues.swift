@@ -60,6 +60,8 @@ struct Cues: Sendable {
            !(cue.word.count == 1 && cue.word[0] == "前" && position >= 2 && Self.timeUnits.contains(scalars[position - 2])) {
             // (比三年前翻了一番: 前 after a time ends that time, it does not cap the figure as in 前三名.)
             set(cue.role, &found)
+        } else if position > limit.lowerBound, scalars[position - 1] == "的", let role = boundBeforeStandard(position - 1, in: scalars, from: limit.lowerBound) {
+            set(role, &found)
         }
         position = end
         while position < limit.upperBound, scalars[position] == " " { position += 1 }
@@ -71,6 +73,29 @@ struct Cues: Sendable {
     }
 
     private static let timeUnits: ScalarList = "年月日天周"
+    /// How far back a bound may stand before the standard it compares with (不大于现状总建筑面积的20%).
+    private static let standardReach = 14
+
+    /// 不大于现状总建筑面积的20%, 不低于上年的80%: a negated bound (不大于, 不超过, 不低于…) at the start of the
+    /// standard that 的 closes (a share of it) bounds the figure; not across a clause break nor a number
+    /// (超过了计划规定的1957年, 最多的一年 and 最高的一年 are no bounds of the figure).
+    private func boundBeforeStandard(_ de: Int, in scalars: [Unicode.Scalar], from limit: Int) -> Role? {
+        var position = de
+        while position > limit, de - position <= Self.standardReach, ScriptClass.isHan(scalars[position - 1]),
+              !NumberScanner.isNumeralCharacter(scalars[position - 1]) {
+            position -= 1
+            guard scalars[position] == "不" else { continue }
+            // (The cues are grouped by their last scalar: try the ends a cue starting at 不 can have.)
+            for length in 2...4 where position + length <= de {
+                if let cue = before.members(of: scalars[position + length - 1]).first(where: { cue in
+                    cue.word.count == length && (cue.role == .atLeast || cue.role == .atMost) && starts(with: cue.word, at: position, scalars, to: de) }) {
+                    return cue.role
+                }
+            }
+        }
+        return nil
+    }
+
 
     private func set(_ role: Role, _ found: inout Qualifiers) {
         switch role {

@@ -22,6 +22,8 @@ struct FactBuilder: Sendable {
         var start: Int
         var end: Int
         var approximate = false
+        /// A lower bound read by a rule (两位数增长, 五千亿级), not by a cue word.
+        var atLeast = false
         var date: String?
         var low: Double?
         var high: Double?
@@ -144,6 +146,12 @@ struct FactBuilder: Sendable {
                 respective = (pending.items, 1, fact.end)
             } else {
                 respective = nil
+            }
+            // 分别增长18.3%和32.5%: the second of two changes joined by 和, 与, 及 has the direction of the first
+            // (last of all: a subject it lacks is not taken from the figure before, which is another item).
+            if fact.direction == nil, last >= 0, facts[last].kind == fact.kind, let direction = facts[last].direction,
+               Self.isRespectiveContinuation(from: facts[last].end, to: fact.start, scalars), !Self.isLevelReached(before: fact.start, scalars) {
+                fact.direction = direction
             }
             facts.append(fact)
             previousEnd = draft.end
@@ -659,6 +667,10 @@ struct FactBuilder: Sendable {
         if draft.kind == .year || draft.kind == .date || draft.kind == .formula { direction = nil }
         // 常住人口城镇化率提高到67%, 增至, 跌至: the level a change reaches, not its amount (GUIDELINE).
         if direction != nil, Self.isLevelReached(before: draft.start, scalars) { direction = nil }
+        // 总投资超4.4万亿元: 超 is a bound (atLeast), not a change, unless a change verb comes before it (增长超5%).
+        if direction == "up", draft.start >= 2, scalars[draft.start - 1] == "超", !Self.changeVerbEndings.contains(scalars[draft.start - 2]) {
+            direction = nil
+        }
         let qualifiers = cues.qualifiers(start: draft.start, end: draft.end, in: scalars, limit: sentence.start..<sentence.end)
         var modality: String?
         if Self.isQuantity(draft.kind) {
@@ -694,7 +706,7 @@ struct FactBuilder: Sendable {
                     sentenceClipped: quoted == sentence ? nil : true,
                     direction: direction, approximate: approximate ? true : nil, low: draft.low.map(Self.rounded),
                     high: draft.high.map(Self.rounded), date: draft.date)
-        fact.atLeast = qualifiers.atLeast ? true : nil
+        fact.atLeast = qualifiers.atLeast || draft.atLeast ? true : nil
         fact.atMost = qualifiers.atMost ? true : nil
         fact.modality = modality
         return fact

@@ -46,6 +46,56 @@ struct FigureRule: Sendable {
     static let ordinalUnits: ScalarList = "次届个名批期位条轮项部章节款代大"
     /// After 第一 at a clause start: an enumeration mark.
     static let enumerationMarks: ScalarList = "，、：,:"
+    /// What makes 十大 the Tenth Congress without 党的 (十大以来, 十大召开); 十一大 to 三十大 are congresses unless
+    /// 党 is far (the slogans' formulations take numerals up to ten only).
+    static let congressFollowers: [[Unicode.Scalar]] = ["以来", "以后", "之后", "召开", "精神", "报告", "代表", "通过", "党章", "胜利",
+        "闭幕", "开幕", "提出", "确定", "路线", "的政治", "的路线"].map { Array($0.unicodeScalars) }
+
+    static func congressContextFollows(_ index: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        congressFollowers.contains { word in
+            index + word.count <= scalars.count && scalars[index..<(index + word.count)].elementsEqual(word) }
+    }
+
+    /// After 两位数, 三位数: the change it sizes (实现两位数增长).
+    static let changeNouns: [[Unicode.Scalar]] = ["增长", "增速", "增幅", "涨幅", "上涨", "提升", "提高", "下降", "降幅", "以上增长", "的增长",
+        "的增速", "的增幅", "以上的增长"].map { Array($0.unicodeScalars) }
+    /// Meeting words after N次 that make it the number of a session (十二届六次全会, 十四届全国人大三次会议).
+    static let sessionWords: [[Unicode.Scalar]] = ["全会", "全体会议", "会议", "全委会", "全委会议", "常委会议"].map { Array($0.unicodeScalars) }
+    /// Characters before 前 that make it part of another word (目前, 提前, 之前, 以前, 此前, 年前).
+    static let notTopBefore: ScalarList = "目提之以此年月日天周事空先眼当跟面从向往靠跨超"
+
+    /// After a phase (二期等, 二期和, 三期扩建, 一期主体): a word of its own, not a noun it counts.
+    static let phaseFollowers: ScalarList = "等和及与扩改建续主"
+    /// Before a count of batches, not a name: 办了三期, 共三期, 第.
+    static let countLeaders: ScalarList = "了共办开第新每这那该近约"
+
+    /// The name right before `start` in its clause: nouns, words the lexicon lacks, digits and letters, back to
+    /// the first other word (本站是10号线一期 → 10号线); nil when the word right before is none of them.
+    static func nameBefore(_ start: Int, _ builder: FactBuilder, _ scalars: [Unicode.Scalar], scratch: inout Segmenter.Scratch) -> String? {
+        var from = start
+        while from > max(0, start - 12), !SubjectFinder.isClauseBreak(scalars[from - 1]), scalars[from - 1] != "、" { from -= 1 }
+        let tokens = builder.subjects.segmenter.tokens(in: scalars, range: from..<start, scratch: &scratch)
+        var nameStart = start
+        for token in tokens.reversed() {
+            let isName = token.kind == .number || token.kind == .latin
+                || token.kind == .word && {
+                    let known = builder.subjects.classes.knownClass(token, scalars)
+                    return known == .noun || known == nil && (token.length >= 2 || nameStart < start)
+                }()
+            guard isName else { break }
+            nameStart = token.start
+        }
+        guard nameStart < start, start - nameStart >= 2 else { return nil }
+        return String(scalars: scalars[nameStart..<start])
+    }
+
+    /// Quotation marks of either direction (a formulation quoted the wrong way round, ”三个一批“).
+    static let anyQuote: ScalarList = "“”‘’\""
+
+    static func isProperPair(_ open: Unicode.Scalar, _ close: Unicode.Scalar) -> Bool {
+        open == "“" && close == "”" || open == "‘" && close == "’" || open == "\"" && close == "\""
+    }
+
     /// What follows 十四五 when it names the plan.
     static let planFollowers: ScalarList = "规时期开以"
 
@@ -147,11 +197,17 @@ struct FigureRule: Sendable {
             }
             return .next
         },
-        FigureRule("partyCongress", "党的二十大, 十九大: a party congress is an ordinal",
-                   examples: [AnalyzerExample("学习党的«二十大»精神。")]) { builder, context, _ in
+        FigureRule("partyCongress", "党的二十大, 中共十九大, 十八大以来: a party congress is an ordinal when the text names the Party or a congress's context follows; 十大行动, 全国十大国际航空枢纽 are a count or a formula",
+                   examples: [AnalyzerExample("学习党的«二十大»精神，中共«十九大»召开，«十八大»以来，党的«十大»，«十大»以后，九大、«十大»都讲，实现«十大»提出的任务。", mustNotReport: ["十八"]),
+                              AnalyzerExample("实施碳达峰十大行动，被列入全国十大国际航空枢纽，十三亿大陆同胞。", mustNotReport: ["十大", "十三亿大"])]) { builder, context, _ in
             let match = context.match, scalars = context.scalars
             guard match.form == .chinese, context.unitStart < context.end, scalars[context.unitStart] == "大",
-                  match.value >= 10 || builder.preceded(by: "党的", match.start, scalars) else { return .next }
+                  builder.preceded(by: "党的", match.start, scalars) || builder.preceded(by: "中共", match.start, scalars)
+                    || builder.preceded(by: "党", match.start, scalars)
+                    || match.value > 10 && match.value <= 30
+                    || match.value == 10 && (FigureRule.congressContextFollows(context.unitStart + 1, scalars)
+                                             || match.start >= 2 && scalars[match.start - 2] == "大" && (scalars[match.start - 1] == "、" || scalars[match.start - 1] == "和"))
+                else { return .next }
             var draft = context.draft
             draft.kind = .ordinal
             draft.unit = "大"
@@ -159,14 +215,128 @@ struct FigureRule: Sendable {
             draft.subject = .fixed("全国代表大会")
             return .figure(draft)
         },
-        FigureRule("formulation", "numbered formulations, decided with the slogans analyzer (NumberedFormulations)",
-                   examples: [AnalyzerExample("打造«七大都市»，增强«四个意识»，建成«三个»示范区。")]) { builder, context, scratch in
-            guard context.unitStart == context.after,
-                  let found = NumberedFormulations.formulation(at: context.match, in: context.scalars, segmenter: builder.subjects.segmenter,
-                                                                scratch: &scratch) else {
-                return .next
+        FigureRule("digitCount", "两位数增长, 三位数增长: the number of digits of a change is a vague percent (at least 10, at least 100); 两位数 sizing nothing is no figure",
+                   examples: [AnalyzerExample("产业投资实现«两位数»增长，出口保持«三位数»的增幅。", mustNotReport: ["两位"]),
+                              AnalyzerExample("密码为两位数，共有«两位»代表发言。", mustNotReport: ["两位数"])]) { _, context, _ in
+            let match = context.match, scalars = context.scalars, after = context.after
+            guard match.form == .chinese, (1...4).contains(match.value), match.end - match.start == 1, after + 1 < context.end,
+                  scalars[after] == "位", scalars[after + 1] == "数" else { return .next }
+            let index = after + 2
+            guard FigureRule.changeNouns.contains(where: { word in
+                index + word.count <= context.end && scalars[index..<(index + word.count)].elementsEqual(word) }) else { return .notFigure }
+            var draft = context.draft
+            draft.kind = .percent
+            draft.unit = "%"
+            draft.value = Foundation.pow(10, match.value - 1)
+            draft.bareValue = draft.value
+            draft.end = index
+            draft.atLeast = true
+            return .figure(draft)
+        },
+        FigureRule("threshold", "五千亿级产业链, 3000亿级: an amount followed by 级 names a class at or above it (atLeast), no unit written; 3000吨级 stays a measure",
+                   examples: [AnalyzerExample("打造粮油«五千亿级»产业链，建成«8个»产业集群，研制«3000吨»级锻焊反应器。", mustNotReport: ["五千亿"])]) { _, context, _ in
+            let match = context.match, scalars = context.scalars
+            guard context.unitStart == context.after, context.next == "级", match.end - match.start >= 2, !match.isPercent, !match.isOrdinal,
+                  NumberScanner.chineseUnit(scalars[match.end - 1]).map({ $0 >= 1e4 }) == true else { return .next }
+            var draft = context.draft
+            draft.end = context.after + 1
+            draft.atLeast = true
+            draft.subject = .after
+            return .figure(draft)
+        },
+        FigureRule("topRank", "前十, 前三名, 前10位: a rank from the top, ending its phrase or with 名/位/强, is an ordinal, at most (前 is the atMost cue); not 目前, 提前, 靠前一步, 前三季度",
+                   examples: [AnalyzerExample("把品牌做进全国前«十»，位列前«三名»，进入全国前«10位»。"),
+                              AnalyzerExample("目前«三家»企业提前«十天»完工，靠前一步，前«三季度»增长«5%»。", mustNotReport: ["三", "十", "一"])]) { builder, context, _ in
+            let match = context.match, scalars = context.scalars, start = match.start
+            guard start >= 1, scalars[start - 1] == "前", !match.isPercent, !match.isOrdinal, match.value >= 2, match.value == match.value.rounded(),
+                  !(start >= 2 && FigureRule.notTopBefore.contains(scalars[start - 2])) else { return .next }
+            var draft = context.draft
+            if let next = context.next, next == "名" || next == "位" || next == "强" {
+                draft.unit = String(next)
+                draft.end = context.after + 1
+            } else if let next = context.next, ScriptClass.isHan(next) {
+                return .next // 前三季度, 前十个月, 前一大类: a length or a word, not a rank
             }
-            return .figure(builder.formula(context.draft, unit: String(found.classifier), end: found.span.end))
+            draft.kind = .ordinal
+            draft.subject = .before
+            return .figure(draft)
+        },
+        FigureRule("phase", "万华化学产业园二期, 3号线一期, 二期工程: a phase glued to the name of a project is an ordinal of that name (GUIDELINE); 举办三期培训班, 新一期 are not phases",
+                   examples: [AnalyzerExample("万华化学产业园«二期»加快建设，推进天府国际机场«二期»工程，LNG«三期»投产，芯联集成«三期»等项目加快建设。", mustNotReport: ["三期培训"]),
+                              AnalyzerExample("举办«三期»培训班，实施新一期计划，培训«12期»。", mustNotReport: ["一期"])]) { builder, context, scratch in
+            let match = context.match, scalars = context.scalars, start = match.start
+            guard match.form == .chinese, match.end - start == 1, (1...9).contains(match.value), context.next == "期", start >= 1 else { return .next }
+            let before = scalars[start - 1]
+            var glued = ScriptClass.of(before) == .latin || NumberScanner.isArabicDigit(before)
+            if !glued, ScriptClass.isHan(before), !NumberScanner.isNumeralCharacter(before) {
+                let tokens = builder.subjects.segmenter.tokens(in: scalars, range: max(0, start - 4)..<start, scratch: &scratch)
+                if let last = tokens.last, last.kind == .word {
+                    let known = builder.subjects.classes.knownClass(last, scalars)
+                    glued = known == .noun || known == nil && last.length >= 2
+                }
+            }
+            // 芯联集成三期等项目: after a name that ends like a verb, what follows 期 decides (等, 工程, 、).
+            let after = context.after + 1
+            let endsPhrase = after >= context.end || SubjectFinder.isClauseBreak(scalars[after]) || scalars[after] == "、"
+                || FigureRule.phaseFollowers.contains(scalars[after])
+                || after + 1 < context.end && (scalars[after] == "工" && scalars[after + 1] == "程" || scalars[after] == "项" && scalars[after + 1] == "目")
+            if !glued, endsPhrase, ScriptClass.isHan(before), !NumberScanner.isNumeralCharacter(before), !FigureRule.countLeaders.contains(before) {
+                glued = true
+            }
+            guard glued else { return .next }
+            // 三期培训班: a noun after 期 that is not the project's (工程, 项目) makes 期 a count of batches.
+            if after < context.end, ScriptClass.isHan(scalars[after]),
+               !(after + 1 < context.end && (scalars[after] == "工" && scalars[after + 1] == "程" || scalars[after] == "项" && scalars[after + 1] == "目")),
+               !FigureRule.phaseFollowers.contains(scalars[after]) {
+                let tokens = builder.subjects.segmenter.tokens(in: scalars, range: after..<min(context.end, after + 4), scratch: &scratch)
+                if let first = tokens.first, first.kind == .word, builder.subjects.classes.knownClass(first, scalars) == .noun { return .next }
+            }
+            var draft = context.draft
+            draft.kind = .ordinal
+            draft.unit = "期"
+            draft.end = context.after + 1
+            // 10号线一期, 万华化学产业园二期: the phase of the name right before it (nouns, names, digits, letters).
+            draft.subject = FigureRule.nameBefore(start, builder, scalars, scratch: &scratch).map { .fixed($0) } ?? .none
+            return .figure(draft)
+        },
+        FigureRule("session", "十二届六次全会, 十四届全国人大三次会议: N次 + a meeting word after a 届 is the number of the session, an ordinal without subject; 召开三次会议 counts",
+                   examples: [AnalyzerExample("推进省委«十二届»«六次»全会部署，«十四届»全国人大«三次»会议开幕。", mustNotReport: ["六次全会"]),
+                              AnalyzerExample("全年召开«三次»会议。")]) { _, context, _ in
+            let match = context.match, scalars = context.scalars, start = match.start, after = context.after
+            guard match.form == .chinese, !match.isOrdinal, context.next == "次", match.value >= 1, match.value <= 20,
+                  FigureRule.sessionWords.contains(where: { word in
+                      after + 1 + word.count <= context.end && scalars[(after + 1)..<(after + 1 + word.count)].elementsEqual(word) }) else { return .next }
+            var index = start
+            while index > max(0, start - 10), !SubjectFinder.isClauseBreak(scalars[index - 1]), scalars[index - 1] != "届" { index -= 1 }
+            guard index > 0, scalars[index - 1] == "届" else { return .next }
+            var draft = context.draft
+            draft.kind = .ordinal
+            draft.unit = "次"
+            draft.end = after + 1
+            draft.subject = .none
+            return .figure(draft)
+        },
+        FigureRule("formulation", "numbered formulations, decided with the slogans analyzer (NumberedFormulations)",
+                   examples: [AnalyzerExample("打造«七大都市»，增强«四个意识»，建成«三个»示范区，谋划”«三个一批»“项目，“«四个清单»”管理。")]) { builder, context, scratch in
+            guard context.unitStart == context.after else { return .next }
+            if let found = NumberedFormulations.formulation(at: context.match, in: context.scalars, segmenter: builder.subjects.segmenter,
+                                                             scratch: &scratch) {
+                return .figure(builder.formula(context.draft, unit: String(found.classifier), end: found.span.end))
+            }
+            // ”三个一批“: quotation marks typed the wrong way round still quote the formulation.
+            let match = context.match, scalars = context.scalars
+            guard match.form == .chinese, match.end - match.start == 1, (2...10).contains(match.value), match.start > 0,
+                  FigureRule.anyQuote.contains(scalars[match.start - 1]), let classifier = context.next,
+                  NumberedFormulations.isClassifier(classifier) else { return .next }
+            for length in 2...4 where context.after + 1 + length < context.end {
+                let close = context.after + 1 + length
+                // (Only the wrong way round: a proper pair is NumberedFormulations' to judge, “五个一工程奖” a name.)
+                if FigureRule.anyQuote.contains(scalars[close]), !FigureRule.isProperPair(scalars[match.start - 1], scalars[close]),
+                   scalars[(context.after + 1)..<close].allSatisfy({ ScriptClass.isHan($0) && !FigureRule.anyQuote.contains($0) }) {
+                    return .figure(builder.formula(context.draft, unit: String(classifier), end: close))
+                }
+            }
+            return .next
         },
         FigureRule("unit", "a unit or measure word after the number: counts, money, measures, durations (units.tsv and the lexicon's q words)",
                    examples: [AnalyzerExample("投资«1.2万亿元»，机架«760万架»，延迟«30毫秒»，电价«0.56元/千瓦时»，装机«600万千瓦»，发电«120亿千瓦时»，经济总量«翻一番»，产值«翻了一番»，奋战«三个多小时»，提供早餐和午餐«两餐»。",

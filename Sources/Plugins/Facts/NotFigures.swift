@@ -20,6 +20,10 @@ enum NotFigureRule: String, Sendable, CaseIterable {
     case quotedPhrase
     /// “三餐四季”, 《三餐四季》: numerals paired inside a short quoted name or title make a name, not figures.
     case pairedNumeralName
+    /// “1+3”, 15+N, “4567”: numbers joined by + to a number or a letter, or a bare number that fills its quotes, name a policy.
+    case policyCode
+    /// 12345热线, 12345政务服务便民热线: a number before 热线 or 专线 is its number, not an amount.
+    case hotline
 
     var description: FactRuleDescription {
         switch self {
@@ -50,6 +54,14 @@ enum NotFigureRule: String, Sendable, CaseIterable {
         case .pairedNumeralName:
             return FactRuleDescription(id: rawValue, summary: "two numerals set apart inside a short quoted name or title (“三餐四季”) make a name; one numeral there can still count or be a formulation", examples: [
                 AnalyzerExample("节目“三餐四季”播出后，《一年三季》热播，“«两个确立»”，“卖了«3吨»”。", mustNotReport: ["三餐", "一年", "三季"])])
+        case .policyCode:
+            return FactRuleDescription(id: rawValue, summary: "numbers joined by + to a number or a letter (“1+3”, 15+N, 8+4), or a bare number that fills its quotes (“4567”), name a policy or a system", examples: [
+                AnalyzerExample("落实“1+3”财政金融互动政策，推进“15+N”重点产业，优化“8+4”政策体系，完成«17支»“4+1”专项基金组建，培育“4567”现代化产业体系。",
+                                mustNotReport: ["1", "3", "15", "8", "4", "4567"]),
+                AnalyzerExample("收入增长«3%»，“卖了«3吨»”，碑上有“«1926»”字样，比分«3»比«1»。")])
+        case .hotline:
+            return FactRuleDescription(id: rawValue, summary: "a number right before 热线 or 专线 (with the words of its name between) is the line's number", examples: [
+                AnalyzerExample("畅通12345热线等投诉渠道，拨打12345政务服务便民热线，开通«3条»热线，接听«12345个»电话。", mustNotReport: ["12345"])])
         }
     }
 }
@@ -77,6 +89,8 @@ struct NotFigures: Sendable {
         if draft.kind != .formula, match.form == .chinese, let quote = shortQuote(around: draft, scalars), holdsAnotherNumeral(quote, besides: match, scalars) {
             return .pairedNumeralName
         }
+        if !match.isPercent, isPolicyCode(draft, match, scalars) { return .policyCode }
+        if match.form == .arabic, draft.unit == nil, match.isDigitSequence, match.integerDigits >= 3, isHotline(draft.end, scalars) { return .hotline }
         if let before, Self.pointers.contains(before), !match.isOrdinal { return .pointingBack }
         if match.form == .chinese, (2...9).contains(match.value), draft.kind == .count, isClauseStart(start, scalars),
            draft.unit == "人" || draft.unit == "者" || draft.unit == "方", let next = wordAfter(draft.end, scalars, scratch: &scratch),
@@ -91,7 +105,7 @@ struct NotFigures: Sendable {
             if start >= 2, scalars[start - 1] == " " || scalars[start - 1] == "-", ScriptClass.of(scalars[start - 2]) == .latin,
                isNameWord(before: start - 1, scalars) { return .numberName }
         }
-        if draft.kind == .number, draft.unit == nil, !match.isPercent, !match.isFraction, isNameNumber(match, scalars, scratch: &scratch) { return .numberName }
+        if draft.kind == .number, draft.unit == nil, !draft.atLeast, !match.isPercent, !match.isFraction, isNameNumber(match, scalars, scratch: &scratch) { return .numberName }
         if match.isOrdinal, draft.unit == nil, isWordWithOrdinal(match, scalars) { return .ordinalWord }
         // 南宁市第二中学, 第一人民医院: numbered schools and hospitals are names.
         if match.isOrdinal, draft.unit == nil, Self.institutions.contains(where: { word in
@@ -99,6 +113,36 @@ struct NotFigures: Sendable {
             return .numberName
         }
         return nil
+    }
+
+    private static let plusSigns: ScalarList = "+＋"
+
+    /// “1+3”, 15+N, 1+N: a + glued to the number with a number or a letter on its other side; or a bare
+    /// Arabic number that alone fills its quotation marks (“4567”).
+    private func isPolicyCode(_ draft: FactBuilder.Draft, _ match: NumberMatch, _ scalars: [Unicode.Scalar]) -> Bool {
+        func isCodePart(_ scalar: Unicode.Scalar) -> Bool {
+            NumberScanner.isArabicDigit(scalar) || NumberScanner.chineseDigit(scalar) != nil || ScriptClass.of(scalar) == .latin
+        }
+        let start = match.start, end = match.end
+        if start >= 2, Self.plusSigns.contains(scalars[start - 1]), isCodePart(scalars[start - 2]) { return true }
+        if end + 1 < scalars.count, Self.plusSigns.contains(scalars[end]), isCodePart(scalars[end + 1]) { return true }
+        // (Not a year: 方尖碑上有“1926”字样.)
+        let year = match.isDigitSequence && match.integerDigits == 4 && (1000...2100).contains(match.value)
+        return match.form == .arabic && draft.unit == nil && !year && start >= 1 && end < scalars.count
+            && Self.quoteOpeners.contains(scalars[start - 1]) && Self.quoteClosers.contains(scalars[end])
+    }
+
+    /// How far the words of a line's name may run before 热线 (12345政务服务便民热线).
+    private static let hotlineReach = 10
+
+    /// 12345热线: 热线 or 专线 after the number, with only Han characters between.
+    private func isHotline(_ end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        var index = end
+        while index + 1 < scalars.count, index - end <= Self.hotlineReach, ScriptClass.isHan(scalars[index]) {
+            if scalars[index + 1] == "线", scalars[index] == "热" || scalars[index] == "专" { return true }
+            index += 1
+        }
+        return false
     }
 
     /// JA 21, PlayStation 4, U-17: the Latin word before starts with a capital (English prose, handled 724, does not).

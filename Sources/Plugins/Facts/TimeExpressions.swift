@@ -50,6 +50,7 @@ struct TimeExpressions: Sendable {
     /// The expression starting with `matches[index]`, and how many matches it takes.
     func draft(at index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar], consumed: inout Int) -> FactBuilder.Draft? {
         let match = matches[index]
+        if let ratio = Self.ratio(at: index, matches, scalars, consumed: &consumed) { return ratio }
         guard let number = Self.integer(match) else { return nil }
         let after = match.end
         guard after < scalars.count else { return nil }
@@ -125,6 +126,29 @@ struct TimeExpressions: Sendable {
                                      start: match.start, end: next.end)
         }
         return nil
+    }
+
+    private static func isRatioColon(_ scalar: Unicode.Scalar) -> Bool { scalar == ":" || scalar == "：" || scalar == "∶" }
+
+    /// 4.4:41.2:54.4 (三次产业结构), 1.5:1: a ratio with a decimal part or of three parts or more is one figure
+    /// (GUIDELINE: a ratio is one number), value a/b for two parts and the first part for more; two integers
+    /// (1:2, 20:30) are read below, as a ratio or a time of day.
+    private static func ratio(at index: Int, _ matches: [NumberMatch], _ scalars: [Unicode.Scalar], consumed: inout Int) -> FactBuilder.Draft? {
+        let first = matches[index]
+        guard first.end < scalars.count, isRatioColon(scalars[first.end]), first.form == .arabic, !first.isPercent, !first.isOrdinal else { return nil }
+        var end = first.end, parts = 1, decimal = !first.isDigitSequence, second = 0.0
+        while index + parts < matches.count, end < scalars.count, isRatioColon(scalars[end]) {
+            let part = matches[index + parts]
+            guard part.start == end + 1, part.form == .arabic, !part.isPercent, !part.isOrdinal, !part.isFraction else { break }
+            if parts == 1 { second = part.value }
+            decimal = decimal || !part.isDigitSequence
+            end = part.end
+            parts += 1
+        }
+        guard parts >= 3 || parts == 2 && decimal && second != 0 else { return nil }
+        consumed = parts
+        let value = parts == 2 ? first.value / second : first.value
+        return FactBuilder.Draft(kind: .number, value: value, bareValue: value, start: first.start, end: end)
     }
 
     /// Whether a part of the day (上午, 晚) starts at `index`.
