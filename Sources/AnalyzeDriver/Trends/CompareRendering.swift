@@ -17,7 +17,7 @@ enum CompareRendering {
         var parts: [Part] = []
         let added = trends.new.first?.terms ?? [], dropped = trends.gone.first?.terms ?? []
         parts.append(Part(title: "New in \(new)", blocks: added.isEmpty ? [.note("nothing")] : [
-            .table(headers: ["term", "count", "from", "score"], rows: added.prefix(20).map { [$0.term, String($0.count), $0.origin, NumberText.fixed($0.score, digits: 2)] }, numericColumns: [1, 3]),
+            .table(headers: ["term", "count", "from", "score"], rows: added.prefix(20).map { [$0.displayed, String($0.count), $0.origin, NumberText.fixed($0.score, digits: 2)] }, numericColumns: [1, 3]),
         ]))
         parts.append(Part(title: "Dropped since \(old)", blocks: dropped.isEmpty ? [.note("nothing")] : [
             .table(headers: ["term", "count in old", "from", "score"], rows: dropped.prefix(20).map { [$0.term, String($0.count), $0.origin, NumberText.fixed($0.score, digits: 2)] }, numericColumns: [1, 3]),
@@ -87,9 +87,12 @@ enum CompareRendering {
         var rows: [(target: Bool, row: [String])] = []
         for row in trends.indicators {
             guard let old = pick(row, 0), let new = pick(row, 1) else { continue }
-            let target = (old.modality == "target" || old.targetSentence) && (new.modality == "target" || new.targetSentence)
+            func isTarget(_ value: Trends.IndicatorValue) -> Bool { value.modality == "target" || value.targetSentence }
+            let target = isTarget(old) && isTarget(new)
             let changed = old.value != new.value || old.text != new.text
-            rows.append((target, [row.label + (target ? " (target)" : ""), old.text, new.text, changed ? "changed" : "same"]))
+            // Every row says its kind: a target set against an actual is no like-for-like change.
+            let kind = target ? "target" : !isTarget(old) && !isTarget(new) ? "actual" : isTarget(old) ? "target → actual" : "actual → target"
+            rows.append((target, [row.label + " (\(kind))", old.text, new.text, changed ? "changed" : "same"]))
         }
         return rows.filter(\.target).map(\.row) + rows.filter { !$0.target }.map(\.row).prefix(10)
     }
