@@ -455,8 +455,21 @@ public enum TrendsBuilder {
 
     // MARK: new, gone, notable
 
+    /// The keywords' reference (term spread over the report corpus: README Keywords "The reference"),
+    /// read once when a run first needs it; nil when it is not beside the binary.
+    static let genreReference: ReferenceFrequencies? = ResourceLocator.path(of: "reference.bin", target: "KeywordsPlugin")
+        .flatMap { try? ReferenceFrequencies.load(path: $0) }
+    /// Above this share of the reference's documents a term is the genre's ordinary vocabulary.
+    static let genreShare = 0.4
+    /// 1 up to `genreShare`, then down by 2.5 per unit of share to a floor of a quarter (0.7 and more):
+    /// 全社会 (in 77% of the reports) weighs a quarter, 重点行业 (53%) two thirds.
+    static func genreWeight(_ share: Double) -> Double {
+        share <= genreShare ? 1 : max(0.25, 1 - 2.5 * (share - genreShare))
+    }
+
     /// `candidates`: the terms (not fragments) whose first unit is `unit`.
-    static func newTerms(at unit: Int, _ candidates: [Int], _ series: Series, _ terms: [String], _ origins: [Origin], limit: Int) -> [Trends.ScoredTerm] {
+    static func newTerms(at unit: Int, _ candidates: [Int], _ series: Series, _ terms: [String], _ origins: [Origin], limit: Int,
+                         genre: ReferenceFrequencies? = genreReference) -> [Trends.ScoredTerm] {
         let later = series.units - unit - 1
         var scored: [Trends.ScoredTerm] = []
         for term in candidates {
@@ -466,9 +479,13 @@ public enum TrendsBuilder {
             let uptake = later > 0 ? log2(1 + Double((unit + 1..<series.units).reduce(0) { $0 + series.counts[term][$1] }) / Double(later)) : 0
             let count = series.counts[term][unit]
             let strength = origins[term].strength
-            let score = strength * (1 + 2 * persistence + 2 * uptake) * (1 + 0.5 * log2(Double(count)))
-            scored.append(Trends.ScoredTerm(term: terms[term], count: count, score: rounded(score, 3), origin: origins[term].name,
-                                            strength: strength, persistence: rounded(persistence, 3), kept: kept, later: later))
+            // A word the genre uses in most documents (全社会, 重点行业) is no news however new here.
+            let share = genre?.share(containing: terms[term]) ?? 0
+            let score = strength * (1 + 2 * persistence + 2 * uptake) * (1 + 0.5 * log2(Double(count))) * genreWeight(share)
+            var entry = Trends.ScoredTerm(term: terms[term], count: count, score: rounded(score, 3), origin: origins[term].name,
+                                          strength: strength, persistence: rounded(persistence, 3), kept: kept, later: later)
+            if share > genreShare { entry.genreShare = rounded(share, 3) }
+            scored.append(entry)
         }
         return top(scored, limit)
     }

@@ -54,6 +54,7 @@ extension Trends.DocumentTerms {
                     json.object { json in
                         if let comeback = scored.comeback { json.field("comeback", bool: comeback) }
                         json.field("count", int: scored.count)
+                        if let genreShare = scored.genreShare { json.field("genreShare", double: genreShare) }
                         if let kept = scored.kept { json.field("kept", int: kept) }
                         if let later = scored.later { json.field("later", int: later) }
                         json.field("origin", string: scored.origin)

@@ -82,6 +82,9 @@ public struct Trends: Encodable, Sendable {
         public var replaces: String? = nil
         /// new only: a document before the previous one has the term (it comes back, not new).
         public var comeback: Bool? = nil
+        /// new only: the share of the keywords reference's documents using the term, when above 0.4
+        /// (the genre's ordinary words weigh less: README "Trends").
+        public var genreShare: Double? = nil
 
         public init(term: String, count: Int, score: Double, origin: String, strength: Double, persistence: Double, kept: Int? = nil, later: Int? = nil) {
             self.term = term
