@@ -114,3 +114,34 @@ import AnalyticsCore
         #expect(text.contains("国内生产总值增长 (target)"))
     }
 }
+
+/// The outline at level 2: which task moved (扩大内需 from third to first).
+@Suite struct OutlineLevelTwoTests {
+    typealias S = CompareRendering.Subheading
+
+    @Test func movedTasksAreNamed() {
+        let old = [S(parent: 3, position: 1, heading: "大力推进现代化产业体系建设，加快发展新质生产力"),
+                   S(parent: 3, position: 2, heading: "深入实施科教兴国战略，强化高质量发展的基础支撑"),
+                   S(parent: 3, position: 3, heading: "着力扩大国内需求，推动经济实现良性循环"),
+                   S(parent: 3, position: 4, heading: "扩大高水平对外开放，促进互利共赢")]
+        let new = [S(parent: 3, position: 1, heading: "大力提振消费、提高投资效益，全方位扩大国内需求"),
+                   S(parent: 3, position: 2, heading: "因地制宜发展新质生产力，加快建设现代化产业体系"),
+                   S(parent: 3, position: 3, heading: "深入实施科教兴国战略，提升国家创新体系整体效能"),
+                   S(parent: 3, position: 4, heading: "扩大高水平对外开放，积极稳外贸稳外资")]
+        let changes = CompareRendering.compareSubheadings(old, new, parents: [1: 1, 2: 2, 3: 3])
+        #expect(changes.map(\.change) == ["moved 3 → 1", "moved 1 → 2", "moved 2 → 3"])
+        #expect(changes[0].old == old[2] && changes[0].new == new[0])
+    }
+
+    @Test func sameOrderOrUnpairedSectionsGiveNoMoves() {
+        let old = [S(parent: 1, position: 1, heading: "着力扩大国内需求"), S(parent: 1, position: 2, heading: "加快建设现代化产业体系")]
+        let new = [S(parent: 1, position: 1, heading: "着力扩大国内需求，推动经济实现良性循环"), S(parent: 1, position: 2, heading: "加快建设现代化产业体系")]
+        #expect(CompareRendering.compareSubheadings(old, new, parents: [1: 1]).isEmpty)
+        // Headings under sections that are not paired are never paired with each other.
+        let other = [S(parent: 2, position: 1, heading: "加快建设现代化产业体系"), S(parent: 2, position: 2, heading: "着力扩大国内需求")]
+        #expect(CompareRendering.compareSubheadings(old, other, parents: [1: 1]).allSatisfy { $0.change == "added" || $0.change == "dropped" })
+        // Unpaired headings at the same place are shown side by side, not as a move.
+        let reworded = [S(parent: 1, position: 1, heading: "着力扩大国内需求"), S(parent: 1, position: 2, heading: "全面加强生态环境保护")]
+        #expect(CompareRendering.compareSubheadings(old, reworded, parents: [1: 1]).map(\.change) == ["changed"])
+    }
+}
