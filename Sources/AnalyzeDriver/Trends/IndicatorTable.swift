@@ -98,8 +98,9 @@ enum IndicatorTable {
         var targetSentences: [Int: Bool] = [:]
         var found: [(Key, Trends.IndicatorValue)] = []
         var marks: IndicatorPeriod.Marks? // found when the first figure needs them
+        var scratch = Segmenter.Scratch()
         for fact in facts.facts where kinds.contains(fact.kind) {
-            let named = namedSubject(of: fact, in: document.scalars, segmenter: segmenter)
+            let named = namedSubject(of: fact, in: document.scalars, segmenter: segmenter, scratch: &scratch)
             guard var key = key(of: fact, subject: named?.key) else { continue }
             // The label takes the direction the key took (规模 + 增长).
             key.label = named.map { named in
@@ -146,7 +147,7 @@ enum IndicatorTable {
     /// puts before the head's last mention ahead of the figure (一般公共预算支出规模, 居民医保人均财政补助标准,
     /// 超长期特别国债): the words back to the clause's start, a predicate verb (发行, 提高…), or a word
     /// no noun phrase holds (和, 的, 今年, 几). Nil when the subject is not generic or nothing stands before it.
-    static func namedSubject(of fact: Fact, in s: [Unicode.Scalar], segmenter: Segmenter?) -> (label: String, key: String)? {
+    static func namedSubject(of fact: Fact, in s: [Unicode.Scalar], segmenter: Segmenter?, scratch: inout Segmenter.Scratch) -> (label: String, key: String)? {
         guard let segmenter, let subject = fact.subject else { return nil }
         let head = subject.hasSuffix("增长") || subject.hasSuffix("下降") ? String(subject.dropLast(2)) : subject
         guard genericHeads.contains(head) else { return nil }
@@ -157,7 +158,7 @@ enum IndicatorTable {
         var clause = at
         while clause > from && ScriptClass.isHan(s[clause - 1]) && at - clause < phraseReach { clause -= 1 }
         guard clause < at else { return nil }
-        var tokens = segmenter.tokens(in: s, range: clause..<at)
+        var tokens = segmenter.tokens(in: s, range: clause..<at, scratch: &scratch)
         if clause > from && ScriptClass.isHan(s[clause - 1]) && tokens.count > 1 { tokens.removeFirst() }
         var first = tokens.count
         while first > 0 {

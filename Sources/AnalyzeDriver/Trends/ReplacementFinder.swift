@@ -37,6 +37,8 @@ struct ReplacementFinder {
     func split(_ term: String, index: Int) -> Split? {
         let s = Array(term.unicodeScalars)
         guard (4...16).contains(s.count), s.allSatisfy(ScriptClass.isHan) else { return nil }
+        // Without 的 a stance is a modifier and a head of four characters or more: six at least.
+        guard s.count >= 2 + Self.unlinkedHead || s.contains(Self.linker) else { return nil }
         let tokens = segmenter.tokens(in: s).filter { $0.kind != .whitespace }
         guard tokens.count >= 2 else { return nil }
         // The head: the nouns at the end (after 的 when there is one).

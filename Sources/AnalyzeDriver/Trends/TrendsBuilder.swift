@@ -189,6 +189,7 @@ public enum TrendsBuilder {
         // Stances restated (稳健的货币政策 → 适度宽松的货币政策): new forms of the previous unit's terms.
         let restated = words.map { replacements(series, terms, origins, fragments, units.map { $0.members.compactMap { report.documents[$0].document } },
                                                  stanceTerms: options.stanceTerms ?? [], termIndex: termIndex, segmenter: $0) }
+        clock.lap("restated stances")
         let newLists = (1..<max(units.count, 1)).map { unit in
             Trends.DocumentTerms(document: unit, terms: withReplacements(newTerms(at: unit, newCandidates[unit], series, terms, origins, limit: options.perDocument),
                                                                           restated?[unit] ?? [], limit: options.perDocument))
@@ -504,7 +505,7 @@ public enum TrendsBuilder {
         let splits = terms.indices.compactMap { term -> ReplacementFinder.Split? in
             guard origins[term].strength >= restatableStrength, !fragments.contains(term) else { return nil }
             return finder.split(terms[term], index: term)
-        } + stanceTerms.enumerated().compactMap { finder.split($1, index: terms.count + $0) }
+        } + stanceTerms.enumerated().compactMap { termIndex[$1] == nil ? finder.split($1, index: terms.count + $0) : nil }
         let found = finder.find(splits: splits, units: units)
         let forms = Array(Set(found.flatMap { $0.map(\.form) })).sorted()
         guard !forms.isEmpty else { return units.map { _ in [] } }
