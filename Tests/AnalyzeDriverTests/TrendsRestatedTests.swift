@@ -102,9 +102,9 @@ import AnalyticsCore
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let old = directory.appendingPathComponent("report_2024.txt").path, new = directory.appendingPathComponent("report_2025.txt").path
-        try "今年发展主要预期目标是：国内生产总值增长5%左右。一般公共预算支出规模28.5万亿元。从今年开始拟连续几年发行超长期特别国债，今年先发行1万亿元。去年国内生产总值达到126万亿元。"
+        try "今年发展主要预期目标是：国内生产总值增长5%左右。一般公共预算支出规模28.5万亿元、比上年增加1.1万亿元。从今年开始拟连续几年发行超长期特别国债，今年先发行1万亿元。去年国内生产总值达到126万亿元。"
             .write(toFile: old, atomically: true, encoding: .utf8)
-        try "今年发展主要预期目标是：国内生产总值增长5%左右。一般公共预算支出规模29.7万亿元。拟发行特别国债5000亿元，支持国有大型商业银行补充资本。去年国内生产总值达到134.9万亿元。"
+        try "今年发展主要预期目标是：国内生产总值增长5%左右。一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。拟发行特别国债5000亿元，支持国有大型商业银行补充资本。去年国内生产总值达到134.9万亿元。"
             .write(toFile: new, atomically: true, encoding: .utf8)
         let text = runAnalyze(["compare", old, new]).output
         #expect(text.contains("一般公共预算支出规模"))
@@ -112,6 +112,10 @@ import AnalyticsCore
         #expect(!text.contains("国债 ("))
         #expect(text.contains("国内生产总值 (actual)"))
         #expect(text.contains("国内生产总值增长 (target)"))
+        // A target's change on last year in its sentence is a target; last year's result stays actual.
+        #expect(text.contains("一般公共预算支出规模增长 (target)"))
+        #expect(IndicatorTable.isChangeOnLastYear(before: 7, in: Array("支出比上年增加1.2万亿元".unicodeScalars)))
+        #expect(!IndicatorTable.isChangeOnLastYear(before: 7, in: Array("国内生产总值增长5%".unicodeScalars)))
     }
 }
 

@@ -99,6 +99,7 @@ enum IndicatorTable {
         var found: [(Key, Trends.IndicatorValue)] = []
         var marks: IndicatorPeriod.Marks? // found when the first figure needs them
         var scratch = Segmenter.Scratch()
+        var lastTarget: (sentence: Int, target: Bool)?
         for fact in facts.facts where kinds.contains(fact.kind) {
             let named = namedSubject(of: fact, in: document.scalars, segmenter: segmenter, scratch: &scratch)
             guard var key = key(of: fact, subject: named?.key) else { continue }
@@ -112,7 +113,11 @@ enum IndicatorTable {
             if period != .annual { key.period = period }
             let inTargetSentence = targetSentences[fact.sentenceStart] ?? isTargetSentence(fact, document)
             targetSentences[fact.sentenceStart] = inTargetSentence
-            let target = fact.modality.map { $0 == "target" } ?? inTargetSentence
+            var target = fact.modality.map { $0 == "target" } ?? inTargetSentence
+            // 比上年增加1.2万亿元 right after a target in its sentence is that target's change, a target too.
+            if !target, let previous = lastTarget, previous.sentence == fact.sentenceStart, previous.target,
+               isChangeOnLastYear(before: fact.start, in: document.scalars) { target = true }
+            lastTarget = (fact.sentenceStart, target)
             guard taken.insert(Slot(key: key, target: target)).inserted else { continue }
             found.append((key, reading(fact, document: document, unit: unit, source: documentReport.source, target: target, period: period)))
         }
@@ -131,6 +136,14 @@ enum IndicatorTable {
         } ?? subject
         return Key(subject: name, unit: fact.unit)
     }
+
+    /// 比上年 and a verb of change (增加, 提高…) just before the figure at `start`.
+    static func isChangeOnLastYear(before start: Int, in s: [Unicode.Scalar]) -> Bool {
+        guard start >= 5, start <= s.count else { return false }
+        return changeOnLastYear.contains(String(scalars: s[(start - 5)..<start]))
+    }
+
+    static let changeOnLastYear: Set<String> = ["比上年增加", "比上年提高", "比上年增长", "比上年减少", "比上年下降", "比去年增加", "比去年提高"]
 
     /// Subjects too general to name a row alone (`generic-indicator-heads.txt`): 规模, 标准, 国债;
     /// and the verbs (marked "!" there) where the noun phrase before one stops.
