@@ -129,6 +129,9 @@ enum CompareRendering {
             case .added: newNumber += 1
             }
         }
+        // Only sections with subheadings on both sides: a review told in subsections one year and in
+        // paragraphs the next is no list of dropped tasks.
+        parents = parents.filter { pair in tasks[0].contains { $0.parent == pair.key } && tasks[1].contains { $0.parent == pair.value } }
         let old = tasks[0].filter { parents[$0.parent] != nil }, new = tasks[1].filter { parents.values.contains($0.parent) }
         if !old.isEmpty && !new.isEmpty {
             let moves = compareSubheadings(old, new, parents: parents)
