@@ -137,6 +137,24 @@ import AnalyticsCore
         #expect(changes[0].old == old[2] && changes[0].new == new[0])
     }
 
+    @Test func compareShowsTheMoveEndToEnd() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trends-outline-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let old = directory.appendingPathComponent("report_2024.txt").path, new = directory.appendingPathComponent("report_2025.txt").path
+        try "一、2024年政府工作任务\n\n（一）大力推进现代化产业体系建设，加快发展新质生产力。\n\n推进产业升级。\n\n（二）着力扩大国内需求，推动经济实现良性循环。\n\n扩大消费。\n"
+            .write(toFile: old, atomically: true, encoding: .utf8)
+        try "一、2025年政府工作任务\n\n（一）大力提振消费、提高投资效益，全方位扩大国内需求。\n\n扩大消费。\n\n（二）因地制宜发展新质生产力，加快建设现代化产业体系。\n\n推进产业升级。\n"
+            .write(toFile: new, atomically: true, encoding: .utf8)
+        let text = runAnalyze(["compare", old, new]).output
+        #expect(text.contains("moved 2 → 1") && text.contains("moved 1 → 2"))
+        // The same order: no move.
+        let copy = directory.appendingPathComponent("report_2023.txt").path
+        try FileManager.default.copyItem(atPath: old, toPath: copy)
+        let same = runAnalyze(["compare", copy, old]).output
+        #expect(same.contains("level 2: the same order") && !same.contains("moved"))
+    }
+
     @Test func sameOrderOrUnpairedSectionsGiveNoMoves() {
         let old = [S(parent: 1, position: 1, heading: "着力扩大国内需求"), S(parent: 1, position: 2, heading: "加快建设现代化产业体系")]
         let new = [S(parent: 1, position: 1, heading: "着力扩大国内需求，推动经济实现良性循环"), S(parent: 1, position: 2, heading: "加快建设现代化产业体系")]
