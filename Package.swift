@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "AnalyzeDriver",
             dependencies: ["AnalyticsCore"] + pluginTargets.map { .target(name: $0.name) },
-            resources: [.copy("Resources/indicators.tsv"), .copy("Resources/policy-heads.txt")] // trends: one name per indicator; policy head nouns (issue 19)
+            resources: [.copy("Resources/indicators.tsv"), .copy("Resources/policy-heads.txt"), .copy("Resources/generic-indicator-heads.txt")] // trends: one name per indicator; policy head nouns (issue 19)
         ),
         .executableTarget(name: "analyze", dependencies: ["AnalyzeDriver"]),
         // Throughput benchmark of the segmenter (scripts/bench-segment.py runs it).

@@ -29,6 +29,15 @@ import Testing
         #expect(period("五年年均增长5.2%。今年国内生产总值增长5%左右。", "5%左右") == .annual)
     }
 
+    @Test func aParagraphOpeningCueHeadsTheParagraphsAfterIt() {
+        let filler = String(repeating: "推进各项工作取得新进展。", count: 200) // 2,400 characters: past the reach
+        // 五年来 opens a paragraph: a figure pages later with no cue in reach is a five-year figure.
+        #expect(period("五年来，我们深入贯彻党中央决策部署。\n\n" + filler + "提请全国人大常委会审议法律议案50件。", "50件") == .multiYear)
+        // Inside a sentence (去年底…), or with an annual cue in reach, it does not head anything.
+        #expect(period("我们深入贯彻，五年来成效明显。\n\n" + filler + "提请全国人大常委会审议法律议案50件。", "50件") == nil)
+        #expect(period("五年来，我们深入贯彻党中央决策部署。\n\n" + filler + "去年提请审议法律议案10件。", "10件") == .annual)
+    }
+
     @Test func nothingSaidIsNil() {
         #expect(period("粮食产量1.3万亿斤以上。", "1.3万亿斤") == nil)
         #expect(period("过去一年，从2020年到2025年，产量增长10%。", "10%") == .multiYear, "a span of years, the nearest cue")

@@ -17,7 +17,7 @@ enum CompareRendering {
         var parts: [Part] = []
         let added = trends.new.first?.terms ?? [], dropped = trends.gone.first?.terms ?? []
         parts.append(Part(title: "New in \(new)", blocks: added.isEmpty ? [.note("nothing")] : [
-            .table(headers: ["term", "count", "from", "score"], rows: added.prefix(20).map { [$0.term, String($0.count), $0.origin, NumberText.fixed($0.score, digits: 2)] }, numericColumns: [1, 3]),
+            .table(headers: ["term", "count", "from", "score"], rows: added.prefix(20).map { [$0.displayed, String($0.count), $0.origin, NumberText.fixed($0.score, digits: 2)] }, numericColumns: [1, 3]),
         ]))
         parts.append(Part(title: "Dropped since \(old)", blocks: dropped.isEmpty ? [.note("nothing")] : [
             .table(headers: ["term", "count in old", "from", "score"], rows: dropped.prefix(20).map { [$0.term, String($0.count), $0.origin, NumberText.fixed($0.score, digits: 2)] }, numericColumns: [1, 3]),
@@ -87,9 +87,12 @@ enum CompareRendering {
         var rows: [(target: Bool, row: [String])] = []
         for row in trends.indicators {
             guard let old = pick(row, 0), let new = pick(row, 1) else { continue }
-            let target = (old.modality == "target" || old.targetSentence) && (new.modality == "target" || new.targetSentence)
+            func isTarget(_ value: Trends.IndicatorValue) -> Bool { value.modality == "target" || value.targetSentence }
+            let target = isTarget(old) && isTarget(new)
             let changed = old.value != new.value || old.text != new.text
-            rows.append((target, [row.label + (target ? " (target)" : ""), old.text, new.text, changed ? "changed" : "same"]))
+            // Every row says its kind: a target set against an actual is no like-for-like change.
+            let kind = target ? "target" : !isTarget(old) && !isTarget(new) ? "actual" : isTarget(old) ? "target → actual" : "actual → target"
+            rows.append((target, [row.label + " (\(kind))", old.text, new.text, changed ? "changed" : "same"]))
         }
         return rows.filter(\.target).map(\.row) + rows.filter { !$0.target }.map(\.row).prefix(10)
     }
@@ -114,8 +117,102 @@ enum CompareRendering {
             case .added(let heading): rows.append(["added", "", heading])
             }
         }
-        return [.table(headers: ["", "old", "new"], rows: rows)]
+        var blocks: [RenderBlock] = [.table(headers: ["", "old", "new"], rows: rows)]
+        let tasks = trends.documents.map { subheadings(report.documents[$0.inputs[0]]) }
+        // Level-1 sections paired (kept or renamed), by their numbers (1-based) in each outline.
+        var parents: [Int: Int] = [:]
+        var oldNumber = 0, newNumber = 0
+        for item in diff {
+            switch item {
+            case .kept, .renamed: oldNumber += 1; newNumber += 1; parents[oldNumber] = newNumber
+            case .dropped: oldNumber += 1
+            case .added: newNumber += 1
+            }
+        }
+        // Only sections with subheadings on both sides: a review told in subsections one year and in
+        // paragraphs the next is no list of dropped tasks.
+        parents = parents.filter { pair in tasks[0].contains { $0.parent == pair.key } && tasks[1].contains { $0.parent == pair.value } }
+        let old = tasks[0].filter { parents[$0.parent] != nil }, new = tasks[1].filter { parents.values.contains($0.parent) }
+        if !old.isEmpty && !new.isEmpty {
+            let moves = compareSubheadings(old, new, parents: parents)
+            blocks.append(moves.isEmpty ? .note("level 2: the same order") : .table(headers: ["level 2", "old", "new"], rows: moves.prefix(24).map { move in
+                [move.change, move.old.map { "\($0.position). \($0.heading)" } ?? "", move.new.map { "\($0.position). \($0.heading)" } ?? ""]
+            }))
+        }
+        return blocks
     }
+
+    struct Subheading: Equatable {
+        /// Its level-1 section's number (1-based) and its place among that section's subheadings.
+        let parent: Int
+        let position: Int
+        let heading: String
+    }
+
+    struct SubheadingChange: Equatable {
+        let change: String
+        let old: Subheading?
+        let new: Subheading?
+    }
+
+    /// Level-2 headings with their level-1 section and place in it (the tasks of a work report).
+    static func subheadings(_ document: DocumentReport) -> [Subheading] {
+        guard let sections = document.entries.lazy.compactMap({ $0.result as? SectionsResult }).first else { return [] }
+        var parent = 0, position = 0
+        var found: [Subheading] = []
+        for section in sections.sections where section.role == .section {
+            if section.level == 1 && section.heading != nil { parent += 1; position = 0 }
+            if section.level == 2, let heading = section.heading {
+                position += 1
+                found.append(Subheading(parent: parent, position: position, heading: heading))
+            }
+        }
+        return found
+    }
+
+    /// Level-2 headings of paired level-1 sections (`parents`: old number → new number) paired as
+    /// level 1 are (the same text, else the best
+    /// pairs sharing at least a fifth of their character pairs: task headings are reworded each
+    /// year, 着力扩大国内需求… → 大力提振消费…全方位扩大国内需求), then what moved: a pair whose place in
+    /// its section changed (third → first), in the new order. An unpaired old and new heading at the
+    /// same place are shown together (`changed`: the heading there is another, reworded or not); other
+    /// unpaired ones were dropped or added.
+    static func compareSubheadings(_ old: [Subheading], _ new: [Subheading], parents: [Int: Int]) -> [SubheadingChange] {
+        var pairedOld: [Int: Int] = [:], pairedNew: [Int: Int] = [:]
+        for (j, heading) in new.enumerated() {
+            if let i = old.indices.first(where: { old[$0].heading == heading.heading && pairedOld[$0] == nil && parents[old[$0].parent] == heading.parent }) {
+                pairedOld[i] = j; pairedNew[j] = i
+            }
+        }
+        var candidates: [(Double, Int, Int)] = []
+        for i in old.indices where pairedOld[i] == nil {
+            for j in new.indices where pairedNew[j] == nil && parents[old[i].parent] == new[j].parent {
+                let score = dice(old[i].heading, new[j].heading)
+                if score >= subheadingPairing { candidates.append((score, i, j)) }
+            }
+        }
+        for (_, i, j) in candidates.sorted(by: { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) })
+            where pairedOld[i] == nil && pairedNew[j] == nil {
+            pairedOld[i] = j; pairedNew[j] = i
+        }
+        var changes: [SubheadingChange] = []
+        for (j, heading) in new.enumerated() {
+            if let i = pairedNew[j] {
+                if old[i].position != heading.position {
+                    changes.append(SubheadingChange(change: "moved \(old[i].position) → \(heading.position)", old: old[i], new: heading))
+                }
+            } else if let i = old.indices.first(where: { pairedOld[$0] == nil && parents[old[$0].parent] == heading.parent && old[$0].position == heading.position }) {
+                pairedOld[i] = j
+                changes.append(SubheadingChange(change: "changed", old: old[i], new: heading))
+            } else {
+                changes.append(SubheadingChange(change: "added", old: nil, new: heading))
+            }
+        }
+        for i in old.indices where pairedOld[i] == nil { changes.append(SubheadingChange(change: "dropped", old: old[i], new: nil)) }
+        return changes
+    }
+
+    static let subheadingPairing = 0.2
 
     enum OutlineChange: Equatable {
         case kept(String), renamed(String, String), dropped(String), added(String)

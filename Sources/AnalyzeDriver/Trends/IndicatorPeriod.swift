@@ -29,6 +29,8 @@ enum IndicatorPeriod: String, Sendable {
     struct Marks: Sendable {
         var positions: [Int] = []
         var periods: [IndicatorPeriod] = []
+        /// The mark opens a paragraph (五年来，我们… after a blank line): it heads the paragraphs after it.
+        var opening: [Bool] = []
 
         init(_ s: [Unicode.Scalar]) {
             var found: [(Int, IndicatorPeriod)] = IndicatorPeriod.index.longestMatches(in: s).map { ($0.span.start, cues[$0.phrase].1) }
@@ -48,6 +50,11 @@ enum IndicatorPeriod: String, Sendable {
             found.sort { $0.0 < $1.0 }
             positions = found.map(\.0)
             periods = found.map(\.1)
+            opening = positions.map { position in
+                var before = position - 1
+                while before >= 0 && (s[before] == " " || s[before] == "\t" || s[before] == "\u{3000}") { before -= 1 }
+                return before < 0 || s[before] == "\n"
+            }
         }
 
         private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
@@ -64,6 +71,12 @@ enum IndicatorPeriod: String, Sendable {
             var mark = low - 1
             while mark >= 0 && positions[mark] >= figureStart - reach {
                 if periods[mark] != .annualAverage || positions[mark] >= sentenceStart { return periods[mark] }
+                mark -= 1
+            }
+            // Nothing in reach: the last paragraph a period word opens, however far (2023's review:
+            // 五年来，我们… heads pages of paragraphs, 法律议案50件 among them, a five-year total).
+            while mark >= 0 {
+                if opening[mark] && periods[mark] != .annualAverage { return periods[mark] }
                 mark -= 1
             }
             return nil

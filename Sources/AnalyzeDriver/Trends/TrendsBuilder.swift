@@ -27,6 +27,9 @@ public struct TrendsOptions: Sendable, Equatable {
     /// Terms tracked in every document besides keywords and slogans (the driver gives the shipped
     /// policy terms when the terms analyzer did not run); nil: none.
     public var policyTerms: [String]?
+    /// Terms whose heads are looked for with other modifiers (ReplacementFinder) besides the run's
+    /// strong terms: the shipped policy terms, given by the driver; nil: none.
+    public var stanceTerms: [String]?
     static let maximumPoints = 50
 
     /// The defaults `specs` declare.
@@ -183,8 +186,13 @@ public enum TrendsBuilder {
             if series.firsts[term] > 0 { newCandidates[series.firsts[term]].append(term) }
             for unit in row.indices.dropFirst() where row[unit] == 0 && row[unit - 1] > 0 { goneCandidates[unit].append(term) }
         }
+        // Stances restated (稳健的货币政策 → 适度宽松的货币政策): new forms of the previous unit's terms.
+        let restated = words.map { replacements(series, terms, origins, fragments, units.map { $0.members.compactMap { report.documents[$0].document } },
+                                                 stanceTerms: options.stanceTerms ?? [], termIndex: termIndex, segmenter: $0) }
+        clock.lap("restated stances")
         let newLists = (1..<max(units.count, 1)).map { unit in
-            Trends.DocumentTerms(document: unit, terms: newTerms(at: unit, newCandidates[unit], series, terms, origins, limit: options.perDocument))
+            Trends.DocumentTerms(document: unit, terms: withReplacements(newTerms(at: unit, newCandidates[unit], series, terms, origins, limit: options.perDocument),
+                                                                          restated?[unit] ?? [], limit: options.perDocument))
         }
         let goneLists = (1..<max(units.count, 1)).map { unit in
             Trends.DocumentTerms(document: unit, terms: goneTerms(at: unit, goneCandidates[unit], series, terms, origins, limit: options.perDocument))
@@ -201,7 +209,7 @@ public enum TrendsBuilder {
                                  to: grouping != .document ? unit.to?.iso : nil, grouped: grouping != .document)
         }
         clock.lap("new, gone, notable")
-        let indicators = IndicatorTable.build(report: report, units: units.map(\.members), limit: options.indicators)
+        let indicators = IndicatorTable.build(report: report, units: units.map(\.members), limit: options.indicators, segmenter: words)
         clock.lap("indicators")
         return Trends(by: grouping.rawValue, documents: entries, terms: termRows, new: newLists, gone: goneLists, indicators: indicators)
     }
@@ -448,8 +456,21 @@ public enum TrendsBuilder {
 
     // MARK: new, gone, notable
 
+    /// The keywords' reference (term spread over the report corpus: README Keywords "The reference"),
+    /// read once when a run first needs it; nil when it is not beside the binary.
+    static let genreReference: ReferenceFrequencies? = ResourceLocator.path(of: "reference.bin", target: "KeywordsPlugin")
+        .flatMap { try? ReferenceFrequencies.load(path: $0) }
+    /// Above this share of the reference's documents a term is the genre's ordinary vocabulary.
+    static let genreShare = 0.4
+    /// 1 up to `genreShare`, then down by 2.5 per unit of share to a floor of a quarter (0.7 and more):
+    /// 全社会 (in 77% of the reports) weighs a quarter, 重点行业 (53%) two thirds.
+    static func genreWeight(_ share: Double) -> Double {
+        share <= genreShare ? 1 : max(0.25, 1 - 2.5 * (share - genreShare))
+    }
+
     /// `candidates`: the terms (not fragments) whose first unit is `unit`.
-    static func newTerms(at unit: Int, _ candidates: [Int], _ series: Series, _ terms: [String], _ origins: [Origin], limit: Int) -> [Trends.ScoredTerm] {
+    static func newTerms(at unit: Int, _ candidates: [Int], _ series: Series, _ terms: [String], _ origins: [Origin], limit: Int,
+                         genre: ReferenceFrequencies? = genreReference) -> [Trends.ScoredTerm] {
         let later = series.units - unit - 1
         var scored: [Trends.ScoredTerm] = []
         for term in candidates {
@@ -459,11 +480,61 @@ public enum TrendsBuilder {
             let uptake = later > 0 ? log2(1 + Double((unit + 1..<series.units).reduce(0) { $0 + series.counts[term][$1] }) / Double(later)) : 0
             let count = series.counts[term][unit]
             let strength = origins[term].strength
-            let score = strength * (1 + 2 * persistence + 2 * uptake) * (1 + 0.5 * log2(Double(count)))
-            scored.append(Trends.ScoredTerm(term: terms[term], count: count, score: rounded(score, 3), origin: origins[term].name,
-                                            strength: strength, persistence: rounded(persistence, 3), kept: kept, later: later))
+            // A word the genre uses in most documents (全社会, 重点行业) is no news however new here.
+            let share = genre?.share(containing: terms[term]) ?? 0
+            let score = strength * (1 + 2 * persistence + 2 * uptake) * (1 + 0.5 * log2(Double(count))) * genreWeight(share)
+            var entry = Trends.ScoredTerm(term: terms[term], count: count, score: rounded(score, 3), origin: origins[term].name,
+                                          strength: strength, persistence: rounded(persistence, 3), kept: kept, later: later)
+            if share > genreShare { entry.genreShare = rounded(share, 3) }
+            scored.append(entry)
         }
         return top(scored, limit)
+    }
+
+    /// Terms of this strength or more (a formulation, a quoted or tracked term) are looked at for a
+    /// restated form: keywords and chance phrases are not stances.
+    static let restatableStrength = 2.5
+
+    /// Per unit, the forms that restate a term of the previous unit (`ReplacementFinder`), scored
+    /// as new terms at twice the strength of the term they replace: a changed stance is the
+    /// headline. A form the previous unit already had is none; one an earlier unit had is a comeback.
+    static func replacements(_ series: Series, _ terms: [String], _ origins: [Origin], _ fragments: Set<Int>, _ units: [[Document]],
+                             stanceTerms: [String], termIndex: [String: Int], segmenter: Segmenter) -> [[Trends.ScoredTerm]] {
+        let finder = ReplacementFinder(segmenter: segmenter)
+        // The heads of the run's strong terms (货币政策 of 稳健的货币政策), said or not.
+        let splits = terms.indices.compactMap { term -> ReplacementFinder.Split? in
+            guard origins[term].strength >= restatableStrength, !fragments.contains(term) else { return nil }
+            return finder.split(terms[term], index: term)
+        } + stanceTerms.enumerated().compactMap { termIndex[$1] == nil ? finder.split($1, index: terms.count + $0) : nil }
+        let found = finder.find(splits: splits, units: units)
+        let forms = Array(Set(found.flatMap { $0.map(\.form) })).sorted()
+        guard !forms.isEmpty else { return units.map { _ in [] } }
+        let counts = countOccurrences(of: forms, in: units)
+        let row = Dictionary(uniqueKeysWithValues: forms.enumerated().map { ($1, counts[$0]) })
+        return found.enumerated().map { unit, list in
+            list.compactMap { item -> Trends.ScoredTerm? in
+                let counted = row[item.form]!
+                guard unit > 0, counted[unit] > 0, counted[unit - 1] == 0 else { return nil }
+                let later = series.units - unit - 1
+                let kept = (unit + 1..<series.units).filter { counted[$0] > 0 }.count
+                let persistence = later > 0 ? Double(kept) / Double(later) : 0
+                let uptake = later > 0 ? log2(1 + Double((unit + 1..<series.units).reduce(0) { $0 + counted[$1] }) / Double(later)) : 0
+                let strength = 2 * (termIndex[item.replaces].map { origins[$0].strength } ?? restatableStrength)
+                let score = strength * (1 + 2 * persistence + 2 * uptake) * (1 + 0.5 * log2(Double(counted[unit])))
+                var scored = Trends.ScoredTerm(term: item.form, count: counted[unit], score: rounded(score, 3), origin: "replacement",
+                                               strength: strength, persistence: rounded(persistence, 3), kept: kept, later: later)
+                scored.replaces = item.replaces
+                if counted[..<(unit - 1)].contains(where: { $0 > 0 }) { scored.comeback = true }
+                return scored
+            }
+        }
+    }
+
+    /// A unit's new terms with its restated forms in their place (a form found both ways once).
+    static func withReplacements(_ list: [Trends.ScoredTerm], _ restated: [Trends.ScoredTerm], limit: Int) -> [Trends.ScoredTerm] {
+        guard !restated.isEmpty else { return list }
+        let forms = Set(restated.map(\.term))
+        return top(list.filter { !forms.contains($0.term) } + restated, limit)
     }
 
     /// `candidates`: the terms (not fragments) the previous unit has and `unit` lacks.

@@ -45,6 +45,10 @@ struct TrendsHook {
         if !report.documents.contains(where: { $0.entries.contains { $0.result is TermsResult } }) {
             options.policyTerms = (try? TermList.load([TermList.builtinName]))?.map(\.term)
         }
+        // Heads of restated stances (货币政策 of 稳健的货币政策) come from the shipped terms said or not.
+        if report.documents.count > 1 {
+            options.stanceTerms = options.policyTerms ?? (try? TermList.load([TermList.builtinName]))?.map(\.term)
+        }
         guard let built = TrendsBuilder.build(report, recordDates: recordDates, overrides: overrides, options: options) else { return }
         trends = built
         // JSON and CSV never show the blocks (the HTML charts are most of their cost).

@@ -52,11 +52,14 @@ extension Trends.DocumentTerms {
             json.field("terms") { json in
                 json.array(terms) { json, scored in
                     json.object { json in
+                        if let comeback = scored.comeback { json.field("comeback", bool: comeback) }
                         json.field("count", int: scored.count)
+                        if let genreShare = scored.genreShare { json.field("genreShare", double: genreShare) }
                         if let kept = scored.kept { json.field("kept", int: kept) }
                         if let later = scored.later { json.field("later", int: later) }
                         json.field("origin", string: scored.origin)
                         json.field("persistence", double: scored.persistence)
+                        if let replaces = scored.replaces { json.field("replaces", string: replaces) }
                         json.field("score", double: scored.score)
                         json.field("strength", double: scored.strength)
                         json.field("term", string: scored.term)

@@ -77,6 +77,14 @@ public struct Trends: Encodable, Sendable {
         /// document) persistence says nothing and the score rests on strength and count.
         public var kept: Int? = nil
         public var later: Int? = nil
+        /// new only: the previous document's term this form restates (适度宽松的货币政策 replaces
+        /// 稳健的货币政策: the same head, other modifiers; `ReplacementFinder`).
+        public var replaces: String? = nil
+        /// new only: a document before the previous one has the term (it comes back, not new).
+        public var comeback: Bool? = nil
+        /// new only: the share of the keywords reference's documents using the term, when above 0.4
+        /// (the genre's ordinary words weigh less: README "Trends").
+        public var genreShare: Double? = nil
 
         public init(term: String, count: Int, score: Double, origin: String, strength: Double, persistence: Double, kept: Int? = nil, later: Int? = nil) {
             self.term = term

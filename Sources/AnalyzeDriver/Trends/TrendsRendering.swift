@@ -43,7 +43,7 @@ enum TrendsRendering {
         plain.append(.note("\(trends.documents.count) \(trends.by == "document" ? "documents" : "periods (by \(trends.by))") in date order: \(DisplayWidth.truncate(order, to: 200))"))
         var fields: [RenderBlock.Field] = []
         for unit in 1..<trends.documents.count {
-            let new = trends.new[unit - 1].terms.prefix(8).map(\.term)
+            let new = trends.new[unit - 1].terms.prefix(8).map(\.displayed)
             let gone = trends.gone[unit - 1].terms.prefix(5).map(\.term)
             var parts: [String] = []
             if !new.isEmpty { parts.append("new: " + new.joined(separator: "、")) }
@@ -70,7 +70,7 @@ enum TrendsRendering {
         // New and dropped per document.
         out += "<table class=\"sortable\"><thead><tr><th>document</th><th>new</th><th>dropped</th><th>rising</th><th>falling</th></tr></thead><tbody>\n"
         for unit in 1..<trends.documents.count {
-            let new = trends.new[unit - 1].terms.prefix(8).map { "<span title=\"score \($0.score), \($0.origin), ×\($0.count)\">\(e($0.term))</span>" }
+            let new = trends.new[unit - 1].terms.prefix(8).map { "<span title=\"score \($0.score), \($0.origin), ×\($0.count)\">\(e($0.displayed))</span>" }
             let gone = trends.gone[unit - 1].terms.prefix(5).map { e($0.term) }
             out += "<tr><th>\(e(labels[unit]))</th><td>\(new.joined(separator: "、"))</td><td>\(gone.joined(separator: "、"))</td>"
             out += "<td>\(moved(trends, at: unit, rising: true).map(e).joined(separator: "、"))</td><td>\(moved(trends, at: unit, rising: false).map(e).joined(separator: "、"))</td></tr>\n"
@@ -177,5 +177,16 @@ enum TrendsRendering {
 
     static func csv(_ rows: [[String]]) -> String {
         rows.map { $0.map(CSVReportRenderer.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+}
+
+extension Trends.ScoredTerm {
+    /// The term as tables show it: with the term it replaces, and a comeback marked
+    /// (适度宽松的货币政策 (replaces 稳健的货币政策)).
+    var displayed: String {
+        var text = term
+        if let replaces { text += " (replaces \(replaces))" }
+        if comeback == true { text += " (comeback)" }
+        return text
     }
 }
