@@ -28,6 +28,8 @@ struct SubjectFinder: Sendable {
     /// The first characters of the direction words: most figures are followed by none of them.
     private let directionFirsts: ScalarTable
     private let upStems: [[Unicode.Scalar]]
+    /// 城乡 → 城镇, 农村: a word that names two things at once, read as two items before 分别 (role pair).
+    private let pairs: [[Unicode.Scalar]: [[Unicode.Scalar]]]
     private let downStems: [[Unicode.Scalar]]
 
     /// The lexicon's tags as word classes (the not-figure rules share them).
@@ -65,7 +67,12 @@ struct SubjectFinder: Sendable {
         let lexicon = segmenter.lexicon
         classes = WordClasses(lexicon: lexicon)
         var words: [String: [String]] = [:]
+        var pairs: [[Unicode.Scalar]: [[Unicode.Scalar]]] = [:]
         for fields in TabSeparated.lines(tsv) {
+            if fields.count == 4, fields[1] == "pair" {
+                pairs[Array(fields[0].unicodeScalars)] = [Array(fields[2].unicodeScalars), Array(fields[3].unicodeScalars)]
+                continue
+            }
             guard fields.count == 2 else { throw AnalyzerSetupError("facts subject words: bad line '\(fields.joined(separator: "\t"))'") }
             words[fields[1], default: []].append(fields[0])
         }
@@ -85,6 +92,16 @@ struct SubjectFinder: Sendable {
                                      + words["downStem", default: []]).compactMap(\.unicodeScalars.first))
         upStems = words["upStem", default: []].map { Array($0.unicodeScalars) }
         downStems = words["downStem", default: []].map { Array($0.unicodeScalars) }
+        self.pairs = pairs
+    }
+
+    /// 城乡居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: a phrase that starts with a word
+    /// naming two things (role pair), as the two items it names; nil for any other phrase.
+    func pairItems(_ phrase: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
+        for (word, items) in pairs where phrase.count > word.count && phrase.starts(with: word) {
+            return items.map { $0 + phrase[word.count...] }
+        }
+        return nil
     }
 
     /// A word's class for the subject rules: the lexicon's, except for a two- or three-character word
