@@ -123,6 +123,13 @@ struct FactBuilder: Sendable {
                let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
                 fact.subject = facts[previous].subject
             }
+            // 地区生产总值增长6%，高于全国0.7个百分点 (or 居全国第3位): the gap or rank of the quantity before.
+            if fact.subject == nil, fact.kind != .year, fact.kind != .date, fact.kind != .duration,
+               case let clause = SubjectFinder.clauseStart(before: fact.start, in: scalars, listBoundary: nil, limit: fact.sentenceStart),
+               subjects.opensWithFramedComparison(scalars, clauseStart: clause, figureStart: fact.start, scratch: &workspace.subjects),
+               let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
+                fact.subject = facts[previous].subject
+            }
             // 常住人口达到186万人，占全省的21.3%: a share whose clause opens with 占 is the share of the figure before it.
             if fact.kind == .percent, fact.direction == nil,
                case let clause = SubjectFinder.clauseStart(before: fact.start, in: scalars, listBoundary: nil, limit: fact.sentenceStart),

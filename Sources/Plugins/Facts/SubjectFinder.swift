@@ -15,6 +15,10 @@ struct SubjectFinder: Sendable {
     private let approximateWords: WordList
     /// 位居, 排名: verbs that rank what stands before them (算力总规模位居全球第二 → 算力总规模).
     private let rankVerbs: WordList
+    /// 高于, 快于: verbs that compare what stands before them with a frame after them (role comparative).
+    private let comparativeVerbs: WordList
+    /// 全国, 全省, 全球: the frame of a comparison or the scope of a ranking (role scope).
+    private let scopeWords: WordList
     /// Characters that end a quantity's name (失业率, 成交额) and words that name one (规模, 收入).
     private let metricEndings: ScalarTable
     private let metricWords: WordList
@@ -83,6 +87,8 @@ struct SubjectFinder: Sendable {
         downWords = WordList(words["down", default: []] + words["downStem", default: []], lexicon: lexicon)
         approximateWords = WordList(words["approximate", default: []], lexicon: lexicon)
         rankVerbs = WordList(words["rank", default: []], lexicon: lexicon)
+        comparativeVerbs = WordList(words["comparative", default: []], lexicon: lexicon)
+        scopeWords = WordList(words["scope", default: []], lexicon: lexicon)
         metricEndings = ScalarTable(words["metricEnding", default: []].compactMap(\.unicodeScalars.first))
         metricWords = WordList(words["metric", default: []], lexicon: lexicon)
         compoundHeads = WordList(words["compoundHead", default: []], lexicon: lexicon)
@@ -93,6 +99,22 @@ struct SubjectFinder: Sendable {
         upStems = words["upStem", default: []].map { Array($0.unicodeScalars) }
         downStems = words["downStem", default: []].map { Array($0.unicodeScalars) }
         self.pairs = pairs
+    }
+
+    /// 高于全国0.7个百分点, 居全国第3位: a clause that opens with a comparing verb (or any verb before a rank) and a
+    /// frame, whose figure is the gap or rank of the quantity named before it (the previous figure's subject).
+    func opensWithFramedComparison(_ scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, scratch: inout Scratch) -> Bool {
+        // (增长20.4%、高于全国12.4个百分点: a clause of a list opens after 、.)
+        var start = figureStart
+        while start > clauseStart, scalars[start - 1] != "、" { start -= 1 }
+        guard start < figureStart else { return false }
+        var words = segmenter.tokens(in: scalars, range: start..<figureStart, scratch: &scratch.segmentation)[...]
+        // (均居全国第2位: adverbs before the verb.)
+        while let first = words.first, first.kind == .word, classOf(first, scalars) == .adverb { words.removeFirst() }
+        guard words.count >= 2, let verb = words.first, scopeWords.contains(words[words.startIndex + 1], in: scalars) else { return false }
+        // (居全国第3位: any verb before a rank's scope.)
+        return comparativeVerbs.contains(verb, in: scalars)
+            || scalars[figureStart] == "第" && (rankVerbs.contains(verb, in: scalars) || classOf(verb, scalars) == .verb)
     }
 
     /// 城乡居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: a phrase that starts with a word
@@ -286,6 +308,20 @@ struct SubjectFinder: Sendable {
         if let last = words.last, isShareWord(last, scalars), let share = shareOfWhole(words, scalars) {
             found.subject = share
             found.linked = linked
+            return found
+        }
+        // 增速高于全国0.7个百分点, 经济总量保持全国第5位: after a comparing verb, or any verb before a rank, the
+        // frame or scope (全国…) is not what the figure is about; what stands before the verb is, or nothing here.
+        var framed: Int?
+        for index in words.indices.dropLast().reversed() where scopeWords.contains(words[index + 1], in: scalars) {
+            framed = index
+            break
+        }
+        if let verb = framed, comparativeVerbs.contains(words[verb], in: scalars)
+            || (scalars[figureStart] == "第" || scalars[figureStart] == "前")
+                && (rankVerbs.contains(words[verb], in: scalars) || classOf(words[verb], scalars) == .verb) {
+            found.subject = text(of: nounPhrase(endingBefore: topicEnd(before: verb, in: words, scalars), in: words, scalars), scalars)
+            found.linked = true
             return found
         }
         // The governing verb: one of the genre's, or any word the lexicon calls a verb.

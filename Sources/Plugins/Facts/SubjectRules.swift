@@ -228,6 +228,14 @@ extension FactsAnalyzer {
             SubjectExample("农村自来水普及率、规模化供水工程覆盖率分别达98%和«92%»。", subject: "规模化供水工程覆盖率"),
             SubjectExample("卫生和文化事业的支出分别为138亿元和123亿元，比上年增长«65.4%»和23.9%。", subject: "卫生事业"),
         ]),
+        SubjectRuleDescription(id: "comparisonFrame", summary: "a comparing verb (高于, 快于: role comparative), or any verb before a rank, with a frame or scope after it (全国, 全省: role scope): the figure is about what stands before the verb, else about the quantity of the figure before in its sentence — never the frame", examples: [
+            SubjectExample("全市工业投资增长12.5%，高于全省«3.1个百分点»。", subject: "工业投资", notSubject: "全省"),
+            SubjectExample("快递业务量增长18%、高于全国平均水平«6个百分点»。", subject: "快递业务量", notSubject: "全国平均水平"),
+            SubjectExample("全市快递业务量保持全省«第2位»。", subject: "快递业务量", notSubject: "全省"),
+            SubjectExample("粮食产量增长3.2%，均居全国«第4位»。", subject: "粮食产量", notSubject: "全国"),
+            SubjectExample("新建的物流网络覆盖全省«86个»县。", subject: "县"),
+            SubjectExample("全省共有«12家»企业。", subject: "企业"),
+        ]),
         SubjectRuleDescription(id: "levelBeforeYear", summary: "a level after a year and 的 (由2015年的38%) has the subject before the year; levels after 由/从…到 get no direction", examples: [
             SubjectExample("该市森林覆盖率由2015年的«38%»提高到去年的45.2%。", subject: "森林覆盖率"),
             SubjectExample("该市森林覆盖率由2015年的38%提高到去年的«45.2%»。", subject: "森林覆盖率"),
