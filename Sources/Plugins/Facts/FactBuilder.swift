@@ -123,6 +123,12 @@ struct FactBuilder: Sendable {
                let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
                 fact.subject = facts[previous].subject
             }
+            // 旅客吞吐量增长12%，突破8700万人次; 新增105万户，达到920万户: a clause of a verb of reaching alone is the
+            // level of the quantity before.
+            if fact.subject == nil, !Self.isTimeOrRank(fact.kind), !Self.isYearRange(fact), Self.isBareLevelClause(before: fact.start, limit: fact.sentenceStart, scalars),
+               let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
+                fact.subject = facts[previous].subject
+            }
             // 地区生产总值增长6%，高于全国0.7个百分点 (or 居全国第3位): the gap or rank of the quantity before.
             if fact.subject == nil, fact.kind != .year, fact.kind != .date, fact.kind != .duration,
                case let clause = SubjectFinder.clauseStart(before: fact.start, in: scalars, listBoundary: nil, limit: fact.sentenceStart),
@@ -729,6 +735,19 @@ struct FactBuilder: Sendable {
         guard index >= 2, scalars[index - 1] == "到" || scalars[index - 1] == "至" else { return false }
         return changeVerbEndings.contains(scalars[index - 2])
     }
+
+    /// 突破, 达到, 增至, 首次突破: between the clause's start (，、；) and the figure only a short verb of reaching,
+    /// ending in 到, 至, 达, 破, 过 or 超 (a qualifier 约, 近 may follow it).
+    static func isBareLevelClause(before start: Int, limit: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        var end = start
+        while end > limit, levelQualifiers.contains(scalars[end - 1]) { end -= 1 }
+        var clause = end
+        while clause > limit, end - clause <= 4, ScriptClass.isHan(scalars[clause - 1]) { clause -= 1 }
+        guard clause > limit, clause < end, end - clause <= 4, "，、；,".unicodeScalars.contains(scalars[clause - 1]) else { return false }
+        return reachingEndings.contains(scalars[end - 1])
+    }
+
+    private static let reachingEndings: ScalarList = "到至达破过超"
 
     /// 约 and 近 may stand between 到 and the level (提高到约67%).
     private static let levelQualifiers: ScalarList = "约近"

@@ -236,6 +236,16 @@ extension FactsAnalyzer {
             SubjectExample("新建的物流网络覆盖全省«86个»县。", subject: "县"),
             SubjectExample("全省共有«12家»企业。", subject: "企业"),
         ]),
+        SubjectRuleDescription(id: "levelAfterChange", summary: "a clause that is only a verb of reaching (突破, 达到, 增至; after ，、；) and the figure gives the level of the quantity of the figure before in its sentence", examples: [
+            SubjectExample("港口集装箱吞吐量增长9%，突破«1200万标箱»。", subject: "港口集装箱吞吐量"),
+            SubjectExample("新增家庭农场320家、累计达到«4100家»。", subject: "家庭农场"),
+            SubjectExample("港口集装箱吞吐量增长9%，集团营收达到«85亿元»。", subject: "集团营收", notSubject: "港口集装箱吞吐量"),
+        ]),
+        SubjectRuleDescription(id: "nounCompounds", summary: "a verb before 主体 qualifies it (经营主体, subject-words.tsv compoundHead); 投入 names a quantity (研发投入: metric)", examples: [
+            SubjectExample("全县经营主体达«1.2万户»。", subject: "经营主体", notSubject: "主体"),
+            SubjectExample("全县主体工程完成«80%»。", notSubject: "经营主体"),
+            SubjectExample("新增民宿经营主体«1500家»。", subject: "民宿经营主体"),
+        ]),
         SubjectRuleDescription(id: "levelBeforeYear", summary: "a level after a year and 的 (由2015年的38%) has the subject before the year; levels after 由/从…到 get no direction", examples: [
             SubjectExample("该市森林覆盖率由2015年的«38%»提高到去年的45.2%。", subject: "森林覆盖率"),
             SubjectExample("该市森林覆盖率由2015年的38%提高到去年的«45.2%»。", subject: "森林覆盖率"),
