@@ -19,6 +19,8 @@ struct SubjectFinder: Sendable {
     private let comparativeVerbs: WordList
     /// 全国, 全省, 全球: the frame of a comparison or the scope of a ranking (role scope).
     private let scopeWords: WordList
+    /// Their first characters: most words are none of them, and are not looked up.
+    private let scopeFirsts: ScalarTable
     /// Characters that end a quantity's name (失业率, 成交额) and words that name one (规模, 收入).
     private let metricEndings: ScalarTable
     private let metricWords: WordList
@@ -89,6 +91,7 @@ struct SubjectFinder: Sendable {
         rankVerbs = WordList(words["rank", default: []], lexicon: lexicon)
         comparativeVerbs = WordList(words["comparative", default: []], lexicon: lexicon)
         scopeWords = WordList(words["scope", default: []], lexicon: lexicon)
+        scopeFirsts = ScalarTable(words["scope", default: []].compactMap(\.unicodeScalars.first))
         metricEndings = ScalarTable(words["metricEnding", default: []].compactMap(\.unicodeScalars.first))
         metricWords = WordList(words["metric", default: []], lexicon: lexicon)
         compoundHeads = WordList(words["compoundHead", default: []], lexicon: lexicon)
@@ -107,7 +110,8 @@ struct SubjectFinder: Sendable {
         // (增长20.4%、高于全国12.4个百分点: a clause of a list opens after 、.)
         var start = figureStart
         while start > clauseStart, scalars[start - 1] != "、" { start -= 1 }
-        guard start < figureStart else { return false }
+        // (A verb, a frame and 平均水平 at most: longer clauses name their own subject, and are not segmented here.)
+        guard start < figureStart, figureStart - start <= 12 else { return false }
         var words = segmenter.tokens(in: scalars, range: start..<figureStart, scratch: &scratch.segmentation)[...]
         // (均居全国第2位: adverbs before the verb.)
         while let first = words.first, first.kind == .word, classOf(first, scalars) == .adverb { words.removeFirst() }
@@ -313,7 +317,8 @@ struct SubjectFinder: Sendable {
         // 增速高于全国0.7个百分点, 经济总量保持全国第5位: after a comparing verb, or any verb before a rank, the
         // frame or scope (全国…) is not what the figure is about; what stands before the verb is, or nothing here.
         var framed: Int?
-        for index in words.indices.dropLast().reversed() where scopeWords.contains(words[index + 1], in: scalars) {
+        for index in words.indices.dropLast().reversed()
+            where scopeFirsts.contains(scalars[words[index + 1].start]) && scopeWords.contains(words[index + 1], in: scalars) {
             framed = index
             break
         }
