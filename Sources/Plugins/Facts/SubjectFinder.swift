@@ -641,6 +641,9 @@ struct SubjectFinder: Sendable {
                 || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2
                     && (classOf(words[start - 2], scalars) == .noun || classOf(words[start - 2], scalars) == .verb && words[start - 2].length == 2) {
                 start -= 1 // 充电桩总数: a measure word inside a compound the lexicon lacks
+            } else if start == end, start >= 2, wordClass == .verb, metricWords.contains(words[start - 1], in: scalars), words[start - 2].kind == .word,
+                      [.noun, .verb].contains(classOf(words[start - 2], scalars)) {
+                start -= 1 // 研发 投入: a verb that names a quantity (role metric) heads the phrase after a noun or verb
             } else if start < end, isPeriodPrefix(at: start - 1, words, scalars), classOf(words[start], scalars) == .verb {
                 start -= 1 // 年加工能力, 日处理量: 年 before the words of a quantity's name means "per year"
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,

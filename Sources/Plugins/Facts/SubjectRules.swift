@@ -241,10 +241,13 @@ extension FactsAnalyzer {
             SubjectExample("新增家庭农场320家、累计达到«4100家»。", subject: "家庭农场"),
             SubjectExample("港口集装箱吞吐量增长9%，集团营收达到«85亿元»。", subject: "集团营收", notSubject: "港口集装箱吞吐量"),
         ]),
-        SubjectRuleDescription(id: "nounCompounds", summary: "a verb before 主体 qualifies it (经营主体, subject-words.tsv compoundHead); 投入 names a quantity (研发投入: metric)", examples: [
+        SubjectRuleDescription(id: "nounCompounds", summary: "a verb before 主体 qualifies it (经营主体, subject-words.tsv compoundHead); a verb that names a quantity (投入: metric) heads the phrase after a noun or verb (研发投入增长), but governs an object after it (投入研发经费)", examples: [
             SubjectExample("全县经营主体达«1.2万户»。", subject: "经营主体", notSubject: "主体"),
             SubjectExample("全县主体工程完成«80%»。", notSubject: "经营主体"),
             SubjectExample("新增民宿经营主体«1500家»。", subject: "民宿经营主体"),
+            SubjectExample("全社会研发投入增长«9.4%»。", subject: "全社会研发投入"),
+            SubjectExample("今年财政安排科技投入«716亿元»。", subject: "科技投入", notSubject: "财政"),
+            SubjectExample("企业投入研发经费«12亿元»。", subject: "研发经费"),
         ]),
         SubjectRuleDescription(id: "levelBeforeYear", summary: "a level after a year and 的 (由2015年的38%) has the subject before the year; levels after 由/从…到 get no direction", examples: [
             SubjectExample("该市森林覆盖率由2015年的«38%»提高到去年的45.2%。", subject: "森林覆盖率"),
