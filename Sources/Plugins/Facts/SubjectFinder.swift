@@ -244,6 +244,16 @@ struct SubjectFinder: Sendable {
     func subject(in scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, figureEnd: Int, clauseEnd: Int,
                  after: AfterPhrase = .any, scratch: inout Scratch) -> Found {
         var found = Found()
+        // 建成“长者饭堂”3652个: a name in quotes right before the figure is what it counts, whole (not when words follow
+        // the figure: “四横六纵”500千伏主干网架, “数据要素乘”三年行动计划).
+        if figureStart - 1 > max(0, figureStart - 16), scalars[figureStart - 1] == "”", figureEnd >= scalars.count || !ScriptClass.isHan(scalars[figureEnd]) {
+            var open = figureStart - 2
+            while open > 0, figureStart - open <= 14, scalars[open] != "“", ScriptClass.isHan(scalars[open]) || scalars[open] == "·" { open -= 1 }
+            if scalars[open] == "“", open + 2 < figureStart - 1 {
+                found.subject = String(String.UnicodeScalarView(scalars[(open + 1)..<(figureStart - 1)]))
+                return found
+            }
+        }
         // Subjects are short: segment only the last 24 characters of the clause. Starting
         // mid-word there costs at most the first word, which the 16-character cap drops anyway.
         let windowStart = max(clauseStart, figureStart - 24)

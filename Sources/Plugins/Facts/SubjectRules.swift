@@ -249,6 +249,11 @@ extension FactsAnalyzer {
             SubjectExample("今年财政安排科技投入«716亿元»。", subject: "科技投入", notSubject: "财政"),
             SubjectExample("企业投入研发经费«12亿元»。", subject: "研发经费"),
         ]),
+        SubjectRuleDescription(id: "quotedName", summary: "a name in quotes right before the figure, with nothing after the figure in its clause, is what the figure counts, whole", examples: [
+            SubjectExample("新增“中华老字号”«35家»，销售额增长。", subject: "中华老字号"),
+            SubjectExample("全年建成“社区食堂”«420个»。", subject: "社区食堂"),
+            SubjectExample("建成“八纵八横”«1200公里»高速铁路网。", notSubject: "八纵八横"),
+        ]),
         SubjectRuleDescription(id: "levelBeforeYear", summary: "a level after a year and 的 (由2015年的38%) has the subject before the year; levels after 由/从…到 get no direction", examples: [
             SubjectExample("该市森林覆盖率由2015年的«38%»提高到去年的45.2%。", subject: "森林覆盖率"),
             SubjectExample("该市森林覆盖率由2015年的38%提高到去年的«45.2%»。", subject: "森林覆盖率"),
