@@ -577,7 +577,10 @@ struct FactBuilder: Sendable {
             subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
                                            scratch: &workspace.subjects).text
             // 名单第六名, 管内排行第93位: an ordinal that ends its clause ranks within the phrase before it.
-            if subject == nil, draft.kind == .ordinal, draft.end >= sentence.end || SubjectFinder.isClauseBreak(scalars[draft.end]) {
+            // (分别居全国第2位、第7位: so does the first of a list of ranks after 分别.)
+            if subject == nil, draft.kind == .ordinal, draft.end >= sentence.end || SubjectFinder.isClauseBreak(scalars[draft.end])
+                || scalars[draft.end] == "、" && draft.end + 1 < scalars.count && scalars[draft.end + 1] == "第"
+                    && (max(sentence.start, draft.start - 10)..<draft.start).contains(where: { scalars[$0] == "分" && scalars[$0 + 1] == "别" }) {
                 let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
                 subject = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end, clauseEnd: draft.end,
                                            scratch: &workspace.subjects).subject

@@ -335,7 +335,10 @@ struct SubjectFinder: Sendable {
         if let verb = framed, comparativeVerbs.contains(words[verb], in: scalars)
             || (scalars[figureStart] == "第" || scalars[figureStart] == "前")
                 && (rankVerbs.contains(words[verb], in: scalars) || classOf(words[verb], scalars) == .verb) {
-            found.subject = text(of: nounPhrase(endingBefore: topicEnd(before: verb, in: words, scalars), in: words, scalars), scalars)
+            // (分别居全国第2位、第7位: adverbs before the verb are not the phrase's end.)
+            var end = verb
+            while end > 0, words[end - 1].kind == .word, classOf(words[end - 1], scalars) == .adverb { end -= 1 }
+            found.subject = text(of: nounPhrase(endingBefore: topicEnd(before: end, in: words, scalars), in: words, scalars), scalars)
             found.linked = true
             return found
         }
