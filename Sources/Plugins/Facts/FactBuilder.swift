@@ -123,6 +123,19 @@ struct FactBuilder: Sendable {
                let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
                 fact.subject = facts[previous].subject
             }
+            // 旅客吞吐量增长12%，突破8700万人次; 新增105万户，达到920万户: a clause of a verb of reaching alone is the
+            // level of the quantity before.
+            if fact.subject == nil, !Self.isTimeOrRank(fact.kind), !Self.isYearRange(fact), Self.isBareLevelClause(before: fact.start, limit: fact.sentenceStart, scalars),
+               let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
+                fact.subject = facts[previous].subject
+            }
+            // 地区生产总值增长6%，高于全国0.7个百分点 (or 居全国第3位): the gap or rank of the quantity before.
+            if fact.subject == nil, fact.kind != .year, fact.kind != .date, fact.kind != .duration,
+               case let clause = SubjectFinder.clauseStart(before: fact.start, in: scalars, listBoundary: nil, limit: fact.sentenceStart),
+               subjects.opensWithFramedComparison(scalars, clauseStart: clause, figureStart: fact.start, scratch: &workspace.subjects),
+               let previous = facts.lastIndex(where: { !Self.isTimeOrRank($0.kind) }), facts[previous].sentenceStart == fact.sentenceStart {
+                fact.subject = facts[previous].subject
+            }
             // 常住人口达到186万人，占全省的21.3%: a share whose clause opens with 占 is the share of the figure before it.
             if fact.kind == .percent, fact.direction == nil,
                case let clause = SubjectFinder.clauseStart(before: fact.start, in: scalars, listBoundary: nil, limit: fact.sentenceStart),
@@ -136,7 +149,7 @@ struct FactBuilder: Sendable {
                 fact.subject = pending.items[pending.next]
                 fact.direction = fact.direction ?? facts[last].direction
                 respective = (pending.items, pending.next + 1, fact.end)
-            } else if let subject = fact.subject, let items = respectiveItems(subject, before: fact.start, scalars) {
+            } else if let subject = fact.subject, let items = respectiveItems(subject, before: fact.start, end: fact.end, scalars) {
                 fact.subject = items[0]
                 respective = (items, 1, fact.end)
             } else if let pending = respective, pending.next == pending.items.count, fact.direction != nil, fact.subject == pending.items.last,
@@ -564,7 +577,10 @@ struct FactBuilder: Sendable {
             subject = subjects.phraseAfter(draft.end, clauseEnd: min(sentence.end, draft.end + SubjectFinder.maximumClauseReach), scalars, throughCopula: false,
                                            scratch: &workspace.subjects).text
             // 名单第六名, 管内排行第93位: an ordinal that ends its clause ranks within the phrase before it.
-            if subject == nil, draft.kind == .ordinal, draft.end >= sentence.end || SubjectFinder.isClauseBreak(scalars[draft.end]) {
+            // (分别居全国第2位、第7位: so does the first of a list of ranks after 分别.)
+            if subject == nil, draft.kind == .ordinal, draft.end >= sentence.end || SubjectFinder.isClauseBreak(scalars[draft.end])
+                || scalars[draft.end] == "、" && draft.end + 1 < scalars.count && scalars[draft.end + 1] == "第"
+                    && (max(sentence.start, draft.start - 10)..<draft.start).contains(where: { scalars[$0] == "分" && scalars[$0 + 1] == "别" }) {
                 let clauseStart = SubjectFinder.clauseStart(before: draft.start, in: scalars, listBoundary: listBoundary, limit: sentence.start)
                 subject = subjects.subject(in: scalars, clauseStart: clauseStart, figureStart: draft.start, figureEnd: draft.end, clauseEnd: draft.end,
                                            scratch: &workspace.subjects).subject
@@ -723,6 +739,19 @@ struct FactBuilder: Sendable {
         return changeVerbEndings.contains(scalars[index - 2])
     }
 
+    /// 突破, 达到, 增至, 首次突破: between the clause's start (，、；) and the figure only a short verb of reaching,
+    /// ending in 到, 至, 达, 破, 过 or 超 (a qualifier 约, 近 may follow it).
+    static func isBareLevelClause(before start: Int, limit: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        var end = start
+        while end > limit, levelQualifiers.contains(scalars[end - 1]) { end -= 1 }
+        var clause = end
+        while clause > limit, end - clause <= 4, ScriptClass.isHan(scalars[clause - 1]) { clause -= 1 }
+        guard clause > limit, clause < end, end - clause <= 4, "，、；,".unicodeScalars.contains(scalars[clause - 1]) else { return false }
+        return reachingEndings.contains(scalars[end - 1])
+    }
+
+    private static let reachingEndings: ScalarList = "到至达破过超"
+
     /// 约 and 近 may stand between 到 and the level (提高到约67%).
     private static let levelQualifiers: ScalarList = "约近"
     /// The last character of a change verb: 提高, 增长, 增加, 上升, 扩大, 提升, 下降, 降低, 减少, 缩小, 回落, 升, 增, 降, 跌, 涨, 减.
@@ -746,16 +775,22 @@ struct FactBuilder: Sendable {
     private static let labelLength = 8
 
     /// 服务业和制造业则分别占了36.9%: the items of a subject that names two or more things joined by 和/与/及/、, when
-    /// 分别 stands between it and the figure. Only items of two to six characters: 城镇和农村居民人均可支配收入 shares its head.
+    /// 分别 stands between it and the figure; items before the subject that only 、 separates from it are items too
+    /// (通信器材类、新能源汽车零售额: the finder stopped at 、). Items of one to ten characters, the last up to sixteen.
     /// A last item of several words after items of one word, or one whose last word names a quantity, shares that
-    /// head with them (钢材、电解铜、多晶硅产量 → 钢材产量…; 机场旅客和国际货邮吞吐量 → 机场旅客吞吐量), unless the
-    /// items end alike (民营企业、外资企业).
-    func respectiveItems(_ subject: String, before figureStart: Int, _ scalars: [Unicode.Scalar]) -> [String]? {
+    /// head with them (钢材、电解铜、多晶硅产量 → 钢材产量…; 城镇和农村居民人均可支配收入 → 城镇居民人均可支配收入;
+    /// 机场旅客和国际货邮吞吐量 → 机场旅客吞吐量), unless the items end alike (民营企业、外资企业). A subject that
+    /// starts with a word naming two things (城乡) is those two items when a second figure follows.
+    func respectiveItems(_ subject: String, before figureStart: Int, end figureEnd: Int, _ scalars: [Unicode.Scalar]) -> [String]? {
         let reach = max(0, figureStart - 8)
-        guard figureStart >= 2, (reach..<(figureStart - 1)).contains(where: { scalars[$0] == "分" && scalars[$0 + 1] == "别" }) else { return nil }
-        guard subject.unicodeScalars.contains(where: { Self.itemJoiners.contains($0) }) else { return nil }
+        guard figureStart >= 2, let respectively = (reach..<(figureStart - 1)).first(where: { scalars[$0] == "分" && scalars[$0 + 1] == "别" })
+        else { return nil }
+        let text = earlierItems(of: Array(subject.unicodeScalars), before: respectively, scalars) + Array(subject.unicodeScalars)
+        guard text.contains(where: { Self.itemJoiners.contains($0) }) else {
+            guard Self.hasNextInList(after: figureEnd, scalars), let pair = subjects.pairItems(text) else { return nil }
+            return pair.map { String(String.UnicodeScalarView($0)) }
+        }
         // Split at the words 和, 与, 及 and at 、 (not inside 普及率).
-        let text = Array(subject.unicodeScalars)
         var scratch = Segmenter.Scratch()
         var items: [[Unicode.Scalar]] = [], itemStart = 0
         for token in subjects.segmenter.tokens(in: text, range: 0..<text.count, scratch: &scratch)
@@ -764,15 +799,21 @@ struct FactBuilder: Sendable {
             itemStart = token.end
         }
         items.append(Array(text[itemStart...]))
-        guard items.count >= 2, items.allSatisfy({ (1...10).contains($0.count) }), let last = items.last else { return nil }
+        guard items.count >= 2, items.dropLast().allSatisfy({ (1...10).contains($0.count) }), let last = items.last, (1...16).contains(last.count)
+        else { return nil }
         if last.last != items[0].last {
             let words = subjects.segmenter.tokens(in: last, range: 0..<last.count, scratch: &scratch)
-            let single = items.dropLast().allSatisfy { item in
+            let first = items[0]
+            // After one-word items, the last item's words as long as the first item, else its first word, are the
+            // parallel item and the rest is shared (绿电、绿证交易规模 → 绿电交易规模; 城镇居民、农村居民人均可支配收入;
+            // 粮食、油料作物种植面积). Not a first word of one character (家电、新能源汽车零售额: 新 qualifies 能源;
+            // then only a head that names a quantity is shared).
+            let parallelEnd = words.contains { $0.end == first.count } ? first.count : words[0].length >= 2 ? words[0].end : last.count
+            let single = parallelEnd < last.count && items.dropLast().allSatisfy { item in
                 subjects.segmenter.tokens(in: item, range: 0..<item.count, scratch: &scratch).count == 1
             }
-            // After one-word items, all of the last item but its first word is shared (绿电、绿证交易规模 → 绿电交易规模).
             if words.count >= 2, let head = words.last, head.kind == .word, single || subjects.namesQuantity(head, last) {
-                let shared = single ? last[words[1].start..<head.end] : last[head.start..<head.end]
+                let shared = single ? last[parallelEnd..<head.end] : last[head.start..<head.end]
                 // (游客人数和旅游收入: an item that names its own quantity keeps it.)
                 for index in items.indices.dropLast() {
                     let own = subjects.segmenter.tokens(in: items[index], range: 0..<items[index].count, scratch: &scratch)
@@ -783,6 +824,44 @@ struct FactBuilder: Sendable {
         }
         guard items.allSatisfy({ $0.count >= 2 }) else { return nil }
         return items.map { String(String.UnicodeScalarView($0)) }
+    }
+
+    /// 六大优势产业、高技术制造业、绿色低碳优势产业增加值分别: the items, each closed by 、, that stand right before
+    /// the subject (found where it ends before 分别), back to the clause's start; empty when 、 does not precede it.
+    func earlierItems(of subject: [Unicode.Scalar], before respectively: Int, _ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard !subject.isEmpty, respectively >= subject.count else { return [] }
+        var start = respectively - subject.count
+        let lowest = max(0, start - 4) // 则, 都, 也 and a few more between the subject and 分别
+        while start >= lowest, !scalars[start..<(start + subject.count)].elementsEqual(subject) { start -= 1 }
+        guard start >= lowest, start >= 2, scalars[start - 1] == "、" else { return [] }
+        var first = start - 1
+        while first > 0, start - first < 40, ScriptClass.isHan(scalars[first - 1]) || scalars[first - 1] == "、" { first -= 1 }
+        // (2007年中、高等职业教育: an item glued to a number is part of a time or an amount.)
+        guard first < start - 1, scalars[first] != "、", first == 0 || !("0"..."9").contains(scalars[first - 1]) else { return [] }
+        // 其中社会资本投资、工业技改投资: a pronoun, adverb or conjunction opening the clause is no part of the item.
+        var scratch = Segmenter.Scratch()
+        if let opening = subjects.segmenter.tokens(in: scalars, range: first..<start, scratch: &scratch).first,
+           [.pronoun, .adverb, .conjunction, .preposition].contains(subjects.classOf(opening, scalars)) {
+            first = opening.end
+        }
+        // 一、二、三产, 第一、第三产业: items that are numerals alone are abbreviations, not names to repeat.
+        var itemStart = first
+        for index in first..<start where scalars[index] == "、" {
+            guard index - itemStart >= 2, !(index - itemStart == 2 && (scalars[itemStart] == "第" || Self.isNumeral(scalars[itemStart]))) else { return [] }
+            itemStart = index + 1
+        }
+        return Array(scalars[first..<start])
+    }
+
+    private static let numerals: ScalarList = "一二三四五六七八九十两"
+    static func isNumeral(_ scalar: Unicode.Scalar) -> Bool { numerals.contains(scalar) }
+
+    /// 4.7%、6.6%: another figure of the list follows (after a qualifier and 、, 和, 与 or 及).
+    static func hasNextInList(after end: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        var next = end
+        while next < scalars.count, next - end < 3, Self.listQualifiers.contains(scalars[next]) { next += 1 }
+        guard next + 1 < scalars.count, Self.itemJoiners.contains(scalars[next]) else { return false }
+        return ("0"..."9").contains(scalars[next + 1])
     }
 
     private static let itemJoiners: ScalarList = "和与及、"

@@ -15,6 +15,12 @@ struct SubjectFinder: Sendable {
     private let approximateWords: WordList
     /// 位居, 排名: verbs that rank what stands before them (算力总规模位居全球第二 → 算力总规模).
     private let rankVerbs: WordList
+    /// 高于, 快于: verbs that compare what stands before them with a frame after them (role comparative).
+    private let comparativeVerbs: WordList
+    /// 全国, 全省, 全球: the frame of a comparison or the scope of a ranking (role scope).
+    private let scopeWords: WordList
+    /// Their first characters: most words are none of them, and are not looked up.
+    private let scopeFirsts: ScalarTable
     /// Characters that end a quantity's name (失业率, 成交额) and words that name one (规模, 收入).
     private let metricEndings: ScalarTable
     private let metricWords: WordList
@@ -28,6 +34,8 @@ struct SubjectFinder: Sendable {
     /// The first characters of the direction words: most figures are followed by none of them.
     private let directionFirsts: ScalarTable
     private let upStems: [[Unicode.Scalar]]
+    /// 城乡 → 城镇, 农村: a word that names two things at once, read as two items before 分别 (role pair).
+    private let pairs: [[Unicode.Scalar]: [[Unicode.Scalar]]]
     private let downStems: [[Unicode.Scalar]]
 
     /// The lexicon's tags as word classes (the not-figure rules share them).
@@ -65,7 +73,12 @@ struct SubjectFinder: Sendable {
         let lexicon = segmenter.lexicon
         classes = WordClasses(lexicon: lexicon)
         var words: [String: [String]] = [:]
+        var pairs: [[Unicode.Scalar]: [[Unicode.Scalar]]] = [:]
         for fields in TabSeparated.lines(tsv) {
+            if fields.count == 4, fields[1] == "pair" {
+                pairs[Array(fields[0].unicodeScalars)] = [Array(fields[2].unicodeScalars), Array(fields[3].unicodeScalars)]
+                continue
+            }
             guard fields.count == 2 else { throw AnalyzerSetupError("facts subject words: bad line '\(fields.joined(separator: "\t"))'") }
             words[fields[1], default: []].append(fields[0])
         }
@@ -76,6 +89,9 @@ struct SubjectFinder: Sendable {
         downWords = WordList(words["down", default: []] + words["downStem", default: []], lexicon: lexicon)
         approximateWords = WordList(words["approximate", default: []], lexicon: lexicon)
         rankVerbs = WordList(words["rank", default: []], lexicon: lexicon)
+        comparativeVerbs = WordList(words["comparative", default: []], lexicon: lexicon)
+        scopeWords = WordList(words["scope", default: []], lexicon: lexicon)
+        scopeFirsts = ScalarTable(words["scope", default: []].compactMap(\.unicodeScalars.first))
         metricEndings = ScalarTable(words["metricEnding", default: []].compactMap(\.unicodeScalars.first))
         metricWords = WordList(words["metric", default: []], lexicon: lexicon)
         compoundHeads = WordList(words["compoundHead", default: []], lexicon: lexicon)
@@ -85,6 +101,33 @@ struct SubjectFinder: Sendable {
                                      + words["downStem", default: []]).compactMap(\.unicodeScalars.first))
         upStems = words["upStem", default: []].map { Array($0.unicodeScalars) }
         downStems = words["downStem", default: []].map { Array($0.unicodeScalars) }
+        self.pairs = pairs
+    }
+
+    /// 高于全国0.7个百分点, 居全国第3位: a clause that opens with a comparing verb (or any verb before a rank) and a
+    /// frame, whose figure is the gap or rank of the quantity named before it (the previous figure's subject).
+    func opensWithFramedComparison(_ scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, scratch: inout Scratch) -> Bool {
+        // (增长20.4%、高于全国12.4个百分点: a clause of a list opens after 、.)
+        var start = figureStart
+        while start > clauseStart, scalars[start - 1] != "、" { start -= 1 }
+        // (A verb, a frame and 平均水平 at most: longer clauses name their own subject, and are not segmented here.)
+        guard start < figureStart, figureStart - start <= 12 else { return false }
+        var words = segmenter.tokens(in: scalars, range: start..<figureStart, scratch: &scratch.segmentation)[...]
+        // (均居全国第2位: adverbs before the verb.)
+        while let first = words.first, first.kind == .word, classOf(first, scalars) == .adverb { words.removeFirst() }
+        guard words.count >= 2, let verb = words.first, scopeWords.contains(words[words.startIndex + 1], in: scalars) else { return false }
+        // (居全国第3位: any verb before a rank's scope.)
+        return comparativeVerbs.contains(verb, in: scalars)
+            || scalars[figureStart] == "第" && (rankVerbs.contains(verb, in: scalars) || classOf(verb, scalars) == .verb)
+    }
+
+    /// 城乡居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: a phrase that starts with a word
+    /// naming two things (role pair), as the two items it names; nil for any other phrase.
+    func pairItems(_ phrase: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
+        for (word, items) in pairs where phrase.count > word.count && phrase.starts(with: word) {
+            return items.map { $0 + phrase[word.count...] }
+        }
+        return nil
     }
 
     /// A word's class for the subject rules: the lexicon's, except for a two- or three-character word
@@ -201,6 +244,16 @@ struct SubjectFinder: Sendable {
     func subject(in scalars: [Unicode.Scalar], clauseStart: Int, figureStart: Int, figureEnd: Int, clauseEnd: Int,
                  after: AfterPhrase = .any, scratch: inout Scratch) -> Found {
         var found = Found()
+        // 建成“长者饭堂”3652个: a name in quotes right before the figure is what it counts, whole (not when words follow
+        // the figure: “四横六纵”500千伏主干网架, “数据要素乘”三年行动计划).
+        if figureStart - 1 > max(0, figureStart - 16), scalars[figureStart - 1] == "”", figureEnd >= scalars.count || !ScriptClass.isHan(scalars[figureEnd]) {
+            var open = figureStart - 2
+            while open > 0, figureStart - open <= 14, scalars[open] != "“", ScriptClass.isHan(scalars[open]) || scalars[open] == "·" { open -= 1 }
+            if scalars[open] == "“", open + 2 < figureStart - 1 {
+                found.subject = String(String.UnicodeScalarView(scalars[(open + 1)..<(figureStart - 1)]))
+                return found
+            }
+        }
         // Subjects are short: segment only the last 24 characters of the clause. Starting
         // mid-word there costs at most the first word, which the 16-character cap drops anyway.
         let windowStart = max(clauseStart, figureStart - 24)
@@ -269,6 +322,24 @@ struct SubjectFinder: Sendable {
         if let last = words.last, isShareWord(last, scalars), let share = shareOfWhole(words, scalars) {
             found.subject = share
             found.linked = linked
+            return found
+        }
+        // 增速高于全国0.7个百分点, 经济总量保持全国第5位: after a comparing verb, or any verb before a rank, the
+        // frame or scope (全国…) is not what the figure is about; what stands before the verb is, or nothing here.
+        var framed: Int?
+        for index in words.indices.dropLast().reversed()
+            where scopeFirsts.contains(scalars[words[index + 1].start]) && scopeWords.contains(words[index + 1], in: scalars) {
+            framed = index
+            break
+        }
+        if let verb = framed, comparativeVerbs.contains(words[verb], in: scalars)
+            || (scalars[figureStart] == "第" || scalars[figureStart] == "前")
+                && (rankVerbs.contains(words[verb], in: scalars) || classOf(words[verb], scalars) == .verb) {
+            // (分别居全国第2位、第7位: adverbs before the verb are not the phrase's end.)
+            var end = verb
+            while end > 0, words[end - 1].kind == .word, classOf(words[end - 1], scalars) == .adverb { end -= 1 }
+            found.subject = text(of: nounPhrase(endingBefore: topicEnd(before: end, in: words, scalars), in: words, scalars), scalars)
+            found.linked = true
             return found
         }
         // The governing verb: one of the genre's, or any word the lexicon calls a verb.
@@ -583,6 +654,9 @@ struct SubjectFinder: Sendable {
                 || wordClass == .measure && start == end && words[start - 1].length == 1 && start >= 2
                     && (classOf(words[start - 2], scalars) == .noun || classOf(words[start - 2], scalars) == .verb && words[start - 2].length == 2) {
                 start -= 1 // 充电桩总数: a measure word inside a compound the lexicon lacks
+            } else if start == end, start >= 2, wordClass == .verb, metricWords.contains(words[start - 1], in: scalars), words[start - 2].kind == .word,
+                      [.noun, .verb].contains(classOf(words[start - 2], scalars)) {
+                start -= 1 // 研发 投入: a verb that names a quantity (role metric) heads the phrase after a noun or verb
             } else if start < end, isPeriodPrefix(at: start - 1, words, scalars), classOf(words[start], scalars) == .verb {
                 start -= 1 // 年加工能力, 日处理量: 年 before the words of a quantity's name means "per year"
             } else if start < end, words[start - 1].length == 1, words[start - 1].kind == .word, words[start].kind == .word,
