@@ -178,6 +178,9 @@ public struct KeywordsAnalyzer: Analyzer {
             for (at, candidate) in sorted.enumerated() where ranked.count < top {
                 let index = candidates[candidate]
                 if Self.isQuantityPiece(spans[at], scalars: scalars) { continue }
+                // One name of a place is enough (四川 beside 四川省, 龙江 beside 黑龙江).
+                if Self.isPlace(index, scorer.counted, scalars),
+                   ranked.contains(where: { Self.isPlace($0.term, scorer.counted, scalars) && Self.nested($0.name, names[candidate]) }) { continue }
                 if counted.terms[index].partCount == 1 && Self.isGenreFragment(spans[at], scalars: scalars, reference: scorer.reference, alone: { p in
                     segmenter.tokens(in: scalars, range: max(0, p - 4)..<min(scalars.count, p + 5), scratch: &scratch).contains { $0.start == p && $0.length == 1 }
                 }) { continue }
@@ -259,6 +262,21 @@ public struct KeywordsAnalyzer: Analyzer {
         }
         return KeywordsResult(method: method, tokens: counted.wordCount, keywords: keywords,
                               termCounts: .init(scalars: scalars, counted: counted))
+    }
+
+    /// A place's name: a place name by the lexicon (四川, 龙江), or one taken with its unit (松岭县, 槐州市).
+    static func isPlace(_ index: Int, _ counted: KeywordTerms.Counted, _ scalars: [Unicode.Scalar]) -> Bool {
+        let term = counted.terms[index]
+        if term.partCount == 1 { return counted.units[Int(term.unit)].place }
+        guard term.partCount == 2 else { return false }
+        let head = counted.units[Int(term.parts[0])], tail = counted.units[Int(term.parts[1])]
+        return head.place && tail.first.length == 1 && KeywordTerms.placeSuffixes.contains(scalars[tail.first.start])
+            || head.first.length == 1 && KeywordTerms.isPlaceTail(tail.first, scalars)
+    }
+
+    /// Whether one name holds the other (四川 and 四川省, 龙江 and 黑龙江).
+    static func nested(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.count < b.unicodeScalars.count ? b.contains(a) : a.contains(b)
     }
 
     /// How the text writes a term: a Latin word is counted case-folded (AI and ai are one term, as
