@@ -163,6 +163,12 @@ struct KeywordTerms: Sendable {
         /// A numeral word that may start a formulation (`isFormulaNumeral`).
         var numeral = false
 
+        /// A count's prefix (两大): no keyword alone, no phrase's start.
+        mutating func makeCountPrefix() {
+            alone = false
+            canStart = false
+        }
+
         /// A where-phrase (镇里): no keyword alone, no phrase's edge.
         mutating func makeLocative() {
             alone = false
@@ -394,6 +400,7 @@ struct KeywordTerms: Sendable {
                 // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
                 let span = units[Int(entry.unit)].first
                 units[Int(entry.unit)].alone = !(FreeCharacters.all.contains(scalars[span.start]) || FreeCharacters.all.contains(scalars[span.end - 1]))
+                if Self.isCountPrefix(span, scalars) { units[Int(entry.unit)].makeCountPrefix() }
             }
         }
     }
@@ -412,6 +419,7 @@ struct KeywordTerms: Sendable {
         unit.alone = single || !(FreeCharacters.all.contains(text[token.start]) || FreeCharacters.all.contains(text[token.end - 1]))
             || !userWords.isEmpty && userWords.contains(String(scalars: text[token.span.range]))
         if !single, isLocative(token.span, text) || Self.isDeixis(token.span, text) { unit.makeLocative() }
+        if Self.isCountPrefix(token.span, text) { unit.makeCountPrefix() }
         return unit
     }
 
@@ -588,6 +596,14 @@ struct KeywordTerms: Sendable {
         guard word.length == 2, numerals.contains(scalars[word.start]) else { return false }
         let second = scalars[word.start + 1]
         return !measureWords.contains(second) && !countMarks.contains(second)
+    }
+
+    /// A count's prefix the segmenter's guess joined (两大 of 两大 园区, 三项): a numeral and a count's
+    /// mark or measure word. It starts no term: 两大园区 is two of them.
+    static func isCountPrefix(_ word: TextSpan, _ scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
+        guard word.length == 2 else { return false }
+        let first = scalars[scalars.index(scalars.startIndex, offsetBy: word.start)], second = scalars[scalars.index(scalars.startIndex, offsetBy: word.start + 1)]
+        return numerals.contains(first) && (countMarks.contains(second) || measureWords.contains(second))
     }
 
     static let countMarks = ScalarSet("大多余几来".unicodeScalars)

@@ -166,6 +166,9 @@ public struct KeywordsAnalyzer: Analyzer {
         var added: [Int: [TextSpan]] = [:]
         // Words reported with the characters glued to them (`gluedCharacters`), by term.
         var widened: [Int: (left: Int, right: Int)] = [:]
+        // Keyness: the rank score of the candidate whose place each ranked term took (its tier and weight, `Keyword.tier`).
+        var slotRanks: [(rank: Double, statistic: Double)] = []
+        func slot(_ index: Int) -> (rank: Double, statistic: Double) { (scores[index], reported.map { index < $0.count ? $0[index] : 0 } ?? 0) }
         if var scorer = keyness, method == .keyness {
             defer { (counted, keyness) = (scorer.counted, scorer) }
             let compounds = OnceCompounds(segmenter: segmenter, stopWordIDs: terms.stopWordIDs, reference: scorer.reference)
@@ -175,8 +178,11 @@ public struct KeywordsAnalyzer: Analyzer {
             let spans = Self.spans(of: sorted.map { candidates[$0] }, counted: counted)
             // One segmenter scratch for every check of the loop (a window each: no allocation per check).
             var scratch = Segmenter.Scratch()
+            var current = -1
             for (at, candidate) in sorted.enumerated() where ranked.count < top {
                 let index = candidates[candidate]
+                if slotRanks.count < ranked.count { slotRanks.append(slot(current)) }
+                current = index
                 if Self.isQuantityPiece(spans[at], scalars: scalars) { continue }
                 // One name of a place is enough (四川 beside 四川省, 龙江 beside 黑龙江).
                 if Self.isPlace(index, scorer.counted, scalars),
@@ -238,6 +244,7 @@ public struct KeywordsAnalyzer: Analyzer {
                 guard let name, scorer.statistic(long) != nil, taken.insert(name).inserted else { continue }
                 ranked.append((long, name))
             }
+            if slotRanks.count < ranked.count, current >= 0 { slotRanks.append(slot(current)) }
         } else {
             ranked = sorted.indices.filter { !yields[$0] }.prefix(top).map { (candidates[sorted[$0]], names[sorted[$0]]) }
         }
@@ -256,9 +263,11 @@ public struct KeywordsAnalyzer: Analyzer {
             let index = entry.term
             let expected = keyness?.expected(index) ?? 0
             let score = reported.map { index < $0.count && $0[index] > -.infinity ? $0[index] : keyness?.statistic(index) ?? 0 } ?? scores[index]
-            return KeywordsResult.Keyword(term: Self.ownForm(entry.name, counted.terms[index], scalars), count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
-                                          expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].key == .phrase,
-                                          occurrences: occurrences[rank])
+            var keyword = KeywordsResult.Keyword(term: Self.ownForm(entry.name, counted.terms[index], scalars), count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
+                                                 expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].key == .phrase,
+                                                 occurrences: occurrences[rank])
+            if rank < slotRanks.count { (keyword.tier, keyword.weight) = Self.tierAndWeight(slotRanks[rank].rank, statistic: slotRanks[rank].statistic) }
+            return keyword
         }
         return KeywordsResult(method: method, tokens: counted.wordCount, keywords: keywords,
                               termCounts: .init(scalars: scalars, counted: counted))
@@ -277,6 +286,16 @@ public struct KeywordsAnalyzer: Analyzer {
     /// Whether one name holds the other (四川 and 四川省, 龙江 and 黑龙江).
     static func nested(_ a: String, _ b: String) -> Bool {
         a.unicodeScalars.count < b.unicodeScalars.count ? b.contains(a) : a.contains(b)
+    }
+
+    /// The tier of a keyness rank score (1: said twice or more with a significant G², ranked
+    /// before 2: the rest) and the weight its G² was ranked with (`KeynessScorer.verbWeight`,
+    /// `personWeight`: 0.3 for a verb, an action or a person met in passing), from the score's parts.
+    static func tierAndWeight(_ rank: Double, statistic: Double) -> (tier: Int, weight: Double?) {
+        let tier = rank >= KeynessScorer.repeatedTier ? 1 : 2
+        guard statistic > 0, statistic.isFinite else { return (tier, nil) }
+        let weight = ((rank - (tier == 1 ? KeynessScorer.repeatedTier : 0)) / statistic * 10).rounded() / 10
+        return (tier, weight == 1 ? nil : weight)
     }
 
     /// How the text writes a term: a Latin word is counted case-folded (AI and ai are one term, as
@@ -436,6 +455,11 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
         public let phrase: Bool
         /// Every place the term occurs as a token.
         public let occurrences: [Occurrence]
+        /// Keyness: the tier the term was ranked in (1: said at least twice with a significant G²,
+        /// before 2: the rest); within a tier, by G² times `weight`. Nil for the other methods.
+        public var tier: Int? = nil
+        /// Keyness: the weight its G² was ranked with when not 1 (0.3: a verb, an action, a person met in passing).
+        public var weight: Double? = nil
     }
 
     public let method: KeywordsAnalyzer.Method
@@ -472,7 +496,8 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
 
     public func rendering(for document: Document) -> [RenderBlock] {
         [
-            .note("\(keywords.count) keywords by \(method.rawValue) from \(NumberText.grouped(tokens)) word tokens"),
+            .note("\(keywords.count) keywords by \(method.rawValue) from \(NumberText.grouped(tokens)) word tokens"
+                  + (method == .keyness ? " (tier 1: said twice or more with G² ≥ 3.84, then tier 2; within a tier by G² × weight)" : "")),
             .bars(keywords.map { .init("\($0.term) ×\($0.count)", value: $0.score, display: display($0)) }),
         ]
     }
@@ -480,7 +505,9 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
     private func display(_ keyword: Keyword) -> String {
         switch method {
         case .frequency: return String(keyword.count)
-        case .keyness: return "G² " + NumberText.fixed(keyword.score, digits: 1) + ", expected " + NumberText.fixed(keyword.expected, digits: 2)
+        case .keyness:
+            return (keyword.tier.map { "tier \($0) · " } ?? "") + "G² " + NumberText.fixed(keyword.score, digits: 1)
+                + (keyword.weight.map { " ×" + NumberText.fixed($0, digits: 1) } ?? "") + ", expected " + NumberText.fixed(keyword.expected, digits: 2)
         default: return NumberText.fixed(keyword.score, digits: 4)
         }
     }

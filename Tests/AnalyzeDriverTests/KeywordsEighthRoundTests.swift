@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import AnalyticsCore
+@testable import KeywordsPlugin
+
+/// The eighth round's families: clauses found as phrases, numeral formulations, a place's name
+/// cut before its unit, a place named twice, and the tier a keyword ranks in. Each rule both ways.
+@Suite struct KeywordsEighthRoundTests {
+    func terms(_ text: String, _ options: [String: String] = ["top": "40"]) throws -> [String] {
+        try #require(try analyze(KeywordsAnalyzer.self, text: text, options: options).1 as? KeywordsResult).keywords.map(\.term)
+    }
+
+    @Test func aClauseIsNoTerm() throws {
+        // A noun, an adverb, a verb (消费市场 持续 回暖): what is said of the market, not a term.
+        let clause = try terms("今年消费市场持续回暖，商场客流增加。专家认为消费市场持续回暖。数据显示消费市场持续回暖，餐饮收入增长。")
+        #expect(!clause.contains { $0.hasPrefix("消费市场持续") }, "\(clause)")
+        // A noun then an adjective at the end (经济运行 总体 平稳).
+        let predicate = try terms("全市经济运行总体平稳，就业增加。上半年经济运行总体平稳。一季度经济运行总体平稳，物价稳定。")
+        #expect(!predicate.contains { $0.hasSuffix("总体平稳") }, "\(predicate)")
+        // A term that starts with its modifier stays one term (超 长期 特别 国债).
+        let term = try terms("发行超长期特别国债。用好超长期特别国债，继续发行超长期特别国债。")
+        #expect(term.contains("超长期特别国债"), "\(term)")
+    }
+
+    @Test func aNumeralFormulationIsOneTerm() throws {
+        let found = try terms("坚持八八战略，深入实施八八战略。八八战略指引浙江发展，践行八八战略。")
+        #expect(found.contains("八八战略") && !found.contains("战略"), "\(found)")
+        // A count prefix (两大, 三大) starts no term.
+        let count = try terms("建成两大园区，两大园区带动就业。两大园区产值增长，两大园区扩容。")
+        #expect(!count.contains { $0.hasPrefix("两大") }, "\(count)")
+        #expect(KeywordTerms.isFormulaNumeral(TextSpan(start: 0, end: 2), Array("三驾".unicodeScalars)))
+        #expect(!KeywordTerms.isFormulaNumeral(TextSpan(start: 0, end: 2), Array("三大".unicodeScalars)))
+        #expect(!KeywordTerms.isFormulaNumeral(TextSpan(start: 0, end: 2), Array("两项".unicodeScalars)))
+    }
+
+    @Test func aPlacesNameCutBeforeItsUnitIsTakenWhole() throws {
+        // 槐 州市 everywhere: 槐州市 is the name, 州市 its piece.
+        let whole = try terms("槐州市推进城市更新。槐州市召开会议，槐州市经济增长。")
+        #expect(whole.contains("槐州市") && !whole.contains("州市"), "\(whole)")
+        // Without a bound character before it (州市 两级: the prefectures and cities), it is the word itself.
+        let word = try terms("州市推进城市更新。推动州市改革，州市经济增长。")
+        #expect(word.contains("州市"), "\(word)")
+        #expect(KeywordTerms.isPlaceTail(TextSpan(start: 0, end: 2), Array("安县".unicodeScalars)))
+        #expect(!KeywordTerms.isPlaceTail(TextSpan(start: 0, end: 2), Array("社区".unicodeScalars)))
+    }
+
+    @Test func onePlaceIsNamedOnce() throws {
+        let places = try terms("四川省推进改革。四川省经济增长，四川经济总量扩大。四川发展很快，成都和绵阳增长。成都扩大开放，绵阳科技城建设加快。")
+        #expect(places.contains("四川") != places.contains("四川省"), "\(places)")
+        // Two places, neither holding the other, both stay.
+        #expect(places.contains("成都") && places.contains("绵阳"), "\(places)")
+        #expect(KeywordsAnalyzer.nested("龙江", "黑龙江") && !KeywordsAnalyzer.nested("成都", "绵阳"))
+    }
+
+    @Test func aKeywordShowsTheTierItRanksIn() throws {
+        let result = try #require(try analyze(KeywordsAnalyzer.self, text: "茶农采茶。茶农卖茶，品牌好。品牌建设。竹篓很重。", options: [:]).1 as? KeywordsResult)
+        // Tiers never go up down the list, and a term said once is in tier 2.
+        let tiers = result.keywords.compactMap(\.tier)
+        #expect(tiers.count == result.keywords.count && tiers == tiers.sorted(), "\(result.keywords.map { ($0.term, $0.tier) })")
+        #expect(result.keywords.filter { $0.count == 1 }.allSatisfy { $0.tier == 2 })
+        // The other methods rank by their score alone: no tier.
+        let frequency = try #require(try analyze(KeywordsAnalyzer.self, text: "茶农采茶。茶农卖茶。", options: ["method": "frequency"]).1 as? KeywordsResult)
+        #expect(frequency.keywords.allSatisfy { $0.tier == nil })
+    }
+}
