@@ -63,3 +63,22 @@ import AnalyticsCore
         #expect(frequency.keywords.allSatisfy { $0.tier == nil })
     }
 }
+
+@Suite struct KeywordsAnnexTests {
+    @Test func aReportsAnnexIsNotItsText() throws {
+        let body = String(repeating: "推进乡村振兴，建设和美乡村。乡村振兴取得新成效。\n", count: 4)
+        let annex = "名词解释\n1.下基层：省委印发通知。\n2.房票：省政府印发办法。\n3.公卫：印发方案。\n"
+        let scalars = Array((body + annex).unicodeScalars)
+        #expect(KeywordsAnalyzer.annexStart(scalars) == body.unicodeScalars.count)
+        let terms = try #require(try analyze(KeywordsAnalyzer.self, text: body + annex, options: ["top": "40"]).1 as? KeywordsResult).keywords.map(\.term)
+        #expect(!terms.contains("印发") && terms.contains("乡村振兴"), "\(terms)")
+        // keywords.annex=true counts it (the reference does: an annex's words are the genre's).
+        let counted = try #require(try analyze(KeywordsAnalyzer.self, text: body + annex, options: ["top": "40", "annex": "true"]).1 as? KeywordsResult).keywords.map(\.term)
+        #expect(counted.contains("印发"), "\(counted)")
+        // 附件 in a sentence, or a heading in the first half, heads no annex.
+        #expect(KeywordsAnalyzer.annexStart(Array((body + "请查收附件中的通知。\n印发通知。\n").unicodeScalars)) == nil)
+        #expect(KeywordsAnalyzer.annexStart(Array(("名词解释\n" + body).unicodeScalars)) == nil)
+        #expect(KeywordsAnalyzer.isAnnexHeading(Array("附件2 名词解释".unicodeScalars)[...]) && KeywordsAnalyzer.isAnnexHeading(Array("附件".unicodeScalars)[...]))
+        #expect(!KeywordsAnalyzer.isAnnexHeading(Array("附件材料清单说明".unicodeScalars)[...]))
+    }
+}

@@ -25,6 +25,8 @@ public struct KeywordsAnalyzer: Analyzer {
             OptionSpec("words", .text, default: nil, help: "user words given inline, comma-separated (七大都市,一体两翼)"),
             OptionSpec("stopwords", .file, default: nil, help: "extra stop words, one a line"),
             OptionSpec("singles", .flag, default: "false", help: "allow single Han characters as keywords"),
+            OptionSpec("annex", .flag, default: "false",
+                       help: "count a report's annex (附件, 名词解释 at its end) as its text; scripts/build-reference.py does, as an annex's words are the genre's"),
         ],
         examples: [
             AnalyzerExample("«政协委员»和我们围绕«社会主义»建言。«人民政协»关注«社会主义»的建设。", mustNotReport: ["委", "。", "我们", "的", "社会"],
@@ -66,6 +68,8 @@ public struct KeywordsAnalyzer: Analyzer {
     let terms: KeywordTerms
     let top: Int
     let method: Method
+    /// Count a report's annex as its text (`annexStart`).
+    let annex: Bool
     /// The reference of keyness: the shipped table, read on first use, or the user's.
     let reference: OnceValue<Swift.Result<ReferenceFrequencies, AnalyzerSetupError>>
     /// The lexicon's largest IDF (see `tfidfScores`): a scan of its 2 MB table, done when a
@@ -82,6 +86,7 @@ public struct KeywordsAnalyzer: Analyzer {
     public init(options: OptionValues) throws {
         top = options[Self.topOption]
         method = options[Self.methodOption]
+        annex = options.flag("annex")
         try KeywordWordLists.checkShipped()
         var stopWords = StopWords.all
         if let path = options.string("stopwords") {
@@ -123,7 +128,8 @@ public struct KeywordsAnalyzer: Analyzer {
         // sections analyzer's own layout, without its themes (requiring sections would cost a
         // keywords run 10% more instructions, half of them theme matching).
         let sections = parts.analyze(document, context: context)
-        let scalars = Self.bodyText(document.scalars, sections: sections)
+        let body = Self.bodyText(document.scalars, sections: sections)
+        let scalars = annex ? body : Self.withoutAnnex(body)
         var counted = terms.count(scalars)
         let reference: ReferenceFrequencies? = try self.reference.value.get()
         var keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars,
