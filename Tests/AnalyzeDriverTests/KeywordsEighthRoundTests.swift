@@ -52,6 +52,17 @@ import AnalyticsCore
         #expect(KeywordsAnalyzer.nested("龙江", "黑龙江") && !KeywordsAnalyzer.nested("成都", "绵阳"))
     }
 
+    @Test func aTitleAndANameAreTwoUnits() throws {
+        // 商务局 局长 郑永和: the office and the person, never 局长郑永和 or 局局长郑.
+        let titled = try terms("商务局局长郑永和介绍情况。商务局局长郑永和表示，今年外贸增长。市场监管局局长郑永和说。")
+        #expect(titled.contains("郑永和") && !titled.contains { $0.contains("长郑") }, "\(titled)")
+        let chair = try terms("卫健委主任王晓东说，医共体建设加快。卫健委主任王晓东介绍，卫健委主任王晓东表示。")
+        #expect(!chair.contains { $0.contains("主任王") }, "\(chair)")
+        // A title at a term's end is the office itself, one term.
+        let office = try terms("商务局局长介绍情况。商务局局长表示，今年外贸增长。商务局局长说。")
+        #expect(office.contains("商务局局长"), "\(office)")
+    }
+
     @Test func aKeywordShowsTheTierItRanksIn() throws {
         let result = try #require(try analyze(KeywordsAnalyzer.self, text: "茶农采茶。茶农卖茶，品牌好。品牌建设。竹篓很重。", options: [:]).1 as? KeywordsResult)
         // Tiers never go up down the list, and a term said once is in tier 2.

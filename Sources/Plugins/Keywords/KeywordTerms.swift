@@ -23,6 +23,8 @@ struct KeywordTerms: Sendable {
 
     /// The user's words (keywords.dict, keywords.words): keywords whatever their characters.
     let userWords: Set<String>
+    /// Titles of office the lexicon knows, by word id (`Titles`).
+    let titleIDs: WordIDTable
 
     /// By tag code (`Lexicon.tagCode`): may start a phrase, end one, be a keyword alone, is a verb.
     let tagFlags: [TagFlags]
@@ -86,6 +88,7 @@ struct KeywordTerms: Sendable {
         unknownStopWords = unknown
         unknownStopFirsts = ScalarSet(unknown.compactMap(\.unicodeScalars.first))
         freeCharacterIDs = WordIDTable(FreeCharacters.all.compactMap { lexicon.wordID(of: [$0][...]) })
+        titleIDs = WordIDTable(Titles.all.compactMap { lexicon.wordID(of: ArraySlice($0.unicodeScalars)) })
     }
 
     enum TermKey: Hashable {
@@ -162,6 +165,8 @@ struct KeywordTerms: Sendable {
         var adverb = false, adjective = false
         /// A numeral word that may start a formulation (`isFormulaNumeral`).
         var numeral = false
+        /// A title of office (局长, 主任: `Titles`).
+        var title = false
 
         /// A count's prefix (两大): no keyword alone, no phrase's start.
         mutating func makeCountPrefix() {
@@ -225,6 +230,7 @@ struct KeywordTerms: Sendable {
         return phrases.filter { phrase in
             !(phrase.words.count > 2 && units[Int(phrase.words[0])].verb && words.contains(Array(phrase.words.dropFirst())))
                 && !isVerbPhrase(phrase.words, units) && !isClause(phrase.words, units)
+                && !phrase.words.dropLast().contains { units[Int($0)].title }
                 && !(units[Int(phrase.words[0])].numeral && (phrase.words.count != 2 || !units[Int(phrase.words[1])].noun))
         }
     }
@@ -364,6 +370,7 @@ struct KeywordTerms: Sendable {
         var unit = Unit(key: .word(wordID), first: token.span, stop: stopWordIDs.contains(wordID) || free, bound: single && !free)
         unit.free = free
         unit.longOnly = single
+        unit.title = !single && titleIDs.contains(wordID)
         return unit
     }
 
@@ -661,6 +668,11 @@ struct KeywordTerms: Sendable {
         return ids[position]
     }
 
+    /// Whether a word ends in a title of office (局局长, 主任: `Titles`).
+    static func endsWithTitle(_ word: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
+        (2...3).contains { length in length <= word.length && Titles.all.contains(String(scalars: scalars[(word.end - length)..<word.end])) }
+    }
+
     static let placeSuffixes = ScalarSet("省市县区州乡镇村旗盟".unicodeScalars)
     /// Units of a county or above (乡镇村区 end too many common words: 社区, 农村, 园区).
     static let countySuffixes = ScalarSet("省市县州旗盟".unicodeScalars)
@@ -684,7 +696,12 @@ struct KeywordTerms: Sendable {
         var dropped = false
         var grow: [(left: Int, right: Int)?] = Array(repeating: nil, count: counted.terms.count)
         for index in counted.terms.indices where glue[index].always && glue[index].left != -1 && counted.counts[index] > 0 {
-            let left = glue[index].left, right = glue[index].right
+            let left = glue[index].left
+            var right = glue[index].right
+            // A title takes no surname after it (局局长 郑 of 监管局局长郑永和: the surname is the person's).
+            if right >= 0, Self.endsWithTitle(counted.terms[index].first, scalars), Surnames.all.contains(scalars[counted.units[Int(right)].first.start]) {
+                right = -2
+            }
             // A word the lexicon knows well is a piece only when the same characters hold it on
             // both sides everywhere (货主 in 带 货主 播: 带货主播).
             guard counted.terms[index].partCount == 1,
