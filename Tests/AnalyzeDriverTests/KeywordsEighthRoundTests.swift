@@ -25,9 +25,11 @@ import AnalyticsCore
     @Test func aNumeralFormulationIsOneTerm() throws {
         let found = try terms("坚持八八战略，深入实施八八战略。八八战略指引浙江发展，践行八八战略。")
         #expect(found.contains("八八战略") && !found.contains("战略"), "\(found)")
-        // A count prefix (两大, 三大) starts no term.
+        // A count prefix (两大) starts no term of the text's own things; the genre's formulation (三大攻坚战) stays.
         let count = try terms("建成两大园区，两大园区带动就业。两大园区产值增长，两大园区扩容。")
         #expect(!count.contains { $0.hasPrefix("两大") }, "\(count)")
+        let formula = try terms("打好三大攻坚战。三大攻坚战取得成效，三大攻坚战开局良好。")
+        #expect(formula.contains("三大攻坚战"), "\(formula)")
         #expect(KeywordTerms.isFormulaNumeral(TextSpan(start: 0, end: 2), Array("三驾".unicodeScalars)))
         #expect(!KeywordTerms.isFormulaNumeral(TextSpan(start: 0, end: 2), Array("三大".unicodeScalars)))
         #expect(!KeywordTerms.isFormulaNumeral(TextSpan(start: 0, end: 2), Array("两项".unicodeScalars)))

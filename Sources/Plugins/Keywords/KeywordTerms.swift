@@ -168,12 +168,6 @@ struct KeywordTerms: Sendable {
         /// A title of office (局长, 主任: `Titles`).
         var title = false
 
-        /// A count's prefix (两大): no keyword alone, no phrase's start.
-        mutating func makeCountPrefix() {
-            alone = false
-            canStart = false
-        }
-
         /// A where-phrase (镇里): no keyword alone, no phrase's edge.
         mutating func makeLocative() {
             alone = false
@@ -407,7 +401,7 @@ struct KeywordTerms: Sendable {
                 // Only a prefix of dictionary words (和适航 in 和适…): the HMM's guess.
                 let span = units[Int(entry.unit)].first
                 units[Int(entry.unit)].alone = !(FreeCharacters.all.contains(scalars[span.start]) || FreeCharacters.all.contains(scalars[span.end - 1]))
-                if Self.isCountPrefix(span, scalars) { units[Int(entry.unit)].makeCountPrefix() }
+                if Self.isCountPrefix(span, scalars) { units[Int(entry.unit)].alone = false }
             }
         }
     }
@@ -426,7 +420,7 @@ struct KeywordTerms: Sendable {
         unit.alone = single || !(FreeCharacters.all.contains(text[token.start]) || FreeCharacters.all.contains(text[token.end - 1]))
             || !userWords.isEmpty && userWords.contains(String(scalars: text[token.span.range]))
         if !single, isLocative(token.span, text) || Self.isDeixis(token.span, text) { unit.makeLocative() }
-        if Self.isCountPrefix(token.span, text) { unit.makeCountPrefix() }
+        if Self.isCountPrefix(token.span, text) { unit.alone = false }
         return unit
     }
 
@@ -606,7 +600,8 @@ struct KeywordTerms: Sendable {
     }
 
     /// A count's prefix the segmenter's guess joined (两大 of 两大 园区, 三项): a numeral and a count's
-    /// mark or measure word. It starts no term: 两大园区 is two of them.
+    /// mark or measure word. No keyword alone; a term it starts is ranked only when the genre says it
+    /// (三大攻坚战: `KeywordsAnalyzer.isCountOfTheText`), as 两大园区 is two of the text's own things.
     static func isCountPrefix(_ word: TextSpan, _ scalars: some RandomAccessCollection<Unicode.Scalar>) -> Bool {
         guard word.length == 2 else { return false }
         let first = scalars[scalars.index(scalars.startIndex, offsetBy: word.start)], second = scalars[scalars.index(scalars.startIndex, offsetBy: word.start + 1)]
