@@ -190,7 +190,6 @@ public struct KeywordsAnalyzer: Analyzer {
                 if slotRanks.count < ranked.count { slotRanks.append(slot(current)) }
                 current = index
                 if Self.isQuantityPiece(spans[at], scalars: scalars) { continue }
-                if counted.terms[index].partCount > 1, Self.isCountOfTheText(counted.terms[index].first, scalars, share: scorer.referenceCount(index).share) { continue }
                 // One name of a place is enough (四川 beside 四川省, 龙江 beside 黑龙江).
                 if Self.isPlace(index, scorer.counted, scalars),
                    ranked.contains(where: { Self.isPlace($0.term, scorer.counted, scalars) && Self.nested($0.name, names[candidate]) }) { continue }
@@ -289,15 +288,6 @@ public struct KeywordsAnalyzer: Analyzer {
         return head.place && tail.first.length == 1 && KeywordTerms.placeSuffixes.contains(scalars[tail.first.start])
             || head.first.length == 1 && KeywordTerms.isPlaceTail(tail.first, scalars)
     }
-
-    /// A term led by a count's prefix (两大 园区, 三项 制度) that the genre does not say (in fewer than
-    /// `formulaShare` of the reference's documents): a count of the text's own things, no term.
-    /// The genre's numbered formulations (三大攻坚战) are in many reports.
-    static func isCountOfTheText(_ span: TextSpan, _ scalars: [Unicode.Scalar], share: Double) -> Bool {
-        span.length > 2 && KeywordTerms.isCountPrefix(TextSpan(start: span.start, end: span.start + 2), scalars) && share < formulaShare
-    }
-
-    static let formulaShare = 0.03
 
     /// Whether one name holds the other (四川 and 四川省, 龙江 and 黑龙江).
     static func nested(_ a: String, _ b: String) -> Bool {
