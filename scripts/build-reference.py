@@ -3,7 +3,7 @@
 
 The table counts every candidate term (and the documents it occurs in) (words, discovered multi-word terms, X+ formulations, as
 the keywords analyzer itself counts them) over a corpus of government and Party texts, by running
-the release `analyze` binary on it with keywords.method=frequency. Default corpus: the public report
+the release `analyze` binary on it with keywords.method=frequency (and keywords.annex=true: an annex's words are the genre's). Default corpus: the public report
 corpus ../shared/eval/corpus/reports (official documents, excluded from copyright under Article 5
 of the PRC Copyright Law; see NOTICE).
 
@@ -35,7 +35,7 @@ def counts(corpus, exclude, binary, ngrams=True, min_run_documents=5):
         placeholder = os.path.join(tmp, 'empty.tsv')
         with open(placeholder, 'w') as f:
             f.write('#tokens\t1\n#documents\t0\n')
-        command = [binary, '--plugins', 'keywords', '--format', 'jsonl', '--option', 'keywords.method=frequency',
+        command = [binary, '--plugins', 'keywords', '--format', 'jsonl', '--option', 'keywords.method=frequency', '--option', 'keywords.annex=true',
                    '--option', 'keywords.top=100000', '--option', 'keywords.reference=' + placeholder] + [os.path.join(corpus, f) for f in files]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     for line in out.splitlines():

@@ -73,8 +73,10 @@ import AnalyticsCore
         let found = try terms("会议指出，要建好高标准农田。会议指出，高标准农田要管好用好。报告提出，农田水利要跟上。报告提出，种粮收益要保障。报告提纲写好了，报告提纲很短。",
                               ["method": "frequency"])
         for frame in ["会议指出", "报告提出", "指出", "提出"] { #expect(!found.contains(frame), "\(frame) in \(found)") }
-        // What the frame is about stays, and so does a term of the same noun (报告提纲).
-        for term in ["高标准农田", "会议", "报告提纲"] { #expect(found.contains(term), "\(term) not in \(found)") }
+        // What the frame is about stays, and so does a term of the same noun (报告提纲). 会议 alone is who
+        // speaks in a meeting report (会议强调: the stop list's framing group, eighth round); 常务会议 is a term.
+        for term in ["高标准农田", "报告提纲"] { #expect(found.contains(term), "\(term) not in \(found)") }
+        #expect(!found.contains("会议"), "\(found)")
     }
 
     @Test func aGivenNameCutFromItsSurnameIsTakenWithIt() throws {

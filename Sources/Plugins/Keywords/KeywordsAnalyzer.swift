@@ -25,6 +25,8 @@ public struct KeywordsAnalyzer: Analyzer {
             OptionSpec("words", .text, default: nil, help: "user words given inline, comma-separated (七大都市,一体两翼)"),
             OptionSpec("stopwords", .file, default: nil, help: "extra stop words, one a line"),
             OptionSpec("singles", .flag, default: "false", help: "allow single Han characters as keywords"),
+            OptionSpec("annex", .flag, default: "false",
+                       help: "count a report's annex (附件, 名词解释 at its end) as its text; scripts/build-reference.py does, as an annex's words are the genre's"),
         ],
         examples: [
             AnalyzerExample("«政协委员»和我们围绕«社会主义»建言。«人民政协»关注«社会主义»的建设。", mustNotReport: ["委", "。", "我们", "的", "社会"],
@@ -66,6 +68,8 @@ public struct KeywordsAnalyzer: Analyzer {
     let terms: KeywordTerms
     let top: Int
     let method: Method
+    /// Count a report's annex as its text (`annexStart`).
+    let annex: Bool
     /// The reference of keyness: the shipped table, read on first use, or the user's.
     let reference: OnceValue<Swift.Result<ReferenceFrequencies, AnalyzerSetupError>>
     /// The lexicon's largest IDF (see `tfidfScores`): a scan of its 2 MB table, done when a
@@ -82,6 +86,7 @@ public struct KeywordsAnalyzer: Analyzer {
     public init(options: OptionValues) throws {
         top = options[Self.topOption]
         method = options[Self.methodOption]
+        annex = options.flag("annex")
         try KeywordWordLists.checkShipped()
         var stopWords = StopWords.all
         if let path = options.string("stopwords") {
@@ -123,7 +128,8 @@ public struct KeywordsAnalyzer: Analyzer {
         // sections analyzer's own layout, without its themes (requiring sections would cost a
         // keywords run 10% more instructions, half of them theme matching).
         let sections = parts.analyze(document, context: context)
-        let scalars = Self.bodyText(document.scalars, sections: sections)
+        let body = Self.bodyText(document.scalars, sections: sections)
+        let scalars = annex ? body : Self.withoutAnnex(body)
         var counted = terms.count(scalars)
         let reference: ReferenceFrequencies? = try self.reference.value.get()
         var keyness = reference.map { KeynessScorer(reference: $0, lexicon: segmenter.lexicon, counted: counted, scalars: scalars,
@@ -166,6 +172,9 @@ public struct KeywordsAnalyzer: Analyzer {
         var added: [Int: [TextSpan]] = [:]
         // Words reported with the characters glued to them (`gluedCharacters`), by term.
         var widened: [Int: (left: Int, right: Int)] = [:]
+        // Keyness: the rank score of the candidate whose place each ranked term took (its tier and weight, `Keyword.tier`).
+        var slotRanks: [(rank: Double, statistic: Double)] = []
+        func slot(_ index: Int) -> (rank: Double, statistic: Double) { (scores[index], reported.map { index < $0.count ? $0[index] : 0 } ?? 0) }
         if var scorer = keyness, method == .keyness {
             defer { (counted, keyness) = (scorer.counted, scorer) }
             let compounds = OnceCompounds(segmenter: segmenter, stopWordIDs: terms.stopWordIDs, reference: scorer.reference)
@@ -175,9 +184,15 @@ public struct KeywordsAnalyzer: Analyzer {
             let spans = Self.spans(of: sorted.map { candidates[$0] }, counted: counted)
             // One segmenter scratch for every check of the loop (a window each: no allocation per check).
             var scratch = Segmenter.Scratch()
+            var current = -1
             for (at, candidate) in sorted.enumerated() where ranked.count < top {
                 let index = candidates[candidate]
+                if slotRanks.count < ranked.count { slotRanks.append(slot(current)) }
+                current = index
                 if Self.isQuantityPiece(spans[at], scalars: scalars) { continue }
+                // One name of a place is enough (四川 beside 四川省, 龙江 beside 黑龙江).
+                if Self.isPlace(index, scorer.counted, scalars),
+                   ranked.contains(where: { Self.isPlace($0.term, scorer.counted, scalars) && Self.nested($0.name, names[candidate]) }) { continue }
                 if counted.terms[index].partCount == 1 && Self.isGenreFragment(spans[at], scalars: scalars, reference: scorer.reference, alone: { p in
                     segmenter.tokens(in: scalars, range: max(0, p - 4)..<min(scalars.count, p + 5), scratch: &scratch).contains { $0.start == p && $0.length == 1 }
                 }) { continue }
@@ -235,6 +250,7 @@ public struct KeywordsAnalyzer: Analyzer {
                 guard let name, scorer.statistic(long) != nil, taken.insert(name).inserted else { continue }
                 ranked.append((long, name))
             }
+            if slotRanks.count < ranked.count, current >= 0 { slotRanks.append(slot(current)) }
         } else {
             ranked = sorted.indices.filter { !yields[$0] }.prefix(top).map { (candidates[sorted[$0]], names[sorted[$0]]) }
         }
@@ -253,12 +269,39 @@ public struct KeywordsAnalyzer: Analyzer {
             let index = entry.term
             let expected = keyness?.expected(index) ?? 0
             let score = reported.map { index < $0.count && $0[index] > -.infinity ? $0[index] : keyness?.statistic(index) ?? 0 } ?? scores[index]
-            return KeywordsResult.Keyword(term: Self.ownForm(entry.name, counted.terms[index], scalars), count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
-                                          expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].key == .phrase,
-                                          occurrences: occurrences[rank])
+            var keyword = KeywordsResult.Keyword(term: Self.ownForm(entry.name, counted.terms[index], scalars), count: counted.counts[index], score: (score * 1e6).rounded() / 1e6,
+                                                 expected: (expected * 1e3).rounded() / 1e3, phrase: counted.terms[index].key == .phrase,
+                                                 occurrences: occurrences[rank])
+            if rank < slotRanks.count { (keyword.tier, keyword.weight) = Self.tierAndWeight(slotRanks[rank].rank, statistic: slotRanks[rank].statistic) }
+            return keyword
         }
         return KeywordsResult(method: method, tokens: counted.wordCount, keywords: keywords,
                               termCounts: .init(scalars: scalars, counted: counted))
+    }
+
+    /// A place's name: a place name by the lexicon (四川, 龙江), or one taken with its unit (松岭县, 槐州市).
+    static func isPlace(_ index: Int, _ counted: KeywordTerms.Counted, _ scalars: [Unicode.Scalar]) -> Bool {
+        let term = counted.terms[index]
+        if term.partCount == 1 { return counted.units[Int(term.unit)].place }
+        guard term.partCount == 2 else { return false }
+        let head = counted.units[Int(term.parts[0])], tail = counted.units[Int(term.parts[1])]
+        return head.place && tail.first.length == 1 && KeywordTerms.placeSuffixes.contains(scalars[tail.first.start])
+            || head.first.length == 1 && KeywordTerms.isPlaceTail(tail.first, scalars)
+    }
+
+    /// Whether one name holds the other (四川 and 四川省, 龙江 and 黑龙江).
+    static func nested(_ a: String, _ b: String) -> Bool {
+        a.unicodeScalars.count < b.unicodeScalars.count ? b.contains(a) : a.contains(b)
+    }
+
+    /// The tier of a keyness rank score (1: said twice or more with a significant G², ranked
+    /// before 2: the rest) and the weight its G² was ranked with (`KeynessScorer.verbWeight`,
+    /// `personWeight`: 0.3 for a verb, an action or a person met in passing), from the score's parts.
+    static func tierAndWeight(_ rank: Double, statistic: Double) -> (tier: Int, weight: Double?) {
+        let tier = rank >= KeynessScorer.repeatedTier ? 1 : 2
+        guard statistic > 0, statistic.isFinite else { return (tier, nil) }
+        let weight = ((rank - (tier == 1 ? KeynessScorer.repeatedTier : 0)) / statistic * 10).rounded() / 10
+        return (tier, weight == 1 ? nil : weight)
     }
 
     /// How the text writes a term: a Latin word is counted case-folded (AI and ai are one term, as
@@ -418,6 +461,11 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
         public let phrase: Bool
         /// Every place the term occurs as a token.
         public let occurrences: [Occurrence]
+        /// Keyness: the tier the term was ranked in (1: said at least twice with a significant G²,
+        /// before 2: the rest); within a tier, by G² times `weight`. Nil for the other methods.
+        public var tier: Int? = nil
+        /// Keyness: the weight its G² was ranked with when not 1 (0.3: a verb, an action, a person met in passing).
+        public var weight: Double? = nil
     }
 
     public let method: KeywordsAnalyzer.Method
@@ -454,7 +502,8 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
 
     public func rendering(for document: Document) -> [RenderBlock] {
         [
-            .note("\(keywords.count) keywords by \(method.rawValue) from \(NumberText.grouped(tokens)) word tokens"),
+            .note("\(keywords.count) keywords by \(method.rawValue) from \(NumberText.grouped(tokens)) word tokens"
+                  + (method == .keyness ? " (tier 1: said twice or more with G² ≥ 3.84, then tier 2; within a tier by G² × weight)" : "")),
             .bars(keywords.map { .init("\($0.term) ×\($0.count)", value: $0.score, display: display($0)) }),
         ]
     }
@@ -462,7 +511,9 @@ public struct KeywordsResult: AnalyzerResult, Equatable {
     private func display(_ keyword: Keyword) -> String {
         switch method {
         case .frequency: return String(keyword.count)
-        case .keyness: return "G² " + NumberText.fixed(keyword.score, digits: 1) + ", expected " + NumberText.fixed(keyword.expected, digits: 2)
+        case .keyness:
+            return (keyword.tier.map { "tier \($0) · " } ?? "") + "G² " + NumberText.fixed(keyword.score, digits: 1)
+                + (keyword.weight.map { " ×" + NumberText.fixed($0, digits: 1) } ?? "") + ", expected " + NumberText.fixed(keyword.expected, digits: 2)
         default: return NumberText.fixed(keyword.score, digits: 4)
         }
     }

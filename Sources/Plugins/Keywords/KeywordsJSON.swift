@@ -19,6 +19,8 @@ extension KeywordsResult.Keyword: JSONDescribed {
         json.bool("phrase", phrase)
         json.double("score", score)
         json.string("term", term)
+        if let tier { json.int("tier", tier) }
+        if let weight { json.double("weight", weight) }
     }
 }
 

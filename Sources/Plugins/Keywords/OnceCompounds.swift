@@ -98,6 +98,8 @@ struct OnceCompounds {
         // Overlong: an attribute word first goes (主要 污染物排放量); still overlong, no term.
         if tokens[last].end - tokens[first].start > Self.maxCharacters && roles[first] == .attribute && first < at { first += 1 }
         let words = last - first + 1
+        // A title before a name (局 局长 郑): an office and a person, no term (`Titles`).
+        if words >= 2, (first..<last).contains(where: { tokens[$0].length >= 2 && Titles.all.contains(String(scalars: scalars[tokens[$0].start..<tokens[$0].end])) }) { return nil }
         guard words >= 2, words <= Self.maxWords, tokens[last].end - tokens[first].start <= Self.maxCharacters else { return nil }
         let whole = TextSpan(start: tokens[first].start, end: tokens[last].end)
         guard reference.entry(of: scalars[whole.range]).share < Self.share,

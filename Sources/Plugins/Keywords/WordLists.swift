@@ -16,7 +16,8 @@ enum KeywordWordLists {
     /// The first list that is missing, as a setup error naming it.
     static func checkShipped() throws(AnalyzerSetupError) {
         let missing = [(StopWords.shipped != nil, StopWords.file), (FreeCharacters.shipped != nil, FreeCharacters.file),
-                       (Surnames.shipped != nil, Surnames.file), (FunctionCharacters.shipped != nil, FunctionCharacters.file)].first { !$0.0 }
+                       (Surnames.shipped != nil, Surnames.file), (FunctionCharacters.shipped != nil, FunctionCharacters.file),
+                       (Titles.shipped != nil, Titles.file)].first { !$0.0 }
         if let (_, file) = missing {
             throw AnalyzerSetupError("the keywords word list '\(file)' is missing beside the binary; reinstall with scripts/install")
         }
@@ -54,4 +55,11 @@ enum FunctionCharacters {
     static let file = "function-characters.txt"
     static let shipped = KeywordWordLists.han(of: file)
     static let all = ScalarSet(shipped ?? [])
+}
+
+/// Titles of office (局长, 主任, 书记): before a name, an office and a person, never one term.
+enum Titles {
+    static let file = "titles.txt"
+    static let shipped = KeywordWordLists.entries(of: file)
+    static let all = Set(shipped ?? [])
 }
