@@ -100,6 +100,12 @@ struct WordClasses: Sendable {
         boundMorphemeCode = lexicon.tagNames.firstIndex(of: "ng").map { $0 + 1 } ?? -1
     }
 
+    /// Whether the lexicon's tag of the word is the one with this code (the codes above; -1 when the lexicon has none).
+    private func hasTag(_ code: Int, _ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        let tagged = lexiconClass(token, scalars).code
+        return tagged > 0 && tagged == code
+    }
+
     /// Whether the lexicon has no tag for the word (a name the HMM found), without asking the tagger.
     func isUnknown(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
         token.kind == .word && lexiconClass(token, scalars).0 == nil
@@ -107,32 +113,27 @@ struct WordClasses: Sendable {
 
     /// Whether the lexicon tags the word as a set phrase (jieba's l: 同时在线, 文艺演出).
     func isSetPhrase(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        let code = lexiconClass(token, scalars).code
-        return code > 0 && code == setPhraseCode
+        hasTag(setPhraseCode, token, scalars)
     }
 
     /// Whether the lexicon tags the word as a bound noun morpheme (jieba's ng: 林, 乳), which does not stand alone.
     func isBoundMorpheme(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        let code = lexiconClass(token, scalars).code
-        return code > 0 && code == boundMorphemeCode
+        hasTag(boundMorphemeCode, token, scalars)
     }
 
     /// Whether the lexicon tags the word as a common noun (jieba's n: 规划, 目标), not a verbal noun, name or set phrase.
     func isCommonNoun(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        let code = lexiconClass(token, scalars).code
-        return code > 0 && code == commonNounCode
+        hasTag(commonNounCode, token, scalars)
     }
 
     /// Whether the lexicon tags the word as a distinguishing word (jieba's b: 双向, 公共), which only qualifies a noun.
     func isDistinguishing(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        let code = lexiconClass(token, scalars).code
-        return code > 0 && code == distinguishingCode
+        hasTag(distinguishingCode, token, scalars)
     }
 
     /// Whether the lexicon tags the word as a place name (jieba's ns: 东海, 浙江省, 城镇).
     func isPlaceName(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
-        let code = lexiconClass(token, scalars).code
-        return code > 0 && code == placeCode
+        hasTag(placeCode, token, scalars)
     }
 
     /// Whether the lexicon tags the word as a verb of some kind (建设 vn, 改善 v), out of context.
