@@ -122,6 +122,12 @@ import SectionsPlugin
         // A theme without a margin over the next is no theme.
         let tied = try result("推进乡村振兴和农业发展，同时加强防汛和抢险。")
         #expect(tied.sections[0].theme == nil)
+        // Two terms written together are one piece of evidence: a report's stock opening (请省政协委员提出意见)
+        // is no CPPCC theme; the same terms apart are two.
+        let stock = try result("现在，我代表省人民政府向大会报告政府工作，请予审议，并请省政协委员和其他列席人员提出意见。")
+        #expect(stock.sections[0].theme == nil)
+        let apart = try result("市政协组织开展专题调研，各界别委员积极参加，提交提案三十件。")
+        #expect(apart.sections[0].theme == "协商议政与履职")
     }
 
     @Test func emptySectionsAndSkippedLevels() throws {

@@ -271,7 +271,7 @@ public struct SectionsAnalyzer: Analyzer {
     /// A section's theme: each theme scores its term count (heading terms five times) times its
     /// lift squared, the section's density of the theme over the document's, so a theme that fills the whole
     /// document (协商 in a CPPCC review) does not name every section. The best theme is given only on
-    /// enough evidence: two distinct terms of it or one in the heading, and a clear margin over the next
+    /// enough evidence: two distinct terms of it (terms written together count once) or one in the heading, and a clear margin over the next
     /// theme; otherwise `theme` is null (one weak term, 村 in a flood report, decides nothing).
     private func section(for draft: Draft, in document: Document, matches: [(span: TextSpan, term: Int)], documentDensity: [Double]) -> Section {
         var scores: [ThemeScore] = []
@@ -282,20 +282,30 @@ public struct SectionsAnalyzer: Analyzer {
             // Term counts: the document's matches in the section, heading ones weighing five.
             // By term number (each matched term has one text and one theme), sorted and summed.
             var weighted: [(term: Int, weight: Int)] = []
+            // Distinct evidence per theme: terms written together (政协|委员 in 请政协委员提出意见) are one piece.
+            var pieces = [Set<[Int]>](repeating: [], count: taxonomy.themes.count)
+            var piece: (theme: Int, end: Int, terms: [Int])?
             for match in Self.matches(matches, in: draft.start..<draft.end) {
                 weighted.append((match.term, headingSpan.map { $0.range.contains(match.span.start) } == true ? 5 : 1))
+                let theme = taxonomy.theme(ofTerm: match.term)
+                if let open = piece, open.theme == theme, open.end == match.span.start {
+                    piece = (theme, match.span.end, open.terms.contains(match.term) ? open.terms : (open.terms + [match.term]).sorted())
+                } else {
+                    if let open = piece { pieces[open.theme].insert(open.terms) }
+                    piece = (theme, match.span.end, [match.term])
+                }
             }
+            if let open = piece { pieces[open.theme].insert(open.terms) }
             weighted.sort { $0.term < $1.term }
             var termCounts: [(term: Int, count: Int)] = []
             for item in weighted {
                 if termCounts.last?.term == item.term { termCounts[termCounts.count - 1].count += item.weight } else { termCounts.append((item.term, item.weight)) }
             }
             var sectionTotals = [Int](repeating: 0, count: taxonomy.themes.count)
-            var distinctTerms = [Int](repeating: 0, count: taxonomy.themes.count)
             for item in termCounts {
                 sectionTotals[taxonomy.theme(ofTerm: item.term)] += item.count
-                distinctTerms[taxonomy.theme(ofTerm: item.term)] += 1
             }
+            let distinctTerms = pieces.map(\.count)
             var headingThemes = Set<Int>()
             for item in weighted where item.weight == 5 { headingThemes.insert(taxonomy.theme(ofTerm: item.term)) }
             let length = Double(max(draft.end - draft.start, 1))
