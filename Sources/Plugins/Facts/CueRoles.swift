@@ -12,6 +12,8 @@ import AnalyticsCore
 /// for a longer word the segmenter made around the cue (计划单列市, 规划局).
 extension SubjectFinder {
     func actsAsTargetCue(at start: Int, in scalars: [Unicode.Scalar], scratch: inout Scratch) -> Bool {
+        // takesAmount: 要 right before an amount (要两个多小时) says what something takes, not a plan.
+        if scalars[start] == "要", start + 1 < scalars.count, Self.amountStarts.contains(scalars[start + 1]) { return false }
         // Cheap first: most cues (要, 将, 拟, 确保) are no nouns, and the two characters at the cue say so
         // (a longer noun around a cue, 计划单列市, starts with one that is: the segmentation below reads it).
         guard start + 2 <= scalars.count, classes.isCommonNoun(Token(start: start, end: start + 2, kind: .word), scalars) else { return true }
@@ -49,5 +51,7 @@ extension SubjectFinder {
 
 extension SubjectFinder {
     /// 在, 于, 从: prepositions that place in time (在五年计划期间), not ones that follow a plan.
+    /// What an amount starts with: digits, Chinese numerals, 几/数/半.
+    private static let amountStarts: ScalarList = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万几数半"
     static let locatingPrepositions: ScalarList = "在于从自当"
 }

@@ -37,5 +37,11 @@ extension FactsAnalyzer {
             ModalityExample("在第一个五年计划期间内，开工建设的有«800多个»工业企业。", modality: "actual"),
             ModalityExample("以解决温饱问题为目标的扶贫工作加快，贫困人口减少«700万»。", modality: "actual"),
         ]),
+        ModalityRuleDescription(id: "takesAmount", summary: "要 right before an amount says what something takes (过去走山路要两个多小时), not what is planned; 要 before a verb plans (要新建100所学校)", examples: [
+            ModalityExample("过去走山路要«两个多小时»，现在只要«18分钟»。", modality: "actual"),
+            ModalityExample("从县城开车到村里要«40分钟»。", modality: "actual"),
+            ModalityExample("今年要新建学校«100所»。", modality: "target"),
+            ModalityExample("全年要完成植树造林«30万亩»。", modality: "target"),
+        ]),
     ]
 }
