@@ -11,11 +11,7 @@ import FactsPlugin
         let rule = try #require(FactsAnalyzer.modalityRules.first { $0.id == id })
         #expect(Set(rule.examples.map { example in example.modality }).count >= 2, "\(id) needs examples both ways")
         for example in rule.examples {
-            let parsed = AnalyzerExample(example.markedInput).parsed
-            let span = try #require(parsed.spans.first, "\(id): no «figure» in \(example.markedInput)")
-            let result = try #require(try analyze(FactsAnalyzer.self, text: parsed.text).1 as? FactsResult)
-            let fact = try #require(result.facts.first { $0.start == span.start && $0.end == span.end },
-                                    "\(id): the figure is not reported in \(example.markedInput)")
+            let fact = try fact(markedBy: example.markedInput, rule: id)
             #expect(fact.modality == example.modality, "\(id): modality \(fact.modality ?? "nil"), expected \(example.modality) in \(example.markedInput)")
         }
     }
