@@ -458,8 +458,7 @@ public enum TrendsBuilder {
 
     /// The keywords' reference (term spread over the report corpus: README Keywords "The reference"),
     /// read once when a run first needs it; nil when it is not beside the binary.
-    static let genreReference: ReferenceFrequencies? = ResourceLocator.path(of: "reference.bin", target: "KeywordsPlugin")
-        .flatMap { try? ReferenceFrequencies.load(path: $0) }
+    static let genreReference: ReferenceFrequencies? = try? KeywordsReference.shippedTable.get()
     /// Above this share of the reference's documents a term is the genre's ordinary vocabulary.
     static let genreShare = 0.4
     /// 1 up to `genreShare`, then down by 2.5 per unit of share to a floor of a quarter (0.7 and more):

@@ -179,14 +179,19 @@ struct KeynessScorer {
 
 /// The reference of keyness: the shipped table, a user's table, or a directory of documents
 /// counted at start-up with the same terms as the documents analysed.
-enum KeywordsReference {
+public enum KeywordsReference {
     static let fileName = "reference.bin"
 
-    static func shipped() throws(AnalyzerSetupError) -> ReferenceFrequencies {
+    /// The shipped table, read once a process when first asked for: keywords and trends' genre weights share it.
+    public static let shippedTable = Result { () throws(AnalyzerSetupError) -> ReferenceFrequencies in
         guard let path = ResourceLocator.path(of: fileName, target: "KeywordsPlugin") else {
             throw AnalyzerSetupError("the keywords reference table (\(fileName)) is missing beside the binary; reinstall with scripts/install or give keywords.reference=FILE|DIR")
         }
         return try ReferenceFrequencies.load(path: path)
+    }
+
+    static func shipped() throws(AnalyzerSetupError) -> ReferenceFrequencies {
+        try shippedTable.get()
     }
 
     static func load(_ path: String, terms: KeywordTerms) throws(AnalyzerSetupError) -> ReferenceFrequencies {
