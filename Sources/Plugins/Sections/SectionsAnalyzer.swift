@@ -283,19 +283,25 @@ public struct SectionsAnalyzer: Analyzer {
             // By term number (each matched term has one text and one theme), sorted and summed.
             var weighted: [(term: Int, weight: Int)] = []
             // Distinct evidence per theme: terms written together (政协|委员 in 请政协委员提出意见) are one piece.
-            var pieces = [Set<[Int]>](repeating: [], count: taxonomy.themes.count)
-            var piece: (theme: Int, end: Int, terms: [Int])?
+            // A term alone is a piece by its number; only the rare joined pieces build an array.
+            var alone = Set<Int>(), joined = Set<[Int]>()
+            var piece: (theme: Int, end: Int, first: Int, more: [Int])?
+            func close(_ piece: (theme: Int, end: Int, first: Int, more: [Int])) {
+                if piece.more.isEmpty { alone.insert(piece.first) } else { joined.insert(Set([piece.first] + piece.more).sorted()) }
+            }
             for match in Self.matches(matches, in: draft.start..<draft.end) {
                 weighted.append((match.term, headingSpan.map { $0.range.contains(match.span.start) } == true ? 5 : 1))
                 let theme = taxonomy.theme(ofTerm: match.term)
-                if let open = piece, open.theme == theme, open.end == match.span.start {
-                    piece = (theme, match.span.end, open.terms.contains(match.term) ? open.terms : (open.terms + [match.term]).sorted())
+                if var open = piece, open.theme == theme, open.end == match.span.start {
+                    open.end = match.span.end
+                    if match.term != open.first || !open.more.isEmpty { open.more.append(match.term) }
+                    piece = open
                 } else {
-                    if let open = piece { pieces[open.theme].insert(open.terms) }
-                    piece = (theme, match.span.end, [match.term])
+                    if let open = piece { close(open) }
+                    piece = (theme, match.span.end, match.term, [])
                 }
             }
-            if let open = piece { pieces[open.theme].insert(open.terms) }
+            if let open = piece { close(open) }
             weighted.sort { $0.term < $1.term }
             var termCounts: [(term: Int, count: Int)] = []
             for item in weighted {
@@ -305,7 +311,9 @@ public struct SectionsAnalyzer: Analyzer {
             for item in termCounts {
                 sectionTotals[taxonomy.theme(ofTerm: item.term)] += item.count
             }
-            let distinctTerms = pieces.map(\.count)
+            var distinctTerms = [Int](repeating: 0, count: taxonomy.themes.count)
+            for term in alone { distinctTerms[taxonomy.theme(ofTerm: term)] += 1 }
+            for terms in joined { distinctTerms[taxonomy.theme(ofTerm: terms[0])] += 1 }
             var headingThemes = Set<Int>()
             for item in weighted where item.weight == 5 { headingThemes.insert(taxonomy.theme(ofTerm: item.term)) }
             let length = Double(max(draft.end - draft.start, 1))
